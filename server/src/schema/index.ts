@@ -1,0 +1,140 @@
+import commandIndex from './data/commands.json';
+import pluginIndex from './data/plugins.json';
+import { CORE_COMMANDS } from './cli/coreCommands';
+import { INTERFACE_DRIVER_COMMANDS } from './cli/interfaceDrivers';
+import { LINUX_CP_COMMANDS } from './cli/linuxCp';
+import { STARTUP_SECTIONS } from './startup/index';
+import { RELEASES, type ArgSpec, type CommandSpec, type PluginSpec, type Releases, type StartupParam, type VppRelease } from './types';
+
+export * from './types';
+
+export const NEWEST_RELEASE: VppRelease = RELEASES[RELEASES.length - 1];
+
+interface IndexedCommand {
+  path: string;
+  synopsis: string;
+  plugin?: string;
+  releases?: string[];
+  hasFunction?: boolean;
+}
+
+/** A node of the command tree of one release: VPP's sub-command structure. */
+export interface CommandNode {
+  readonly word: string;
+  readonly path: string;
+  readonly children: Map<string, CommandNode>;
+  /** The registered command at this path, if any (a bare path prefix has none). */
+  command?: CommandSpec;
+  /** False for a path that VPP only knows as a prefix (`create`, `create interface`). */
+  runnable: boolean;
+}
+
+export interface Schema {
+  readonly release: VppRelease;
+  readonly root: CommandNode;
+  readonly commands: ReadonlyMap<string, CommandSpec>;
+  readonly sections: readonly StartupParam[];
+  readonly sectionByKey: ReadonlyMap<string, StartupParam>;
+  readonly plugins: ReadonlyMap<string, PluginSpec>;
+}
+
+export function inRelease(releases: Releases | undefined, release: VppRelease): boolean {
+  return !releases || releases.includes(release);
+}
+
+/** Focus commands, written option by option, take precedence over the generated index. */
+const FOCUS_COMMANDS: readonly CommandSpec[] = [...INTERFACE_DRIVER_COMMANDS, ...LINUX_CP_COMMANDS, ...CORE_COMMANDS];
+
+function indexedCommands(): CommandSpec[] {
+  return (commandIndex as IndexedCommand[]).map((c) => ({
+    path: c.path,
+    synopsis: c.synopsis,
+    plugin: c.plugin,
+    releases: c.releases as VppRelease[] | undefined,
+    strict: false,
+    runnable: c.hasFunction,
+  }));
+}
+
+const ALL_COMMANDS: readonly CommandSpec[] = [...FOCUS_COMMANDS, ...indexedCommands()];
+
+/** Every release that has a command path, for "exists only in ..." messages. */
+const RELEASES_BY_PATH = new Map<string, Set<VppRelease>>();
+for (const spec of ALL_COMMANDS) {
+  const set = RELEASES_BY_PATH.get(spec.path) ?? new Set<VppRelease>();
+  for (const r of spec.releases ?? RELEASES) set.add(r);
+  RELEASES_BY_PATH.set(spec.path, set);
+}
+
+export function releasesOfCommand(path: string): VppRelease[] {
+  const set = RELEASES_BY_PATH.get(path);
+  return set ? RELEASES.filter((r) => set.has(r)) : [];
+}
+
+/** Every command path of every release, for completion of words missing in the chosen one. */
+export function allCommandPaths(): string[] {
+  return [...RELEASES_BY_PATH.keys()];
+}
+
+function restrictArgs(args: readonly ArgSpec[] | undefined, release: VppRelease): ArgSpec[] | undefined {
+  return args?.filter((a) => inRelease(a.releases, release));
+}
+
+function buildTree(release: VppRelease): { root: CommandNode; commands: Map<string, CommandSpec> } {
+  const root: CommandNode = { word: '', path: '', children: new Map(), runnable: false };
+  const commands = new Map<string, CommandSpec>();
+  for (const spec of ALL_COMMANDS) {
+    if (!inRelease(spec.releases, release) || commands.has(spec.path)) continue;
+    const forRelease: CommandSpec = { ...spec, args: restrictArgs(spec.args, release) };
+    commands.set(spec.path, forRelease);
+    let node = root;
+    for (const word of spec.path.split(' ')) {
+      let child = node.children.get(word);
+      if (!child) {
+        child = { word, path: node.path ? `${node.path} ${word}` : word, children: new Map(), runnable: false };
+        node.children.set(word, child);
+      }
+      node = child;
+    }
+    node.command = forRelease;
+    node.runnable = (spec as CommandSpec & { runnable?: boolean }).runnable ?? true;
+  }
+  return { root, commands };
+}
+
+function sectionsFor(release: VppRelease): StartupParam[] {
+  return STARTUP_SECTIONS.filter((s) => inRelease(s.releases, release) || s.fatal?.releases.includes(release));
+}
+
+const cache = new Map<VppRelease, Schema>();
+
+export function schemaFor(release: VppRelease): Schema {
+  let schema = cache.get(release);
+  if (!schema) {
+    const { root, commands } = buildTree(release);
+    const sections = sectionsFor(release);
+    const sectionByKey = new Map<string, StartupParam>();
+    for (const s of sections) if (!sectionByKey.has(s.key)) sectionByKey.set(s.key, s);
+    const plugins = new Map<string, PluginSpec>();
+    for (const p of pluginIndex as PluginSpec[]) if (inRelease(p.releases, release)) plugins.set(p.name, p);
+    schema = { release, root, commands, sections, sectionByKey, plugins };
+    cache.set(release, schema);
+  }
+  return schema;
+}
+
+/** Every release that has a startup.conf section. */
+export function releasesOfSection(key: string): VppRelease[] {
+  const set = new Set<VppRelease>();
+  for (const s of STARTUP_SECTIONS) if (s.key === key) for (const r of s.releases ?? RELEASES) set.add(r);
+  return RELEASES.filter((r) => set.has(r));
+}
+
+export function isRelease(value: string): value is VppRelease {
+  return (RELEASES as readonly string[]).includes(value);
+}
+
+export function pluginDisabledByDefault(schema: Schema, plugin: string): boolean {
+  const spec = schema.plugins.get(plugin);
+  return !!spec?.defaultDisabled?.includes(schema.release);
+}

@@ -1,0 +1,123 @@
+/** The lossless syntax tree shared by both languages. Offsets are UTF-16 code units, as in LSP. */
+
+export type TokenKind = 'word' | 'lbrace' | 'rbrace' | 'newline' | 'whitespace' | 'comment' | 'continuation';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** `{ ... }`: in startup.conf a block, in a script a sub-input such as `comment { ... }`. */
+export interface GroupNode {
+  readonly type: 'group';
+  readonly open: Token;
+  /** Absent when the group is not closed (a syntax error was reported). */
+  close?: Token;
+  readonly items: Item[];
+  start: number;
+  end: number;
+}
+
+/** A significant element: a word or a group. */
+export type Item = Token | GroupNode;
+
+/** One logical script line: physical lines joined by continuations, comments left out. */
+export interface LineNode {
+  readonly type: 'line';
+  readonly items: Item[];
+  start: number;
+  end: number;
+}
+
+export interface SyntaxError {
+  readonly code: string;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SyntaxTree {
+  readonly language: 'cli' | 'startup';
+  readonly text: string;
+  /** Every token of the text in order, trivia included: their texts concatenate to `text`. */
+  readonly tokens: readonly Token[];
+  /** Script: the logical lines. startup.conf: the top-level items. */
+  readonly lines: readonly LineNode[];
+  readonly items: readonly Item[];
+  readonly errors: readonly SyntaxError[];
+}
+
+export function isGroup(item: Item | LineNode): item is GroupNode {
+  return (item as GroupNode).type === 'group';
+}
+
+export function isWord(item: Item): item is Token {
+  return (item as Token).kind === 'word';
+}
+
+/** A node's children in text order with the trivia between them: the tree's lossless view. */
+export type Element = Token | Node;
+export type Node = GroupNode | LineNode;
+
+export function elementsOf(tree: SyntaxTree): Element[] {
+  const roots: Item[] | LineNode[] = tree.language === 'cli' ? [...tree.lines] : [...tree.items];
+  const cursor = { index: 0 };
+  return weave(roots, tree.tokens, cursor, Number.POSITIVE_INFINITY);
+}
+
+export function childrenOf(node: Node, tokens: readonly Token[]): Element[] {
+  const cursor = { index: firstTokenAt(tokens, node.start) };
+  const inner: Item[] = isGroup(node) ? [node.open, ...node.items, ...(node.close ? [node.close] : [])] : node.items;
+  return weave(inner, tokens, cursor, node.end);
+}
+
+function weave(significant: readonly (Item | LineNode)[], tokens: readonly Token[], cursor: { index: number }, end: number): Element[] {
+  const out: Element[] = [];
+  for (const element of significant) {
+    while (cursor.index < tokens.length && tokens[cursor.index].start < element.start) out.push(tokens[cursor.index++]);
+    if ('type' in element) {
+      const node = element as Node;
+      (out as Element[]).push(node);
+      while (cursor.index < tokens.length && tokens[cursor.index].start < node.end) cursor.index++;
+    } else {
+      out.push(element);
+      cursor.index++;
+    }
+  }
+  while (cursor.index < tokens.length && tokens[cursor.index].end <= end) out.push(tokens[cursor.index++]);
+  return out;
+}
+
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rebuilds the source text by walking the tree (not the flat token list). */
+export function rebuildText(tree: SyntaxTree): string {
+  const parts: string[] = [];
+  const visit = (elements: Element[]): void => {
+    for (const element of elements) {
+      if ('type' in element) visit(childrenOf(element, tree.tokens));
+      else parts.push(element.text);
+    }
+  };
+  visit(elementsOf(tree));
+  return parts.join('');
+}
+
+/** The word tokens of an item list, descending into groups. */
+export function* wordsIn(items: readonly Item[]): Generator<Token> {
+  for (const item of items) {
+    if (isGroup(item)) yield* wordsIn(item.items);
+    else if (item.kind === 'word') yield item;
+  }
+}
