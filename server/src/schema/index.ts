@@ -56,7 +56,15 @@ function indexedCommands(): CommandSpec[] {
   }));
 }
 
-const ALL_COMMANDS: readonly CommandSpec[] = [...FOCUS_COMMANDS, ...indexedCommands()];
+/**
+ * Words VPP's dispatcher reads itself, at any level, before it looks for a sub-command. They are
+ * matched exactly (never by prefix) and so stay out of the command tree.
+ */
+export const DISPATCHER_WORDS: ReadonlyMap<string, CommandSpec> = new Map(
+  CORE_COMMANDS.filter((c) => ['comment', 'uncomment', 'vpplog', 'leak-check', 'help', 'choices', '?'].includes(c.path)).map((c) => [c.path, c]),
+);
+
+const ALL_COMMANDS: readonly CommandSpec[] = [...FOCUS_COMMANDS, ...indexedCommands()].filter((c) => !DISPATCHER_WORDS.has(c.path));
 
 /** Every release that has a command path, for "exists only in ..." messages. */
 const RELEASES_BY_PATH = new Map<string, Set<VppRelease>>();
@@ -66,9 +74,13 @@ for (const spec of ALL_COMMANDS) {
   RELEASES_BY_PATH.set(spec.path, set);
 }
 
+/** The releases with a command at `path` or below it (`ikev2 set logging` finds `ikev2 set logging level`). */
 export function releasesOfCommand(path: string): VppRelease[] {
-  const set = RELEASES_BY_PATH.get(path);
-  return set ? RELEASES.filter((r) => set.has(r)) : [];
+  const set = new Set<VppRelease>();
+  for (const [p, releases] of RELEASES_BY_PATH) {
+    if (p === path || p.startsWith(`${path} `)) for (const r of releases) set.add(r);
+  }
+  return RELEASES.filter((r) => set.has(r));
 }
 
 /** Every command path of every release, for completion of words missing in the chosen one. */
@@ -137,4 +149,14 @@ export function isRelease(value: string): value is VppRelease {
 export function pluginDisabledByDefault(schema: Schema, plugin: string): boolean {
   const spec = schema.plugins.get(plugin);
   return !!spec?.defaultDisabled?.includes(schema.release);
+}
+
+/** The arguments a command has in any release, each with its releases, for "only in ..." messages. */
+export function allArgsOf(path: string): ArgSpec[] {
+  const out: ArgSpec[] = [];
+  for (const spec of FOCUS_COMMANDS) {
+    if (spec.path !== path) continue;
+    for (const arg of spec.args ?? []) out.push({ ...arg, releases: arg.releases ?? spec.releases });
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ import {
   SIZE,
   STRING,
   UINT,
+  between,
   from,
   until,
 } from './common';
@@ -62,7 +63,7 @@ const unix: StartupParam = {
       values: [{ kind: 'string', placeholder: 'vpp' }],
       doc: 'Group (name or number) VPP switches its effective gid to; the group must exist or VPP stops at startup.',
     },
-    { key: 'pidfile', values: [PATH], doc: 'File VPP writes its process id to; relative names are placed in the runtime directory.' },
+    { key: 'pidfile', values: [PATH], doc: 'File VPP writes its process id to. A relative name is placed in the runtime directory; an absolute one must lie inside it (and `..` is refused), or VPP stops at startup.' },
   ],
 };
 
@@ -134,7 +135,7 @@ const socksvr: StartupParam = {
 
 const cpu: StartupParam = {
   key: 'cpu',
-  doc: 'Thread layout: which core runs the main thread, how many worker threads there are and where they are pinned, and their scheduling policy.',
+  doc: 'Thread layout: which core runs the main thread, how many worker threads there are and where they are pinned, and their scheduling policy. An unknown word followed by a number is taken as a thread type and stops VPP; other unknown words silently end the section.',
   repeatable: SECTION_REPEATS,
   // The loop ends with `break`: a word it does not know silently ends the section.
   strict: false,
@@ -222,9 +223,9 @@ const plugins: StartupParam = {
   block: [
     { key: 'path', values: [{ kind: 'path', placeholder: '/usr/lib/x86_64-linux-gnu/vpp_plugins' }], doc: 'Replace the plugin search path (colon-separated directories).' },
     { key: 'add-path', values: [PATH], doc: 'Add a directory to the plugin search path.' },
-    { key: 'name-filter', values: [STRING], doc: 'Only load plugins whose file name starts with this text.' },
+    { key: 'name-filter', values: [STRING], doc: 'Only load plugin files whose name matches this filter.' },
     { key: 'vat-path', values: [PATH], doc: 'Search path of the API test (vat) plugins.' },
-    { key: 'vat-name-filter', values: [STRING], doc: 'Only load vat plugins whose file name starts with this text.' },
+    { key: 'vat-name-filter', values: [STRING], doc: 'Only load vat plugin files whose name matches this filter.' },
     {
       key: 'plugin default',
       doc: 'Default for every plugin not listed by name: `{ disable }` turns all plugins off so that only those enabled explicitly load.',
@@ -324,11 +325,41 @@ const logging: StartupParam = {
   ],
 };
 
+/**
+ * Node function variants VPP registers (unformat_vlib_node_variant): `default` plus the CPU
+ * variants of foreach_march_variant. The x86 and Arm lists are merged because the target
+ * architecture is not known; a variant of the other architecture is not caught.
+ */
+const ARM_VARIANTS = ['octeontx2', 'thunderx2t99', 'qdf24xx', 'cortexa72', 'neoversen1', 'neoversen2'];
+const OLD_X86_VARIANTS = ['scalar', 'hsw', 'trm', 'skx', 'icl', 'adl', 'spr', 'znver3', 'znver4'];
+
+const variantDoc =
+  'CPU-specific build of the node function to use; `default` lets VPP choose. Any other name stops VPP (note that `avx2`/`avx512` are not variant names).';
+
 const variantBlock: StartupParam[] = [
   {
     key: 'variant',
-    values: [{ kind: 'string', placeholder: 'x86_64_v3' }],
-    doc: 'CPU-specific build of the node function to use (names depend on architecture and release, e.g. hsw/skx/icl or x86_64_v3/x86_64_v4); an unknown name stops VPP.',
+    releases: between('24.02', '25.06'),
+    values: [{ kind: 'enum', values: ['default', ...OLD_X86_VARIANTS, ...ARM_VARIANTS] }],
+    doc: variantDoc,
+  },
+  {
+    key: 'variant',
+    releases: ['25.10'],
+    values: [{ kind: 'enum', values: ['default', ...OLD_X86_VARIANTS, ...ARM_VARIANTS, 'neoversev2'] }],
+    doc: variantDoc,
+  },
+  {
+    key: 'variant',
+    releases: ['26.02'],
+    values: [{ kind: 'enum', values: ['default', ...OLD_X86_VARIANTS, 'znver5', ...ARM_VARIANTS, 'neoversev2'] }],
+    doc: variantDoc,
+  },
+  {
+    key: 'variant',
+    releases: from('26.06'),
+    values: [{ kind: 'enum', values: ['default', 'scalar', 'x86_64_v3', 'x86_64_v4', ...ARM_VARIANTS, 'neoversev2'] }],
+    doc: variantDoc,
   },
 ];
 

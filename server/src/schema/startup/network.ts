@@ -3,7 +3,7 @@
  * stack (session, tcp, udp, tls), IPsec, crypto engines, legacy tun/tap and SFDP.
  */
 import type { StartupParam } from '../types';
-import { FLOAT, ON_OFF, PATH, SECTION_REPEATS, SIZE, STRING, UINT, from } from './common';
+import { FLOAT, ON_OFF, PATH, SECTION_REPEATS, SIZE, UINT, from } from './common';
 
 const tableName = (what: string): StartupParam => ({
   key: 'default-table-name',
@@ -183,13 +183,13 @@ const tcp: StartupParam = {
     { key: 'cc-algo', values: [{ kind: 'enum', values: ['newreno', 'cubic'] }], doc: 'Default congestion control algorithm.' },
     ccBlock('cubic', [{ key: 'no-fast-convergence', doc: 'Turn off cubic\'s fast convergence.' }]),
     ccBlock('newreno', []),
-    { key: 'closewait-time', values: [UINT], doc: 'CLOSE-WAIT timeout in milliseconds.' },
-    { key: 'timewait-time', values: [UINT], doc: 'TIME-WAIT timeout in milliseconds.' },
-    { key: 'finwait1-time', values: [UINT], doc: 'FIN-WAIT-1 timeout in milliseconds.' },
-    { key: 'finwait2-time', values: [UINT], doc: 'FIN-WAIT-2 timeout in milliseconds.' },
-    { key: 'lastack-time', values: [UINT], doc: 'LAST-ACK timeout in milliseconds.' },
-    { key: 'closing-time', values: [UINT], doc: 'CLOSING timeout in milliseconds.' },
-    { key: 'alloc-err-timeout', values: [UINT], doc: 'Retry delay after a buffer allocation failure, in milliseconds.' },
+    { key: 'closewait-time', values: [UINT], doc: 'CLOSE-WAIT timeout in seconds.' },
+    { key: 'timewait-time', values: [UINT], doc: 'TIME-WAIT timeout in seconds.' },
+    { key: 'finwait1-time', values: [UINT], doc: 'FIN-WAIT-1 timeout in seconds.' },
+    { key: 'finwait2-time', values: [UINT], doc: 'FIN-WAIT-2 timeout in seconds.' },
+    { key: 'lastack-time', values: [UINT], doc: 'LAST-ACK timeout in seconds.' },
+    { key: 'closing-time', values: [UINT], doc: 'CLOSING timeout in seconds.' },
+    { key: 'alloc-err-timeout', values: [UINT], doc: 'Retry delay after a buffer allocation failure, in seconds.' },
     { key: 'cleanup-time', values: [UINT], doc: 'Delay before a closed connection is freed, in milliseconds.' },
     { key: 'syn-rcvd-time', values: [UINT], releases: from('24.10'), doc: 'SYN-RECEIVED timeout in seconds.' },
   ],
@@ -348,5 +348,3 @@ export const NETWORK_SECTIONS: readonly StartupParam[] = [
   sfdp,
 ];
 
-// STRING is re-exported for sections that only take free-form words.
-export { STRING };

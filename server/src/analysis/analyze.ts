@@ -1,0 +1,83 @@
+import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
+import { RELEASES, type VppRelease } from '../schema/types';
+import { LineIndex } from '../syntax/lineIndex';
+import { parse } from '../syntax/parser';
+import type { LexMode } from '../syntax/tokens';
+import type { SyntaxTree } from '../syntax/tree';
+import { checkCommand } from './cliChecks';
+import { analyzeLine, type CommandUse } from './cliModel';
+import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
+import { findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+import { checkStartup } from './startupChecks';
+import { buildStartupModel, type StartupModel } from './startupModel';
+
+export type Language = 'cli' | 'startup';
+
+export interface AnalyzeOptions {
+  language: Language;
+  /** The release from settings; a `# vpp-version:` comment in the file wins over it. */
+  release?: VppRelease;
+  /** Files larger than this (in UTF-16 code units) get a notice and no analysis past the parse. */
+  maxFileSize?: number;
+}
+
+/** Everything the features need to know about one version of one document. */
+export interface Analysis {
+  readonly language: Language;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly tree: SyntaxTree;
+  readonly release: VppRelease;
+  readonly releaseDirective?: ReleaseDirective;
+  readonly schema: Schema;
+  /** Script commands, one per logical line. */
+  readonly commands: readonly CommandUse[];
+  readonly startup?: StartupModel;
+  readonly diagnostics: readonly VppDiagnostic[];
+  readonly suppressions: readonly Suppression[];
+  readonly limited: boolean;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+/** startup.conf changed how it reads `#` in 26.02: before, only a word starting with `#` is a comment. */
+export function lexModeFor(language: Language, release: VppRelease): LexMode {
+  if (language === 'cli') return 'script';
+  return RELEASES.indexOf(release) >= RELEASES.indexOf('26.02') ? 'config' : 'legacy-config';
+}
+
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const directive = findReleaseDirective(text);
+  const release = directive?.release ?? options.release ?? NEWEST_RELEASE;
+  const schema = schemaFor(release);
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const limited = text.length > limit;
+  const lines = new LineIndex(text);
+  const tree = parse(limited ? text.slice(0, limit) : text, options.language, lexModeFor(options.language, release));
+  const blocks = options.language === 'cli' ? findSpanningBlocks(tree) : [];
+  const swallowed = (offset: number) => blocks.some((b) => offset >= b.start && offset < b.end);
+  const diagnostics: VppDiagnostic[] = tree.errors.filter((e) => !swallowed(e.start)).map((e) => diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end));
+  for (const block of blocks) diagnostics.push(spanningBlockDiagnostic(block, tree, lines));
+  if (directive && !directive.release) {
+    diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
+  }
+  if (limited) {
+    diagnostics.push(
+      diagnostic('vpp.file-too-large', `This file has ${text.length} characters, over the limit of ${limit} (setting \`vpp.maxFileSize\`): only the first ${limit} are analysed.`, 0, Math.min(text.length, lines.lineEnd(0))),
+    );
+  }
+  let commands: CommandUse[] = [];
+  let startup: StartupModel | undefined;
+  if (options.language === 'cli') {
+    const warnedPlugins = new Set<string>();
+    commands = tree.lines.map((line) => analyzeLine(line, schema));
+    for (const use of commands) if (!swallowed(use.line.start)) diagnostics.push(...checkCommand(use, schema, warnedPlugins));
+  } else {
+    startup = buildStartupModel(tree.items, schema);
+    diagnostics.push(...checkStartup(startup, schema));
+  }
+  const comments = tree.tokens.filter((t) => t.kind === 'comment');
+  const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
+  return { language: options.language, text, lines, tree, release, releaseDirective: directive, schema, commands, startup, diagnostics, suppressions, limited };
+}

@@ -1,0 +1,147 @@
+import { isTemplated } from '../syntax/tokens';
+import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
+import type { ValueSpec } from '../schema/types';
+import { checkValue } from './values';
+
+/**
+ * VPP reads a command's arguments, and a startup.conf block, with the same kind of loop: try each
+ * keyword in turn, read its values, complain about the rest. This matcher is that loop over our
+ * syntax items, shared by script commands and startup.conf sections.
+ */
+
+export interface ArgPattern<S> {
+  spec: S;
+  /** Keyword words; empty for a positional value, `['*']` for "any word" (node names). */
+  words: readonly string[];
+  values: readonly ValueSpec[];
+  block: 'no' | 'optional' | 'required';
+  repeatable: boolean;
+}
+
+export interface ValueMatch {
+  spec: ValueSpec;
+  token?: Token;
+  /** Tokens taken by a `rest` value. */
+  rest?: Token[];
+  problem?: string;
+}
+
+export interface ArgMatch<S> {
+  pattern: ArgPattern<S>;
+  keyword: Token[];
+  values: ValueMatch[];
+  block?: GroupNode;
+  start: number;
+  end: number;
+}
+
+export interface UnknownRun {
+  /** The first word VPP would refuse. */
+  first: Item;
+  /** That word and the words after it that belong to it (up to the next known keyword). */
+  items: Item[];
+}
+
+export interface MatchResult<S> {
+  matches: ArgMatch<S>[];
+  unknown: UnknownRun[];
+}
+
+function isTemplateWord(item: Item): boolean {
+  return !isGroup(item) && isTemplated(item.text);
+}
+
+function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): boolean {
+  if (pattern.words.length === 0) return false;
+  for (let k = 0; k < pattern.words.length; k++) {
+    const item = items[i + k];
+    if (!item || isGroup(item)) return false;
+    if (pattern.words[k] !== '*' && item.text !== pattern.words[k]) return false;
+  }
+  return true;
+}
+
+function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
+  if (isGroup(item) || pattern.values.length === 0) return false;
+  const first = pattern.values[0];
+  return isTemplateWord(item) || first.kind === 'rest' || !checkValue(item.text, first);
+}
+
+export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
+  const keywordPatterns = patterns
+    .map((pattern, index) => ({ pattern, index }))
+    .filter((p) => p.pattern.words.length > 0)
+    // longer keywords first, and exact words before the `*` wildcard, as VPP's loops order them
+    .sort((a, b) => b.pattern.words.length - a.pattern.words.length || wildcardRank(a.pattern) - wildcardRank(b.pattern));
+  const used = new Set<number>();
+  const matches: ArgMatch<S>[] = [];
+  const unknown: UnknownRun[] = [];
+  let cursor = 0;
+  let openRun: UnknownRun | undefined;
+  let i = 0;
+
+  const available = (index: number) => (order === 'sequence' ? index >= cursor : true) && (!used.has(index) || patterns[index].repeatable);
+
+  while (i < items.length) {
+    const item = items[i];
+    let hit: { pattern: ArgPattern<S>; index: number } | undefined;
+    for (const candidate of keywordPatterns) {
+      if (available(candidate.index) && keywordAt(items, i, candidate.pattern)) {
+        hit = candidate;
+        break;
+      }
+    }
+    let keyword: Token[] = [];
+    if (hit) {
+      keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
+      i += hit.pattern.words.length;
+    } else {
+      const index = patterns.findIndex((p, k) => p.words.length === 0 && available(k) && positionalFits(item, p));
+      if (index >= 0) hit = { pattern: patterns[index], index };
+    }
+    if (!hit) {
+      if (openRun && !isTemplateWord(item)) openRun.items.push(item);
+      else if (!isTemplateWord(item)) {
+        openRun = { first: item, items: [item] };
+        unknown.push(openRun);
+      }
+      i++;
+      continue;
+    }
+    openRun = undefined;
+    used.add(hit.index);
+    if (order === 'sequence') cursor = hit.pattern.repeatable ? hit.index : hit.index + 1;
+    const values: ValueMatch[] = [];
+    let end = keyword.length ? keyword[keyword.length - 1].end : (items[i] as Token).end;
+    for (const spec of hit.pattern.values) {
+      if (spec.kind === 'rest') {
+        const rest = items.slice(i).filter((x): x is Token => !isGroup(x));
+        values.push({ spec, rest });
+        if (items.length > i) end = items[items.length - 1].end;
+        i = items.length;
+        break;
+      }
+      const next = items[i];
+      if (!next || isGroup(next)) {
+        values.push({ spec, problem: 'missing' });
+        break;
+      }
+      i++;
+      end = next.end;
+      const problem = isTemplated(next.text) ? undefined : checkValue(next.text, spec);
+      values.push({ spec, token: next, problem });
+    }
+    const match: ArgMatch<S> = { pattern: hit.pattern, keyword, values, start: keyword[0]?.start ?? values[0]?.token?.start ?? end, end };
+    if (hit.pattern.block !== 'no' && items[i] && isGroup(items[i])) {
+      match.block = items[i] as GroupNode;
+      match.end = match.block.end;
+      i++;
+    }
+    matches.push(match);
+  }
+  return { matches, unknown };
+}
+
+function wildcardRank<S>(pattern: ArgPattern<S>): number {
+  return pattern.words.includes('*') ? 1 : 0;
+}

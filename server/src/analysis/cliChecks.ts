@@ -1,0 +1,175 @@
+import { allArgsOf, pluginDisabledByDefault, releasesOfCommand, type Schema } from '../schema/index';
+import type { ArgSpec, CommandSpec, VppRelease } from '../schema/types';
+import { isGroup, type Item, type Token } from '../syntax/tree';
+import type { ArgMatch, UnknownRun } from './args';
+import type { CommandUse } from './cliModel';
+import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { suggest } from './suggest';
+import { KIND_EXAMPLES, LINUX_IFNAME_MAX } from './values';
+
+
+const list = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
+
+export function releaseList(releases: readonly VppRelease[]): string {
+  return releases.length === 0 ? 'no modelled release' : releases.join(', ');
+}
+
+/** Diagnostics for one script command; `plugins` says which plugins the file already warned about. */
+export function checkCommand(use: CommandUse, schema: Schema, warnedPlugins: Set<string>): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  if (use.nested) out.push(...checkCommand(use.nested, schema, warnedPlugins));
+  if (use.failure) out.push(resolutionFailure(use, schema));
+  else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
+    const last = use.path[use.path.length - 1].token;
+    const subs = [...use.node.children.keys()].sort();
+    out.push(diagnostic('vpp.unknown-command', `\`${use.node.path}\` is not a complete command; VPP expects one of ${list(subs.slice(0, 8))}${subs.length > 8 ? ', ...' : ''}.`, last.start, last.end));
+  }
+  const command = use.command;
+  if (use.kind !== 'command' || !command) return out;
+  if (command.plugin && pluginDisabledByDefault(schema, command.plugin) && !warnedPlugins.has(command.plugin)) {
+    warnedPlugins.add(command.plugin);
+    const first = use.path[0].token;
+    const last = use.path[use.path.length - 1].token;
+    out.push(
+      diagnostic(
+        'vpp.plugin-disabled',
+        `\`${command.path}\` comes from the ${command.plugin} plugin, which VPP disables by default: enable it in startup.conf with \`plugins { plugin ${command.plugin}_plugin.so { enable } }\`.`,
+        first.start,
+        last.end,
+      ),
+    );
+  }
+  if (use.match) out.push(...checkArguments(use, command, schema.release));
+  return out;
+}
+
+function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
+  const { token, reason, candidates } = use.failure!;
+  const prefix = use.node.path;
+  if (reason === 'ambiguous') {
+    const names = candidates.map((c) => c.word).sort();
+    return diagnostic(
+      'vpp.ambiguous-command',
+      `\`${token.text}\` is ambiguous${prefix ? ` after \`${prefix}\`` : ''}: it could be ${list(names)}. VPP refuses an abbreviation that matches more than one command.`,
+      token.start,
+      token.end,
+      [{ kind: 'replace', candidates: names }],
+    );
+  }
+  const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
+  const elsewhere = releasesOfCommand(fullPath);
+  if (elsewhere.length > 0) {
+    return diagnostic('vpp.not-in-release', `\`${fullPath}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, token.start, token.end);
+  }
+  const siblings = [...use.node.children.keys()];
+  const guesses = suggest(token.text, siblings);
+  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  const where = prefix ? `\`${prefix}\` has no sub-command \`${token.text}\`` : `unknown command \`${token.text}\``;
+  return diagnostic('vpp.unknown-command', `VPP would say "unknown input": ${where}.${hint}`, token.start, token.end, guesses.length ? [{ kind: 'replace', candidates: guesses }] : undefined);
+}
+
+function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  const match = use.match!;
+  const given = new Map<string, ArgMatch<ArgSpec>[]>();
+  for (const m of match.matches) {
+    const name = m.pattern.spec.name;
+    given.set(name, [...(given.get(name) ?? []), m]);
+    out.push(...checkValues(m));
+    if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
+  }
+  for (const run of match.unknown) out.push(unknownArgument(run, command, release));
+  for (const [name, uses] of given) {
+    const spec = uses[0].pattern.spec;
+    if (uses.length > 1 && !spec.repeatable) {
+      const dup = uses[1];
+      out.push(
+        diagnostic('vpp.duplicate-option', `\`${spec.keyword ?? name}\` is given more than once; VPP keeps only the last value.`, dup.start, dup.end, [
+          { kind: 'remove', start: dup.start, end: dup.end },
+        ]),
+      );
+    }
+  }
+  for (const group of command.exclusive ?? []) {
+    const present = group.filter((name) => given.has(name));
+    if (present.length > 1) {
+      const second = given.get(present[1])![0];
+      out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${list(present)} together in \`${command.path}\`.`, second.start, second.end, [{ kind: 'remove', start: second.start, end: second.end }]));
+    }
+  }
+  const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
+  if (!templated) {
+    for (const group of command.required ?? []) {
+      if (group.some((name) => given.has(name))) continue;
+      const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
+      const last = use.path[use.path.length - 1].token;
+      const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
+      const insert = specs[0] ? insertionText(specs[0]) : undefined;
+      out.push(
+        diagnostic(
+          'vpp.missing-required',
+          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list(specs.map((s) => s.keyword ?? `<${s.name}>`))}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
+          use.path[0].token.start,
+          last.end,
+          insert ? [{ kind: 'insert', offset: lineEnd, text: ` ${insert}`, label: `Add \`${insert}\`` }] : undefined,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** What to insert for a missing option: its keyword and a placeholder per value. */
+export function insertionText(spec: ArgSpec): string {
+  const values = (spec.values ?? []).map((v) => v.placeholder ?? `<${v.kind}>`);
+  return [spec.keyword, ...values].filter(Boolean).join(' ');
+}
+
+function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  const spec = m.pattern.spec;
+  const label = spec.keyword ? `\`${spec.keyword}\`` : `<${spec.name}>`;
+  for (const v of m.values) {
+    if (v.problem === 'missing') {
+      const at = m.keyword[m.keyword.length - 1] ?? m;
+      out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, at.start, at.end));
+    } else if (v.problem && v.token) {
+      out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
+    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX) {
+      out.push(
+        diagnostic(
+          'vpp.linux-ifname-too-long',
+          `\`${v.token.text}\` has ${v.token.text.length} characters; Linux interface names have at most ${LINUX_IFNAME_MAX}, so the kernel will refuse or cut it.`,
+          v.token.start,
+          v.token.end,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease): VppDiagnostic {
+  const item = run.first;
+  const text = isGroup(item) ? '{' : (item as Token).text;
+  const start = item.start;
+  const end = isGroup(item) ? item.open.end : item.end;
+  const other = allArgsOf(command.path).find((a) => a.keyword === text);
+  if (other?.releases && !other.releases.includes(release)) {
+    return diagnostic('vpp.not-in-release', `\`${text}\` is not an option of \`${command.path}\` in VPP ${release}; it exists in ${releaseList(other.releases)}.`, start, end, [
+      { kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) },
+    ]);
+  }
+  const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
+  const guesses = suggest(text, keywords);
+  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
+  fixes.push({ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) });
+  return diagnostic('vpp.unknown-option', `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".${hint}`, start, end, fixes);
+}
+
+function lastEnd(items: readonly Item[]): number {
+  return items[items.length - 1].end;
+}
+
+export type { Token };

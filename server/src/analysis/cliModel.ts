@@ -1,0 +1,116 @@
+import { DISPATCHER_WORDS, type CommandNode, type Schema } from '../schema/index';
+import type { ArgSpec, CommandSpec } from '../schema/types';
+import { isTemplated } from '../syntax/tokens';
+import { isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
+import { matchArgs, type ArgPattern, type MatchResult } from './args';
+
+/** One command as VPP would dispatch it: the words that select it and the arguments it reads. */
+export interface CommandUse {
+  readonly line: LineNode;
+  readonly items: readonly Item[];
+  readonly kind: 'command' | 'dispatcher' | 'templated' | 'unresolved';
+  /** The words that matched command-tree nodes, in order. */
+  readonly path: readonly { token: Token; node: CommandNode }[];
+  /** The deepest node reached. */
+  readonly node: CommandNode;
+  readonly command?: CommandSpec;
+  readonly args: readonly Item[];
+  readonly match?: MatchResult<ArgSpec>;
+  /** Why resolution stopped, for the diagnostics pass. */
+  readonly failure?: { token: Token; reason: 'unknown' | 'ambiguous'; candidates: CommandNode[] };
+  /** A command nested in `uncomment { ... }` or a macro-guarded `$(X) { ... }` block. */
+  readonly nested?: CommandUse;
+}
+
+/** VPP reads a command word as a run of letters, digits, `-` and `_`. */
+const COMMAND_WORD = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Matches a word against the sub-commands of `node` by VPP's rule: any unique prefix; when several
+ * match, an exact match wins.
+ */
+export function matchSubCommands(node: CommandNode, word: string): CommandNode[] {
+  const exact = node.children.get(word);
+  if (exact) return [exact];
+  const out: CommandNode[] = [];
+  for (const child of node.children.values()) if (child.word.startsWith(word)) out.push(child);
+  return out;
+}
+
+export function argPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
+  return (command.args ?? []).map((spec) => ({
+    spec,
+    words: spec.keyword ? spec.keyword.split(' ') : [],
+    values: spec.values ?? [],
+    block: 'no',
+    repeatable: !!spec.repeatable,
+  }));
+}
+
+export function analyzeLine(line: LineNode, schema: Schema): CommandUse {
+  return resolveItems(line, line.items, schema);
+}
+
+function resolveItems(line: LineNode, items: readonly Item[], schema: Schema): CommandUse {
+  const base = { line, items, path: [] as { token: Token; node: CommandNode }[], node: schema.root, args: [] as Item[] };
+  const first = items[0];
+  if (!first || isGroup(first) || first.kind !== 'word') return { ...base, kind: 'unresolved', args: items };
+  if (isTemplated(first.text)) {
+    // `$(FEATURE) { cmd }`: the macro expands to comment or uncomment, so the block is a command
+    const block = items[1];
+    if (items.length === 2 && block && isGroup(block)) return { ...base, kind: 'templated', nested: nestedUse(line, block, schema) };
+    return { ...base, kind: 'templated', args: items.slice(1) };
+  }
+  const dispatcher = DISPATCHER_WORDS.get(first.text);
+  if (dispatcher) {
+    const block = items[1];
+    const nested = first.text === 'uncomment' && block && isGroup(block) ? nestedUse(line, block, schema) : undefined;
+    return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1), nested };
+  }
+
+  const path: { token: Token; node: CommandNode }[] = [];
+  let node = schema.root;
+  let i = 0;
+  for (; i < items.length; i++) {
+    const item = items[i];
+    if (isGroup(item)) break;
+    if (isTemplated(item.text)) {
+      if (!node.runnable) return { ...base, path, node, kind: 'templated', args: items.slice(i) };
+      break;
+    }
+    if (!COMMAND_WORD.test(item.text)) {
+      if (node.runnable) break;
+      return { ...base, path, node, kind: 'unresolved', args: items.slice(i), failure: { token: item, reason: 'unknown', candidates: [] } };
+    }
+    const candidates = matchSubCommands(node, item.text);
+    if (candidates.length === 1) {
+      node = candidates[0];
+      path.push({ token: item, node });
+      continue;
+    }
+    if (node.runnable) break;
+    return {
+      ...base,
+      path,
+      node,
+      kind: 'unresolved',
+      args: items.slice(i),
+      failure: { token: item, reason: candidates.length === 0 ? 'unknown' : 'ambiguous', candidates },
+    };
+  }
+  if (!node.runnable) {
+    // ran out of words on a bare prefix such as `create interface`
+    return { ...base, path, node, kind: 'unresolved', args: [] };
+  }
+  let args = items.slice(i);
+  // VPP accepts a command's arguments wrapped in braces: `create tap { id 0 }`
+  if (args.length === 1 && isGroup(args[0])) args = (args[0] as GroupNode).items;
+  const command = node.command;
+  const match = command?.strict ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
+  return { ...base, path, node, kind: 'command', command, args, match };
+}
+
+function nestedUse(line: LineNode, block: GroupNode, schema: Schema): CommandUse | undefined {
+  if (block.items.length === 0) return undefined;
+  return resolveItems(line, block.items, schema);
+}

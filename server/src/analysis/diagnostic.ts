@@ -1,0 +1,53 @@
+/** Diagnostic codes: stable names that drive quick fixes, severity settings and suppressions. */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const DIAGNOSTIC_CODES = {
+  'vpp.syntax': { severity: 'error', summary: 'Text the parser cannot read.' },
+  'vpp.unclosed-brace': { severity: 'error', summary: 'A `{` that is never closed.' },
+  'vpp.unexpected-brace': { severity: 'error', summary: 'A `}` that closes nothing.' },
+  'vpp.nesting-too-deep': { severity: 'error', summary: 'Braces nested too deep to analyse.' },
+  'vpp.file-too-large': { severity: 'information', summary: 'The file is larger than `vpp.maxFileSize`; analysis is limited.' },
+  'vpp.unknown-command': { severity: 'error', summary: 'A command word VPP does not know.' },
+  'vpp.ambiguous-command': { severity: 'error', summary: 'An abbreviation that matches several commands.' },
+  'vpp.unknown-option': { severity: 'error', summary: 'A word the command does not accept.' },
+  'vpp.missing-required': { severity: 'error', summary: 'A required option is missing.' },
+  'vpp.missing-value': { severity: 'error', summary: 'An option without its value.' },
+  'vpp.invalid-value': { severity: 'error', summary: 'A value VPP cannot parse or refuses.' },
+  'vpp.conflicting-options': { severity: 'error', summary: 'Options VPP refuses together.' },
+  'vpp.duplicate-option': { severity: 'warning', summary: 'An option given twice; VPP keeps the last.' },
+  'vpp.not-in-release': { severity: 'error', summary: 'A command, option or section the chosen VPP release does not have.' },
+  'vpp.unknown-section': { severity: 'error', summary: 'A startup.conf section VPP does not know.' },
+  'vpp.unknown-parameter': { severity: 'error', summary: 'A startup.conf parameter the section does not accept.' },
+  'vpp.fatal-in-release': { severity: 'error', summary: 'Startup configuration that stops VPP in the chosen release.' },
+  'vpp.plugin-disabled': { severity: 'warning', summary: 'Needs a plugin that VPP disables by default.' },
+  'vpp.linux-ifname-too-long': { severity: 'warning', summary: 'A Linux interface name over 15 characters.' },
+  'vpp.deprecated': { severity: 'warning', summary: 'Accepted but deprecated or without effect.' },
+  'vpp.unknown-release': { severity: 'warning', summary: 'A `vpp-version` comment naming a release we do not model.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Data a quick fix needs; carried on the diagnostic so that fixes need no second analysis. */
+export type FixData =
+  | { kind: 'replace'; candidates: string[] }
+  | { kind: 'remove'; start: number; end: number }
+  | { kind: 'insert'; offset: number; text: string; label: string };
+
+export interface VppDiagnostic {
+  code: DiagnosticCode;
+  message: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  fixes?: FixData[];
+}
+
+export function diagnostic(code: DiagnosticCode, message: string, start: number, end: number, fixes?: FixData[]): VppDiagnostic {
+  return { code, message, start, end, severity: DIAGNOSTIC_CODES[code].severity, fixes };
+}
+
+/** The setting key for a code: `vpp.unknown-option` is configured as `vpp.diagnostics.unknown-option`. */
+export function settingKeyOf(code: DiagnosticCode): string {
+  return code.slice('vpp.'.length);
+}

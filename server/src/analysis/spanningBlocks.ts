@@ -1,0 +1,74 @@
+import type { LineIndex } from '../syntax/lineIndex';
+import type { LineNode, SyntaxTree } from '../syntax/tree';
+import { diagnostic, type VppDiagnostic } from './diagnostic';
+
+/**
+ * Since 22.06 VPP runs a script line by line, so a `{ ... }` block written over several lines
+ * (as older scripts did for `packet-generator new { ... }`) reaches VPP as one broken line
+ * followed by lines that are each read as a command. We report that once, on the `{`, offer to
+ * join the lines with `\`, and stay quiet about the lines inside.
+ */
+export interface SpanningBlock {
+  /** Index of the line that opens the block and of the last line it swallows. */
+  firstLine: number;
+  lastLine: number;
+  start: number;
+  end: number;
+}
+
+function braceBalance(line: LineNode, tree: SyntaxTree): number {
+  let balance = 0;
+  for (const t of tokensIn(tree, line.start, line.end)) {
+    if (t.kind === 'lbrace') balance++;
+    else if (t.kind === 'rbrace') balance--;
+  }
+  return balance;
+}
+
+function* tokensIn(tree: SyntaxTree, start: number, end: number) {
+  let lo = 0;
+  let hi = tree.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tree.tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tree.tokens.length && tree.tokens[i].start < end; i++) yield tree.tokens[i];
+}
+
+export function findSpanningBlocks(tree: SyntaxTree): SpanningBlock[] {
+  const blocks: SpanningBlock[] = [];
+  const lines = tree.lines;
+  for (let i = 0; i < lines.length; i++) {
+    let depth = braceBalance(lines[i], tree);
+    if (depth <= 0) continue;
+    let j = i;
+    while (depth > 0 && j + 1 < lines.length) {
+      j++;
+      depth += braceBalance(lines[j], tree);
+    }
+    if (j === i) continue;
+    blocks.push({ firstLine: i, lastLine: j, start: lines[i].start, end: lines[j].end });
+    i = j;
+  }
+  return blocks;
+}
+
+export function spanningBlockDiagnostic(block: SpanningBlock, tree: SyntaxTree, index: LineIndex): VppDiagnostic {
+  const opener = [...tokensIn(tree, tree.lines[block.firstLine].start, tree.lines[block.firstLine].end)].find((t) => t.kind === 'lbrace')!;
+  const firstPhysical = index.lineOf(block.start);
+  const lastPhysical = index.lineOf(block.end);
+  const fixes = [];
+  for (let line = firstPhysical; line < lastPhysical; line++) {
+    const end = index.lineEnd(line);
+    if (tree.text[end - 1] === '\\') continue;
+    fixes.push({ kind: 'insert' as const, offset: end, text: ' \\', label: 'Join the block into one command with `\\`' });
+  }
+  return diagnostic(
+    'vpp.unclosed-brace',
+    `VPP reads a script line by line, so this \`{\` block over ${lastPhysical - firstPhysical + 1} lines is cut at the end of the line and each line inside runs as a separate command. End each line of the block with \`\\\` to join them.`,
+    opener.start,
+    opener.end,
+    fixes,
+  );
+}

@@ -1,0 +1,109 @@
+import { pluginDisabledByDefault, releasesOfSection, type Schema } from '../schema/index';
+import type { StartupParam } from '../schema/types';
+import { isGroup, type Token } from '../syntax/tree';
+import { releaseList } from './cliChecks';
+import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
+import { suggest } from './suggest';
+import { KIND_EXAMPLES, LINUX_IFNAME_MAX } from './values';
+
+const list = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
+
+export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  for (const stray of model.strays) {
+    const item = stray.item;
+    if (stray.reason === 'group-without-name') {
+      out.push(diagnostic('vpp.syntax', 'A `{ }` block needs a section name before it, as in `unix { ... }`.', item.start, isGroup(item) ? item.open.end : item.end));
+      continue;
+    }
+    const word = item as Token;
+    if (stray.reason === 'missing-value') {
+      out.push(diagnostic('vpp.missing-value', `\`${word.text}\` needs a value or a \`{ }\` block; VPP reads startup.conf as \`name value\` pairs.`, word.start, word.end, [
+        { kind: 'insert', offset: word.end, text: ' { }', label: 'Add `{ }`' },
+      ]));
+      continue;
+    }
+    out.push(unknownSection(word, schema));
+  }
+  const switches = pluginSwitches(model);
+  for (const section of model.sections) {
+    const param = section.param!;
+    const name = section.key[0];
+    if (param.fatal?.releases.includes(schema.release)) {
+      out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, name.start, name.end, [{ kind: 'remove', start: section.start, end: section.end }]));
+    }
+    if (param.plugin && pluginDisabledByDefault(schema, param.plugin) && switches.get(param.plugin) !== true) {
+      out.push(
+        diagnostic(
+          'vpp.plugin-disabled',
+          `\`${param.key}\` belongs to the ${param.plugin} plugin, which VPP disables by default; without \`plugins { plugin ${param.plugin}_plugin.so { enable } }\` VPP stops with "unknown input".`,
+          name.start,
+          name.end,
+        ),
+      );
+    }
+    out.push(...checkEntry(section, schema));
+  }
+  return out;
+}
+
+function unknownSection(word: Token, schema: Schema): VppDiagnostic {
+  const elsewhere = releasesOfSection(word.text);
+  if (elsewhere.length > 0) {
+    return diagnostic('vpp.not-in-release', `Section \`${word.text}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, word.start, word.end);
+  }
+  const guesses = suggest(word.text, schema.sectionByKey.keys());
+  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  return diagnostic(
+    'vpp.unknown-section',
+    `Unknown startup.conf section \`${word.text}\`: VPP stops with "unknown input".${hint}`,
+    word.start,
+    word.end,
+    guesses.length ? [{ kind: 'replace', candidates: guesses }] : undefined,
+  );
+}
+
+function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  const param = entry.param!;
+  const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
+  if (param.deprecated) out.push(diagnostic('vpp.deprecated', param.deprecated, entry.key[0]?.start ?? entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
+  if (entry.depth > 0 && param.fatal?.releases.includes(schema.release)) {
+    out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
+  }
+  for (const v of entry.values) {
+    if (v.problem === 'missing') {
+      const at = entry.key[entry.key.length - 1];
+      if (at) out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, at.start, at.end));
+    } else if (v.problem && v.token) {
+      out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
+    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX) {
+      out.push(diagnostic('vpp.linux-ifname-too-long', `\`${v.token.text}\` is longer than the ${LINUX_IFNAME_MAX} characters Linux allows in an interface name.`, v.token.start, v.token.end));
+    }
+  }
+  for (const run of entry.unknown) {
+    const item = run.first;
+    const text = isGroup(item) ? '{' : item.text;
+    const end = isGroup(item) ? item.open.end : item.end;
+    out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
+  }
+  for (const child of entry.children) out.push(...checkEntry(child, schema));
+  return out;
+}
+
+function unknownParameter(text: string, start: number, end: number, runEnd: number, entry: ConfigEntry, schema: Schema): VppDiagnostic {
+  const where = entry.param!.key;
+  const other = entry.allowed.find((p: StartupParam) => p.key.split(' ')[0] === text && p.releases && !p.releases.includes(schema.release));
+  if (other) {
+    return diagnostic('vpp.not-in-release', `\`${text}\` is not a parameter of \`${where}\` in VPP ${schema.release}; it exists in ${releaseList(other.releases!)}.`, start, end, [
+      { kind: 'remove', start, end: runEnd },
+    ]);
+  }
+  const keys = entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*');
+  const guesses = suggest(text, new Set(keys));
+  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
+  fixes.push({ kind: 'remove', start, end: runEnd });
+  return diagnostic('vpp.unknown-parameter', `\`${where}\` does not accept \`${text}\`; VPP stops with "unknown input".${hint}`, start, end, fixes);
+}

@@ -1,0 +1,128 @@
+import { inRelease, type Schema } from '../schema/index';
+import type { StartupParam, VppRelease } from '../schema/types';
+import { isTemplated } from '../syntax/tokens';
+import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
+import { matchArgs, type ArgPattern, type UnknownRun, type ValueMatch } from './args';
+
+/** A section or parameter of startup.conf as VPP pairs it with the schema. */
+export interface ConfigEntry {
+  readonly param?: StartupParam;
+  readonly key: readonly Token[];
+  readonly values: readonly ValueMatch[];
+  /** The `{ ... }` of a block, or the single word VPP hands a section written `unix nodaemon`. */
+  readonly block?: GroupNode;
+  readonly children: readonly ConfigEntry[];
+  /** Words inside the block that no parameter accepts. */
+  readonly unknown: readonly UnknownRun[];
+  readonly start: number;
+  readonly end: number;
+  readonly depth: number;
+  /** The parameters this entry's block may hold (all releases), for messages and completion. */
+  readonly allowed: readonly StartupParam[];
+}
+
+export interface StartupModel {
+  readonly sections: readonly ConfigEntry[];
+  /** Top-level words VPP cannot read as `name value`. */
+  readonly strays: readonly { item: Item; reason: 'unknown-section' | 'missing-value' | 'group-without-name' }[];
+}
+
+export function paramPatterns(params: readonly StartupParam[], release: VppRelease): ArgPattern<StartupParam>[] {
+  return params.filter((p) => inRelease(p.releases, release)).map((spec) => ({
+    spec,
+    words: spec.key.split(' '),
+    values: spec.values ?? [],
+    block: spec.block ? (spec.blockOptional || (spec.values?.length ?? 0) > 0 ? 'optional' : 'required') : 'no',
+    repeatable: spec.repeatable ?? true,
+  }));
+}
+
+/** Jinja statements and comments stand alone; they are not a section name with a value. */
+const STANDALONE_TEMPLATE = /^\{[%#][^]*[%#]\}$/;
+
+export function buildStartupModel(items: readonly Item[], schema: Schema): StartupModel {
+  const sections: ConfigEntry[] = [];
+  const strays: StartupModel['strays'][number][] = [];
+  for (let i = 0; i < items.length; i++) {
+    const name = items[i];
+    if (isGroup(name)) {
+      strays.push({ item: name, reason: 'group-without-name' });
+      continue;
+    }
+    if (name.kind !== 'word') continue; // a stray `}` was reported by the parser
+    if (STANDALONE_TEMPLATE.test(name.text)) continue;
+    const value = items[i + 1];
+    const param = schema.sectionByKey.get(name.text);
+    if (!value || (!isGroup(value) && value.kind !== 'word')) {
+      if (!isTemplated(name.text)) strays.push({ item: name, reason: param ? 'missing-value' : 'unknown-section' });
+      continue;
+    }
+    i++;
+    if (!param || isTemplated(name.text)) {
+      if (!isTemplated(name.text)) strays.push({ item: name, reason: 'unknown-section' });
+      continue;
+    }
+    sections.push(sectionEntry(name, value, param, schema.release));
+  }
+  return { sections, strays };
+}
+
+function sectionEntry(name: Token, value: Item, param: StartupParam, release: VppRelease): ConfigEntry {
+  if (param.values && param.values.length > 0 && !param.block) {
+    const token = isGroup(value) ? undefined : value;
+    const values: ValueMatch[] = [{ spec: param.values[0], token, problem: token ? undefined : 'missing' }];
+    return { param, key: [name], values, children: [], unknown: [], start: name.start, end: value.end, depth: 0, allowed: [] };
+  }
+  const content = isGroup(value) ? value.items : [value];
+  const { children, unknown } = blockEntries(content, param.block ?? [], 1, release);
+  return {
+    param,
+    key: [name],
+    values: [],
+    block: isGroup(value) ? value : undefined,
+    children,
+    unknown: param.strict ? unknown : [],
+    start: name.start,
+    end: value.end,
+    depth: 0,
+    allowed: param.block ?? [],
+  };
+}
+
+function blockEntries(items: readonly Item[], params: readonly StartupParam[], depth: number, release: VppRelease): { children: ConfigEntry[]; unknown: UnknownRun[] } {
+  const result = matchArgs(items, paramPatterns(params, release));
+  const children = result.matches.map((m): ConfigEntry => {
+    const nested = m.block && m.pattern.spec.block ? blockEntries(m.block.items, m.pattern.spec.block, depth + 1, release) : undefined;
+    return {
+      param: m.pattern.spec,
+      key: m.keyword,
+      values: m.values,
+      block: m.block,
+      children: nested?.children ?? [],
+      unknown: nested && m.pattern.spec.strict ? nested.unknown : [],
+      start: m.start,
+      end: m.end,
+      depth,
+      allowed: m.pattern.spec.block ?? [],
+    };
+  });
+  return { children, unknown: result.unknown };
+}
+
+/** Plugins that this startup.conf turns on or off in its `plugins { }` section. */
+export function pluginSwitches(model: StartupModel): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const section of model.sections) {
+    if (section.param?.key !== 'plugins') continue;
+    for (const entry of section.children) {
+      if (entry.param?.key !== 'plugin') continue;
+      const file = entry.values[0]?.token?.text;
+      if (!file || !entry.block) continue;
+      const words = entry.block.items.filter((x): x is Token => !isGroup(x)).map((t) => t.text);
+      const name = file.replace(/_plugin\.so$/, '').replace(/\.so$/, '');
+      if (words.includes('enable')) out.set(name, true);
+      else if (words.includes('disable')) out.set(name, false);
+    }
+  }
+  return out;
+}
