@@ -1,5 +1,4 @@
-import { isRelease } from '../schema/index';
-import type { VppRelease } from '../schema/types';
+import { isRelease, type VppRelease } from '../schema/types';
 import type { Token } from '../syntax/tree';
 
 /**

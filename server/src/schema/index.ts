@@ -142,10 +142,6 @@ export function releasesOfSection(key: string): VppRelease[] {
   return RELEASES.filter((r) => set.has(r));
 }
 
-export function isRelease(value: string): value is VppRelease {
-  return (RELEASES as readonly string[]).includes(value);
-}
-
 export function pluginDisabledByDefault(schema: Schema, plugin: string): boolean {
   const spec = schema.plugins.get(plugin);
   return !!spec?.defaultDisabled?.includes(schema.release);

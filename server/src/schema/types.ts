@@ -7,6 +7,10 @@
 export const RELEASES = ['24.02', '24.06', '24.10', '25.02', '25.06', '25.10', '26.02', '26.06'] as const;
 export type VppRelease = (typeof RELEASES)[number];
 
+export function isRelease(value: string): value is VppRelease {
+  return (RELEASES as readonly string[]).includes(value);
+}
+
 /**
  * The releases that have an entry. Absent means every release we model. Written as the list
  * of releases (not a range) because VPP sometimes removes and later re-adds things.

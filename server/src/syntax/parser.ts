@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IToken } from 'chevrotain';
 import { Continuation, LBrace, Newline, RBrace, Whitespace, Word, lexerFor, type LexMode } from './tokens';
 import { LineIndex } from './lineIndex';
 import type { GroupNode, Item, LineNode, SyntaxError, SyntaxTree, Token, TokenKind } from './tree';
@@ -162,7 +162,7 @@ class VppParser extends EmbeddedActionsParser {
   private closesImplicitly(node: GroupNode): boolean {
     if (this.lineMode || !this.unbalanced || !node) return false;
     const next = this.LA(1);
-    if (next.tokenType !== Word || this.LA(2).tokenType !== LBrace) return false;
+    if (!tokenMatcher(next, Word) || !tokenMatcher(this.LA(2), LBrace)) return false;
     if (!this.lines.startsLine(next.startOffset)) return false;
     return this.lines.indentAt(next.startOffset) <= this.lines.indentAt(node.open.start);
   }

@@ -1,0 +1,37 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis, type Language } from './analysis/analyze';
+import { languageFromFileName, sniffLanguage } from './analysis/sniff';
+import type { VppSettings } from './settings';
+
+/** The language of an open document: its language id, else its file name, else its content. */
+export function languageOf(doc: TextDocument): Language | undefined {
+  if (doc.languageId === 'vpp-startup') return 'startup';
+  if (doc.languageId === 'vpp-cli') return 'cli';
+  const byName = languageFromFileName(decodeURIComponent(doc.uri));
+  const id = byName ?? sniffLanguage(doc.getText());
+  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
+}
+
+/** One analysis per document version; a new version replaces the old one. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { version: number; key: string; analysis: Analysis }>();
+
+  get(doc: TextDocument, settings: VppSettings): Analysis | undefined {
+    const language = languageOf(doc);
+    if (!language) return undefined;
+    const key = `${language}|${settings.release ?? ''}|${settings.maxFileSize}`;
+    const cached = this.entries.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.key === key) return cached.analysis;
+    const analysis = analyze(doc.getText(), { language, release: settings.release, maxFileSize: settings.maxFileSize });
+    this.entries.set(doc.uri, { version: doc.version, key, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
