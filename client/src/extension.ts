@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { findReleaseDirective } from '../../server/src/analysis/directives';
 import { RELEASES } from '../../server/src/schema/types';
+import { chooseInterface, showSelectionMatrix } from './chooser';
 
 const VPP_LANGUAGES = ['vpp-startup', 'vpp-cli'];
 /** Languages VS Code gives files that may be VPP configuration (`vpp.conf`, `init.conf`, `*.cfg`). */
@@ -103,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     releaseItem,
     vscode.commands.registerCommand('vpp.selectRelease', selectRelease),
     vscode.commands.registerCommand('vpp.setLanguage', setLanguage),
+    vscode.commands.registerCommand('vpp.chooseInterface', chooseInterface),
+    vscode.commands.registerCommand('vpp.showSelectionMatrix', showSelectionMatrix),
     vscode.commands.registerCommand('vpp.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context);
