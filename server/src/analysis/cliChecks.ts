@@ -56,6 +56,14 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
       [{ kind: 'replace', candidates: names }],
     );
   }
+  if (use.leftoverOf && use.path.length === 0) {
+    return diagnostic(
+      'vpp.unknown-command',
+      `\`${use.leftoverOf}\` takes one word or a \`{ }\` block: VPP runs the rest of the line as a command and stops at \`${token.text}\`. Wrap the text in braces: \`${use.leftoverOf} { ... }\`.`,
+      token.start,
+      token.end,
+    );
+  }
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {

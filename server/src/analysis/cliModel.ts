@@ -20,6 +20,8 @@ export interface CommandUse {
   readonly failure?: { token: Token; reason: 'unknown' | 'ambiguous'; candidates: CommandNode[] };
   /** A command nested in `uncomment { ... }` or a macro-guarded `$(X) { ... }` block. */
   readonly nested?: CommandUse;
+  /** Set when this command is what VPP runs after `comment word` on the same line. */
+  readonly leftoverOf?: string;
 }
 
 /** VPP reads a command word as a run of letters, digits, `-` and `_`. */
@@ -64,8 +66,13 @@ function resolveItems(line: LineNode, items: readonly Item[], schema: Schema): C
   const dispatcher = DISPATCHER_WORDS.get(first.text);
   if (dispatcher) {
     const block = items[1];
-    const nested = first.text === 'uncomment' && block && isGroup(block) ? nestedUse(line, block, schema) : undefined;
-    return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1), nested };
+    if (first.text === 'uncomment' && block && isGroup(block)) {
+      return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1), nested: nestedUse(line, block, schema) };
+    }
+    // `comment` and `vpplog` read one word or one `{ }` group; VPP runs what follows as a new command
+    const leftover = (first.text === 'comment' || first.text === 'vpplog') && items.length > 2 ? items.slice(2) : [];
+    const nested = leftover.length > 0 ? { ...resolveItems(line, leftover, schema), leftoverOf: first.text } : undefined;
+    return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1, 2), nested };
   }
 
   const path: { token: Token; node: CommandNode }[] = [];
