@@ -68,11 +68,7 @@ function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
 }
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
-  const keywordPatterns = patterns
-    .map((pattern, index) => ({ pattern, index }))
-    .filter((p) => p.pattern.words.length > 0)
-    // longer keywords first, and exact words before the `*` wildcard, as VPP's loops order them
-    .sort((a, b) => b.pattern.words.length - a.pattern.words.length || wildcardRank(a.pattern) - wildcardRank(b.pattern));
+  const keywordPatterns = keywordOrder(patterns);
   const used = new Set<number>();
   const matches: ArgMatch<S>[] = [];
   const unknown: UnknownRun[] = [];
@@ -140,6 +136,21 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     matches.push(match);
   }
   return { matches, unknown };
+}
+
+const orderCache = new WeakMap<readonly ArgPattern<unknown>[], { pattern: ArgPattern<unknown>; index: number }[]>();
+
+/** Keyword patterns, longer keywords first and exact words before the `*` wildcard, as VPP's loops order them. */
+function keywordOrder<S>(patterns: readonly ArgPattern<S>[]): { pattern: ArgPattern<S>; index: number }[] {
+  let order = orderCache.get(patterns);
+  if (!order) {
+    order = patterns
+      .map((pattern, index) => ({ pattern: pattern as ArgPattern<unknown>, index }))
+      .filter((p) => p.pattern.words.length > 0)
+      .sort((a, b) => b.pattern.words.length - a.pattern.words.length || wildcardRank(a.pattern) - wildcardRank(b.pattern));
+    orderCache.set(patterns, order);
+  }
+  return order as { pattern: ArgPattern<S>; index: number }[];
 }
 
 function wildcardRank<S>(pattern: ArgPattern<S>): number {

@@ -39,7 +39,19 @@ export function matchSubCommands(node: CommandNode, word: string): CommandNode[]
   return out;
 }
 
+const patternCache = new WeakMap<CommandSpec, ArgPattern<ArgSpec>[]>();
+
+/** The argument patterns of a command, built once per command of a release. */
 export function argPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
+  let patterns = patternCache.get(command);
+  if (!patterns) {
+    patterns = buildArgPatterns(command);
+    patternCache.set(command, patterns);
+  }
+  return patterns;
+}
+
+function buildArgPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
   return (command.args ?? []).map((spec) => ({
     spec,
     words: spec.keyword ? spec.keyword.split(' ') : [],
