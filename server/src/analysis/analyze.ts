@@ -57,7 +57,15 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const tree = parse(limited ? text.slice(0, limit) : text, options.language, lexModeFor(options.language, release));
   const blocks = options.language === 'cli' ? findSpanningBlocks(tree) : [];
   const swallowed = (offset: number) => blocks.some((b) => offset >= b.start && offset < b.end);
-  const diagnostics: VppDiagnostic[] = tree.errors.filter((e) => !swallowed(e.start)).map((e) => diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end));
+  const diagnostics: VppDiagnostic[] = [];
+  for (const e of tree.errors) {
+    if (swallowed(e.start)) continue;
+    // in a script VPP reads an unclosed `{` to the end of the line and accepts it
+    if (e.atEnd && options.language === 'cli') continue;
+    const d = diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end);
+    if (e.atEnd) d.severity = 'warning';
+    diagnostics.push(d);
+  }
   for (const block of blocks) diagnostics.push(spanningBlockDiagnostic(block, tree, lines));
   if (directive && !directive.release) {
     diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));

@@ -76,7 +76,9 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
   let openRun: UnknownRun | undefined;
   let i = 0;
 
-  const available = (index: number) => (order === 'sequence' ? index >= cursor : true) && (!used.has(index) || patterns[index].repeatable);
+  // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first;
+  // a function that reads a fixed sequence reads each element once
+  const available = (index: number) => (order === 'sequence' ? index >= cursor && (!used.has(index) || patterns[index].repeatable) : true);
 
   while (i < items.length) {
     const item = items[i];

@@ -1,5 +1,5 @@
 import { allArgsOf, pluginDisabledByDefault, releasesOfCommand, type Schema } from '../schema/index';
-import type { ArgSpec, CommandSpec, VppRelease } from '../schema/types';
+import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../schema/types';
 import { isGroup, type Item, type Token } from '../syntax/tree';
 import type { ArgMatch, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
@@ -89,13 +89,15 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   for (const run of match.unknown) out.push(unknownArgument(run, command, release));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
-    if (uses.length > 1 && !spec.repeatable) {
-      const dup = uses[1];
-      out.push(
-        diagnostic('vpp.duplicate-option', `\`${spec.keyword ?? name}\` is given more than once; VPP keeps only the last value.`, dup.start, dup.end, [
-          { kind: 'remove', start: dup.start, end: dup.end },
-        ]),
-      );
+    if (uses.length > 1 && !spec.repeatable && spec.keyword) {
+      // VPP keeps the last one, so the fix removes the earlier ones and the line means the same
+      for (const earlier of uses.slice(0, -1)) {
+        out.push(
+          diagnostic('vpp.duplicate-option', `\`${spec.keyword}\` is given more than once; VPP ignores this one and keeps the last.`, earlier.start, earlier.end, [
+            { kind: 'remove', start: earlier.start, end: earlier.end },
+          ]),
+        );
+      }
     }
   }
   for (const group of command.exclusive ?? []) {
@@ -106,7 +108,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
     }
   }
   const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
-  if (!templated) {
+  if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     for (const group of command.required ?? []) {
       if (group.some((name) => given.has(name))) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
@@ -143,7 +145,7 @@ function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
       out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, at.start, at.end));
     } else if (v.problem && v.token) {
       out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
-    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX) {
+    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX && !v.spec.maxLength) {
       out.push(
         diagnostic(
           'vpp.linux-ifname-too-long',
@@ -162,9 +164,9 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   const text = isGroup(item) ? '{' : (item as Token).text;
   const start = item.start;
   const end = isGroup(item) ? item.open.end : item.end;
-  const other = allArgsOf(command.path).find((a) => a.keyword === text);
-  if (other?.releases && !other.releases.includes(release)) {
-    return diagnostic('vpp.not-in-release', `\`${text}\` is not an option of \`${command.path}\` in VPP ${release}; it exists in ${releaseList(other.releases)}.`, start, end, [
+  const otherReleases = RELEASES.filter((r) => allArgsOf(command.path).some((a) => a.keyword === text && (!a.releases || a.releases.includes(r))));
+  if (otherReleases.length > 0 && !otherReleases.includes(release)) {
+    return diagnostic('vpp.not-in-release', `\`${text}\` is not an option of \`${command.path}\` in VPP ${release}; it exists in ${releaseList(otherReleases)}.`, start, end, [
       { kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) },
     ]);
   }

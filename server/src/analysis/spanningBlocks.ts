@@ -47,7 +47,8 @@ export function findSpanningBlocks(tree: SyntaxTree): SpanningBlock[] {
       j++;
       depth += braceBalance(lines[j], tree);
     }
-    if (j === i) continue;
+    // a `{` that no later line closes is read by VPP to the end of its line, which it accepts
+    if (j === i || depth > 0) continue;
     blocks.push({ firstLine: i, lastLine: j, start: lines[i].start, end: lines[j].end });
     i = j;
   }

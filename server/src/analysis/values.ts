@@ -79,8 +79,10 @@ function isPrefix(text: string, family: 4 | 6 | 0): boolean {
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
   const shape = checkShape(text, spec);
   if (shape) return shape;
+  if (spec.maxLength !== undefined && text.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
   if (spec.kind === 'uint' || spec.kind === 'int' || spec.kind === 'number' || spec.kind === 'hex') {
     const n = spec.kind === 'hex' ? parseInt(text.replace(/^0[xX]/, ''), 16) : Number(text);
+    if (n === 0 && spec.zeroIsDefault) return undefined;
     if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
     if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
     // 0 means "use the default" wherever VPP checks for a power of two

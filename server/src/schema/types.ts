@@ -49,6 +49,10 @@ export interface ValueSpec {
   max?: number;
   /** VPP refuses values that are not a power of two (queue/ring sizes). */
   powerOfTwo?: boolean;
+  /** 0 means "use the default" and is accepted whatever `min` says. */
+  zeroIsDefault?: boolean;
+  /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
+  maxLength?: number;
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
 }
@@ -101,6 +105,8 @@ export interface CommandSpec {
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
   creates?: InterfaceNaming;
+  /** With no arguments at all VPP returns without doing anything and without an error. */
+  bareIsNoop?: boolean;
 }
 
 /**

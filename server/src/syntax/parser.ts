@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, tokenMatcher, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from 'chevrotain';
 import { Continuation, LBrace, Newline, RBrace, Whitespace, Word, lexerFor, type LexMode } from './tokens';
 import { LineIndex } from './lineIndex';
 import type { GroupNode, Item, LineNode, SyntaxError, SyntaxTree, Token, TokenKind } from './tree';
@@ -179,12 +179,16 @@ class VppParser extends EmbeddedActionsParser {
   }
 
   private missingClose(node: GroupNode): SyntaxError {
-    const where = this.lineMode ? 'before the end of the line' : 'before the next block';
+    const atEnd = this.LA(1).tokenType === EOF;
+    const where = this.lineMode ? 'before the end of the line' : atEnd ? 'at the end of the block' : 'before the next block';
     return {
       code: 'vpp.unclosed-brace',
       message: `This \`{\` is never closed: add \`}\` ${where}.`,
       start: node.open.start,
       end: node.open.end,
+      // VPP reads an unclosed `{` to the end of its input and accepts it: only a `}` missing before
+      // more configuration changes what VPP reads
+      atEnd: this.lineMode || atEnd,
     };
   }
 }

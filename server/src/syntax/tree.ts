@@ -36,6 +36,8 @@ export interface SyntaxError {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+  /** A `{` left open at the end of the input (a script line, or the file), which VPP accepts. */
+  readonly atEnd?: boolean;
 }
 
 export interface SyntaxTree {

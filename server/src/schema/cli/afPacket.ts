@@ -9,6 +9,7 @@ import type { CommandSpec } from '../types';
 export const AF_PACKET_COMMANDS: readonly CommandSpec[] = [
   {
     path: 'create host-interface',
+    bareIsNoop: true,
     synopsis:
       'create host-interface name <linux-ifname> [v2] [hw-addr <mac>] [mode ip] [num-rx-queues <n>] ' +
       '[num-tx-queues <n>] [rx-size <n>] [tx-size <n>] [rx-per-block <n>] [tx-per-block <n>] ' +
@@ -94,6 +95,7 @@ export const AF_PACKET_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: 'delete host-interface',
+    bareIsNoop: true,
     synopsis: 'delete host-interface name <linux-ifname>',
     doc:
       'Deletes the AF_PACKET interface attached to the given Linux interface (the Linux name, not `host-...`). ' +

@@ -6,7 +6,7 @@
  */
 import type { CommandSpec } from '../types';
 
-const QUEUE_SIZE = { kind: 'uint', powerOfTwo: true, max: 32768, placeholder: '1024' } as const;
+const QUEUE_SIZE = { kind: 'uint', powerOfTwo: true, min: 256, max: 32768, zeroIsDefault: true, placeholder: '1024' } as const;
 
 export const AF_XDP_COMMANDS: readonly CommandSpec[] = [
   {
@@ -24,8 +24,8 @@ export const AF_XDP_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'host-if',
         keyword: 'host-if',
-        values: [{ kind: 'ifname', placeholder: 'enp1s0' }],
-        doc: 'The Linux interface to attach to; it must exist (in `netns`, when given).',
+        values: [{ kind: 'ifname', placeholder: 'enp1s0', maxLength: 15 }],
+        doc: 'The Linux interface to attach to; it must exist (in `netns`, when given). VPP refuses names over 15 characters.',
       },
       {
         name: 'name',

@@ -23,6 +23,7 @@ const IF_OR_INDEX = [
 export const MEMIF_COMMANDS: readonly CommandSpec[] = [
   {
     path: 'create memif socket',
+    bareIsNoop: true,
     synopsis: 'create memif socket id <n> filename <path>',
     doc:
       'Registers a memif control socket under a numeric id so interfaces can use it with `socket-id`. ' +
@@ -47,6 +48,7 @@ export const MEMIF_COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: 'delete memif socket',
+    bareIsNoop: true,
     synopsis: 'delete memif socket id <n>',
     doc: 'Unregisters a memif socket id; it must exist and no interface may still use it.',
     plugin: 'memif',

@@ -9,6 +9,7 @@ import type { CommandSpec } from '../types';
 export const VHOST_USER_COMMANDS: readonly CommandSpec[] = [
   {
     path: 'create vhost-user',
+    bareIsNoop: true,
     synopsis:
       'create vhost-user socket <path> [server] [feature-mask 0x<hex>] [hwaddr <mac>] [renumber <n>] ' +
       '[gso] [packed] [event-idx]',

@@ -1,0 +1,542 @@
+import { strict as assert } from 'node:assert';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
+import { described, errorsOf, lintScript, lintStartup, onlyDiagnostic, rangeText } from './lintHelpers';
+
+/**
+ * Our diagnostics must be as strict as VPP and no stricter. Every expectation here was checked
+ * against VPP's own source (the CLI dispatcher in src/vlib/cli.c, each command's unformat loop,
+ * the startup.conf readers in src/vpp/vnet/main.c and src/vlib/init.c); the comments name where.
+ */
+
+describe('diagnostics', () => {
+  describe('one case per diagnostic code', () => {
+    const seen = new Set<string>();
+    const expectCode = (code: string, produced: string[]) => {
+      seen.add(code);
+      assert.ok(produced.some((d) => d.includes(` ${code} `)), `expected ${code}, got ${produced.join('; ')}`);
+    };
+
+    it('vpp.syntax: a startup.conf block without a section name', () => {
+      // vlib_call_all_config_functions reads `%s %v`: `{` is not a section name
+      const r = lintStartup('{ nodaemon }\n');
+      expectCode('vpp.syntax', described(r));
+      assert.deepEqual(described(r), ['error vpp.syntax [{]']);
+    });
+
+    it('vpp.unclosed-brace: a startup.conf block left open before the next section', () => {
+      // the open block swallows `cpu { ... }`, and unix_config refuses `cpu`
+      const r = lintStartup('unix {\n  nodaemon\ncpu { main-core 1 }\n');
+      expectCode('vpp.unclosed-brace', described(r));
+      const d = onlyDiagnostic(r, 'vpp.unclosed-brace');
+      assert.deepEqual(d.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } });
+    });
+
+    it('vpp.unexpected-brace: a `}` that closes nothing, in either language', () => {
+      expectCode('vpp.unexpected-brace', described(lintStartup('unix { nodaemon }\n}\n')));
+      assert.deepEqual(described(lintScript('show interface\n}\n')), ['error vpp.unexpected-brace [}]']);
+    });
+
+    it('vpp.nesting-too-deep: braces nested beyond what we analyse', () => {
+      const text = `unix ${'{'.repeat(205)} ${'}'.repeat(205)}\n`;
+      const r = lintStartup(text);
+      expectCode('vpp.nesting-too-deep', described(r));
+      assert.equal(r.diagnostics.filter((d) => d.code === 'vpp.nesting-too-deep').length, 1);
+    });
+
+    it('vpp.file-too-large: an information on the first line, the rest not analysed', () => {
+      const text = 'show interface\ncreate tap bogus\n';
+      const r = lintScript(text, { maxFileSize: 10 });
+      expectCode('vpp.file-too-large', described(r));
+      const d = onlyDiagnostic(r, 'vpp.file-too-large');
+      assert.equal(d.severity, DiagnosticSeverity.Information);
+      assert.equal(rangeText(r, d), 'show interface');
+      assert.deepEqual(errorsOf(r), []);
+    });
+
+    it('vpp.unknown-command: a command word VPP does not have', () => {
+      const r = lintScript('create interface af-xdp host-if eth0\n');
+      expectCode('vpp.unknown-command', described(r));
+      assert.deepEqual(described(r), ['error vpp.unknown-command [af-xdp]']);
+      assert.match(r.diagnostics[0].message, /`af_xdp`/);
+    });
+
+    it('vpp.ambiguous-command: an abbreviation matching several commands', () => {
+      const r = lintScript('s int\n');
+      expectCode('vpp.ambiguous-command', described(r));
+      assert.deepEqual(described(r), ['error vpp.ambiguous-command [s]']);
+      assert.match(r.diagnostics[0].message, /`set`/);
+      assert.match(r.diagnostics[0].message, /`show`/);
+    });
+
+    it('vpp.unknown-option: a word the command loop does not accept', () => {
+      // vhost_user_connect_command_fn has no rx-queue-size: "unknown input"
+      const r = lintScript('create vhost-user socket /run/vpp/vm0.sock server rx-queue-size 1024\n');
+      expectCode('vpp.unknown-option', described(r));
+      assert.deepEqual(described(r), ['error vpp.unknown-option [rx-queue-size]']);
+    });
+
+    it('vpp.missing-required: af_xdp without host-if', () => {
+      // af_xdp_create_if: "missing host interface"
+      const r = lintScript('create interface af_xdp name xdp0\n');
+      expectCode('vpp.missing-required', described(r));
+      assert.deepEqual(described(r), ['error vpp.missing-required [create interface af_xdp]']);
+    });
+
+    it('vpp.missing-value: an option at the end of the line without its value', () => {
+      // `id %u` fails to match, so the loop reports "unknown input `id'"
+      const r = lintScript('create tap id\n');
+      expectCode('vpp.missing-value', described(r));
+      assert.deepEqual(described(r), ['error vpp.missing-value [id]']);
+    });
+
+    it('vpp.invalid-value: a value the option cannot parse', () => {
+      const r = lintScript('create tap hw-addr 02:fe:00:00:00\n');
+      expectCode('vpp.invalid-value', described(r));
+      assert.deepEqual(described(r), ['error vpp.invalid-value [02:fe:00:00:00]']);
+    });
+
+    it('vpp.conflicting-options: host-bridge with a host address', () => {
+      // tap_create_command_fn: "Please specify either host ip address or host bridge"
+      const r = lintScript('create tap host-bridge br0 host-ip4-addr 10.0.0.1/24\n');
+      expectCode('vpp.conflicting-options', described(r));
+      assert.deepEqual(described(r), ['error vpp.conflicting-options [host-ip4-addr 10.0.0.1/24]']);
+    });
+
+    it('vpp.duplicate-option: an option given twice is a warning, not an error (VPP keeps the last)', () => {
+      // every VPP argument loop retries all keywords on each pass, so a repeated one just overwrites
+      const r = lintScript('create tap host-if-name vpp0 host-if-name vpp1\n');
+      expectCode('vpp.duplicate-option', described(r));
+      // the warning sits on the occurrence VPP ignores, so removing it keeps the line's meaning
+      assert.deepEqual(described(r), ['warning vpp.duplicate-option [host-if-name vpp0]']);
+    });
+
+    it('vpp.not-in-release: a command removed in the chosen release', () => {
+      const r = lintScript('set tap offload tap0 gso-enable\n', { release: '26.02' });
+      expectCode('vpp.not-in-release', described(r));
+    });
+
+    it('vpp.unknown-section: a startup.conf section VPP does not register', () => {
+      const r = lintStartup('unxi { nodaemon }\n');
+      expectCode('vpp.unknown-section', described(r));
+      assert.deepEqual(described(r), ['error vpp.unknown-section [unxi]']);
+    });
+
+    it('vpp.unknown-parameter: a word a strict section refuses', () => {
+      const r = lintStartup('unix { nodaemn }\n');
+      expectCode('vpp.unknown-parameter', described(r));
+      assert.deepEqual(described(r), ['error vpp.unknown-parameter [nodaemn]']);
+    });
+
+    it('vpp.fatal-in-release: heapsize from 26.02', () => {
+      const r = lintStartup('heapsize 2G\n', { release: '26.02' });
+      expectCode('vpp.fatal-in-release', described(r));
+    });
+
+    it('vpp.plugin-disabled: a linux_cp command in a script', () => {
+      const r = lintScript('lcp create GigabitEthernet0/8/0 host-if lcp0\n');
+      expectCode('vpp.plugin-disabled', described(r));
+      assert.deepEqual(described(r), ['warning vpp.plugin-disabled [lcp create]']);
+    });
+
+    it('vpp.linux-ifname-too-long: a host name the kernel cannot hold', () => {
+      const r = lintScript('create tap host-if-name vpp-uplink-to-core\n');
+      expectCode('vpp.linux-ifname-too-long', described(r));
+    });
+
+    it('vpp.deprecated: options VPP accepts and ignores', () => {
+      // dpdk_config: clib_warning ("socket-mem argument is deprecated")
+      const startup = lintStartup('dpdk { socket-mem 1024,1024 }\n');
+      expectCode('vpp.deprecated', described(startup));
+      assert.deepEqual(described(startup), ['warning vpp.deprecated [socket-mem]']);
+      // af_packet_set_l4_cksum_offload is an empty function ("deprecated ...")
+      assert.deepEqual(described(lintScript('set host-interface l4-cksum-offload host-vpp1 on\n')), ['warning vpp.deprecated [on]']);
+    });
+
+    it('vpp.unknown-release: a vpp-version comment naming a release we do not model', () => {
+      const r = lintScript('# vpp-version: 19.08\nshow interface\n');
+      expectCode('vpp.unknown-release', described(r));
+      assert.deepEqual(described(r), ['warning vpp.unknown-release [19.08]']);
+    });
+
+    // cross-line checks with their own tests: the interface model (interfaceChecks.ts) and the
+    // check that a script named in startup.conf exists
+    const TESTED_ELSEWHERE = new Set(['vpp.undefined-interface', 'vpp.duplicate-interface', 'vpp.use-before-create', 'vpp.missing-script']);
+
+    it('covers every code the analysis can produce', () => {
+      const missing = Object.keys(DIAGNOSTIC_CODES).filter((code) => !seen.has(code) && !TESTED_ELSEWHERE.has(code));
+      assert.deepEqual(missing, []);
+    });
+  });
+
+  describe('release boundaries', () => {
+    it('tap became a plugin in 26.02 and lost `set tap offload`', () => {
+      const text = 'set tap offload tap0 gso-enable\n';
+      assert.deepEqual(described(lintScript(text, { release: '25.10' })), []);
+      for (const release of ['26.02', '26.06'] as const) {
+        const r = lintScript(text, { release });
+        assert.equal(r.diagnostics.length, 1);
+        assert.equal(r.diagnostics[0].severity, DiagnosticSeverity.Error);
+        assert.equal(r.diagnostics[0].code, 'vpp.not-in-release');
+        assert.match(r.diagnostics[0].message, /25\.10/);
+      }
+      // the rest of the tap CLI carries on in the plugin, which is loaded by default
+      assert.deepEqual(described(lintScript('create tap id 0 host-if-name vpp0 gso\nshow tap tap0\ndelete tap tap0\n', { release: '26.02' })), []);
+    });
+
+    it('`create tap ... consistent-qp` from 25.02', () => {
+      const text = 'create tap id 0 consistent-qp\n';
+      assert.deepEqual(described(lintScript(text, { release: '24.10' })), ['error vpp.not-in-release [consistent-qp]']);
+      for (const release of ['25.02', '25.10', '26.02', '26.06'] as const) assert.deepEqual(described(lintScript(text, { release })), [], release);
+    });
+
+    it('`create tap ... if-name` from 25.10', () => {
+      const text = 'create tap id 0 if-name uplink\n';
+      assert.deepEqual(described(lintScript(text, { release: '25.06' })), ['error vpp.not-in-release [if-name]']);
+      for (const release of ['25.10', '26.02', '26.06'] as const) assert.deepEqual(described(lintScript(text, { release })), [], release);
+    });
+
+    it('a release message lists every release that has the option', () => {
+      const r = lintScript('create tap if-name uplink\n', { release: '25.06' });
+      assert.match(r.diagnostics[0].message, /25\.10, 26\.02, 26\.06/);
+    });
+
+    it('af_xdp `mac-reuse` only in 26.06', () => {
+      const text = 'create interface af_xdp host-if eth0 mac-reuse\n';
+      for (const release of ['25.10', '26.02'] as const) assert.deepEqual(described(lintScript(text, { release })), ['error vpp.not-in-release [mac-reuse]'], release);
+      assert.deepEqual(described(lintScript(text, { release: '26.06' })), []);
+    });
+
+    it('`heapsize` is fine up to 25.10 and stops VPP from 26.02', () => {
+      const text = 'heapsize 2G\nunix { nodaemon }\n';
+      assert.deepEqual(described(lintStartup(text, { release: '25.10' })), []);
+      const r = lintStartup(text, { release: '26.02' });
+      assert.deepEqual(described(r), ['error vpp.fatal-in-release [heapsize]']);
+      assert.match(r.diagnostics[0].message, /main-heap-size/);
+    });
+
+    it('the `tap { }` section is fine up to 25.10 and stops VPP from 26.02', () => {
+      const text = 'tap { host-mtu 9000 }\n';
+      assert.deepEqual(described(lintStartup(text, { release: '25.10' })), []);
+      assert.deepEqual(described(lintStartup(text, { release: '26.02' })), ['error vpp.fatal-in-release [tap]']);
+      assert.deepEqual(described(lintStartup(text, { release: '26.06' })), ['error vpp.fatal-in-release [tap]']);
+    });
+
+    it('`#` inside a startup.conf word is part of the word before 26.02 and a comment from 26.02', () => {
+      // 25.10 splits the file into words and drops a line from a word that STARTS with `#`;
+      // 26.02 drops everything from any `#` to the end of the line, here the closing `}`
+      const text = 'unix { cli-prompt vpp# }\ncpu { main-core 1 }\n';
+      assert.deepEqual(described(lintStartup(text, { release: '25.10' })), []);
+      const modern = lintStartup(text, { release: '26.02' });
+      assert.deepEqual(errorsOf(modern), ['error vpp.unclosed-brace [{]']);
+      assert.equal(modern.diagnostics[0].range.start.line, 0);
+      // a `#` that starts a word is a comment in both
+      assert.deepEqual(described(lintStartup('unix {\n  nodaemon #interactive\n}\n', { release: '25.10' })), []);
+      assert.deepEqual(described(lintStartup('unix {\n  nodaemon #interactive\n}\n', { release: '26.02' })), []);
+    });
+  });
+
+  describe('the per-file `# vpp-version:` comment', () => {
+    it('overrides the release setting in a script', () => {
+      const r = lintScript('# vpp-version: 25.10\nset tap offload tap0 gso-enable\n', { release: '26.06' });
+      assert.equal(r.analysis.release, '25.10');
+      assert.deepEqual(described(r), []);
+    });
+
+    it('overrides the release setting in startup.conf', () => {
+      const r = lintStartup('# vpp-version: 25.10\nheapsize 2G\n', { release: '26.06' });
+      assert.equal(r.analysis.release, '25.10');
+      assert.deepEqual(described(r), []);
+    });
+
+    it('decides how startup.conf reads `#`', () => {
+      const text = '# vpp-version: 25.10\nunix { cli-prompt vpp# }\ncpu { main-core 1 }\n';
+      assert.deepEqual(described(lintStartup(text, { release: '26.06' })), []);
+    });
+
+    it('warns about an unknown release and falls back to the setting', () => {
+      const r = lintStartup('# vpp-version: 27.02\nheapsize 2G\n', { release: '25.10' });
+      assert.equal(r.analysis.release, '25.10');
+      assert.deepEqual(described(r), ['warning vpp.unknown-release [27.02]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 15 }, end: { line: 0, character: 20 } });
+    });
+  });
+
+  describe('command words (VPP unique-prefix rule)', () => {
+    it('accepts unique abbreviations', () => {
+      const text = ['sh int', 'set int st tap0 up', 'loop cre', 'create int af_xdp host-if eth0', 'sh hardware-interfaces', 'create vhost socket /tmp/vm00.sock'].join('\n');
+      assert.deepEqual(described(lintScript(text)), []);
+    });
+
+    it('refuses an ambiguous abbreviation and lists the candidates', () => {
+      const r = lintScript('set int s tap0 up\n');
+      assert.deepEqual(described(r), ['error vpp.ambiguous-command [s]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } });
+      for (const candidate of ['state', 'span']) assert.match(r.diagnostics[0].message, new RegExp(`\`${candidate}\``));
+    });
+
+    it('treats case and `-` versus `_` as different words, suggesting the right one', () => {
+      const dash = lintScript('create interface af-xdp host-if eth0\n');
+      assert.deepEqual(dash.diagnostics[0].range, { start: { line: 0, character: 17 }, end: { line: 0, character: 23 } });
+      assert.match(dash.diagnostics[0].message, /Did you mean `af_xdp`/);
+      const upper = lintScript('SHOW interface\n');
+      assert.deepEqual(described(upper), ['error vpp.unknown-command [SHOW]']);
+      assert.match(upper.diagnostics[0].message, /`show`/);
+      const option = lintScript('create tap host_if_name vpp0\n');
+      assert.deepEqual(described(option), ['error vpp.unknown-option [host_if_name]']);
+      assert.match(option.diagnostics[0].message, /`host-if-name`/);
+      assert.deepEqual(described(lintScript('create tap HOST-IF-NAME vpp0\n')), ['error vpp.unknown-option [HOST-IF-NAME]']);
+    });
+
+    it('refuses a prefix that is not a command by itself', () => {
+      assert.deepEqual(described(lintScript('create interface\n')), ['error vpp.unknown-command [interface]']);
+      assert.deepEqual(described(lintScript('show\n')), ['error vpp.unknown-command [show]']);
+    });
+
+    it('names a nonexistent show command clearly', () => {
+      const r = lintScript('show af-packet interfaces\n');
+      assert.deepEqual(described(r), ['error vpp.unknown-command [af-packet]']);
+      assert.match(r.diagnostics[0].message, /`show` has no sub-command `af-packet`/);
+    });
+  });
+
+  describe('required options', () => {
+    it('af_xdp needs host-if, even with nothing else on the line', () => {
+      // unformat_af_xdp_create_if_args fails on an empty line, and the command reports "unknown input"
+      assert.deepEqual(described(lintScript('create interface af_xdp\n')), ['error vpp.missing-required [create interface af_xdp]']);
+    });
+
+    it('vhost-user needs socket once any option is given', () => {
+      // vhost_user_create_if returns VNET_API_ERROR_INVALID_ARGUMENT without sock_filename
+      assert.deepEqual(described(lintScript('create vhost-user server\n')), ['error vpp.missing-required [create vhost-user]']);
+    });
+
+    it('host-interface needs name once any option is given', () => {
+      // af_packet_create_command_fn: "missing host interface name"
+      assert.deepEqual(described(lintScript('create host-interface v2\n')), ['error vpp.missing-required [create host-interface]']);
+    });
+
+    it('a bare `create vhost-user` or `create host-interface` does nothing and is not an error', () => {
+      // both commands return 0 at once when unformat_line_input finds an empty line
+      for (const text of ['create vhost-user\n', 'create host-interface\n']) assert.deepEqual(errorsOf(lintScript(text)), [], text);
+    });
+
+    it('does not ask for a required option a template may supply', () => {
+      assert.deepEqual(described(lintScript('create host-interface ${HOST_IF_ARGS}\n')), []);
+    });
+  });
+
+  describe('values', () => {
+    it('MAC addresses in both VPP notations', () => {
+      assert.deepEqual(described(lintScript('create tap hw-addr 02:fe:00:00:00:01\ncreate tap hw-addr 02fe.0000.0001\n')), []);
+      const r = lintScript('create tap hw-addr 02:fe:00:00:00:zz\n');
+      assert.deepEqual(described(r), ['error vpp.invalid-value [02:fe:00:00:00:zz]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 19 }, end: { line: 0, character: 36 } });
+    });
+
+    it('IPv4 and IPv6 addresses with and without prefix length', () => {
+      // `host-ip4-addr %U/%d`: the prefix length is part of the format
+      assert.deepEqual(described(lintScript('create tap host-ip4-addr 10.0.0.1/24 host-ip4-gw 10.0.0.254 host-ip6-addr 2001:db8::1/64 host-ip6-gw 2001:db8::fe\n')), []);
+      assert.deepEqual(described(lintScript('create tap host-ip4-addr 10.0.0.1\n')), ['error vpp.invalid-value [10.0.0.1]']);
+      assert.deepEqual(described(lintScript('create tap host-ip4-addr 10.0.0.256/24\n')), ['error vpp.invalid-value [10.0.0.256/24]']);
+      assert.deepEqual(described(lintScript('create tap host-ip4-gw 10.0.0.254/24\n')), ['error vpp.invalid-value [10.0.0.254/24]']);
+      assert.deepEqual(described(lintScript('create tap host-ip6-addr 2001:db8::g/64\n')), ['error vpp.invalid-value [2001:db8::g/64]']);
+      assert.deepEqual(described(lintScript('set interface ip address tap0 2001:db8::1/64\nset interface ip address tap0 10.0.0.1/24\n')), []);
+    });
+
+    it('integers', () => {
+      assert.deepEqual(described(lintScript('create tap num-rx-queues two\n')), ['error vpp.invalid-value [two]']);
+      assert.deepEqual(described(lintScript('create tap id 7 num-rx-queues 2 host-mtu-size 9000\n')), []);
+    });
+
+    it('ring and queue sizes must be powers of two (0 means the default)', () => {
+      // tap_rxq_init / tap_tx_vring_init: "ring size must be power of 2", "32768 or lower"
+      assert.deepEqual(described(lintScript('create tap rx-ring-size 1000\n')), ['error vpp.invalid-value [1000]']);
+      assert.deepEqual(described(lintScript('create tap tx-ring-size 65536\n')), ['error vpp.invalid-value [65536]']);
+      assert.deepEqual(described(lintScript('create tap rx-ring-size 0 tx-ring-size 1024\n')), []);
+      // af_xdp_create_if: "queue size must be a power of two between 256 and 65535"
+      assert.deepEqual(described(lintScript('create interface af_xdp host-if eth0 rx-queue-size 1000\n')), ['error vpp.invalid-value [1000]']);
+      assert.deepEqual(described(lintScript('create interface af_xdp host-if eth0 rx-queue-size 4096 tx-queue-size 0\n')), []);
+    });
+
+    it('af_xdp queue sizes below 256 are refused (0 still means the default)', () => {
+      // af_xdp_create_if: rxq_size < VLIB_FRAME_SIZE after 0 became the default of 512
+      assert.deepEqual(described(lintScript('create interface af_xdp host-if eth0 rx-queue-size 128\n')), ['error vpp.invalid-value [128]']);
+    });
+
+    it('Linux interface names over 15 characters are a warning', () => {
+      assert.deepEqual(described(lintScript('create tap host-if-name abcdefghijklmno\n')), []);
+      const r = lintScript('create tap host-if-name abcdefghijklmnop\n');
+      assert.deepEqual(described(r), ['warning vpp.linux-ifname-too-long [abcdefghijklmnop]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 24 }, end: { line: 0, character: 40 } });
+      assert.deepEqual(described(lintScript('create host-interface name veth-to-the-core-router\n')), ['warning vpp.linux-ifname-too-long [veth-to-the-core-router]']);
+    });
+
+    it('af_xdp refuses a host-if over 15 characters outright', () => {
+      // af_xdp_create_if: "host interface name too long" when the name reaches IFNAMSIZ
+      const r = lintScript('create interface af_xdp host-if enp1s0f0np0-uplink\n');
+      assert.equal(r.diagnostics.length, 1);
+      assert.equal(rangeText(r, r.diagnostics[0]), 'enp1s0f0np0-uplink');
+      assert.equal(r.diagnostics[0].severity, DiagnosticSeverity.Error);
+    });
+  });
+
+  describe('conflicts and duplicates', () => {
+    it('host-bridge with host-ip4-addr or host-ip6-addr', () => {
+      assert.deepEqual(described(lintScript('create tap host-bridge br0 host-ip6-addr 2001:db8::1/64\n')), ['error vpp.conflicting-options [host-ip6-addr 2001:db8::1/64]']);
+      assert.deepEqual(described(lintScript('create tap host-bridge br0 host-ip4-gw 10.0.0.1\n')), []);
+    });
+
+    it('a repeated flag is a warning on the occurrence VPP ignores', () => {
+      const r = lintScript('create interface af_xdp host-if eth0 zero-copy zero-copy\n');
+      assert.deepEqual(described(r), ['warning vpp.duplicate-option [zero-copy]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 37 }, end: { line: 0, character: 46 } });
+    });
+  });
+
+  describe('startup.conf sections and parameters', () => {
+    it('suggests the section or parameter meant', () => {
+      const section = lintStartup('unxi { nodaemon }\n');
+      assert.match(section.diagnostics[0].message, /Did you mean `unix`/);
+      const param = lintStartup('unix {\n  nodaemn\n}\n');
+      assert.match(param.diagnostics[0].message, /Did you mean `nodaemon`/);
+      assert.deepEqual(param.diagnostics[0].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } });
+    });
+
+    it('refuses words an `ip` section does not read', () => {
+      // ip_config (src/vnet/fib/ip4_fib.c) accepts only default-table-name
+      assert.deepEqual(described(lintStartup('ip { heap-size 64M }\n')), ['error vpp.unknown-parameter [heap-size]']);
+    });
+
+    it('a section of a section-less release is not-in-release, not unknown', () => {
+      assert.deepEqual(described(lintStartup('ip { default-table-name main }\n', { release: '24.02' })), ['error vpp.not-in-release [ip]']);
+    });
+
+    it('warns about linux-cp unless the plugins section enables linux_cp', () => {
+      const section = 'linux-cp {\n  default netns dataplane\n  lcp-sync\n}\n';
+      const r = lintStartup(section);
+      assert.deepEqual(described(r), ['warning vpp.plugin-disabled [linux-cp]']);
+      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { enable } }\n${section}`)), []);
+      assert.deepEqual(described(lintStartup(`${section}plugins {\n  plugin default { disable }\n  plugin linux_cp_plugin.so { enable }\n}\n`)), []);
+      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { disable } }\n${section}`)), ['warning vpp.plugin-disabled [linux-cp]']);
+    });
+
+    it('a file with every kind of valid section gets nothing', () => {
+      const text = [
+        'unix { nodaemon cli-listen /run/vpp/cli.sock log /var/log/vpp/vpp.log full-coredump gid vpp }',
+        'api-trace { on }',
+        'socksvr { default }',
+        'cpu { main-core 1 corelist-workers 2-3 }',
+        'buffers { buffers-per-numa 128000 }',
+        'memory { main-heap-size 2G }',
+        'statseg { size 128M per-node-counters on }',
+        'plugins { plugin default { disable } plugin dpdk_plugin.so { enable } }',
+        'dpdk { dev 0000:02:00.0 { num-rx-queues 2 } }',
+        'logging { default-log-level info }',
+      ].join('\n');
+      assert.deepEqual(described(lintStartup(`${text}\n`)), []);
+    });
+  });
+
+  describe('suppression comments', () => {
+    it('`disable-line` silences the named code on its own line only', () => {
+      const r = lintScript('create tap bogus # vpp-lint: disable-line unknown-option\ncreate tap bogus\n');
+      assert.deepEqual(described(r), ['error vpp.unknown-option [bogus]']);
+      assert.equal(r.diagnostics[0].range.start.line, 1);
+    });
+
+    it('`disable-next-line` silences the line after the comment, with or without `vpp.`', () => {
+      assert.deepEqual(described(lintScript('# vpp-lint: disable-next-line vpp.unknown-option\ncreate tap bogus\n')), []);
+      assert.deepEqual(described(lintStartup('# vpp-lint: disable-next-line fatal-in-release\nheapsize 2G\n', { release: '26.02' })), []);
+    });
+
+    it('a suppression for another code leaves the diagnostic, one without codes silences all', () => {
+      assert.deepEqual(described(lintScript('create tap bogus # vpp-lint: disable-line invalid-value\n')), ['error vpp.unknown-option [bogus]']);
+      assert.deepEqual(described(lintScript('create tap bogus hw-addr x # vpp-lint: disable-line\n')), []);
+    });
+  });
+
+  describe('severity settings', () => {
+    it('change a code\'s severity or turn it off', () => {
+      const text = 'lcp create GigabitEthernet0/8/0 host-if lcp0\ncreate tap bogus\n';
+      const changed = lintScript(text, { overrides: { 'plugin-disabled': 'error', 'unknown-option': 'hint' } });
+      assert.deepEqual(described(changed), ['error vpp.plugin-disabled [lcp create]', 'hint vpp.unknown-option [bogus]']);
+      const off = lintScript(text, { overrides: { 'unknown-option': 'off' } });
+      assert.deepEqual(described(off), ['warning vpp.plugin-disabled [lcp create]']);
+    });
+
+    it('apply to startup.conf codes too', () => {
+      const r = lintStartup('linux-cp { lcp-sync }\n', { overrides: { 'plugin-disabled': 'information' } });
+      assert.deepEqual(described(r), ['information vpp.plugin-disabled [linux-cp]']);
+      assert.deepEqual(described(lintStartup('linux-cp { lcp-sync }\n', { overrides: { 'plugin-disabled': 'off' } })), []);
+    });
+  });
+
+  describe('templated configurations get no VPP errors', () => {
+    it('scripts with shell, Go, printf and VPP macro placeholders', () => {
+      const text = [
+        'create tap id ${TAP_ID} host-if-name ${HOST_IF} host-ip4-addr ${HOST_ADDR}',
+        'create host-interface name $(UPLINK)',
+        'set interface ip address {{ .Iface }} {{ .Addr }}',
+        'create interface af_xdp host-if %[1]s rx-queue-size %d',
+        'create vhost-user socket %s server',
+        'define INSIDE_SUBNET 10',
+        'set interface ip address tap0 192.168.$(INSIDE_SUBNET).1/24',
+        '$(FEATURE_NAT) { create host-interface name eth0 }',
+        '$(FEATURE_A) { $(FEATURE_B) { show interface } }',
+        '${VPP_EXTRA_COMMANDS}',
+      ].join('\n');
+      assert.deepEqual(described(lintScript(`${text}\n`)), []);
+    });
+
+    it('startup.conf with shell, Go, Jinja and printf placeholders', () => {
+      const text = [
+        '{% if vpp.unix %}',
+        'unix {',
+        '  cli-listen ${CLI_SOCKET}',
+        '  {{ .UnixExtra }}',
+        '}',
+        '{% endif %}',
+        '{# the cpu layout comes from the host #}',
+        'cpu { main-core %d corelist-workers {{ workers }} }',
+        'dpdk { dev {{ .PCI }} { num-rx-queues ${RXQ} } }',
+        '${EXTRA_SECTIONS}',
+      ].join('\n');
+      assert.deepEqual(described(lintStartup(`${text}\n`)), []);
+    });
+  });
+
+  describe('braces as VPP reads them', () => {
+    // unformat_string (src/vppinfra/unformat.c) reads a `{` that is never closed up to the end of
+    // its input and succeeds; in a script that input is one line, in startup.conf the whole file
+
+    it('a script `{ ... }` block over several lines is an error on its `{`', () => {
+      const r = lintScript('packet-generator new {\n  name x\n  limit 1\n}\nshow interface\n');
+      assert.deepEqual(described(r), ['error vpp.unclosed-brace [{]']);
+      assert.deepEqual(r.diagnostics[0].range, { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } });
+    });
+
+    it('a `{` left open at the end of a script line is read to the end of that line', () => {
+      assert.deepEqual(errorsOf(lintScript('comment { remember to add the uplink\n')), []);
+    });
+
+    it('a `{` never closed does not swallow the script lines after it', () => {
+      assert.deepEqual(errorsOf(lintScript('comment { remember the uplink\nshow interface\n')), []);
+      assert.deepEqual(errorsOf(lintScript('comment { remember the uplink\ncreate tap bogus\n')), ['error vpp.unknown-option [bogus]']);
+    });
+
+    it('a startup.conf block left open at the end of the file is read to the end', () => {
+      assert.deepEqual(errorsOf(lintStartup('cpu { main-core 1 }\nunix {\n  nodaemon\n')), []);
+    });
+  });
+
+  describe('robustness', () => {
+    it('never throws, whatever the text', () => {
+      const samples = ['', '\n', '{', '}', '{{{', '\\', '\\\n', '#', '$(', '${', '{{', 'create tap {', 'unix { { } }', '\r\n\r', 'show \u{1F600}'];
+      for (const text of samples) {
+        lintScript(text);
+        lintStartup(text);
+      }
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import type { CodeAction, Diagnostic, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { analyze, type Analysis, type AnalyzeOptions, type Language } from '../server/src/analysis/analyze';
+import { computeCodeActions } from '../server/src/features/codeActions';
+import { computeDiagnostics, severityName, type SeverityOverrides } from '../server/src/features/diagnostics';
+import type { VppRelease } from '../server/src/schema/types';
+import { LineIndex } from '../server/src/syntax/lineIndex';
+
+/**
+ * The path every consumer takes (the language server and the CLI linter): analyse, turn the
+ * findings into LSP diagnostics with the user's severities, and offer quick fixes for them.
+ */
+
+export const URI = 'file:///test/config';
+
+export interface Lint {
+  analysis: Analysis;
+  diagnostics: Diagnostic[];
+}
+
+export interface LintOptions {
+  release?: VppRelease;
+  overrides?: SeverityOverrides;
+  maxFileSize?: AnalyzeOptions['maxFileSize'];
+}
+
+export function lint(text: string, language: Language, options: LintOptions = {}): Lint {
+  const analysis = analyze(text, { language, release: options.release, maxFileSize: options.maxFileSize });
+  return { analysis, diagnostics: computeDiagnostics(analysis, options.overrides) };
+}
+
+export function lintScript(text: string, options?: LintOptions): Lint {
+  return lint(text, 'cli', options);
+}
+
+export function lintStartup(text: string, options?: LintOptions): Lint {
+  return lint(text, 'startup', options);
+}
+
+/** The text a diagnostic's range covers, read back through the LSP positions the editor gets. */
+export function rangeText(result: Lint, d: Diagnostic): string {
+  const lines = result.analysis.lines;
+  return result.analysis.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
+}
+
+/** `severity code [covered text]`, one per diagnostic, in document order. */
+export function described(result: Lint): string[] {
+  return result.diagnostics.map((d) => `${severityName(d.severity)} ${d.code} [${rangeText(result, d)}]`);
+}
+
+export function errorsOf(result: Lint): string[] {
+  return described(result).filter((d) => d.startsWith('error '));
+}
+
+export function actionsFor(result: Lint, d: Diagnostic): CodeAction[] {
+  return computeCodeActions(result.analysis, URI, [d]);
+}
+
+export function onlyDiagnostic(result: Lint, code: string): Diagnostic {
+  const matching = result.diagnostics.filter((d) => d.code === code);
+  if (matching.length !== 1) throw new Error(`expected one ${code}, got: ${described(result).join('; ') || 'nothing'}`);
+  return matching[0];
+}
+
+/**
+ * Applies a WorkspaceEdit's edits for `uri` to `text` as an editor would: all ranges refer to the
+ * original text, so they are applied from the last to the first.
+ */
+export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined, uri = URI): string {
+  const edits: TextEdit[] = edit?.changes?.[uri] ?? [];
+  const lines = new LineIndex(text);
+  const offset = (p: Position) => lines.offsetAt(p);
+  const ordered = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start) || offset(b.range.end) - offset(a.range.end));
+  let out = text;
+  for (const e of ordered) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
