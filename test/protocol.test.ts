@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALL_KINDS } from './interfaceFixtures';
 import { LspClient } from './lspClient';
 
 const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
@@ -66,6 +67,71 @@ describe('language server over stdio', function () {
       published.diagnostics.map((d: any) => [d.code, d.range.start.line]),
       [['vpp.unclosed-brace', 0]],
     );
+  });
+
+  it('completes the tap options and shows course facts on hover, as an editor asks for them', async () => {
+    const result = await client.initialize({
+      workspace: { configuration: true },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+        hover: { contentFormat: ['markdown'] },
+      },
+    });
+    assert.ok(result.capabilities.completionProvider && result.capabilities.hoverProvider && result.capabilities.signatureHelpProvider);
+    const uri = 'file:///work/tap.vpp';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: 'create tap id 0 \n' } });
+    const completion = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 16 } });
+    const labels = (completion.items ?? completion).map((i: any) => i.label);
+    assert.ok(labels.includes('host-if-name'), labels.join(' '));
+    assert.ok(!labels.includes('id'), 'id is already given');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /TAP/);
+    const help = await client.request('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 16 } });
+    assert.match(help.signatures[0].label, /create tap/);
+  });
+
+  it('navigates between an interface and its uses, and renames it everywhere', async () => {
+    await client.initialize();
+    const uri = 'file:///work/kinds.vpp';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: ALL_KINDS } });
+    const lines = ALL_KINDS.split('\n');
+    const useLine = lines.indexOf('set interface state xdp0 up');
+    const at = { line: useLine, character: 'set interface state '.length + 1 };
+    const definition = await client.request('textDocument/definition', { textDocument: { uri }, position: at });
+    assert.equal(definition[0].range.start.line, lines.indexOf('create interface af_xdp host-if enp1s0 name xdp0'));
+    const references = await client.request('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+    assert.ok(references.length >= 2);
+    const prepared = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: at });
+    assert.equal(prepared.placeholder, 'xdp0');
+    const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'fast0' });
+    const newTexts = edit.changes[uri].map((e: any) => e.newText);
+    assert.ok(newTexts.length >= 2 && newTexts.every((t: string) => t === 'fast0'));
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.some((s: any) => s.name === 'xdp0'));
+  });
+
+  it('refuses a rename VPP cannot express, with the reason', async () => {
+    await client.initialize();
+    const uri = 'file:///work/old.vpp';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: '# vpp-version: 24.02\ncreate tap id 0\nset interface state tap0 up\n' } });
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 21 }, newName: 'uplink' }),
+      /./,
+    );
+  });
+
+  it('formats a startup.conf and lists its sections', async () => {
+    await client.initialize();
+    const uri = 'file:///etc/vpp/startup.conf';
+    const text = 'unix {\nnodaemon\n  cli-listen /run/vpp/cli.sock\n}\napi-trace { on }\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-startup', version: 1, text } });
+    const edits = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.ok(edits.length > 0);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s: any) => s.name), ['unix', 'api-trace']);
+    const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folds.some((f: any) => f.startLine === 0));
   });
 
   it('survives binary input and still answers', async () => {

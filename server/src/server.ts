@@ -2,6 +2,7 @@
 import {
   CodeActionKind,
   createConnection,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,7 +14,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { AnalysisCache } from './documents';
 import { computeCodeActions } from './features/codeActions';
+import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
+import { computeHover } from './features/hover';
+import { computeSignatureHelp } from './features/signatureHelp';
+import { computeDefinition, computeDocumentHighlights, computeReferences } from './features/definition';
+import { computeFoldingRanges } from './features/folding';
+import { formatStartup } from './features/formatting';
+import { checkLinks, computeDocumentLinks } from './features/links';
+import { computeRename, prepareRename, RenameRefused } from './features/rename';
+import { computeDocumentSymbols } from './features/symbols';
+import { ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 
 /**
@@ -26,6 +37,10 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Promise<VppSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let configurationSupport = false;
+  let completionCaps: CompletionCaps = { snippetSupport: false, markdown: false };
+  let hoverMarkdown = false;
+  let workspaceRoots: string[] = [];
+  const scripts = new ScriptResolver(() => workspaceRoots);
   let globalSettings: VppSettings = DEFAULT_SETTINGS;
 
   const log = (message: string) => connection.console.error(message);
@@ -66,7 +81,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return; // a newer version has its own run scheduled
     const analysis = cache.get(doc, settings);
-    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities) : [];
+    const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
+    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -84,12 +100,31 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    configurationSupport = !!params.capabilities.workspace?.configuration;
+    const caps = params.capabilities;
+    configurationSupport = !!caps.workspace?.configuration;
+    completionCaps = {
+      snippetSupport: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
+      markdown: !!caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown'),
+    };
+    hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
+    workspaceRoots = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => decodeURIComponent(new URL(f.uri).pathname));
     globalSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: [' ', '{'] },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'vpp-language-server', version: '0.1.0' },
     };
@@ -116,6 +151,104 @@ export function startServer(connection: Connection): void {
     guard('codeAction', [], async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? computeCodeActions(analysis, params.textDocument.uri, params.context.diagnostics) : [];
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeCompletion(analysis, params.position, completionCaps) : null;
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeHover(analysis, params.position, hoverMarkdown) : null;
+    }),
+  );
+
+  connection.onSignatureHelp(
+    guard('signatureHelp', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeSignatureHelp(analysis, params.position) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeDocumentSymbols(analysis) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeFoldingRanges(analysis) : [];
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeDefinition(analysis, params.textDocument.uri, params.position) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeReferences(analysis, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('documentHighlight', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? computeDocumentHighlights(analysis, params.position) : [];
+    }),
+  );
+
+  /** A refused rename reaches the user as the reason, not as a server failure. */
+  async function renameStep<R>(uri: string, step: (analysis: Analysis) => R): Promise<R | ResponseError<void> | null> {
+    const analysis = await analysisOf(uri);
+    if (!analysis) return null;
+    try {
+      return step(analysis);
+    } catch (error) {
+      if (error instanceof RenameRefused) return new ResponseError(-32803 /* RequestFailed */, error.message);
+      throw error;
+    }
+  }
+
+  connection.onPrepareRename(
+    guard('prepareRename', null, (params) => renameStep(params.textDocument.uri, (a) => prepareRename(a, params.position)) as Promise<never>),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null, (params) => renameStep(params.textDocument.uri, (a) => computeRename(a, params.textDocument.uri, params.position, params.newName)) as Promise<never>),
+  );
+
+  connection.onDocumentLinks(
+    guard('documentLinks', [], async (params) => {
+      const uri = params.textDocument.uri;
+      const analysis = await analysisOf(uri);
+      return analysis ? computeDocumentLinks(analysis, uri, (path) => scripts.resolve(uri, path)) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    guard('formatting', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis?.language === 'startup' ? formatStartup(analysis, params.options) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis?.language === 'startup' ? formatStartup(analysis, params.options, params.range) : [];
     }),
   );
 

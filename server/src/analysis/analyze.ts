@@ -5,6 +5,7 @@ import { parse } from '../syntax/parser';
 import type { LexMode } from '../syntax/tokens';
 import type { SyntaxTree } from '../syntax/tree';
 import { checkCommand } from './cliChecks';
+import { checkInterfaces } from './interfaceChecks';
 import { analyzeLine, type CommandUse } from './cliModel';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
@@ -87,5 +88,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   }
   const comments = tree.tokens.filter((t) => t.kind === 'comment');
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
-  return { language: options.language, text, lines, tree, release, releaseDirective: directive, schema, commands, startup, diagnostics, suppressions, limited };
+  const analysis: Analysis = { language: options.language, text, lines, tree, release, releaseDirective: directive, schema, commands, startup, diagnostics, suppressions, limited };
+  // the interface model needs the finished analysis; its findings join the same list
+  if (options.language === 'cli') diagnostics.push(...checkInterfaces(analysis));
+  return analysis;
 }

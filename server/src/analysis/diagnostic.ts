@@ -24,6 +24,10 @@ export const DIAGNOSTIC_CODES = {
   'vpp.linux-ifname-too-long': { severity: 'warning', summary: 'A Linux interface name over 15 characters.' },
   'vpp.deprecated': { severity: 'warning', summary: 'Accepted but deprecated or without effect.' },
   'vpp.unknown-release': { severity: 'warning', summary: 'A `vpp-version` comment naming a release we do not model.' },
+  'vpp.undefined-interface': { severity: 'hint', summary: 'An interface the script uses but does not create.' },
+  'vpp.duplicate-interface': { severity: 'error', summary: 'An interface created twice, or a name VPP already gave.' },
+  'vpp.use-before-create': { severity: 'warning', summary: 'An interface used before the line that creates it.' },
+  'vpp.missing-script': { severity: 'warning', summary: 'A script named in startup.conf that does not exist.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

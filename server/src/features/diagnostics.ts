@@ -26,9 +26,9 @@ function isSuppressed(d: VppDiagnostic, analysis: Analysis): boolean {
 }
 
 /** The diagnostics a user sees: suppressions and severity settings applied, VPP's findings in LSP terms. */
-export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}): Diagnostic[] {
+export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}, extra: readonly VppDiagnostic[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const d of analysis.diagnostics) {
+  for (const d of [...analysis.diagnostics, ...extra]) {
     const setting = overrides[settingKeyOf(d.code as DiagnosticCode)] ?? d.severity;
     if (setting === 'off' || isSuppressed(d, analysis)) continue;
     const data: DiagnosticData = d.fixes?.length ? { fixes: d.fixes } : {};

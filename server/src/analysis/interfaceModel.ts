@@ -1,0 +1,406 @@
+import type { CommandSpec, InterfaceNaming } from '../schema/types';
+import { isTemplated } from '../syntax/tokens';
+import { isGroup, type Token } from '../syntax/tree';
+import type { Analysis } from './analyze';
+import type { ValueMatch } from './args';
+import type { CommandUse } from './cliModel';
+import {
+  NamingState,
+  argMatches,
+  effectiveUse,
+  isDeletion,
+  linuxInterfaces,
+  nameInterfaces,
+  type LinuxInterface,
+  type NamedInterface,
+  type NamingRule,
+} from './interfaceNaming';
+
+/**
+ * The interfaces of a script: where each is created (a definition) and every later use of its
+ * name (a reference). VPP names live in one space; Linux interface names (the other end of a tap,
+ * a linux-cp pair, what AF_PACKET attaches to) live in another, per network namespace.
+ */
+
+export type InterfaceSpace = 'vpp' | 'linux';
+
+export interface InterfaceDefinition {
+  readonly index: number;
+  readonly name: string;
+  readonly space: InterfaceSpace;
+  /** Linux names only: the namespace, undefined for VPP's own (or `lcp default netns`). */
+  readonly netns?: string;
+  readonly rule: NamingRule | 'linux';
+  /** How VPP named it (VPP names only). */
+  readonly naming?: NamedInterface;
+  readonly linux?: LinuxInterface;
+  /** The creating command. */
+  readonly use: CommandUse;
+  readonly start: number;
+  readonly end: number;
+  /** Where the name is written or decided: the value that sets it, else the command words. */
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** An earlier interface this one clashes with; VPP refuses (or cannot register) this one. */
+  readonly clashesWith?: InterfaceDefinition;
+  /** For a linux-cp pair: the mirrored VPP interface. For a sub-interface: its parent. */
+  readonly owner?: InterfaceDefinition;
+  /** For both sides of a linux-cp pair: the name of the mirrored VPP interface. */
+  readonly mirrors?: string;
+  /** End of the command that deletes it, if one does. */
+  deletedAt?: number;
+}
+
+export interface InterfaceReference {
+  readonly name: string;
+  readonly space: InterfaceSpace;
+  readonly netns?: string;
+  readonly start: number;
+  readonly end: number;
+  readonly use: CommandUse;
+  /** The schema says this word is an interface; otherwise it merely equals a name created here. */
+  readonly certain: boolean;
+  /** The parent part of a sub-interface name (`tap0` in `tap0.100`). */
+  readonly partial: boolean;
+  readonly definition?: InterfaceDefinition;
+}
+
+export interface InterfaceModel {
+  readonly definitions: readonly InterfaceDefinition[];
+  readonly references: readonly InterfaceReference[];
+}
+
+const SUB_INTERFACE = /^(.+)\.(\d+)$/;
+/** Placeholders in a synopsis that stand for a VPP interface name. */
+const INTERFACE_PLACEHOLDER = /^<(interface|intfc|int|intf|interface-name|if-name|peer interface)>$/;
+
+const cache = new WeakMap<Analysis, InterfaceModel>();
+
+export function interfaceModel(analysis: Analysis): InterfaceModel {
+  let model = cache.get(analysis);
+  if (!model) {
+    model = analysis.language === 'cli' ? buildModel(analysis) : { definitions: [], references: [] };
+    cache.set(analysis, model);
+  }
+  return model;
+}
+
+function spanOf(use: CommandUse): { start: number; end: number } {
+  const first = use.items[0];
+  const last = use.items[use.items.length - 1];
+  return { start: first?.start ?? use.line.start, end: last?.end ?? use.line.end };
+}
+
+function pathSpan(use: CommandUse): { start: number; end: number } {
+  if (use.path.length === 0) return spanOf(use);
+  return { start: use.path[0].token.start, end: use.path[use.path.length - 1].token.end };
+}
+
+const linuxKey = (name: string, netns?: string) => `linux:${netns ?? ''}:${name}`;
+const vppKey = (name: string) => `vpp:${name}`;
+const keyOf = (d: { space: InterfaceSpace; name: string; netns?: string }) => (d.space === 'vpp' ? vppKey(d.name) : linuxKey(d.name, d.netns));
+
+function plain(token: Token | undefined): token is Token {
+  return !!token && !isTemplated(token.text);
+}
+
+/** The words the schema says are VPP interface names. */
+function interfaceWords(use: CommandUse): Token[] {
+  const out: Token[] = [];
+  for (const m of argMatches(use)) for (const v of m.values) if (v.spec.kind === 'interface' && plain(v.token)) out.push(v.token);
+  if (!use.command?.args?.length && use.command && !use.path.some((p) => p.node.word === 'create')) out.push(...synopsisInterfaceWords(use, use.command));
+  return out;
+}
+
+/** Where a synopsis puts interface names: positions right after the command words, and keywords. */
+interface SynopsisSlots {
+  readonly positions: readonly number[];
+  readonly keywords: ReadonlySet<string>;
+}
+
+const slotCache = new WeakMap<CommandSpec, SynopsisSlots>();
+
+function synopsisSlots(command: CommandSpec): SynopsisSlots {
+  let slots = slotCache.get(command);
+  if (slots) return slots;
+  const parts = command.synopsis.match(/<[^<>]*>[\]})]*|\S+/g) ?? [];
+  const pathWords = command.path.split(' ');
+  const positions: number[] = [];
+  const keywords = new Set<string>();
+  if (pathWords.every((w, i) => parts[i] === w)) {
+    const rest = parts.slice(pathWords.length);
+    for (let i = 0; i < rest.length && /^<[^<>|[\]{}]+>$/.test(rest[i]); i++) if (INTERFACE_PLACEHOLDER.test(rest[i])) positions.push(i);
+    for (let i = 0; i + 1 < rest.length; i++) {
+      if (/^[a-z][\w-]*$/.test(rest[i]) && INTERFACE_PLACEHOLDER.test(rest[i + 1].replace(/[\]})]+$/, ''))) keywords.add(rest[i]);
+    }
+  }
+  slots = { positions, keywords };
+  slotCache.set(command, slots);
+  return slots;
+}
+
+/**
+ * For commands we know only by their synopsis: the bare placeholders right after the command words
+ * map one word each, and `keyword <interface>` pairs name the word after the keyword.
+ */
+function synopsisInterfaceWords(use: CommandUse, command: CommandSpec): Token[] {
+  const { positions, keywords } = synopsisSlots(command);
+  if (positions.length === 0 && keywords.size === 0) return [];
+  const words = use.args.filter((a): a is Token => !isGroup(a));
+  const out = new Set<Token>();
+  // the leading placeholders hold only while every word before them is a plain value
+  for (const i of positions) if (i < words.length && words.slice(0, i + 1).every((w) => w.kind === 'word')) out.add(words[i]);
+  for (let i = 0; i + 1 < words.length; i++) if (keywords.has(words[i].text)) out.add(words[i + 1]);
+  return [...out].filter(plain);
+}
+
+/** Words that may name an interface without the schema saying so: `via` paths, unknown commands. */
+function looseWords(use: CommandUse): Token[] {
+  if (!use.command?.args?.length) return use.args.filter((a): a is Token => !isGroup(a) && a.kind === 'word');
+  const out: Token[] = [];
+  for (const m of argMatches(use)) for (const v of m.values as ValueMatch[]) if (v.spec.kind === 'rest') out.push(...(v.rest ?? []));
+  return out;
+}
+
+/** The rule of the `create ...` command that a `delete ...` command undoes, read from the schema. */
+function counterpartRule(use: CommandUse, analysis: Analysis): InterfaceNaming['rule'] | undefined {
+  const path = use.node.path.split(' ');
+  const at = path.findIndex((w) => w === 'delete' || w.startsWith('delete-'));
+  if (at < 0) return undefined;
+  const create = [...path.slice(0, at), path[at].replace(/^delete/, 'create'), ...path.slice(at + 1)].join(' ');
+  return analysis.schema.commands.get(create)?.creates?.rule;
+}
+
+class ModelBuilder {
+  readonly definitions: InterfaceDefinition[] = [];
+  readonly references: InterfaceReference[] = [];
+  private readonly live = new Map<string, InterfaceDefinition>();
+  private readonly byKey = new Map<string, InterfaceDefinition[]>();
+  private readonly ranges: InterfaceDefinition[] = [];
+  /** linux-cp pairs by the VPP interface they mirror. */
+  private readonly pairs = new Map<string, { tap?: InterfaceDefinition; linux?: InterfaceDefinition }>();
+  private readonly state: NamingState;
+
+  constructor(private readonly analysis: Analysis) {
+    this.state = new NamingState(analysis.release);
+  }
+
+  private add(def: Omit<InterfaceDefinition, 'index'>): InterfaceDefinition {
+    const full: InterfaceDefinition = { ...def, index: this.definitions.length };
+    this.definitions.push(full);
+    if (full.clashesWith) return full;
+    const key = keyOf(full);
+    this.live.set(key, full);
+    (this.byKey.get(key) ?? this.byKey.set(key, []).get(key)!).push(full);
+    if (full.naming?.range) this.ranges.push(full);
+    return full;
+  }
+
+  private kill(def: InterfaceDefinition, at: number): void {
+    if (def.deletedAt !== undefined) return;
+    def.deletedAt = at;
+    if (this.live.get(keyOf(def)) === def) this.live.delete(keyOf(def));
+    for (const claim of def.naming?.claims ?? []) this.state.free(claim);
+    const pair = this.pairs.get(def.name);
+    if (pair && def.space === 'vpp') {
+      // deleting the mirrored interface (or its pair) removes the Linux twin as well
+      if (pair.tap) this.kill(pair.tap, at);
+      if (pair.linux) this.kill(pair.linux, at);
+      this.pairs.delete(def.name);
+    }
+  }
+
+  /** First pass: definitions, in the order VPP creates them, and what deletions remove. */
+  collectDefinitions(): void {
+    for (const lineUse of this.analysis.commands) {
+      const use = effectiveUse(lineUse);
+      if (!use?.command) continue;
+      if (isDeletion(use)) this.applyDeletion(use);
+      const rule = use.command.creates?.rule;
+      if (rule && rule !== 'bridge-domain') this.define(use, rule);
+    }
+  }
+
+  private applyDeletion(use: CommandUse): void {
+    const { end } = spanOf(use);
+    const rule = counterpartRule(use, this.analysis);
+    const isPairDeletion = rule === 'lcp';
+    for (const word of interfaceWords(use)) {
+      if (isPairDeletion) {
+        const pair = this.pairs.get(word.text);
+        if (pair?.tap) this.kill(pair.tap, end);
+        if (pair?.linux) this.kill(pair.linux, end);
+        this.pairs.delete(word.text);
+        continue;
+      }
+      const def = this.live.get(vppKey(word.text));
+      if (def) this.kill(def, end);
+    }
+    if (rule === 'host-interface') {
+      for (const named of nameInterfaces(use, rule, this.state)) {
+        const def = this.live.get(vppKey(named.name));
+        if (def) this.kill(def, end);
+      }
+    }
+  }
+
+  private define(use: CommandUse, rule: NamingRule): void {
+    const span = spanOf(use);
+    const base = { use, start: span.start, end: span.end };
+    let pairOwner: InterfaceDefinition | undefined;
+    let mirrors: string | undefined;
+    let pairClash: InterfaceDefinition | undefined;
+    let parentTap: string | undefined;
+    if (rule === 'lcp') {
+      const phy = interfaceWords(use)[0];
+      if (phy) {
+        mirrors = phy.text;
+        pairOwner = this.live.get(vppKey(phy.text));
+        const existing = this.pairs.get(phy.text);
+        pairClash = existing?.linux ?? existing?.tap;
+        const parent = SUB_INTERFACE.exec(phy.text)?.[1];
+        if (parent) parentTap = this.pairs.get(parent)?.tap?.name;
+      }
+    }
+    const created: InterfaceDefinition[] = [];
+    const linux: InterfaceDefinition[] = [];
+    if (!pairClash) {
+      for (const named of nameInterfaces(use, rule, this.state, parentTap)) {
+        const def = this.defineVpp(named, use, rule, { ...base, mirrors }, pairOwner);
+        if (def) created.push(def);
+      }
+    }
+    for (const l of linuxInterfaces(use, rule)) {
+      if (l.role !== 'creates') continue;
+      const owner = rule === 'lcp' ? pairOwner : created[0];
+      // only names made the same way are compared: `lcp default netns` may move lcp's Linux side
+      const prior = this.live.get(linuxKey(l.name, l.netns));
+      const clashesWith = pairClash ?? (prior?.use.command?.creates?.rule === rule ? prior : undefined);
+      linux.push(this.add({ ...base, mirrors, name: l.name, space: 'linux', netns: l.netns, rule: 'linux', linux: l, nameStart: l.token.start, nameEnd: l.token.end, owner, clashesWith }));
+    }
+    if (rule === 'lcp' && !pairClash) {
+      const phy = interfaceWords(use)[0];
+      if (phy) this.pairs.set(phy.text, { tap: created[0], linux: linux[0] });
+    }
+  }
+
+  private defineVpp(named: NamedInterface, use: CommandUse, rule: NamingRule, base: { use: CommandUse; start: number; end: number; mirrors?: string }, pairOwner?: InterfaceDefinition): InterfaceDefinition | undefined {
+    if (isTemplated(named.name)) return undefined;
+    const existing = this.live.get(vppKey(named.name));
+    // VPP hands back the existing AF_PACKET interface, and skips sub-interface ids that exist
+    if (existing && (rule === 'host-interface' || rule === 'sub-interface')) return undefined;
+    const clashesWith = named.refusedBy !== undefined ? this.live.get(vppKey(named.refusedBy)) ?? existing : existing;
+    const where = named.nameToken ?? pathSpan(use);
+    const owner = rule === 'sub-interface' && named.parent ? this.live.get(vppKey(named.parent.text)) : pairOwner;
+    const def = this.add({ ...base, name: named.name, space: 'vpp', rule, naming: named, nameStart: where.start, nameEnd: where.end, clashesWith, owner });
+    if (!clashesWith) for (const claim of named.claims) this.state.claim(claim, named.name);
+    return def;
+  }
+
+  /** Second pass: every use of a name, bound to the definition VPP would find at that point. */
+  collectReferences(): void {
+    const known = new Set(this.definitions.filter((d) => d.space === 'vpp').map((d) => d.name));
+    const knownName = (text: string) => known.has(text) || this.rangeHolding(text, Number.POSITIVE_INFINITY) !== undefined || known.has(SUB_INTERFACE.exec(text)?.[1] ?? '');
+    for (const lineUse of this.analysis.commands) {
+      const use = effectiveUse(lineUse);
+      if (!use?.command) continue;
+      const certain = new Set(interfaceWords(use));
+      for (const token of certain) this.addVppReference(token, use, true);
+      for (const token of looseWords(use)) if (!certain.has(token) && !isTemplated(token.text) && knownName(token.text)) this.addVppReference(token, use, false);
+      const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
+      if (!rule) continue;
+      for (const l of linuxInterfaces(use, rule)) {
+        if (l.role !== 'uses') continue;
+        this.references.push({ name: l.name, space: 'linux', netns: l.netns, start: l.token.start, end: l.token.end, use, certain: true, partial: false, definition: this.bind(linuxKey(l.name, l.netns), l.token.start) });
+      }
+    }
+  }
+
+  private addVppReference(token: Token, use: CommandUse, certain: boolean): void {
+    const definition = this.bind(vppKey(token.text), token.start) ?? this.rangeHolding(token.text, token.start);
+    this.references.push({ name: token.text, space: 'vpp', start: token.start, end: token.end, use, certain, partial: false, definition });
+    const parent = SUB_INTERFACE.exec(token.text)?.[1];
+    if (!parent) return;
+    const parentDef = this.bind(vppKey(parent), token.start);
+    if (parentDef) this.references.push({ name: parent, space: 'vpp', start: token.start, end: token.start + parent.length, use, certain: false, partial: true, definition: parentDef });
+  }
+
+  /** The sub-interface range (`create sub-interfaces X 10-20`) that holds a name, if any. */
+  private rangeHolding(name: string, offset: number): InterfaceDefinition | undefined {
+    const m = SUB_INTERFACE.exec(name);
+    if (!m) return undefined;
+    const id = Number(m[2]);
+    return this.ranges.find((d) => d.naming?.parent?.text === m[1] && d.naming.range && id >= d.naming.range.first && id <= d.naming.range.last && d.start <= offset);
+  }
+
+  /**
+   * The definition a use at `offset` means: the newest one alive there; else the first created
+   * later (a use before its creation); else the last one deleted before it.
+   */
+  private bind(key: string, offset: number): InterfaceDefinition | undefined {
+    const defs = this.byKey.get(key);
+    if (!defs) return undefined;
+    let alive: InterfaceDefinition | undefined;
+    let deleted: InterfaceDefinition | undefined;
+    for (const d of defs) {
+      if (d.end > offset) return alive ?? deleted ?? d;
+      if (d.deletedAt === undefined || d.deletedAt > offset) alive = d;
+      else deleted = d;
+    }
+    return alive ?? deleted;
+  }
+}
+
+function buildModel(analysis: Analysis): InterfaceModel {
+  const builder = new ModelBuilder(analysis);
+  builder.collectDefinitions();
+  builder.collectReferences();
+  return { definitions: builder.definitions, references: builder.references };
+}
+
+/** A name under the cursor: a definition's name, or a use. */
+export interface InterfaceOccurrence {
+  readonly start: number;
+  readonly end: number;
+  readonly definition?: InterfaceDefinition;
+  readonly reference?: InterfaceReference;
+}
+
+/** The definition or use at an offset (a cursor right after a name still counts). */
+export function occurrenceAt(model: InterfaceModel, offset: number): InterfaceOccurrence | undefined {
+  const hit = (s: number, e: number) => offset >= s && offset <= e;
+  const def = model.definitions.find((d) => hit(d.nameStart, d.nameEnd) && (d.naming?.nameToken || d.linux));
+  if (def) return { start: def.nameStart, end: def.nameEnd, definition: def };
+  const refs = model.references.filter((r) => hit(r.start, r.end));
+  const full = refs.find((r) => !r.partial);
+  const partial = refs.find((r) => r.partial);
+  const chosen = full?.definition || !partial ? full : partial;
+  if (chosen) return { start: chosen.start, end: chosen.end, definition: chosen.definition, reference: chosen };
+  // a definition without a name token (an automatic number) is reached from its command words
+  const derived = model.definitions.find((d) => hit(d.nameStart, d.nameEnd));
+  return derived ? { start: derived.nameStart, end: derived.nameEnd, definition: derived } : undefined;
+}
+
+/** The uses of a definition, or of a name no definition here creates. */
+export function referencesTo(model: InterfaceModel, target: InterfaceOccurrence): InterfaceReference[] {
+  if (target.definition) return model.references.filter((r) => r.definition === target.definition);
+  const ref = target.reference;
+  if (!ref) return [];
+  return model.references.filter((r) => !r.definition && r.space === ref.space && r.name === ref.name && r.netns === ref.netns);
+}
+
+/** The definitions that depend on a Linux interface's name (`host-<X>`, `<X>/<n>`). */
+export function derivedFromLinux(model: InterfaceModel, linux: InterfaceOccurrence): InterfaceDefinition[] {
+  const tokens = new Set<number>();
+  if (linux.definition?.space === 'linux') tokens.add(linux.definition.nameStart);
+  for (const r of referencesTo(model, linux)) if (r.space === 'linux') tokens.add(r.start);
+  return model.definitions.filter((d) => d.naming?.linuxPart && tokens.has(d.naming.linuxPart.token.start));
+}
+
+/** The Linux interface whose name is part of a VPP interface's name, as an occurrence. */
+export function linuxSourceOf(model: InterfaceModel, def: InterfaceDefinition): InterfaceOccurrence | undefined {
+  const token = def.naming?.linuxPart?.token;
+  if (!token) return undefined;
+  const ref = model.references.find((r) => r.space === 'linux' && r.start === token.start);
+  return ref ? { start: ref.start, end: ref.end, definition: ref.definition, reference: ref } : undefined;
+}

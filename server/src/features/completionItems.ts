@@ -1,0 +1,71 @@
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { ValueSpec } from '../schema/types';
+import type { DocText } from './docText';
+import { valuePlaceholder } from './docText';
+
+export interface CompletionCaps {
+  snippetSupport: boolean;
+  markdown: boolean;
+}
+
+export interface ItemSpec {
+  label: string;
+  kind: CompletionItemKind;
+  detail?: string;
+  doc?: DocText;
+  /** What to insert as a snippet when the client takes snippets. */
+  snippet?: string;
+  /** What to insert otherwise; the label when absent. */
+  plain?: string;
+  /** Lower sorts first; items of one rank keep the order they were added in. */
+  rank?: number;
+  deprecated?: boolean;
+}
+
+/** Collects completion items that all replace the word under the cursor. */
+export class CompletionSink {
+  readonly items: CompletionItem[] = [];
+  private readonly labels = new Set<string>();
+
+  constructor(
+    readonly caps: CompletionCaps,
+    private readonly range: Range,
+  ) {}
+
+  add(spec: ItemSpec): void {
+    if (this.labels.has(spec.label)) return;
+    this.labels.add(spec.label);
+    const snippet = this.caps.snippetSupport && spec.snippet !== undefined;
+    const item: CompletionItem = {
+      label: spec.label,
+      kind: spec.kind,
+      sortText: `${spec.rank ?? 5}-${String(this.items.length).padStart(5, '0')}`,
+      filterText: spec.label,
+      textEdit: { range: this.range, newText: snippet ? spec.snippet! : (spec.plain ?? spec.label) },
+    };
+    if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+    if (spec.detail) item.detail = spec.detail;
+    if (spec.doc && !spec.doc.empty) item.documentation = spec.doc.content();
+    if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    this.items.push(item);
+  }
+}
+
+/** Escapes text for a snippet: `$`, `}` and `\` are special there. */
+export function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+function choiceText(text: string): string {
+  return text.replace(/[\\$}|,]/g, (c) => `\\${c}`);
+}
+
+/** `words ${1:placeholder} ${2|a,b|}` for a keyword and its values; tab stops start at `first`. */
+export function snippetFor(words: string, values: readonly ValueSpec[], first = 1): string {
+  const stops = values
+    .filter((v) => v.kind !== 'rest')
+    .map((v, i) => (v.kind === 'enum' && v.values?.length ? `\${${first + i}|${v.values.map(choiceText).join(',')}|}` : `\${${first + i}:${snippetText(valuePlaceholder(v))}}`));
+  return [snippetText(words), ...stops].join(' ');
+}
+
+export { CompletionItemKind };

@@ -1,0 +1,146 @@
+import type { Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis/analyze';
+import { isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
+
+/**
+ * Where the cursor stands in our own tree: the words before it at each `{ }` nesting level and
+ * the partial word under it. Completion, hover and signature help all start from here.
+ */
+
+export interface Cursor {
+  readonly offset: number;
+  /** The items before the cursor, one list per nesting level; the last level holds the cursor. */
+  readonly levels: readonly (readonly Item[])[];
+  /** The groups the cursor is inside, outermost first (one fewer than `levels`). */
+  readonly groups: readonly GroupNode[];
+  /** The part of the word under the cursor that stands before it. */
+  readonly partial: string;
+  /** The word under the cursor (what a completion replaces); empty at the cursor between words. */
+  readonly replaceStart: number;
+  readonly replaceEnd: number;
+}
+
+/** The offset of an LSP position, kept inside the text whatever the client sends. */
+export function offsetOf(analysis: Analysis, position: Position): number {
+  const line = Number.isFinite(position.line) ? position.line : 0;
+  const character = Number.isFinite(position.character) ? position.character : 0;
+  return analysis.lines.offsetAt({ line, character });
+}
+
+/** Index of the last token that starts before `offset`, or -1. */
+function lastTokenBefore(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** True when the cursor is inside a comment, where nothing is offered. */
+export function inComment(analysis: Analysis, offset: number): boolean {
+  const tokens = analysis.tree.tokens;
+  const i = lastTokenBefore(tokens, offset);
+  return i >= 0 && tokens[i].kind === 'comment' && offset <= tokens[i].end;
+}
+
+/** The word token the cursor touches (inside it, or right after its last character). */
+export function wordAt(analysis: Analysis, offset: number): Token | undefined {
+  const tokens = analysis.tree.tokens;
+  const i = lastTokenBefore(tokens, offset + 1);
+  if (i >= 0 && tokens[i].kind === 'word' && offset < tokens[i].end) return tokens[i];
+  const before = lastTokenBefore(tokens, offset);
+  if (before >= 0 && tokens[before].kind === 'word' && offset === tokens[before].end) return tokens[before];
+  return undefined;
+}
+
+/** The script line the cursor is on (a logical line: continuations joined), if it has any words. */
+export function scriptLineAt(analysis: Analysis, offset: number): LineNode | undefined {
+  const tokens = analysis.tree.tokens;
+  let lineStart = 0;
+  for (let i = lastTokenBefore(tokens, offset); i >= 0; i--) {
+    if (tokens[i].kind === 'newline' && tokens[i].end <= offset) {
+      lineStart = tokens[i].end;
+      break;
+    }
+  }
+  const lines = analysis.tree.lines;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < lineStart) lo = mid + 1;
+    else hi = mid;
+  }
+  const line = lines[lo];
+  return line && line.start <= offset ? line : undefined;
+}
+
+function containsCursor(group: GroupNode, next: Item | undefined, offset: number): boolean {
+  if (offset < group.open.end) return false;
+  if (group.close) return offset <= group.close.start;
+  // an unclosed group runs until its next sibling (the parser closed it there) or the end
+  return !next || offset < next.start;
+}
+
+/** Walks a list of items (a script line's, or startup.conf's top level) down to the cursor. */
+export function cursorIn(items: readonly Item[], offset: number): Cursor {
+  const levels: Item[][] = [[]];
+  const groups: GroupNode[] = [];
+  let list = items;
+  let partial = '';
+  let replaceStart = offset;
+  let replaceEnd = offset;
+  // each round descends into a group, so this ends after at most the nesting depth
+  scan: for (;;) {
+    const before = levels[levels.length - 1];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (isGroup(item)) {
+        if (containsCursor(item, list[i + 1], offset)) {
+          groups.push(item);
+          levels.push([]);
+          list = item.items;
+          continue scan;
+        }
+        if (item.end > offset) break scan;
+        before.push(item);
+        continue;
+      }
+      if (item.start >= offset) break scan;
+      if (item.kind === 'word' && offset <= item.end) {
+        partial = item.text.slice(0, offset - item.start);
+        replaceStart = item.start;
+        replaceEnd = item.end;
+        break scan;
+      }
+      before.push(item);
+    }
+    break;
+  }
+  return { offset, levels, groups, partial, replaceStart, replaceEnd };
+}
+
+/** The cursor in a script, or undefined in a comment. An empty line gives one empty level. */
+export function scriptCursor(analysis: Analysis, offset: number): Cursor | undefined {
+  if (inComment(analysis, offset)) return undefined;
+  const line = scriptLineAt(analysis, offset);
+  return cursorIn(line ? line.items : [], offset);
+}
+
+/** The cursor in startup.conf, or undefined in a comment. */
+export function startupCursor(analysis: Analysis, offset: number): Cursor | undefined {
+  if (inComment(analysis, offset)) return undefined;
+  return cursorIn(analysis.tree.items, offset);
+}
+
+export function wordsOf(items: readonly Item[]): Token[] | undefined {
+  const out: Token[] = [];
+  for (const item of items) {
+    if (isGroup(item) || item.kind !== 'word') return undefined;
+    out.push(item);
+  }
+  return out;
+}

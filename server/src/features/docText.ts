@@ -1,0 +1,144 @@
+import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
+import type { InterfaceKind } from '../analysis/interfaces';
+import { KIND_EXAMPLES } from '../analysis/values';
+import { allArgsOf, type Schema } from '../schema/index';
+import { RELEASES, type ArgSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
+import { SELECTION_MATRIX_COLUMNS, type InterfaceTypeDoc } from '../schema/docs/interfaceTypes';
+
+/**
+ * Documentation text shared by hover, completion and signature help, written once as markdown
+ * blocks and rendered either as markdown or, for clients without it, as plain text.
+ */
+export class DocText {
+  private readonly blocks: string[] = [];
+
+  constructor(readonly markdown: boolean) {}
+
+  /** Markdown that reads acceptably as plain text once emphasis markers are gone. */
+  para(text: string | undefined): this {
+    if (text) this.blocks.push(this.markdown ? text : text.replace(/\*\*/g, ''));
+    return this;
+  }
+
+  code(text: string, language = 'vpp-cli'): this {
+    this.blocks.push(this.markdown ? `\`\`\`${language}\n${text}\n\`\`\`` : text);
+    return this;
+  }
+
+  heading(text: string): this {
+    this.blocks.push(this.markdown ? `**${text}**` : `${text}:`);
+    return this;
+  }
+
+  bullets(items: readonly string[]): this {
+    if (items.length) this.para(items.map((i) => `- ${i}`).join('\n'));
+    return this;
+  }
+
+  table(header: readonly [string, string], rows: readonly (readonly [string, string])[]): this {
+    if (!this.markdown) return this.para(rows.map(([k, v]) => `${k}: ${v}`).join('\n'));
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    const lines = [`| ${header[0]} | ${header[1]} |`, '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+    this.blocks.push(lines.join('\n'));
+    return this;
+  }
+
+  get empty(): boolean {
+    return this.blocks.length === 0;
+  }
+
+  render(): string {
+    return this.blocks.join('\n\n');
+  }
+
+  content(): MarkupContent {
+    return { kind: this.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: this.render() };
+  }
+}
+
+/** `24.10–26.06`, `from 25.10`, `all modelled releases`, or a list when there are gaps. */
+export function describeReleases(releases: Releases | undefined): string {
+  if (!releases || releases.length === RELEASES.length) return `all modelled releases (${RELEASES[0]}–${RELEASES[RELEASES.length - 1]})`;
+  if (releases.length === 0) return 'no modelled release';
+  const indexes = releases.map((r) => RELEASES.indexOf(r)).sort((a, b) => a - b);
+  const contiguous = indexes.every((x, i) => i === 0 || x === indexes[i - 1] + 1);
+  const first = RELEASES[indexes[0]];
+  const last = RELEASES[indexes[indexes.length - 1]];
+  if (!contiguous) return indexes.map((i) => RELEASES[i]).join(', ');
+  if (first === last) return `${first} only`;
+  if (last === RELEASES[RELEASES.length - 1]) return `${first} and later`;
+  if (first === RELEASES[0]) return `up to ${last}`;
+  return `${first}–${last}`;
+}
+
+/** The releases in which a command has an argument, joined over the command's per-release specs. */
+export function releasesOfArg(path: string, name: string): VppRelease[] | undefined {
+  const specs = allArgsOf(path).filter((a) => a.name === name);
+  if (specs.length === 0 || specs.some((a) => !a.releases)) return undefined;
+  const set = new Set(specs.flatMap((a) => a.releases ?? []));
+  return RELEASES.filter((r) => set.has(r));
+}
+
+/** What to write for a value: the schema's placeholder, or its kind in angle brackets. */
+export function valuePlaceholder(spec: ValueSpec): string {
+  if (spec.placeholder) return spec.placeholder;
+  if (spec.kind === 'enum' && spec.values) return spec.values.join('|');
+  return spec.kind;
+}
+
+/** `host-if-name <ifname>`: how an argument reads in a synopsis. */
+export function argUsage(arg: ArgSpec): string {
+  const values = (arg.values ?? []).map((v) => (v.kind === 'enum' && v.values ? v.values.join('|') : `<${v.kind === 'rest' ? '...' : v.kind}>`));
+  return [arg.keyword, ...values].filter(Boolean).join(' ');
+}
+
+/** One line on what a value must look like, with its limits. */
+export function describeValue(spec: ValueSpec): string {
+  if (spec.kind === 'enum' && spec.values) return `one of ${spec.values.map((v) => `\`${v}\``).join(', ')}`;
+  const limits: string[] = [];
+  if (spec.min !== undefined) limits.push(`at least ${spec.min}`);
+  if (spec.max !== undefined) limits.push(`at most ${spec.max}`);
+  if (spec.powerOfTwo) limits.push('a power of two');
+  const example = spec.placeholder ? ` (e.g. \`${spec.placeholder}\`)` : '';
+  return `${KIND_EXAMPLES[spec.kind]}${limits.length ? `, ${limits.join(', ')}` : ''}${example}`;
+}
+
+export function pluginNote(schema: Schema, plugin: string | undefined): string | undefined {
+  if (!plugin) return undefined;
+  const disabled = schema.plugins.get(plugin)?.defaultDisabled?.includes(schema.release);
+  return `Plugin: \`${plugin}_plugin.so\`${disabled ? ` (disabled by default in ${schema.release}: enable it in startup.conf \`plugins { }\`)` : ''}`;
+}
+
+/** The course facts for an interface type; `full` adds how it works, verification and corrections. */
+export function interfaceTypeDoc(doc: DocText, type: InterfaceTypeDoc, full: boolean): DocText {
+  doc.heading(type.title).para(type.summary);
+  if (!full) return doc.para(`**When to use:** ${type.whenToUse}`);
+  doc.table(['Property', 'Value'], SELECTION_MATRIX_COLUMNS.map((c) => [c.label, type.matrix[c.key]] as const));
+  if (type.matrixNote) doc.para(doc.markdown ? `_${type.matrixNote}_` : type.matrixNote);
+  doc.heading('How it works').para(type.howItWorks);
+  doc.heading('When to use').para(type.whenToUse);
+  const vpp = type.verify.filter((v) => !v.startsWith('$ '));
+  const shell = type.verify.filter((v) => v.startsWith('$ ')).map((v) => v.slice(2));
+  doc.heading('Verify');
+  if (vpp.length) doc.code(vpp.join('\n'));
+  if (shell.length) doc.code(shell.join('\n'), 'sh');
+  if (type.courseCorrections?.length) doc.heading('Course corrections').bullets(type.courseCorrections);
+  return doc;
+}
+
+const KIND_LABELS: Record<InterfaceKind, string> = {
+  tap: 'TAP interface',
+  tun: 'TUN interface',
+  'host-interface': 'AF_PACKET interface',
+  af_xdp: 'AF_XDP interface',
+  'vhost-user': 'vhost-user interface',
+  memif: 'memif interface',
+  loopback: 'loopback interface',
+  'sub-interface': 'sub-interface',
+  lcp: 'linux-cp tap',
+};
+
+/** `TAP interface`, `sub-interface`: what a script-created interface is, in a few words. */
+export function interfaceKindLabel(kind: InterfaceKind): string {
+  return KIND_LABELS[kind];
+}

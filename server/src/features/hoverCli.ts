@@ -1,0 +1,96 @@
+import type { Analysis } from '../analysis/analyze';
+import { matchArgs } from '../analysis/args';
+import { argPatterns, type CommandUse } from '../analysis/cliModel';
+import { collectInterfaces, type DefinedInterface } from '../analysis/interfaces';
+import { releasesOfCommand, type CommandNode } from '../schema/index';
+import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
+import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
+import type { Token } from '../syntax/tree';
+import { scriptLineAt } from './cursor';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
+
+/** Hover in a script: the command, the option or value under the cursor, or an interface name. */
+export function cliHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
+  const line = scriptLineAt(analysis, token.start);
+  const use = line && analysis.commands.find((u) => u.line === line);
+  return (use && useHover(analysis, use, token, markdown)) ?? interfaceNameHover(analysis, token, markdown);
+}
+
+const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.items[0].start <= token.start && token.end <= use.items[use.items.length - 1].end;
+
+function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: boolean): DocText | undefined {
+  if (use.nested && contains(use.nested, token)) return useHover(analysis, use.nested, token, markdown);
+  const first = use.items[0];
+  if (use.kind === 'dispatcher' && use.command && first?.start === token.start) {
+    return new DocText(markdown).code(use.command.synopsis).para(use.command.doc);
+  }
+  const onPath = use.path.findIndex((p) => p.token.start === token.start);
+  if (onPath >= 0) {
+    // any word of a complete command documents the whole command
+    return commandHover(analysis, use.kind === 'command' ? use.node : use.path[onPath].node, markdown);
+  }
+  const command = use.command;
+  if (use.kind !== 'command' || !command?.args?.length) return undefined;
+  const match = use.match ?? matchArgs(use.args, argPatterns(command), command.order ?? 'any');
+  for (const m of match.matches) {
+    if (m.keyword.some((k) => k.start === token.start)) return optionHover(analysis, command, m.pattern.spec, markdown);
+    const value = m.values.find((v) => v.token?.start === token.start);
+    if (value) return valueHover(analysis, command, m.pattern.spec, value.spec, token, markdown);
+  }
+  return undefined;
+}
+
+export function commandHover(analysis: Analysis, node: CommandNode, markdown: boolean): DocText {
+  const doc = new DocText(markdown);
+  const command = node.command;
+  if (!command || !node.runnable) {
+    const subs = [...node.children.keys()].sort();
+    return doc.code(`${node.path} …`).para(`Not a command by itself; its sub-commands are ${subs.map((s) => `\`${s}\``).join(', ')}.`);
+  }
+  doc.code(command.synopsis).para(command.doc);
+  doc.para(pluginNote(analysis.schema, command.plugin));
+  doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
+  const type = interfaceTypeForCommand(node.path);
+  if (type) interfaceTypeDoc(doc, type, true);
+  return doc;
+}
+
+function optionHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, markdown: boolean): DocText {
+  const doc = new DocText(markdown).code(argUsage(arg)).para(`${arg.keyword ? 'Option' : 'Argument'} of \`${command.path}\`. ${arg.doc}`);
+  for (const v of arg.values ?? []) if (v.kind !== 'rest') doc.para(`Value: ${describeValue(v)}`);
+  if (arg.repeatable) doc.para('May be given more than once.');
+  if (arg.deprecated) doc.para(`**Deprecated:** ${arg.deprecated}`);
+  doc.para(`Releases: ${describeReleases(releasesOfArg(command.path, arg.name) ?? command.releases)}`);
+  return doc.para(pluginNote(analysis.schema, command.plugin));
+}
+
+function valueHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, spec: ValueSpec, token: Token, markdown: boolean): DocText {
+  const interfaces = collectInterfaces(analysis);
+  if (spec.kind === 'interface') {
+    const defined = latestDefinition(interfaces, token);
+    if (defined) return definedHover(analysis, defined, markdown);
+  }
+  const label = arg.keyword ? `\`${arg.keyword}\`` : `<${arg.name}>`;
+  const doc = new DocText(markdown).para(`Value of ${label} in \`${command.path}\`: ${describeValue(spec)}.`).para(arg.doc);
+  const created = interfaces.filter((d) => d.nameToken?.start === token.start).map((d) => `\`${d.name}\``);
+  if (created.length) doc.para(`Names the new interface ${created.slice(0, 4).join(', ')}${created.length > 4 ? ', …' : ''}.`);
+  return doc;
+}
+
+function interfaceNameHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
+  const defined = latestDefinition(collectInterfaces(analysis), token);
+  return defined && definedHover(analysis, defined, markdown);
+}
+
+/** The interface of that name created last before the word, else the first created after it. */
+function latestDefinition(interfaces: readonly DefinedInterface[], token: Token): DefinedInterface | undefined {
+  const named = interfaces.filter((d) => d.name === token.text);
+  return named.filter((d) => d.start <= token.start).pop() ?? named[0];
+}
+
+function definedHover(analysis: Analysis, defined: DefinedInterface, markdown: boolean): DocText {
+  const doc = new DocText(markdown).para(`**${defined.name}**: ${interfaceKindLabel(defined.kind)}, created on line ${defined.line + 1} by \`${defined.command}\`:`);
+  doc.code(analysis.text.slice(defined.start, defined.end));
+  if (defined.linuxName) doc.para(`Linux side: \`${defined.linuxName}\``);
+  return doc;
+}

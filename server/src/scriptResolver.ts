@@ -1,0 +1,40 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * Where a script named in startup.conf (`unix { startup-config /etc/vpp/setup.vpp }`) lives in the
+ * workspace. VPP reads the path on the target machine; in a repository the file usually sits beside
+ * the startup.conf or under the workspace root, so we look there too.
+ */
+export class ScriptResolver {
+  constructor(private readonly workspaceRoots: () => string[]) {}
+
+  candidates(documentUri: string, path: string): string[] {
+    if (!documentUri.startsWith('file:')) return [];
+    const docDir = dirname(fileURLToPath(documentUri));
+    const out = isAbsolute(path) ? [path] : [join(docDir, path)];
+    out.push(join(docDir, basename(path)));
+    for (const root of this.workspaceRoots()) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
+    return out;
+  }
+
+  resolve(documentUri: string, path: string): string | undefined {
+    const found = this.candidates(documentUri, path).find(isFile);
+    return found ? pathToFileURL(found).toString() : undefined;
+  }
+
+  /** Whether we can tell; documents that are not files on disk never get a missing-script warning. */
+  exists(documentUri: string, path: string): boolean {
+    if (!documentUri.startsWith('file:')) return true;
+    return this.candidates(documentUri, path).some(isFile);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

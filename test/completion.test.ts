@@ -1,0 +1,240 @@
+import { strict as assert } from 'node:assert';
+import { InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../server/src/analysis/analyze';
+import { collectInterfaces } from '../server/src/analysis/interfaces';
+import { computeCompletion, type CompletionCaps } from '../server/src/features/completion';
+import { schemaFor } from '../server/src/schema/index';
+import type { VppRelease } from '../server/src/schema/types';
+import { analyzeBroken, BROKEN_DOCUMENTS, everyPosition } from './brokenDocuments';
+import { analyzeScript, analyzeStartup, withCursor } from './helpers';
+
+const FULL: CompletionCaps = { snippetSupport: true, markdown: true };
+
+interface Completed {
+  analysis: Analysis;
+  offset: number;
+  /** In the order the client shows them (by sortText). */
+  items: CompletionItem[];
+  labels: string[];
+}
+
+function complete(fixture: string, options: { startup?: boolean; release?: VppRelease; caps?: CompletionCaps } = {}): Completed {
+  const { text, offset } = withCursor(fixture);
+  const analysis = options.startup ? analyzeStartup(text, options.release) : analyzeScript(text, options.release);
+  const list = computeCompletion(analysis, analysis.lines.positionAt(offset), options.caps ?? FULL);
+  const items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  return { analysis, offset, items, labels: items.map((i) => i.label) };
+}
+
+/** What the client keeps after filtering by the text typed before the cursor (VPP's prefix rule). */
+function typed(result: Completed, prefix: string): string[] {
+  return result.labels.filter((l) => l.startsWith(prefix));
+}
+
+const edit = (item: CompletionItem) => item.textEdit as TextEdit;
+const find = (result: Completed, label: string) => result.items.find((i) => i.label === label);
+
+describe('completion in scripts', () => {
+  it('completes command words by prefix at any depth', () => {
+    const create = complete('create int|');
+    assert.deepEqual(typed(create, 'int'), ['interface']);
+    const range = edit(find(create, 'interface')!).range;
+    assert.deepEqual(range, { start: { line: 0, character: 7 }, end: { line: 0, character: 10 } }, 'replaces the partial word');
+    assert.deepEqual(typed(complete('sh|'), 'sh'), ['show']);
+    const drivers = complete('create interface |');
+    assert.ok(drivers.labels.includes('af_xdp') && drivers.labels.includes('memif'), drivers.labels.join(' '));
+    const expected = [...schemaFor('26.06').root.children.get('create')!.children.get('interface')!.children.keys()].sort();
+    assert.deepEqual([...drivers.labels].sort(), expected);
+  });
+
+  it('reads earlier words by the unique-prefix rule', () => {
+    assert.deepEqual(typed(complete('cre int af|'), 'af'), ['af_xdp']);
+    assert.ok(complete('sh int |').labels.includes('rx-placement'), 'sub-commands of `show interface`');
+  });
+
+  it('documents command words with their synopsis and the course facts of interface types', () => {
+    const item = find(complete('create |'), 'tap')!;
+    assert.match(item.detail!, /^create tap \[id <n>\]/);
+    const doc = item.documentation as { kind: string; value: string };
+    assert.equal(doc.kind, MarkupKind.Markdown);
+    assert.match(doc.value, /TAP v2/);
+    assert.match(doc.value, /When to use/);
+  });
+
+  for (const release of ['24.02', '25.10', '26.06'] as const) {
+    it(`after \`create tap id 0\` offers exactly the other tap options of ${release}`, () => {
+      const expected = schemaFor(release)
+        .commands.get('create tap')!
+        .args!.map((a) => a.keyword!)
+        .filter((k) => k !== 'id');
+      const result = complete('create tap id 0 |', { release });
+      assert.deepEqual([...result.labels].sort(), [...expected].sort());
+    });
+  }
+
+  it('follows the release: options and commands that a release lacks are not offered', () => {
+    assert.ok(!complete('create tap |', { release: '24.02' }).labels.includes('if-name'));
+    assert.ok(complete('create tap |', { release: '25.10' }).labels.includes('if-name'));
+    assert.ok(!complete('create interface af_xdp |', { release: '25.10' }).labels.includes('mac-reuse'));
+    assert.ok(complete('create interface af_xdp |', { release: '26.06' }).labels.includes('mac-reuse'));
+    assert.ok(!complete('lcp |', { release: '25.10' }).labels.includes('lcp-sync-unnumbered'));
+    assert.ok(complete('lcp |', { release: '26.06' }).labels.includes('lcp-sync-unnumbered'));
+  });
+
+  it('puts required options first and leaves out what is given or excluded', () => {
+    const xdp = complete('create interface af_xdp |');
+    assert.equal(xdp.labels[0], 'host-if');
+    assert.equal(edit(xdp.items[0]).newText, 'host-if ${1:enp1s0}');
+    assert.equal(xdp.items[0].insertTextFormat, InsertTextFormat.Snippet);
+    const given = complete('create interface af_xdp host-if eth0 |');
+    assert.ok(!given.labels.includes('host-if'));
+    const bridged = complete('create tap host-bridge br0 |');
+    assert.ok(!bridged.labels.includes('host-ip4-addr') && !bridged.labels.includes('host-ip6-addr'), 'excluded by host-bridge');
+    assert.ok(bridged.labels.includes('host-ip4-gw'));
+  });
+
+  it('inserts plain keywords when the client takes no snippets', () => {
+    const caps = { snippetSupport: false, markdown: false };
+    const item = find(complete('create tap |', { caps }), 'host-if-name')!;
+    assert.equal(edit(item).newText, 'host-if-name');
+    assert.equal(item.insertTextFormat, undefined);
+    assert.equal((item.documentation as { kind: string }).kind, MarkupKind.PlainText);
+  });
+
+  it('offers the interfaces created above, named the way VPP names them', () => {
+    const result = complete(
+      [
+        'create tap id 0 host-if-name vpp0',
+        'create tap tun',
+        'create host-interface name veth1',
+        'create interface af_xdp host-if enp1s0',
+        'create vhost-user socket /run/vpp/vm0.sock server',
+        'create vhost-user socket /run/vpp/vm1.sock',
+        'create interface memif id 2 socket-id 1',
+        'create loopback interface',
+        'create sub-interfaces tap0 100',
+        'set interface state |',
+        'create loopback interface instance 7',
+      ].join('\n'),
+    );
+    assert.deepEqual(result.labels, [
+      'tap0',
+      'tun1',
+      'host-veth1',
+      'enp1s0/0',
+      'VirtualEthernet0/0/0',
+      'VirtualEthernet0/0/1',
+      'memif1/2',
+      'loop0',
+      'tap0.100',
+    ]);
+    assert.match(find(result, 'tap0')!.detail!, /TAP interface, created on line 1/);
+  });
+
+  it('names interfaces after if-name and af_xdp name, and offers names the file uses elsewhere', () => {
+    const result = complete('create tap if-name uplink\ncreate interface af_xdp host-if eth1 name xdp0\nset interface state GigabitEthernet0/8/0 up\nset interface ip address |', { release: '26.06' });
+    assert.deepEqual(result.labels, ['uplink', 'xdp0', 'GigabitEthernet0/8/0', 'del'], 'the required interface before the optional `del`');
+  });
+
+  it('offers the values of an option: enums after the interface, words of multi-word keywords', () => {
+    assert.deepEqual(complete('create tap id 0\nset interface state tap0 |').labels, ['up', 'down', 'punt', 'enable']);
+    assert.deepEqual(complete('create interface memif mode |').labels, ['ip']);
+    assert.ok(complete('create interface af_xdp host-if eth0 num-rx-queues |').labels.includes('all'));
+    assert.deepEqual(complete('lcp lcp-sync |').labels, ['on', 'enable', 'off', 'disable']);
+  });
+
+  it('offers network namespaces named elsewhere in the file', () => {
+    const result = complete('create tap host-ns blue\nlcp default netns red\ncreate interface af_xdp host-if eth0 netns |');
+    assert.deepEqual(result.labels, ['blue', 'red']);
+  });
+
+  it('completes inside braces: arguments of `create tap { }` and commands in `uncomment { }`', () => {
+    assert.ok(!complete('create tap { id 0 | }').labels.includes('id'));
+    assert.ok(complete('create tap { id 0 | }').labels.includes('host-if-name'));
+    assert.ok(complete('uncomment { create tap id 0 | }').labels.includes('host-if-name'));
+    assert.deepEqual(typed(complete('uncomment { sh| }'), 'sh'), ['show']);
+  });
+
+  it('reads a line continued with a backslash as one command', () => {
+    const result = complete('create tap id 0 \\\n  host-if-name vpp0 \\\n  |');
+    assert.ok(!result.labels.includes('id') && !result.labels.includes('host-if-name'));
+    assert.ok(result.labels.includes('host-ns'));
+  });
+
+  it('offers nothing in a comment', () => {
+    assert.deepEqual(complete('create tap # host|').labels, []);
+  });
+});
+
+describe('completion in startup.conf', () => {
+  it('offers section names at the top level, as block snippets', () => {
+    const result = complete('un|', { startup: true });
+    assert.ok(result.labels.includes('unix') && result.labels.includes('dpdk'));
+    assert.equal(edit(find(result, 'unix')!).newText, 'unix {\n\t$0\n}');
+    const opener = complete('unix |', { startup: true, caps: { snippetSupport: false, markdown: false } });
+    assert.deepEqual(opener.items.map((i) => edit(i).newText), ['{ }']);
+  });
+
+  it('inside `dpdk { dev 0000:02:00.0 { ` offers the parameters of a dev block', () => {
+    const result = complete('dpdk { dev 0000:02:00.0 { |', { startup: true, release: '26.06' });
+    const dev = schemaFor('26.06').sectionByKey.get('dpdk')!.block!.find((p) => p.key === 'dev')!;
+    assert.deepEqual([...result.labels].sort(), dev.block!.map((p) => p.key).sort());
+    const older = complete('dpdk {\n  dev 0000:02:00.0 {\n    |\n  }\n}\n', { startup: true, release: '24.06' });
+    assert.ok(!older.labels.includes('no-rx-interrupts'), 'no-rx-interrupts comes with 24.10');
+  });
+
+  it('offers parameter values and the rest of multi-word keys', () => {
+    assert.deepEqual(complete('dpdk { dev 0000:02:00.0 { tso | } }', { startup: true }).labels, ['on', 'off']);
+    assert.deepEqual(complete('dpdk { dev |', { startup: true }).labels, ['default']);
+    const afterDev = complete('dpdk { dev 0000:02:00.0 |', { startup: true });
+    assert.equal(afterDev.labels[0], '{ … }');
+    assert.ok(afterDev.labels.includes('uio-driver'));
+  });
+
+  it('offers plugin file names inside `plugins { plugin ... }`', () => {
+    const result = complete('plugins {\n  plugin |\n}', { startup: true, release: '26.06' });
+    // `plugin default { ... }` starts the same way
+    const expected = [...[...schemaFor('26.06').plugins.keys()].map((p) => `${p}_plugin.so`), 'default'].sort();
+    assert.deepEqual([...result.labels].sort(), expected);
+    assert.ok(result.labels.indexOf('linux_cp_plugin.so') < result.labels.indexOf('acl_plugin.so'), 'plugins disabled by default first');
+  });
+
+  it('offers nothing inside an unknown section', () => {
+    assert.deepEqual(complete('nosuch { |', { startup: true }).labels, []);
+  });
+});
+
+describe('collectInterfaces', () => {
+  it('lists what each creating command makes, with its kind, line, name word and Linux side', () => {
+    const analysis = analyzeScript('create tap id 3 tun host-if-name vpp0\n\nlcp create tun3 host-if lcp0 tun\ncreate sub-interfaces tun3 10-1000\n', '26.06');
+    const list = collectInterfaces(analysis);
+    const summary = list.slice(0, 3).map((d) => [d.name, d.kind, d.line, d.nameToken?.text, d.linuxName, d.command]);
+    assert.deepEqual(summary, [
+      ['tun3', 'tun', 0, '3', 'vpp0', 'create tap'],
+      ['tun4096', 'lcp', 2, undefined, 'lcp0', 'lcp create'],
+      ['tun3.10', 'sub-interface', 3, '10-1000', undefined, 'create sub-interfaces'],
+    ]);
+    assert.equal(list.length, 2 + 64, 'a long range is cut to its first 64 names');
+  });
+
+  it('marks interfaces a later command deletes', () => {
+    const [tap] = collectInterfaces(analyzeScript('create tap\ndelete tap tap0\n'));
+    assert.equal(tap.name, 'tap0');
+    assert.ok(tap.deletedAt !== undefined);
+    assert.deepEqual(complete('create tap\ndelete tap tap0\nset interface state |').labels, []);
+  });
+});
+
+describe('completion never throws', () => {
+  for (const doc of BROKEN_DOCUMENTS) {
+    it(`at every position of ${JSON.stringify(doc.text.slice(0, 40))}`, () => {
+      const analysis = analyzeBroken(doc);
+      for (const position of everyPosition(analysis)) {
+        for (const caps of [FULL, { snippetSupport: false, markdown: false }]) {
+          const list = computeCompletion(analysis, position, caps);
+          for (const item of list.items) assert.equal(edit(item).range.start.line, edit(item).range.end.line);
+        }
+      }
+    });
+  }
+});
