@@ -1,5 +1,5 @@
 import type { LineIndex } from '../syntax/lineIndex';
-import type { LineNode, SyntaxTree } from '../syntax/tree';
+import { firstTokenAt, type LineNode, type SyntaxTree } from '../syntax/tree';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 
 /**
@@ -26,14 +26,7 @@ function braceBalance(line: LineNode, tree: SyntaxTree): number {
 }
 
 function* tokensIn(tree: SyntaxTree, start: number, end: number) {
-  let lo = 0;
-  let hi = tree.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tree.tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < tree.tokens.length && tree.tokens[i].start < end; i++) yield tree.tokens[i];
+  for (let i = firstTokenAt(tree.tokens, start); i < tree.tokens.length && tree.tokens[i].start < end; i++) yield tree.tokens[i];
 }
 
 export function findSpanningBlocks(tree: SyntaxTree): SpanningBlock[] {

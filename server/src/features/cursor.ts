@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
-import { isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
+import { firstTokenAt, isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
 
 /**
  * Where the cursor stands in our own tree: the words before it at each `{ }` nesting level and
@@ -29,14 +29,7 @@ export function offsetOf(analysis: Analysis, position: Position): number {
 
 /** Index of the last token that starts before `offset`, or -1. */
 function lastTokenBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstTokenAt(tokens, offset) - 1;
 }
 
 /** True when the cursor is inside a comment, where nothing is offered. */

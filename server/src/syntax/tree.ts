@@ -92,7 +92,8 @@ function weave(significant: readonly (Item | LineNode)[], tokens: readonly Token
   return out;
 }
 
-function firstTokenAt(tokens: readonly Token[], offset: number): number {
+/** Index of the first token that starts at or after `offset` (binary search). */
+export function firstTokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {

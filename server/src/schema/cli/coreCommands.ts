@@ -12,9 +12,27 @@
  * In `order: 'sequence'` commands the arguments are matched in the listed order; an argument may
  * be left out unless `required` names it.
  */
-import type { CommandSpec, ValueSpec } from '../types';
+import type { ArgSpec, CommandSpec, ValueSpec } from '../types';
 
 const MTU: ValueSpec = { kind: 'uint', placeholder: '9000' };
+
+/** `create loopback interface` and its older spelling `loopback create-interface` read the same words. */
+const CREATE_LOOPBACK_ARGS: readonly ArgSpec[] = [
+  {
+    name: 'mac',
+    keyword: 'mac',
+    values: [{ kind: 'mac', placeholder: '02:00:00:00:00:01' }],
+    doc: 'MAC address to give the loopback instead of the default.',
+    repeatable: true,
+  },
+  {
+    name: 'instance',
+    keyword: 'instance',
+    values: [{ kind: 'uint', min: 0, max: 16383, placeholder: '0' }],
+    doc: 'Instance number n of `loop<n>`; creation fails if it is already in use or above 16383.',
+    repeatable: true,
+  },
+];
 
 export const CORE_COMMANDS: readonly CommandSpec[] = [
   // ---------------------------------------------------------------- dispatcher words (vlib/cli.c)
@@ -338,22 +356,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       'Creates a software Ethernet interface named `loop<n>`, where n is the lowest free instance ' +
       'unless `instance` picks it. Its MAC defaults to `de:ad:00:00:00:<n>`. Often used as a BVI.',
     strict: true,
-    args: [
-      {
-        name: 'mac',
-        keyword: 'mac',
-        values: [{ kind: 'mac', placeholder: '02:00:00:00:00:01' }],
-        doc: 'MAC address to give the loopback instead of the default.',
-        repeatable: true,
-      },
-      {
-        name: 'instance',
-        keyword: 'instance',
-        values: [{ kind: 'uint', min: 0, max: 16383, placeholder: '0' }],
-        doc: 'Instance number n of `loop<n>`; creation fails if it is already in use or above 16383.',
-        repeatable: true,
-      },
-    ],
+    args: CREATE_LOOPBACK_ARGS,
     creates: { rule: 'loopback' },
   },
   {
@@ -361,22 +364,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     synopsis: 'loopback create-interface [mac <mac-address>] [instance <n>]',
     doc: 'Older spelling of `create loopback interface`; identical behaviour.',
     strict: true,
-    args: [
-      {
-        name: 'mac',
-        keyword: 'mac',
-        values: [{ kind: 'mac', placeholder: '02:00:00:00:00:01' }],
-        doc: 'MAC address to give the loopback instead of the default.',
-        repeatable: true,
-      },
-      {
-        name: 'instance',
-        keyword: 'instance',
-        values: [{ kind: 'uint', min: 0, max: 16383, placeholder: '0' }],
-        doc: 'Instance number n of `loop<n>`; creation fails if it is already in use or above 16383.',
-        repeatable: true,
-      },
-    ],
+    args: CREATE_LOOPBACK_ARGS,
     creates: { rule: 'loopback' },
   },
   {
