@@ -6,7 +6,8 @@ import { INTERFACE_TYPES } from '../../server/src/schema/docs/interfaceTypes';
 export async function chooseInterface(): Promise<void> {
   const answers: boolean[] = [];
   for (const q of DECISION_QUESTIONS) {
-    const picked = await vscode.window.showQuickPick(['Yes', 'No'], { title: 'Choose a VPP interface type', placeHolder: q.question, ignoreFocusOut: true });
+    // the question is the title, which VS Code shows whole; a placeholder would be cut off
+    const picked = await vscode.window.showQuickPick(['Yes', 'No'], { title: q.question, placeHolder: 'Choose a VPP interface type: yes or no?', ignoreFocusOut: true });
     if (!picked) return;
     answers.push(picked === 'Yes');
     if (picked === 'Yes') break;

@@ -17,6 +17,7 @@ import { computeCodeActions } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { computeSignatureHelp } from './features/signatureHelp';
 import { computeDefinition, computeDocumentHighlights, computeReferences } from './features/definition';
 import { computeFoldingRanges } from './features/folding';
@@ -125,6 +126,7 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'vpp-language-server', version: '0.1.0' },
     };
@@ -249,6 +251,20 @@ export function startServer(connection: Connection): void {
     guard('rangeFormatting', [], async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis?.language === 'startup' ? formatStartup(analysis, params.options, params.range) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', { data: [] }, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return { data: analysis ? computeSemanticTokens(analysis).data : [] };
+    }),
+  );
+
+  connection.languages.semanticTokens.onRange(
+    guard('semanticTokensRange', { data: [] }, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return { data: analysis ? computeSemanticTokens(analysis, params.range).data : [] };
     }),
   );
 

@@ -29,6 +29,7 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     if (c === word) continue;
     let score: number;
     if (fold(c) === folded) score = 0; // only case or - versus _ differ
+    else if (folded.length >= 3 && fold(c).startsWith(folded)) score = 1; // an unfinished word: `host-if` for `host-if-name`
     else {
       const d = distance(folded, fold(c));
       const allowed = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
