@@ -65,10 +65,12 @@ e2e_make_sandbox() {
   E2E_USER_DATA=$E2E_SANDBOX/user-data
   E2E_EXTENSIONS=$E2E_SANDBOX/extensions
   mkdir -p "$E2E_USER_DATA/User" "$E2E_EXTENSIONS" "$E2E_SANDBOX/xdg-config" "$E2E_SANDBOX/xdg-data" "$E2E_SANDBOX/xdg-cache" "$E2E_SANDBOX/xdg-state"
-  # without these the web build saves typed text, checks for updates and starts chat and agent processes
+  # without these the web build saves typed text, checks for updates and starts chat and agent processes;
+  # the theme is pinned (VS Code 1.139's default) because the UI tests compare colours
   cat >"$E2E_USER_DATA/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
+  "workbench.colorTheme": "Light 2026",
   "chat.disableAIFeatures": true,
   "files.autoSave": "off",
   "extensions.autoUpdate": false,

@@ -65,7 +65,7 @@ if wants ui; then
   record "UI tests" "$status" '^ℹ pass [0-9]+' '^ℹ fail [0-9]+'
   if [ $status -eq 0 ] && [ -n "${VPP_E2E_UPDATE_SCREENSHOTS:-}" ]; then
     mkdir -p docs/screenshots
-    for name in completion quick-fix hover choose-interface; do cp "$screenshots/$name.png" docs/screenshots/; done
+    for name in highlight-startup highlight-cli completion quick-fix hover choose-interface; do cp "$screenshots/$name.png" docs/screenshots/; done
     e2e_log "screenshots copied to docs/screenshots/"
   fi
 fi

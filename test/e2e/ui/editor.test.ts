@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it as nodeIt } from 'node:test';
 import { DECISION_RULE, INTERFACE_TYPES } from '../../../server/src/schema/docs/interfaceTypes';
 import { launchBrowser } from '../../../tools/e2e/browser.mjs';
-import { Workbench } from './workbench';
+import { type ColouredSpan, Workbench } from './workbench';
 
 /**
  * What a person sees in VS Code (code-server) with the packaged extension installed. Started by
@@ -13,6 +14,7 @@ const URL = process.env.VPP_E2E_URL!;
 const WORKSPACE = process.env.VPP_E2E_WORKSPACE!;
 const SCREENSHOTS = process.env.VPP_E2E_SCREENSHOTS!;
 const CLI = 'VPP CLI script';
+const STARTUP = 'VPP startup.conf';
 let failures = 0;
 
 /** A test step that leaves a screenshot of the workbench behind when it fails. */
@@ -28,6 +30,21 @@ function it(name: string, body: () => Promise<void>): void {
 }
 
 let wb: Workbench;
+
+/** The colour Monaco gives text that no grammar scope or semantic token colours. */
+const PLAIN_TEXT = 'mtk1';
+
+/** A word on the first editor line that contains `line`, and what it is (for messages). */
+interface Highlighted {
+  line: string;
+  word: string;
+  what: string;
+}
+
+/** The colour of the span that holds `word` (between blanks), if one does. */
+function colourOf(spans: readonly ColouredSpan[], word: string): string | undefined {
+  return spans.find((s) => s.text.split(/\s+/).includes(word))?.colour;
+}
 
 describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -47,10 +64,73 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await browser?.close();
   });
 
+  /**
+   * Waits until each word is drawn in a colour of its own, none of them plain text: the grammar
+   * colours a file at once, the server's semantic tokens (sections, then parameters) a moment later.
+   */
+  const expectDistinctColours = async (words: readonly Highlighted[]) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const colours = await Promise.all(words.map(async ({ line, word }) => colourOf(await wb.colouredSpans(line), word)));
+      const plain = colours.some((c) => c === undefined || c === PLAIN_TEXT);
+      if (!plain && new Set(colours).size === colours.length) return;
+      if (Date.now() > deadline) {
+        const found = words.map(({ word, what }, i) => `${what} \`${word}\`: ${colours[i] ?? 'no span of its own'}`);
+        assert.fail(`not one colour each (${PLAIN_TEXT} is plain text): ${found.join(', ')}`);
+      }
+      await wb.settle(500);
+    }
+  };
+
+  it('highlights startup.conf: sections, parameters, sizes, PCI addresses and comments', async () => {
+    await wb.openFile('startup.conf', STARTUP);
+    const lines = readFileSync(join(WORKSPACE, 'startup.conf'), 'utf8').split('\n');
+    // Ctrl+G to the blank line above dpdk centres it, with memory and plugins around: the most kinds of words
+    await wb.goTo(lines.findIndex((l) => l.startsWith('dpdk {')), 1);
+    await expectDistinctColours([
+      { line: 'memory {', word: 'memory', what: 'section' },
+      { line: 'main-heap-size 1G', word: 'main-heap-size', what: 'parameter' },
+      { line: 'main-heap-size 1G', word: '1G', what: 'size' },
+    ]);
+    await expectDistinctColours([
+      { line: 'dev 0000:00:08.0', word: 'dev', what: 'parameter' },
+      { line: 'dev 0000:00:08.0', word: '0000:00:08.0', what: 'PCI address' },
+      { line: 'plugin linux_cp_plugin.so', word: 'linux_cp_plugin.so', what: 'plugin file' },
+      { line: '# the NIC at PCI address', word: '#', what: 'comment' },
+    ]);
+    await shot('highlight-startup');
+  });
+
+  it('highlights a CLI script: commands, options, addresses, MACs and comments', async () => {
+    await wb.openFile('linux-cp.vpp', CLI);
+    await expectDistinctColours([
+      { line: 'ip route add 0.0.0.0/0 via', word: 'route', what: 'command word' },
+      { line: 'ip route add 0.0.0.0/0 via', word: 'via', what: 'option keyword' },
+      { line: 'ip route add 0.0.0.0/0 via', word: '0.0.0.0/0', what: 'IPv4 prefix' },
+      { line: '# a backslash', word: '#', what: 'comment' },
+    ]);
+    for (const [line, word, what] of [
+      ['ip address uplink0 2001:db8', '2001:db8:0:1::2/64', 'IPv6 prefix'],
+      ['mac address uplink0', '02:fe:4a:3c:00:01', 'MAC address'],
+      ['state uplink0 up', 'up', 'state'],
+    ]) {
+      await expectDistinctColours([{ line, word: 'interface', what: 'command word' }, { line, word, what }]);
+    }
+    // after `\` the command goes on: `via` starting the next line is still an option, not a command
+    await expectDistinctColours([
+      { line: 'via 2001:db8:0:1::1', word: 'via', what: 'option keyword after a continuation' },
+      { line: 'via 2001:db8:0:1::1', word: '2001:db8:0:1::1', what: 'IPv6 address after a continuation' },
+    ]);
+    const option = colourOf(await wb.colouredSpans('ip route add 0.0.0.0/0 via'), 'via');
+    assert.equal(colourOf(await wb.colouredSpans('via 2001:db8:0:1::1'), 'via'), option, '`via` after a continuation is coloured as an option');
+    await shot('highlight-cli');
+  });
+
   it('suggests the options of `create tap` as you type', async () => {
     await wb.openFile('tap.vpp', CLI);
     await wb.newLineAtEnd();
     await wb.page.keyboard.type('create tap ');
+    await wb.closeSignatureHelp();
     const rows = await wb.suggestions('host-if-name');
     for (const option of ['host-if-name', 'host-ns', 'host-ip4-addr']) assert.ok(rows.includes(option), `${option} not in ${rows.join(', ')}`);
     // Ctrl+Space again opens the documentation of the focused option

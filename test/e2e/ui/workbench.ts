@@ -5,6 +5,12 @@ import type { Locator, Page } from 'playwright-core';
 
 const LONG = 60_000;
 
+export interface ColouredSpan {
+  text: string;
+  /** `mtk<N>`; `mtk1` is the editor's default foreground, what plain text gets. */
+  colour: string;
+}
+
 export class Workbench {
   constructor(readonly page: Page) {}
 
@@ -30,6 +36,18 @@ export class Workbench {
   async lines(): Promise<string[]> {
     const text = await this.editor().innerText();
     return text.replace(/\u00a0/g, ' ').split('\n');
+  }
+
+  /**
+   * The coloured pieces of the first editor line that contains `text`: Monaco renders each run of
+   * one colour as a span with class `mtk<N>`, N being the colour's index in the theme's colour map.
+   */
+  async colouredSpans(text: string): Promise<ColouredSpan[]> {
+    const line = this.page.locator('.editor-instance .view-line', { hasText: text }).first();
+    await line.waitFor({ timeout: LONG });
+    return line.locator('span[class*="mtk"]').evaluateAll((spans) =>
+      spans.map((span) => ({ text: (span.textContent ?? '').replace(/\u00a0/g, ' '), colour: /\bmtk\d+\b/.exec(span.className)?.[0] ?? '' })),
+    );
   }
 
   async goTo(line: number, column: number): Promise<void> {
@@ -59,6 +77,24 @@ export class Workbench {
       }
     }
     throw new Error(`${what} never showed (pressed ${keys.join(', ')} ${attempts} times)`);
+  }
+
+  /**
+   * Closes the signature help that typing a space opens, if it opens within `ms`: drawn under the
+   * suggest widget, its edges would show around the list in a screenshot.
+   */
+  async closeSignatureHelp(ms = 5000): Promise<void> {
+    const hints = this.page.locator('.parameter-hints-widget.visible');
+    try {
+      await hints.waitFor({ timeout: ms });
+    } catch {
+      return;
+    }
+    // Escape closes an open suggest widget first, then the signature help
+    for (let i = 0; i < 3 && (await hints.isVisible()); i++) {
+      await this.page.keyboard.press('Escape');
+      await hints.waitFor({ state: 'hidden', timeout: 1000 }).catch(() => {});
+    }
   }
 
   /** The labels of the suggest widget once it lists `expected`. */
