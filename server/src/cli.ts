@@ -107,7 +107,8 @@ function main(argv: string[]): number {
   let readFailed = false;
   for (const file of options.files) {
     try {
-      results.push(...lint(file, options));
+      // a loop, not a spread: a huge file can have more findings than a call has room for arguments
+      for (const result of lint(file, options)) results.push(result);
     } catch (error) {
       readFailed = true;
       const err = error as NodeJS.ErrnoException;

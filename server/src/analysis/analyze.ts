@@ -84,12 +84,12 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     for (const use of commands) if (!swallowed(use.line.start)) diagnostics.push(...checkCommand(use, schema, warnedPlugins));
   } else {
     startup = buildStartupModel(tree.items, schema);
-    diagnostics.push(...checkStartup(startup, schema));
+    for (const d of checkStartup(startup, schema)) diagnostics.push(d);
   }
   const comments = tree.tokens.filter((t) => t.kind === 'comment');
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
   const analysis: Analysis = { language: options.language, text, lines, tree, release, releaseDirective: directive, schema, commands, startup, diagnostics, suppressions, limited };
   // the interface model needs the finished analysis; its findings join the same list
-  if (options.language === 'cli') diagnostics.push(...checkInterfaces(analysis));
+  if (options.language === 'cli') for (const d of checkInterfaces(analysis)) diagnostics.push(d);
   return analysis;
 }

@@ -37,10 +37,13 @@ export class LineIndex {
     return lo;
   }
 
+  /** The position of an offset; one inside a `\r\n` (which no position can name) moves before the line break, as LSP clients do. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.lineStarts[line] };
+    const start = this.lineStarts[line];
+    while (clamped > start && isLineBreak(this.text.charCodeAt(clamped - 1))) clamped--;
+    return { line, character: clamped - start };
   }
 
   offsetAt(position: Position): number {
@@ -76,4 +79,8 @@ export class LineIndex {
   startsLine(offset: number): boolean {
     return this.indentAt(offset) === offset - this.lineStarts[this.lineOf(offset)];
   }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: the language server's speed and memory on generated workloads, measured through
+ * the real server (`dist/server.js --stdio`) as an editor drives it, next to the Dockerfile language
+ * server on a file of the same size and a bare chevrotain lexing pass as the floor. Prints one JSON
+ * line per figure: {name, value, unit, workload}. `--quick` runs fewer repetitions.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lexerFor } from '../server/src/syntax/tokens';
+import { measureActivation } from './activation';
+import { generateDockerfile, generateScript, generateStartup, rng } from './generate';
+import { LspTimer, percentile } from './lspTimer';
+
+const ROOT = join(import.meta.dirname, '..');
+/** `--server=DIR` measures another build (its `dist/`), such as the code before a change. */
+const BUILD = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length) ?? ROOT;
+const SERVER = join(BUILD, 'dist', 'server.js');
+const PEER = join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
+const OUT = join(ROOT, 'bench', 'out');
+const quick = process.argv.includes('--quick');
+/** `--only=script-10k,dockerfile` limits the run to workloads whose names contain one of these. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name: string) => !only || only.some((o) => name.includes(o));
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  workload: string;
+}
+
+const figures: Figure[] = [];
+
+function report(name: string, value: number, unit: string, workload: string): void {
+  const figure = { name, value: Math.round(value * 100) / 100, unit, workload };
+  figures.push(figure);
+  process.stdout.write(`${JSON.stringify(figure)}\n`);
+}
+
+interface Workload {
+  name: string;
+  languageId: string;
+  uri: string;
+  text: string;
+  opens: number;
+  edits: number;
+  queries: number;
+}
+
+function workloads(): Workload[] {
+  const scale = quick ? 0.3 : 1;
+  const n = (x: number) => Math.max(2, Math.round(x * scale));
+  return [
+    { name: 'script-1k', languageId: 'vpp-cli', uri: 'file:///bench/s1k.vpp', text: generateScript(1_000), opens: n(20), edits: n(60), queries: n(400) },
+    { name: 'script-10k', languageId: 'vpp-cli', uri: 'file:///bench/s10k.vpp', text: generateScript(10_000), opens: n(10), edits: n(60), queries: n(400) },
+    { name: 'script-100k', languageId: 'vpp-cli', uri: 'file:///bench/s100k.vpp', text: generateScript(100_000), opens: n(4), edits: n(40), queries: n(200) },
+    { name: 'startup-100', languageId: 'vpp-startup', uri: 'file:///bench/s100.startup.conf', text: generateStartup(100), opens: n(20), edits: n(60), queries: n(400) },
+    { name: 'startup-1000', languageId: 'vpp-startup', uri: 'file:///bench/s1000.startup.conf', text: generateStartup(1_000), opens: n(10), edits: n(60), queries: n(400) },
+  ];
+}
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+/** Typing a word at the end of the middle line, one character per edit, then deleting it again. */
+function typingEdits(text: string, count: number): { range: Range; text: string }[] {
+  const lines = text.split('\n');
+  let line = lines.length >> 1;
+  while (line > 0 && !/\S/.test(lines[line])) line--;
+  const base = lines[line].length;
+  const word = ' typing';
+  const out: { range: Range; text: string }[] = [];
+  let typed = 0;
+  for (let i = 0; i < count; i++) {
+    const forward = Math.floor(i / word.length) % 2 === 0;
+    if (forward) {
+      const at = { line, character: base + typed };
+      out.push({ range: { start: at, end: at }, text: word[typed] });
+      typed++;
+    } else {
+      typed--;
+      out.push({ range: { start: { line, character: base + typed }, end: { line, character: base + typed + 1 } }, text: '' });
+    }
+  }
+  return out;
+}
+
+/** Opening, typing, completion and hover on one workload, in a fresh server. */
+async function measureServer(server: string, w: Workload, label: string, withQueries: boolean): Promise<{ open: number; edit: number }> {
+  const timer = new LspTimer(server);
+  try {
+    const init = await timer.initialize();
+    report('start-to-initialized', init, 'ms', label);
+    const opens: number[] = [];
+    for (let i = 0; i < w.opens; i++) {
+      const uri = `${w.uri}.${i}`;
+      opens.push(await timer.open(uri, w.languageId, w.text));
+      timer.close(uri);
+    }
+    report('open-to-diagnostics-p50', percentile(opens, 50), 'ms', label);
+    report('open-to-diagnostics-min', Math.min(...opens), 'ms', label);
+    await timer.open(w.uri, w.languageId, w.text);
+    const edits: number[] = [];
+    for (const e of typingEdits(w.text, w.edits)) edits.push(await timer.change(w.uri, e.range, e.text));
+    report('edit-to-diagnostics-p50', percentile(edits, 50), 'ms', label);
+    report('edit-to-diagnostics-p99', percentile(edits, 99), 'ms', label);
+    const enters: number[] = [];
+    const mid = w.text.split('\n').length >> 1;
+    for (let i = 0; i < Math.max(1, w.edits >> 3); i++) {
+      const at = { line: mid, character: 0 };
+      enters.push(await timer.change(w.uri, { start: at, end: at }, '\n'));
+      enters.push(await timer.change(w.uri, { start: at, end: { line: mid + 1, character: 0 } }, ''));
+    }
+    report('newline-edit-to-diagnostics-p50', percentile(enters, 50), 'ms', label);
+    if (withQueries) {
+      const lines = w.text.split('\n');
+      const random = rng(7);
+      const completion: number[] = [];
+      const hover: number[] = [];
+      // the first request after an edit builds what the features share; time it apart
+      const position = { line: 0, character: 0 };
+      report('first-request-after-edit', await timer.request('textDocument/hover', { textDocument: { uri: w.uri }, position }), 'ms', label);
+      for (let i = 0; i < w.queries; i++) {
+        const line = Math.floor(random() * lines.length);
+        const character = Math.floor(random() * (lines[line].length + 1));
+        completion.push(await timer.request('textDocument/completion', { textDocument: { uri: w.uri }, position: { line, character } }));
+        hover.push(await timer.request('textDocument/hover', { textDocument: { uri: w.uri }, position: { line, character } }));
+      }
+      report('completion-p50', percentile(completion, 50), 'ms', label);
+      report('completion-p99', percentile(completion, 99), 'ms', label);
+      report('hover-p50', percentile(hover, 50), 'ms', label);
+      report('hover-p99', percentile(hover, 99), 'ms', label);
+    }
+    report('peak-rss', timer.peakRssMb(), 'MB', label);
+    return { open: percentile(opens, 50), edit: percentile(edits, 50) };
+  } finally {
+    await timer.shutdown();
+  }
+}
+
+function chevrotainFloor(w: Workload): void {
+  const lexer = lexerFor('script');
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const t = performance.now();
+    lexer.tokenize(w.text);
+    times.push(performance.now() - t);
+  }
+  report('chevrotain-lex-floor', percentile(times, 50), 'ms', w.name);
+}
+
+function lintThroughput(w: Workload): void {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `${w.name}.vpp`);
+  writeFileSync(file, w.text);
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
+    const t = performance.now();
+    try {
+      execFileSync(process.execPath, [join(BUILD, 'dist', 'cli.js'), file], { stdio: 'ignore' });
+    } catch {
+      // exit status 1: the file has errors, which the generated scripts do on purpose
+    }
+    times.push(performance.now() - t);
+  }
+  const mb = statSync(file).size / 1e6;
+  report('vpp-lint-throughput', mb / (percentile(times, 50) / 1000), 'MB/s', w.name);
+  report('vpp-lint-wall', percentile(times, 50), 'ms', w.name);
+}
+
+async function main(): Promise<void> {
+  const all = workloads().filter((w) => wanted(w.name) || wanted(`dockerfile-${w.name.slice('script-'.length)}`));
+  const ours = new Map<string, { open: number; edit: number }>();
+  for (const w of all) {
+    if (!wanted(w.name)) continue;
+    ours.set(w.name, await measureServer(SERVER, w, w.name, !w.name.endsWith('100k') || !quick));
+    if (w.languageId === 'vpp-cli' && w.name !== 'script-1k') chevrotainFloor(w);
+  }
+  const big = all.find((w) => w.name === 'script-100k');
+  if (big && wanted('lint')) lintThroughput(big);
+  for (const w of all.filter((x) => (x.name === 'script-10k' || x.name === 'script-100k') && wanted(`dockerfile-${x.name.slice('script-'.length)}`))) {
+    // the peer takes about half a minute per edit of the largest file, so it gets fewer rounds there
+    const rounds = w.name === 'script-100k' ? { opens: 1, edits: 4 } : { opens: w.opens, edits: w.edits };
+    const docker: Workload = { ...w, ...rounds, name: `dockerfile-${w.name.slice('script-'.length)}`, languageId: 'dockerfile', uri: `file:///bench/${w.name}/Dockerfile`, text: generateDockerfile(w.text.length) };
+    const peer = await measureServer(PEER, docker, docker.name, false);
+    const mine = ours.get(w.name) ?? (await measureServer(SERVER, w, w.name, false));
+    report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
+    report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
+  }
+  if (!wanted('activation')) return finish();
+  const activation = await measureActivation(join(BUILD, 'dist', 'client.js'));
+  report('extension-activation', activation.total, 'ms', 'require + activate dist/client.js, stubbed vscode');
+  report('extension-require', activation.require, 'ms', 'require dist/client.js, stubbed vscode');
+  finish();
+}
+
+function finish(): void {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, BUILD === ROOT ? 'results.json' : 'results-other-build.json'), `${JSON.stringify({ date: new Date().toISOString(), figures }, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

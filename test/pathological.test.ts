@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspClient } from './lspClient';
+
+/**
+ * Files no one should write but someone will open: a 10 MB line, 100,000 nested braces, a million
+ * lines, binary data. The server must answer (with the "analysis limited" notice where the file is
+ * over `vpp.maxFileSize`) and keep answering other documents; vpp-lint must report and exit.
+ */
+
+const ROOT = join(import.meta.dirname, '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const LINT = join(ROOT, 'dist', 'cli.js');
+
+/** Bytes that are not text: every byte value, NUL included, in a fixed scramble. */
+function binary(size: number): Buffer {
+  const out = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) out[i] = (i * 7919 + (i >> 8)) & 0xff;
+  return out;
+}
+
+const CASES: { name: string; text: () => string; codes: string[]; lintOnly?: boolean }[] = [
+  { name: 'a 10 MB single line', text: () => 'set interface state tap0 up '.repeat(360_000), codes: ['vpp.file-too-large'] },
+  { name: '100,000 nested `{`', text: () => '{'.repeat(100_000), codes: ['vpp.nesting-too-deep'] },
+  { name: 'a million lines', text: () => 'show interface\n'.repeat(1_000_000), codes: ['vpp.file-too-large'] },
+  // 178,000 findings: the test client reads a message that size slowly, so only vpp-lint takes this one
+  { name: 'a million lines that each get a finding', text: () => 'set interface state tap0 up\n'.repeat(1_000_000), codes: ['vpp.file-too-large', 'vpp.undefined-interface'], lintOnly: true },
+  { name: 'binary data read as text', text: () => binary(1_000_000).toString('latin1'), codes: [] },
+];
+
+describe('pathological files', function () {
+  this.timeout(120_000);
+  let client: LspClient;
+  let dir: string;
+
+  before(function () {
+    if (!existsSync(SERVER) || !existsSync(LINT)) throw new Error('dist/ is missing: run `npm run build` first');
+    dir = mkdtempSync(join(tmpdir(), 'vpp-pathological-'));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => client?.kill());
+
+  for (const c of CASES.filter((x) => !x.lintOnly)) {
+    it(`the server answers for ${c.name}, and answers other documents meanwhile`, async () => {
+      client = new LspClient(SERVER);
+      await client.initialize({ workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } });
+      const small = 'file:///work/small.vpp';
+      client.notify('textDocument/didOpen', { textDocument: { uri: small, languageId: 'vpp-cli', version: 1, text: 'create tap id 0\n' } });
+      await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === small);
+
+      const big = 'file:///work/big.vpp';
+      const order: string[] = [];
+      client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'vpp-cli', version: 1, text: c.text() } });
+      const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === big, 110_000).then((p) => {
+        order.push('big diagnostics');
+        return p;
+      });
+      const hover = await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 8 } });
+      order.push('hover on the small document');
+      assert.match(hover.contents.value, /tap/i);
+
+      const diagnostics = (await published).diagnostics as { code: string; range: { start: { line: number } } }[];
+      for (const code of c.codes) assert.ok(diagnostics.some((d) => d.code === code), `${code} among ${[...new Set(diagnostics.map((d) => d.code))].join(', ')}`);
+      const tooLarge = diagnostics.find((d) => d.code === 'vpp.file-too-large');
+      if (tooLarge) assert.equal(tooLarge.range.start.line, 0);
+      if (c.codes.includes('vpp.file-too-large')) assert.deepEqual(order, ['hover on the small document', 'big diagnostics']);
+
+      // the big document itself answers too
+      const answer = await client.request('textDocument/hover', { textDocument: { uri: big }, position: { line: 0, character: 1 } });
+      assert.ok(answer === null || typeof answer.contents === 'object');
+      assert.equal(await client.shutdown(), 0);
+    });
+  }
+
+  for (const c of CASES) {
+    it(`vpp-lint reports on ${c.name} and exits cleanly`, () => {
+      const file = join(dir, `${c.name.replace(/\W+/g, '-')}.vpp`);
+      writeFileSync(file, c.text(), 'latin1');
+      const run = spawnSync(process.execPath, [LINT, '--format', 'json', file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      assert.equal(run.signal, null);
+      if (c.name.startsWith('binary')) {
+        // latin1 text with every byte value holds NUL: vpp-lint refuses it as binary
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, /binary file/);
+        return;
+      }
+      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+      const results = JSON.parse(run.stdout) as { code: string }[];
+      for (const code of c.codes) assert.ok(results.some((r) => r.code === code), code);
+    });
+  }
+
+  it('vpp-lint refuses a binary file without reading it as configuration', () => {
+    const file = join(dir, 'random.bin');
+    writeFileSync(file, binary(200_000));
+    const run = spawnSync(process.execPath, [LINT, file], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /binary file/);
+    assert.equal(run.stdout, '');
+  });
+});
