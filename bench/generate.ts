@@ -6,17 +6,9 @@
  * Dockerfile of the same size for the peer server.
  */
 
-/** A small seeded generator (mulberry32), so that every run benchmarks the same text. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../test/seededRandom';
+
+export { rng };
 
 const octet = (n: number) => n & 255;
 

@@ -1,3 +1,4 @@
+import { seededRandom as random } from './seededRandom';
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,17 +29,6 @@ function assertFormatsSafely(text: string, release: VppRelease, label: string): 
   assert.equal(visible(tabs), visible(text), `${label} (tabs)`);
 }
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTIONS = ['unix', 'cpu', 'dpdk', 'buffers', 'api-trace', 'plugins', 'statseg', 'logging', 'mystery-section'];
 const WORDS = ['nodaemon', 'main-core', '1', 'dev', '0000:02:00.0', 'num-rx-queues', '2', 'name', 'eth0', 'on', 'plugin', 'default', 'disable', 'a#b', '{{ .X }}', '$(Y)', '/run/vpp/cli.sock'];

@@ -34,6 +34,17 @@ const CREATE_LOOPBACK_ARGS: readonly ArgSpec[] = [
   },
 ];
 
+/** `delete loopback interface` and `loopback delete-interface` read the same words. */
+const DELETE_LOOPBACK_ARGS: readonly ArgSpec[] = [
+  {
+    name: 'intfc',
+    keyword: 'intfc',
+    values: [{ kind: 'interface', placeholder: 'loop0' }],
+    doc: 'The loopback to delete (note the keyword `intfc`).',
+    repeatable: true,
+  },
+];
+
 export const CORE_COMMANDS: readonly CommandSpec[] = [
   // ---------------------------------------------------------------- dispatcher words (vlib/cli.c)
   {
@@ -372,15 +383,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     synopsis: 'delete loopback interface intfc <interface>',
     doc: 'Deletes a loopback interface created earlier.',
     strict: true,
-    args: [
-      {
-        name: 'intfc',
-        keyword: 'intfc',
-        values: [{ kind: 'interface', placeholder: 'loop0' }],
-        doc: 'The loopback to delete (note the keyword `intfc`).',
-        repeatable: true,
-      },
-    ],
+    args: DELETE_LOOPBACK_ARGS,
     required: [['intfc']],
   },
   {
@@ -388,15 +391,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     synopsis: 'loopback delete-interface intfc <interface>',
     doc: 'Older spelling of `delete loopback interface`.',
     strict: true,
-    args: [
-      {
-        name: 'intfc',
-        keyword: 'intfc',
-        values: [{ kind: 'interface', placeholder: 'loop0' }],
-        doc: 'The loopback to delete (note the keyword `intfc`).',
-        repeatable: true,
-      },
-    ],
+    args: DELETE_LOOPBACK_ARGS,
     required: [['intfc']],
   },
   {
