@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { analyze } from '../server/src/analysis/analyze';
 import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
 import { described, errorsOf, lintScript, lintStartup, onlyDiagnostic, rangeText } from './lintHelpers';
 
@@ -538,5 +539,23 @@ describe('diagnostics', () => {
         lintStartup(text);
       }
     });
+  });
+});
+
+describe('plugins enabled by the startup.conf that runs a script', () => {
+  const lcp = 'lcp create GigabitEthernet0/8/0 host-if e0\n';
+  const plugin = (switches?: ReadonlyMap<string, boolean>, source?: string) =>
+    analyze(lcp, { language: 'cli', pluginSwitches: switches, pluginSource: source }).diagnostics.filter((d) => d.code === 'vpp.plugin-disabled');
+
+  it('warns that linux_cp is disabled by default when no startup.conf is known', () => {
+    assert.match(plugin()[0].message, /disables by default/);
+  });
+
+  it('says nothing when that startup.conf enables the plugin', () => {
+    assert.deepEqual(plugin(new Map([['linux_cp', true]]), 'startup.conf'), []);
+  });
+
+  it('names the startup.conf when it disables the plugin', () => {
+    assert.match(plugin(new Map([['linux_cp', false]]), 'startup.conf')[0].message, /startup\.conf disables/);
   });
 });

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { ALL_KINDS } from './interfaceFixtures';
 import { LspClient } from './lspClient';
@@ -132,6 +134,20 @@ describe('language server over stdio', function () {
     assert.deepEqual(symbols.map((s: any) => s.name), ['unix', 'api-trace']);
     const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds.some((f: any) => f.startLine === 0));
+  });
+
+  it('knows which plugins the open startup.conf that runs a script enables', async () => {
+    await client.initialize();
+    const dir = mkdtempSync(join(tmpdir(), 'vpp-plugins-'));
+    writeFileSync(join(dir, 'setup.vpp'), 'lcp create GigabitEthernet0/8/0 host-if e0\n');
+    const script = pathToFileURL(join(dir, 'setup.vpp')).toString();
+    const startup = pathToFileURL(join(dir, 'startup.conf')).toString();
+    const enabled = 'unix { startup-config setup.vpp }\nplugins { plugin linux_cp_plugin.so { enable } }\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri: script, languageId: 'vpp-cli', version: 1, text: 'lcp create GigabitEthernet0/8/0 host-if e0\n' } });
+    const alone = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script);
+    assert.deepEqual(alone.diagnostics.map((d: any) => d.code), ['vpp.plugin-disabled']);
+    client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: enabled } });
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 0);
   });
 
   it('survives binary input and still answers', async () => {

@@ -12,17 +12,30 @@ export function languageOf(doc: TextDocument): Language | undefined {
   return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
 }
 
+/** What the startup.conf that runs a script says about plugins, when one is open. */
+export interface PluginContextInput {
+  switches?: ReadonlyMap<string, boolean>;
+  source?: string;
+}
+
 /** One analysis per document version; a new version replaces the old one. */
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; key: string; analysis: Analysis }>();
 
-  get(doc: TextDocument, settings: VppSettings): Analysis | undefined {
+  get(doc: TextDocument, settings: VppSettings, plugins: PluginContextInput = {}): Analysis | undefined {
     const language = languageOf(doc);
     if (!language) return undefined;
-    const key = `${language}|${settings.release ?? ''}|${settings.maxFileSize}`;
+    const switches = plugins.switches ? [...plugins.switches].map(([name, on]) => `${name}=${on}`).join(',') : '';
+    const key = `${language}|${settings.release ?? ''}|${settings.maxFileSize}|${plugins.source ?? ''}|${switches}`;
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.key === key) return cached.analysis;
-    const analysis = analyze(doc.getText(), { language, release: settings.release, maxFileSize: settings.maxFileSize });
+    const analysis = analyze(doc.getText(), {
+      language,
+      release: settings.release,
+      maxFileSize: settings.maxFileSize,
+      pluginSwitches: plugins.switches,
+      pluginSource: plugins.source,
+    });
     this.entries.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
   }

@@ -12,7 +12,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
-import { AnalysisCache } from './documents';
+import { pluginSwitches } from './analysis/startupModel';
+import { AnalysisCache, languageOf, type PluginContextInput } from './documents';
 import { computeCodeActions } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
@@ -22,7 +23,7 @@ import { computeSignatureHelp } from './features/signatureHelp';
 import { computeDefinition, computeDocumentHighlights, computeReferences } from './features/definition';
 import { computeFoldingRanges } from './features/folding';
 import { formatStartup } from './features/formatting';
-import { checkLinks, computeDocumentLinks } from './features/links';
+import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { ScriptResolver } from './scriptResolver';
@@ -69,19 +70,36 @@ export function startServer(connection: Connection): void {
     return pending;
   }
 
+  /** The plugin switches of an open startup.conf whose `exec` / `startup-config` runs this script. */
+  async function pluginContextFor(uri: string): Promise<PluginContextInput> {
+    const doc = documents.get(uri);
+    if (!doc || languageOf(doc) !== 'cli') return {};
+    for (const other of documents.all()) {
+      if (other.uri === uri || languageOf(other) !== 'startup') continue;
+      const startup = cache.get(other, await settingsFor(other.uri));
+      if (!startup?.startup) continue;
+      if (scriptPaths(startup).some((p) => scripts.resolve(other.uri, p.path) === uri)) {
+        return { switches: pluginSwitches(startup.startup), source: decodeURIComponent(other.uri.slice(other.uri.lastIndexOf('/') + 1)) };
+      }
+    }
+    return {};
+  }
+
   async function analysisOf(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
+    const plugins = await pluginContextFor(uri);
     const current = documents.get(uri);
-    return current ? cache.get(current, settings) : undefined;
+    return current ? cache.get(current, settings, plugins) : undefined;
   }
 
   async function publishDiagnostics(uri: string, version: number): Promise<void> {
     const settings = await settingsFor(uri);
+    const plugins = await pluginContextFor(uri);
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return; // a newer version has its own run scheduled
-    const analysis = cache.get(doc, settings);
+    const analysis = cache.get(doc, settings, plugins);
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
     const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
@@ -139,7 +157,13 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) void scheduleDiagnostics(doc);
   });
 
-  documents.onDidChangeContent((change) => void scheduleDiagnostics(change.document));
+  documents.onDidChangeContent((change) => {
+    void scheduleDiagnostics(change.document);
+    // a startup.conf decides which plugins the scripts it runs may use
+    if (languageOf(change.document) === 'startup') {
+      for (const doc of documents.all()) if (doc !== change.document && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
+    }
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));

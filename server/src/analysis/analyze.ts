@@ -21,6 +21,10 @@ export interface AnalyzeOptions {
   release?: VppRelease;
   /** Files larger than this (in UTF-16 code units) get a notice and no analysis past the parse. */
   maxFileSize?: number;
+  /** Plugins enabled (true) or disabled (false) by the startup.conf that runs this script, when known. */
+  pluginSwitches?: ReadonlyMap<string, boolean>;
+  /** That startup.conf's name, for messages. */
+  pluginSource?: string;
 }
 
 /** Everything the features need to know about one version of one document. */
@@ -79,9 +83,9 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   let commands: CommandUse[] = [];
   let startup: StartupModel | undefined;
   if (options.language === 'cli') {
-    const warnedPlugins = new Set<string>();
+    const plugins = { warned: new Set<string>(), switches: options.pluginSwitches, source: options.pluginSource };
     commands = tree.lines.map((line) => analyzeLine(line, schema));
-    for (const use of commands) if (!swallowed(use.line.start)) diagnostics.push(...checkCommand(use, schema, warnedPlugins));
+    for (const use of commands) if (!swallowed(use.line.start)) diagnostics.push(...checkCommand(use, schema, plugins));
   } else {
     startup = buildStartupModel(tree.items, schema);
     for (const d of checkStartup(startup, schema)) diagnostics.push(d);

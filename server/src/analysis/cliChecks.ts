@@ -14,10 +14,21 @@ export function releaseList(releases: readonly VppRelease[]): string {
   return releases.length === 0 ? 'no modelled release' : releases.join(', ');
 }
 
-/** Diagnostics for one script command; `plugins` says which plugins the file already warned about. */
-export function checkCommand(use: CommandUse, schema: Schema, warnedPlugins: Set<string>): VppDiagnostic[] {
+/**
+ * What a script knows about plugins: which it already warned about, and, when an open startup.conf
+ * runs this script, which plugins that file enables or disables.
+ */
+export interface PluginContext {
+  readonly warned: Set<string>;
+  readonly switches?: ReadonlyMap<string, boolean>;
+  /** The startup.conf the switches come from, for messages. */
+  readonly source?: string;
+}
+
+/** Diagnostics for one script command. */
+export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
-  if (use.nested) out.push(...checkCommand(use.nested, schema, warnedPlugins));
+  if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
   if (use.failure) out.push(resolutionFailure(use, schema));
   else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
     const last = use.path[use.path.length - 1].token;
@@ -26,21 +37,22 @@ export function checkCommand(use: CommandUse, schema: Schema, warnedPlugins: Set
   }
   const command = use.command;
   if (use.kind !== 'command' || !command) return out;
-  if (command.plugin && pluginDisabledByDefault(schema, command.plugin) && !warnedPlugins.has(command.plugin)) {
-    warnedPlugins.add(command.plugin);
-    const first = use.path[0].token;
-    const last = use.path[use.path.length - 1].token;
-    out.push(
-      diagnostic(
-        'vpp.plugin-disabled',
-        `\`${command.path}\` comes from the ${command.plugin} plugin, which VPP disables by default: enable it in startup.conf with \`plugins { plugin ${command.plugin}_plugin.so { enable } }\`.`,
-        first.start,
-        last.end,
-      ),
-    );
+  const warning = command.plugin ? pluginWarning(command.path, command.plugin, schema, plugins) : undefined;
+  if (warning && !plugins.warned.has(command.plugin!)) {
+    plugins.warned.add(command.plugin!);
+    out.push(diagnostic('vpp.plugin-disabled', warning, use.path[0].token.start, use.path[use.path.length - 1].token.end));
   }
   if (use.match) out.push(...checkArguments(use, command, schema.release));
   return out;
+}
+
+function pluginWarning(path: string, plugin: string, schema: Schema, plugins: PluginContext): string | undefined {
+  const enable = `\`plugins { plugin ${plugin}_plugin.so { enable } }\``;
+  const switched = plugins.switches?.get(plugin);
+  if (switched === true) return undefined;
+  if (switched === false) return `\`${path}\` comes from the ${plugin} plugin, which ${plugins.source ?? 'the startup.conf that runs this script'} disables: VPP will not know the command. Enable it there with ${enable}.`;
+  if (!pluginDisabledByDefault(schema, plugin)) return undefined;
+  return `\`${path}\` comes from the ${plugin} plugin, which VPP disables by default: enable it in startup.conf with ${enable}.`;
 }
 
 function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
