@@ -5,13 +5,23 @@
  * commands in any modelled release; it is configured only through its `linux-nl { ... }`
  * startup.conf section. Both plugins are disabled unless startup.conf enables them.
  */
-import type { CommandSpec, ValueSpec } from '../types';
+import type { ArgSpec, CommandSpec, ValueSpec } from '../types';
 
 const ON_OFF: ValueSpec = {
   kind: 'enum',
   values: ['on', 'enable', 'off', 'disable'],
   placeholder: 'on|off',
 };
+
+/** The switch commands (`lcp lcp-sync`, `lcp lcp-auto-subint`, ...) read one on/off word. */
+const ON_OFF_ARGS: readonly ArgSpec[] = [
+  {
+    name: 'state',
+    values: [ON_OFF],
+    doc: '`on`/`enable` or `off`/`disable`; if repeated, the last one wins.',
+    repeatable: true,
+  },
+];
 
 export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
   {
@@ -114,14 +124,7 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
       'paired Linux interfaces.',
     plugin: 'linux_cp',
     strict: true,
-    args: [
-      {
-        name: 'state',
-        values: [ON_OFF],
-        doc: '`on`/`enable` or `off`/`disable`; if repeated, the last one wins.',
-        repeatable: true,
-      },
-    ],
+    args: ON_OFF_ARGS,
   },
   {
     path: 'lcp lcp-sync-unnumbered',
@@ -132,14 +135,7 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
     plugin: 'linux_cp',
     releases: ['26.06'],
     strict: true,
-    args: [
-      {
-        name: 'state',
-        values: [ON_OFF],
-        doc: '`on`/`enable` or `off`/`disable`; if repeated, the last one wins.',
-        repeatable: true,
-      },
-    ],
+    args: ON_OFF_ARGS,
   },
   {
     path: 'lcp lcp-auto-subint',
@@ -149,14 +145,7 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
       'naming the Linux side `<parent host-if>.<sub-id>`.',
     plugin: 'linux_cp',
     strict: true,
-    args: [
-      {
-        name: 'state',
-        values: [ON_OFF],
-        doc: '`on`/`enable` or `off`/`disable`; if repeated, the last one wins.',
-        repeatable: true,
-      },
-    ],
+    args: ON_OFF_ARGS,
   },
   {
     path: 'lcp param',
