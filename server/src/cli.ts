@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { analyze, type Language } from './analysis/analyze';
-import { languageFromFileName, sniffLanguage } from './analysis/sniff';
+import { guessLanguage } from './analysis/sniff';
 import { computeDiagnostics, severityName } from './features/diagnostics';
 import { isRelease, RELEASES, type VppRelease } from './schema/types';
 
@@ -77,8 +77,7 @@ function readText(file: string): string {
 
 function languageFor(file: string, text: string, lang: Options['lang']): Language | undefined {
   if (lang !== 'auto') return lang;
-  const id = languageFromFileName(file) ?? sniffLanguage(text);
-  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
+  return guessLanguage(file, text);
 }
 
 function lint(file: string, options: Options): LintResult[] {

@@ -1,15 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Language } from './analysis/analyze';
-import { languageFromFileName, sniffLanguage } from './analysis/sniff';
+import { guessLanguage } from './analysis/sniff';
 import type { VppSettings } from './settings';
 
 /** The language of an open document: its language id, else its file name, else its content. */
 export function languageOf(doc: TextDocument): Language | undefined {
   if (doc.languageId === 'vpp-startup') return 'startup';
   if (doc.languageId === 'vpp-cli') return 'cli';
-  const byName = languageFromFileName(decodeURIComponent(doc.uri));
-  const id = byName ?? sniffLanguage(doc.getText());
-  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
+  return guessLanguage(decodeURIComponent(doc.uri), doc.getText());
 }
 
 /** What the startup.conf that runs a script says about plugins, when one is open. */

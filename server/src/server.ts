@@ -70,17 +70,33 @@ export function startServer(connection: Connection): void {
     return pending;
   }
 
+  /**
+   * What an open document runs, read once per version: for a startup.conf, the scripts its `exec` /
+   * `startup-config` name (resolved on disk) and its plugin switches; nothing for other documents.
+   */
+  const runsByUri = new Map<string, { version: number; scripts: string[]; plugins: PluginContextInput }>();
+
+  async function runsOf(doc: TextDocument): Promise<{ scripts: string[]; plugins: PluginContextInput }> {
+    const known = runsByUri.get(doc.uri);
+    if (known && known.version === doc.version) return known;
+    const startup = languageOf(doc) === 'startup' ? cache.get(doc, await settingsFor(doc.uri)) : undefined;
+    const entry = {
+      version: doc.version,
+      scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
+      plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
+    };
+    runsByUri.set(doc.uri, entry);
+    return entry;
+  }
+
   /** The plugin switches of an open startup.conf whose `exec` / `startup-config` runs this script. */
   async function pluginContextFor(uri: string): Promise<PluginContextInput> {
     const doc = documents.get(uri);
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
-      if (other.uri === uri || languageOf(other) !== 'startup') continue;
-      const startup = cache.get(other, await settingsFor(other.uri));
-      if (!startup?.startup) continue;
-      if (scriptPaths(startup).some((p) => scripts.resolve(other.uri, p.path) === uri)) {
-        return { switches: pluginSwitches(startup.startup), source: decodeURIComponent(other.uri.slice(other.uri.lastIndexOf('/') + 1)) };
-      }
+      if (other.uri === uri) continue;
+      const runs = await runsOf(other);
+      if (runs.scripts.includes(uri)) return runs.plugins;
     }
     return {};
   }
@@ -95,11 +111,10 @@ export function startServer(connection: Connection): void {
   }
 
   async function publishDiagnostics(uri: string, version: number): Promise<void> {
+    if (documents.get(uri)?.version !== version) return; // a newer version has its own run scheduled
     const settings = await settingsFor(uri);
-    const plugins = await pluginContextFor(uri);
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== version) return; // a newer version has its own run scheduled
-    const analysis = cache.get(doc, settings, plugins);
+    const analysis = await analysisOf(uri);
+    if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
     const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
@@ -153,6 +168,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settingsByUri.clear();
     cache.clear();
+    runsByUri.clear();
     if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
     for (const doc of documents.all()) void scheduleDiagnostics(doc);
   });
@@ -170,6 +186,7 @@ export function startServer(connection: Connection): void {
     timers.delete(uri);
     cache.forget(uri);
     settingsByUri.delete(uri);
+    runsByUri.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

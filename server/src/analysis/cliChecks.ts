@@ -3,12 +3,11 @@ import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../sc
 import { isGroup, type Item, type Token } from '../syntax/tree';
 import type { ArgMatch, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
-import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
+import { checkValueMatches } from './valueChecks';
 import { suggest } from './suggest';
-import { KIND_EXAMPLES, LINUX_IFNAME_MAX } from './values';
 
 
-const list = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
 export function releaseList(releases: readonly VppRelease[]): string {
   return releases.length === 0 ? 'no modelled release' : releases.join(', ');
@@ -148,27 +147,9 @@ export function insertionText(spec: ArgSpec): string {
 }
 
 function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
-  const out: VppDiagnostic[] = [];
   const spec = m.pattern.spec;
   const label = spec.keyword ? `\`${spec.keyword}\`` : `<${spec.name}>`;
-  for (const v of m.values) {
-    if (v.problem === 'missing') {
-      const at = m.keyword[m.keyword.length - 1] ?? m;
-      out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, at.start, at.end));
-    } else if (v.problem && v.token) {
-      out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
-    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX && !v.spec.maxLength) {
-      out.push(
-        diagnostic(
-          'vpp.linux-ifname-too-long',
-          `\`${v.token.text}\` has ${v.token.text.length} characters; Linux interface names have at most ${LINUX_IFNAME_MAX}, so the kernel will refuse or cut it.`,
-          v.token.start,
-          v.token.end,
-        ),
-      );
-    }
-  }
-  return out;
+  return checkValueMatches(m.values, label, m.keyword[m.keyword.length - 1] ?? m);
 }
 
 function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease): VppDiagnostic {

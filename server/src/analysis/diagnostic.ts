@@ -55,3 +55,8 @@ export function diagnostic(code: DiagnosticCode, message: string, start: number,
 export function settingKeyOf(code: DiagnosticCode): string {
   return code.slice('vpp.'.length);
 }
+
+/** Words as a message lists them: `a`, `b`, `c`. */
+export function codeList(words: readonly string[]): string {
+  return words.map((w) => `\`${w}\``).join(', ');
+}

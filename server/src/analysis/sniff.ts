@@ -54,3 +54,9 @@ export function languageFromFileName(path: string): LanguageId | undefined {
   if (underVppFolder && base.endsWith('.conf')) return 'vpp-startup';
   return undefined;
 }
+
+/** The analysis language of a file: by its name, else by its content; undefined when it is not clearly VPP. */
+export function guessLanguage(path: string, content: string): 'cli' | 'startup' | undefined {
+  const id = languageFromFileName(path) ?? sniffLanguage(content);
+  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
+}

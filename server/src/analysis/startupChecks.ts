@@ -2,12 +2,11 @@ import { pluginDisabledByDefault, releasesOfSection, type Schema } from '../sche
 import type { StartupParam } from '../schema/types';
 import { isGroup, type Token } from '../syntax/tree';
 import { releaseList } from './cliChecks';
-import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
+import { checkValueMatches } from './valueChecks';
 import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
 import { suggest } from './suggest';
-import { KIND_EXAMPLES, LINUX_IFNAME_MAX } from './values';
 
-const list = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
 export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
@@ -72,16 +71,7 @@ function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
   if (entry.depth > 0 && param.fatal?.releases.includes(schema.release)) {
     out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
   }
-  for (const v of entry.values) {
-    if (v.problem === 'missing') {
-      const at = entry.key[entry.key.length - 1];
-      if (at) out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, at.start, at.end));
-    } else if (v.problem && v.token) {
-      out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
-    } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX) {
-      out.push(diagnostic('vpp.linux-ifname-too-long', `\`${v.token.text}\` is longer than the ${LINUX_IFNAME_MAX} characters Linux allows in an interface name.`, v.token.start, v.token.end));
-    }
-  }
+  out.push(...checkValueMatches(entry.values, label, entry.key[entry.key.length - 1]));
   for (const run of entry.unknown) {
     const item = run.first;
     const text = isGroup(item) ? '{' : item.text;
