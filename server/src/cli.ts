@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { analyze, type Language } from './analysis/analyze';
-import { guessLanguage } from './analysis/sniff';
+import { languageFromFileName, sniffLanguage } from './analysis/sniff';
 import { computeDiagnostics, severityName } from './features/diagnostics';
 import { isRelease, RELEASES, type VppRelease } from './schema/types';
 
@@ -77,7 +77,8 @@ function readText(file: string): string {
 
 function languageFor(file: string, text: string, lang: Options['lang']): Language | undefined {
   if (lang !== 'auto') return lang;
-  return guessLanguage(file, text);
+  const id = languageFromFileName(file) ?? sniffLanguage(text);
+  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
 }
 
 function lint(file: string, options: Options): LintResult[] {
@@ -106,8 +107,8 @@ function main(argv: string[]): number {
   let readFailed = false;
   for (const file of options.files) {
     try {
-      // a loop, not a spread: a huge file can have more findings than a call has room for arguments
-      for (const result of lint(file, options)) results.push(result);
+      // one by one: a huge file has more findings than a spread call can take
+      for (const r of lint(file, options)) results.push(r);
     } catch (error) {
       readFailed = true;
       const err = error as NodeJS.ErrnoException;

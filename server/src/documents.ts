@@ -1,5 +1,6 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type Language } from './analysis/analyze';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis, type AnalyzeOptions, type Language } from './analysis/analyze';
+import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
 import type { VppSettings } from './settings';
 
@@ -16,33 +17,166 @@ export interface PluginContextInput {
   source?: string;
 }
 
-/** One analysis per document version; a new version replaces the old one. */
-export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; key: string; analysis: Analysis }>();
+interface Entry {
+  version: number;
+  key: string;
+  analysis: Analysis;
+  /** Scripts keep their per-line analysis, so that an edit re-reads only the lines it touches. */
+  script?: ScriptDocument;
+  /** The edits since `version`, in order, and the version they lead to. */
+  changes: TextChange[];
+  changedTo: number;
+}
 
+/** Edits that pile up while no one asks for the analysis are dropped past this count: a fresh analysis is cheaper then. */
+const MAX_PENDING_CHANGES = 200;
+
+/** Documents larger than this (in characters) are analysed afresh in steps, letting other requests in between. */
+export const STEPWISE_SIZE = 512 * 1024;
+
+/** An analysis of a large document that is under way. */
+interface Pending {
+  version: number;
+  key: string;
+  done: Promise<Analysis | undefined>;
+  ticket: object;
+}
+
+/** The analysis of a newer version replaced this one before it finished. */
+class Superseded extends Error {}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * One analysis per document version; a new version replaces the old one. A script's analysis is
+ * updated with the edits between the versions instead of being redone.
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Pending>();
+
+  private keyOf(language: Language, settings: VppSettings, plugins: PluginContextInput): string {
+    const switches = plugins.switches ? [...plugins.switches].map(([name, on]) => `${name}=${on}`).join(',') : '';
+    return `${language}|${settings.release ?? ''}|${settings.maxFileSize}|${plugins.source ?? ''}|${switches}`;
+  }
+
+  private optionsOf(language: Language, settings: VppSettings, plugins: PluginContextInput): AnalyzeOptions {
+    return { language, release: settings.release, maxFileSize: settings.maxFileSize, pluginSwitches: plugins.switches, pluginSource: plugins.source };
+  }
+
+  /** The analysis of the document as it is now, made at once. */
   get(doc: TextDocument, settings: VppSettings, plugins: PluginContextInput = {}): Analysis | undefined {
     const language = languageOf(doc);
     if (!language) return undefined;
-    const switches = plugins.switches ? [...plugins.switches].map(([name, on]) => `${name}=${on}`).join(',') : '';
-    const key = `${language}|${settings.release ?? ''}|${settings.maxFileSize}|${plugins.source ?? ''}|${switches}`;
+    const key = this.keyOf(language, settings, plugins);
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.key === key) return cached.analysis;
-    const analysis = analyze(doc.getText(), {
-      language,
-      release: settings.release,
-      maxFileSize: settings.maxFileSize,
-      pluginSwitches: plugins.switches,
-      pluginSource: plugins.source,
-    });
-    this.entries.set(doc.uri, { version: doc.version, key, analysis });
+    const options = this.optionsOf(language, settings, plugins);
+    let script: ScriptDocument | undefined;
+    let analysis: Analysis;
+    if (language === 'cli' && cached?.script && cached.key === key && cached.changedTo === doc.version && cached.changes.length > 0) {
+      script = cached.script;
+      analysis = script.update(cached.changes);
+    } else if (language === 'cli') {
+      script = new ScriptDocument(options);
+      analysis = script.reset(doc.getText());
+    } else {
+      analysis = analyze(doc.getText(), options);
+    }
+    this.remember(doc, key, analysis, script);
     return analysis;
+  }
+
+  /**
+   * The analysis of the document as it is now. A large document that must be read afresh is read
+   * in steps, so that requests about other documents are answered in between; `current` says
+   * whether the version asked for is still the document's (if not, the result is undefined).
+   */
+  async getStepwise(doc: TextDocument, settings: VppSettings, current: () => boolean, plugins: PluginContextInput = {}): Promise<Analysis | undefined> {
+    const language = languageOf(doc);
+    if (!language) return undefined;
+    const key = this.keyOf(language, settings, plugins);
+    const cached = this.entries.get(doc.uri);
+    const fresh = cached && cached.version === doc.version && cached.key === key;
+    const incremental = language === 'cli' && cached?.script && cached.key === key && cached.changedTo === doc.version && cached.changes.length > 0;
+    if (fresh || incremental || doc.getText().length < STEPWISE_SIZE) return this.get(doc, settings, plugins);
+    const running = this.pending.get(doc.uri);
+    if (running && running.version === doc.version && running.key === key) return running.done;
+    const { version, uri } = doc;
+    const text = doc.getText();
+    const ticket = {};
+    const done = (async () => {
+      await nextTurn();
+      try {
+        let analysis: Analysis;
+        let script: ScriptDocument | undefined;
+        if (language === 'cli') {
+          script = new ScriptDocument(this.optionsOf(language, settings, plugins));
+          const steps = script.resetting(text);
+          for (let step = steps.next(); ; step = steps.next()) {
+            if (step.done) {
+              analysis = step.value;
+              break;
+            }
+            await nextTurn();
+            if (!current()) throw new Superseded();
+          }
+        } else {
+          analysis = analyze(text, this.optionsOf(language, settings, plugins));
+        }
+        if (!current()) return undefined;
+        this.remember(doc, key, analysis, script);
+        return analysis;
+      } catch (error) {
+        if (error instanceof Superseded) return undefined;
+        throw error;
+      } finally {
+        if (this.pending.get(uri)?.ticket === ticket) this.pending.delete(uri);
+      }
+    })();
+    this.pending.set(uri, { version, key, done, ticket });
+    return done;
+  }
+
+  private remember(doc: TextDocument, key: string, analysis: Analysis, script: ScriptDocument | undefined): void {
+    this.entries.set(doc.uri, { version: doc.version, key, analysis, script, changes: [], changedTo: doc.version });
+  }
+
+  /**
+   * Applies incremental changes to a document, as `TextDocuments` would, and remembers them for the
+   * next analysis of the document.
+   */
+  update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const entry = this.entries.get(doc.uri);
+    let tracked = !!entry && entry.changedTo === doc.version && entry.changes.length + changes.length <= MAX_PENDING_CHANGES;
+    for (const change of changes) {
+      if (tracked && entry && 'range' in change) {
+        const a = doc.offsetAt(change.range.start);
+        const b = doc.offsetAt(change.range.end);
+        TextDocument.update(doc, [change], version);
+        entry.changes.push({ start: Math.min(a, b), end: Math.max(a, b), text: change.text, after: doc.getText() });
+      } else {
+        // a whole new text (or a document we do not follow): the next analysis starts afresh
+        tracked = false;
+        TextDocument.update(doc, [change], version);
+      }
+    }
+    if (entry) {
+      entry.changedTo = tracked ? version : -1;
+      if (!tracked) entry.changes = [];
+    }
+    // `TextDocument.update` takes the new version only along with changes
+    if (changes.length === 0) TextDocument.update(doc, [], version);
+    return doc;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.pending.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.pending.clear();
   }
 }

@@ -34,8 +34,9 @@ import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
  * is guarded so that no input can take the server down.
  */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  // the cache sees each edit as it is applied, so that a script's analysis can follow the edits
+  const documents = new TextDocuments({ create: TextDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
   const settingsByUri = new Map<string, Promise<VppSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let configurationSupport = false;
@@ -101,13 +102,20 @@ export function startServer(connection: Connection): void {
     return {};
   }
 
+  /** The analysis of a document as it is when the request is handled (a newer version wins). */
   async function analysisOf(uri: string): Promise<Analysis | undefined> {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const settings = await settingsFor(uri);
-    const plugins = await pluginContextFor(uri);
-    const current = documents.get(uri);
-    return current ? cache.get(current, settings, plugins) : undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!documents.get(uri)) return undefined;
+      const settings = await settingsFor(uri);
+      const plugins = await pluginContextFor(uri);
+      const current = documents.get(uri);
+      if (!current) return undefined;
+      const version = current.version;
+      const analysis = await cache.getStepwise(current, settings, () => documents.get(uri)?.version === version, plugins);
+      if (analysis || documents.get(uri)?.version === version) return analysis;
+      // the document changed while a large version was read: read the new one
+    }
+    return undefined;
   }
 
   async function publishDiagnostics(uri: string, version: number): Promise<void> {

@@ -1,15 +1,13 @@
-import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
+import { schemaFor, type Schema } from '../schema/index';
 import { RELEASES, type VppRelease } from '../schema/types';
 import { LineIndex } from '../syntax/lineIndex';
 import { parse } from '../syntax/parser';
 import type { LexMode } from '../syntax/tokens';
 import type { SyntaxTree } from '../syntax/tree';
-import { checkCommand } from './cliChecks';
-import { checkInterfaces } from './interfaceChecks';
-import { analyzeLine, type CommandUse } from './cliModel';
+import type { CommandUse } from './cliModel';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
-import { findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+import { releaseOf, ScriptDocument } from './scriptDocument';
 import { checkStartup } from './startupChecks';
 import { buildStartupModel, type StartupModel } from './startupModel';
 
@@ -53,25 +51,24 @@ export function lexModeFor(language: Language, release: VppRelease): LexMode {
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  if (options.language === 'cli') return new ScriptDocument(options).reset(text);
+  return analyzeStartup(text, options);
+}
+
+function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   const directive = findReleaseDirective(text);
-  const release = directive?.release ?? options.release ?? NEWEST_RELEASE;
+  const release = releaseOf(directive, options);
   const schema = schemaFor(release);
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const limited = text.length > limit;
   const lines = new LineIndex(text);
-  const tree = parse(limited ? text.slice(0, limit) : text, options.language, lexModeFor(options.language, release));
-  const blocks = options.language === 'cli' ? findSpanningBlocks(tree) : [];
-  const swallowed = (offset: number) => blocks.some((b) => offset >= b.start && offset < b.end);
+  const tree = parse(limited ? text.slice(0, limit) : text, 'startup', lexModeFor('startup', release), limited ? undefined : lines);
   const diagnostics: VppDiagnostic[] = [];
   for (const e of tree.errors) {
-    if (swallowed(e.start)) continue;
-    // in a script VPP reads an unclosed `{` to the end of the line and accepts it
-    if (e.atEnd && options.language === 'cli') continue;
     const d = diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end);
     if (e.atEnd) d.severity = 'warning';
     diagnostics.push(d);
   }
-  for (const block of blocks) diagnostics.push(spanningBlockDiagnostic(block, tree, lines));
   if (directive && !directive.release) {
     diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
   }
@@ -80,20 +77,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       diagnostic('vpp.file-too-large', `This file has ${text.length} characters, over the limit of ${limit} (setting \`vpp.maxFileSize\`): only the first ${limit} are analysed.`, 0, Math.min(text.length, lines.lineEnd(0))),
     );
   }
-  let commands: CommandUse[] = [];
-  let startup: StartupModel | undefined;
-  if (options.language === 'cli') {
-    const plugins = { warned: new Set<string>(), switches: options.pluginSwitches, source: options.pluginSource };
-    commands = tree.lines.map((line) => analyzeLine(line, schema));
-    for (const use of commands) if (!swallowed(use.line.start)) diagnostics.push(...checkCommand(use, schema, plugins));
-  } else {
-    startup = buildStartupModel(tree.items, schema);
-    for (const d of checkStartup(startup, schema)) diagnostics.push(d);
-  }
+  const startup = buildStartupModel(tree.items, schema);
+  // one by one: a huge file has more findings than a spread call can take
+  for (const d of checkStartup(startup, schema)) diagnostics.push(d);
   const comments = tree.tokens.filter((t) => t.kind === 'comment');
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
-  const analysis: Analysis = { language: options.language, text, lines, tree, release, releaseDirective: directive, schema, commands, startup, diagnostics, suppressions, limited };
-  // the interface model needs the finished analysis; its findings join the same list
-  if (options.language === 'cli') for (const d of checkInterfaces(analysis)) diagnostics.push(d);
-  return analysis;
+  return { language: 'startup', text, lines, tree, release, releaseDirective: directive, schema, commands: [], startup, diagnostics, suppressions, limited };
 }

@@ -27,12 +27,36 @@ export interface ValueMatch {
 }
 
 export interface ArgMatch<S> {
-  pattern: ArgPattern<S>;
-  keyword: Token[];
-  values: ValueMatch[];
+  readonly pattern: ArgPattern<S>;
+  readonly keyword: Token[];
+  readonly values: ValueMatch[];
+  readonly block?: GroupNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A match whose span is read from its tokens, so that it follows them when an edit moves the line. */
+class Match<S> implements ArgMatch<S> {
   block?: GroupNode;
-  start: number;
-  end: number;
+
+  constructor(
+    readonly pattern: ArgPattern<S>,
+    readonly keyword: Token[],
+    readonly values: ValueMatch[],
+    /** The item whose start (or, when `startAtEnd`, whose end) starts the match. */
+    private readonly first: Item,
+    private readonly startAtEnd: boolean,
+    /** The item that ends the match before any block. */
+    private readonly last: Item,
+  ) {}
+
+  get start(): number {
+    return this.startAtEnd ? this.first.end : this.first.start;
+  }
+
+  get end(): number {
+    return (this.block ?? this.last).end;
+  }
 }
 
 export interface UnknownRun {
@@ -69,7 +93,7 @@ function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
   const keywordPatterns = keywordOrder(patterns);
-  const used = new Set<number>();
+  let used: Set<number> | undefined;
   const matches: ArgMatch<S>[] = [];
   const unknown: UnknownRun[] = [];
   let cursor = 0;
@@ -78,7 +102,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
 
   // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first;
   // a function that reads a fixed sequence reads each element once
-  const available = (index: number) => (order === 'sequence' ? index >= cursor && (!used.has(index) || patterns[index].repeatable) : true);
+  const available = (index: number) => (order === 'sequence' ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
 
   while (i < items.length) {
     const item = items[i];
@@ -107,15 +131,17 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       continue;
     }
     openRun = undefined;
-    used.add(hit.index);
-    if (order === 'sequence') cursor = hit.pattern.repeatable ? hit.index : hit.index + 1;
+    if (order === 'sequence') {
+      (used ??= new Set()).add(hit.index);
+      cursor = hit.pattern.repeatable ? hit.index : hit.index + 1;
+    }
     const values: ValueMatch[] = [];
-    let end = keyword.length ? keyword[keyword.length - 1].end : (items[i] as Token).end;
+    let last: Item = keyword.length ? keyword[keyword.length - 1] : items[i];
     for (const spec of hit.pattern.values) {
       if (spec.kind === 'rest') {
         const rest = items.slice(i).filter((x): x is Token => !isGroup(x));
         values.push({ spec, rest });
-        if (items.length > i) end = items[items.length - 1].end;
+        if (items.length > i) last = items[items.length - 1];
         i = items.length;
         break;
       }
@@ -125,14 +151,14 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
         break;
       }
       i++;
-      end = next.end;
+      last = next;
       const problem = isTemplated(next.text) ? undefined : checkValue(next.text, spec);
       values.push({ spec, token: next, problem });
     }
-    const match: ArgMatch<S> = { pattern: hit.pattern, keyword, values, start: keyword[0]?.start ?? values[0]?.token?.start ?? end, end };
+    const startToken = keyword[0] ?? values[0]?.token;
+    const match = new Match(hit.pattern, keyword, values, startToken ?? last, !startToken, last);
     if (hit.pattern.block !== 'no' && items[i] && isGroup(items[i])) {
       match.block = items[i] as GroupNode;
-      match.end = match.block.end;
       i++;
     }
     matches.push(match);

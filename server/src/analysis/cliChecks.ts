@@ -93,7 +93,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   const given = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const m of match.matches) {
     const name = m.pattern.spec.name;
-    given.set(name, [...(given.get(name) ?? []), m]);
+    const uses = given.get(name);
+    if (uses) uses.push(m);
+    else given.set(name, [m]);
     out.push(...checkValues(m));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }

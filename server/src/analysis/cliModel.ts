@@ -65,26 +65,44 @@ export function analyzeLine(line: LineNode, schema: Schema): CommandUse {
   return resolveItems(line, line.items, schema);
 }
 
-function resolveItems(line: LineNode, items: readonly Item[], schema: Schema): CommandUse {
-  const base = { line, items, path: [] as { token: Token; node: CommandNode }[], node: schema.root, args: [] as Item[] };
+type UseFields = Partial<Omit<CommandUse, 'line' | 'items' | 'kind'>>;
+
+/** Every use has the same fields in the same order (absent ones undefined), so that code reading them stays fast. */
+function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['kind'], schema: Schema, f: UseFields): CommandUse {
+  return {
+    line,
+    items,
+    kind,
+    path: f.path ?? [],
+    node: f.node ?? schema.root,
+    command: f.command,
+    args: f.args ?? [],
+    match: f.match,
+    failure: f.failure,
+    nested: f.nested,
+    leftoverOf: f.leftoverOf,
+  };
+}
+
+function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, leftoverOf?: string): CommandUse {
   const first = items[0];
-  if (!first || isGroup(first) || first.kind !== 'word') return { ...base, kind: 'unresolved', args: items };
+  if (!first || isGroup(first) || first.kind !== 'word') return commandUse(line, items, 'unresolved', schema, { args: items, leftoverOf });
   if (isTemplated(first.text)) {
     // `$(FEATURE) { cmd }`: the macro expands to comment or uncomment, so the block is a command
     const block = items[1];
-    if (items.length === 2 && block && isGroup(block)) return { ...base, kind: 'templated', nested: nestedUse(line, block, schema) };
-    return { ...base, kind: 'templated', args: items.slice(1) };
+    if (items.length === 2 && block && isGroup(block)) return commandUse(line, items, 'templated', schema, { nested: nestedUse(line, block, schema), leftoverOf });
+    return commandUse(line, items, 'templated', schema, { args: items.slice(1), leftoverOf });
   }
   const dispatcher = DISPATCHER_WORDS.get(first.text);
   if (dispatcher) {
     const block = items[1];
     if (first.text === 'uncomment' && block && isGroup(block)) {
-      return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1), nested: nestedUse(line, block, schema) };
+      return commandUse(line, items, 'dispatcher', schema, { command: dispatcher, args: items.slice(1), nested: nestedUse(line, block, schema), leftoverOf });
     }
     // `comment` and `vpplog` read one word or one `{ }` group; VPP runs what follows as a new command
     const leftover = (first.text === 'comment' || first.text === 'vpplog') && items.length > 2 ? items.slice(2) : [];
-    const nested = leftover.length > 0 ? { ...resolveItems(line, leftover, schema), leftoverOf: first.text } : undefined;
-    return { ...base, kind: 'dispatcher', command: dispatcher, args: items.slice(1, 2), nested };
+    const nested = leftover.length > 0 ? resolveItems(line, leftover, schema, first.text) : undefined;
+    return commandUse(line, items, 'dispatcher', schema, { command: dispatcher, args: items.slice(1, 2), nested, leftoverOf });
   }
 
   const path: { token: Token; node: CommandNode }[] = [];
@@ -94,12 +112,12 @@ function resolveItems(line: LineNode, items: readonly Item[], schema: Schema): C
     const item = items[i];
     if (isGroup(item)) break;
     if (isTemplated(item.text)) {
-      if (!node.runnable) return { ...base, path, node, kind: 'templated', args: items.slice(i) };
+      if (!node.runnable) return commandUse(line, items, 'templated', schema, { path, node, args: items.slice(i), leftoverOf });
       break;
     }
     if (!COMMAND_WORD.test(item.text)) {
       if (node.runnable) break;
-      return { ...base, path, node, kind: 'unresolved', args: items.slice(i), failure: { token: item, reason: 'unknown', candidates: [] } };
+      return commandUse(line, items, 'unresolved', schema, { path, node, args: items.slice(i), failure: { token: item, reason: 'unknown', candidates: [] }, leftoverOf });
     }
     const candidates = matchSubCommands(node, item.text);
     if (candidates.length === 1) {
@@ -108,25 +126,24 @@ function resolveItems(line: LineNode, items: readonly Item[], schema: Schema): C
       continue;
     }
     if (node.runnable) break;
-    return {
-      ...base,
+    return commandUse(line, items, 'unresolved', schema, {
       path,
       node,
-      kind: 'unresolved',
       args: items.slice(i),
       failure: { token: item, reason: candidates.length === 0 ? 'unknown' : 'ambiguous', candidates },
-    };
+      leftoverOf,
+    });
   }
   if (!node.runnable) {
     // ran out of words on a bare prefix such as `create interface`
-    return { ...base, path, node, kind: 'unresolved', args: [] };
+    return commandUse(line, items, 'unresolved', schema, { path, node, args: [], leftoverOf });
   }
   let args = items.slice(i);
   // VPP accepts a command's arguments wrapped in braces: `create tap { id 0 }`
   if (args.length === 1 && isGroup(args[0])) args = (args[0] as GroupNode).items;
   const command = node.command;
   const match = command?.strict ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
-  return { ...base, path, node, kind: 'command', command, args, match };
+  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf });
 }
 
 function nestedUse(line: LineNode, block: GroupNode, schema: Schema): CommandUse | undefined {

@@ -38,20 +38,34 @@ export interface Suppression {
   codes: Set<string>;
 }
 
-export function findSuppressions(comments: readonly Token[], lineOf: (offset: number) => number): Suppression[] {
+/** What one comment asks: for each directive in it, whether it is for the next line, and the codes. */
+export interface SuppressionRequest {
+  readonly nextLine: boolean;
+  readonly codes: Set<string>;
+}
+
+export function suppressionRequests(comment: string): SuppressionRequest[] {
+  const out: SuppressionRequest[] = [];
+  if (!comment.includes('vpp-lint')) return out;
+  for (const m of comment.matchAll(SUPPRESS_RE)) {
+    const codes = new Set(
+      m[2]
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((code) => (code.startsWith('vpp.') ? code : `vpp.${code}`)),
+    );
+    out.push({ nextLine: m[1] === 'disable-next-line', codes });
+  }
+  return out;
+}
+
+export function findSuppressions(comments: readonly Token[], lineOf: (offset: number) => number, requestsOf = (c: Token) => suppressionRequests(c.text)): Suppression[] {
   const out: Suppression[] = [];
   for (const c of comments) {
-    if (!c.text.includes('vpp-lint')) continue;
-    for (const m of c.text.matchAll(SUPPRESS_RE)) {
-      const codes = new Set(
-        m[2]
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((code) => (code.startsWith('vpp.') ? code : `vpp.${code}`)),
-      );
-      const line = lineOf(c.start) + (m[1] === 'disable-next-line' ? 1 : 0);
-      out.push({ line, codes });
-    }
+    const requests = requestsOf(c);
+    if (requests.length === 0) continue;
+    const line = lineOf(c.start);
+    for (const r of requests) out.push({ line: line + (r.nextLine ? 1 : 0), codes: r.codes });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Analysis } from './analyze';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
-import { interfaceModel, type InterfaceDefinition } from './interfaceModel';
+import type { LineIndex } from '../syntax/lineIndex';
+import { interfaceModel, type InterfaceDefinition, type InterfaceReference } from './interfaceModel';
 import { looksScriptCreated } from './interfaceNaming';
 
 /**
@@ -11,37 +12,39 @@ import { looksScriptCreated } from './interfaceNaming';
 export function checkInterfaces(analysis: Analysis): VppDiagnostic[] {
   if (analysis.language !== 'cli') return [];
   const model = interfaceModel(analysis);
-  const lineOf = (offset: number) => analysis.lines.lineOf(offset) + 1;
   const out: VppDiagnostic[] = [];
-  for (const def of model.definitions) {
-    if (def.clashesWith) out.push(diagnostic('vpp.duplicate-interface', clashMessage(def, def.clashesWith, lineOf(def.clashesWith.start)), def.nameStart, def.nameEnd));
-  }
+  for (const def of model.definitions) if (def.clashesWith) out.push(clashDiagnostic(def, analysis.lines));
   for (const ref of model.references) {
-    if (!ref.certain || ref.partial || ref.space !== 'vpp') continue;
-    const def = ref.definition;
-    if (!def) {
-      if (looksScriptCreated(ref.name)) {
-        out.push(
-          diagnostic(
-            'vpp.undefined-interface',
-            `\`${ref.name}\` is not created in this file; it must already exist when the script runs (made by an earlier script or through the API).`,
-            ref.start,
-            ref.end,
-          ),
-        );
-      }
-    } else if (def.start > ref.start) {
-      out.push(
-        diagnostic(
-          'vpp.use-before-create',
-          `\`${ref.name}\` is created only on line ${lineOf(def.start)}; VPP runs the script in order, so here it does not exist yet.`,
-          ref.start,
-          ref.end,
-        ),
-      );
-    }
+    const finding = referenceFinding(ref);
+    if (finding) out.push(referenceDiagnostic(ref, finding, analysis.lines));
   }
   return out;
+}
+
+/** What is wrong with a use of an interface name, if anything. */
+export function referenceFinding(ref: InterfaceReference): 'undefined' | 'before-create' | undefined {
+  if (!ref.certain || ref.partial || ref.space !== 'vpp') return undefined;
+  const def = ref.definition;
+  if (!def) return looksScriptCreated(ref.name) ? 'undefined' : undefined;
+  return def.start > ref.start ? 'before-create' : undefined;
+}
+
+export function referenceDiagnostic(ref: InterfaceReference, finding: 'undefined' | 'before-create', lines: LineIndex): VppDiagnostic {
+  if (finding === 'undefined') {
+    return diagnostic(
+      'vpp.undefined-interface',
+      `\`${ref.name}\` is not created in this file; it must already exist when the script runs (made by an earlier script or through the API).`,
+      ref.start,
+      ref.end,
+    );
+  }
+  const line = lines.lineOf(ref.definition!.start) + 1;
+  return diagnostic('vpp.use-before-create', `\`${ref.name}\` is created only on line ${line}; VPP runs the script in order, so here it does not exist yet.`, ref.start, ref.end);
+}
+
+export function clashDiagnostic(def: InterfaceDefinition, lines: LineIndex): VppDiagnostic {
+  const earlier = def.clashesWith!;
+  return diagnostic('vpp.duplicate-interface', clashMessage(def, earlier, lines.lineOf(earlier.start) + 1), def.nameStart, def.nameEnd);
 }
 
 function clashMessage(def: InterfaceDefinition, earlier: InterfaceDefinition, line: number): string {

@@ -48,7 +48,7 @@ export interface InterfaceDefinition {
   /** For both sides of a linux-cp pair: the name of the mirrored VPP interface. */
   readonly mirrors?: string;
   /** End of the command that deletes it, if one does. */
-  deletedAt?: number;
+  readonly deletedAt?: number;
 }
 
 export interface InterfaceReference {
@@ -85,15 +85,119 @@ export function interfaceModel(analysis: Analysis): InterfaceModel {
   return model;
 }
 
-function spanOf(use: CommandUse): { start: number; end: number } {
-  const first = use.items[0];
-  const last = use.items[use.items.length - 1];
-  return { start: first?.start ?? use.line.start, end: last?.end ?? use.line.end };
+/** Hands an analysis the model an incremental update has already brought up to date. */
+export function adoptModel(analysis: Analysis, model: InterfaceModel): void {
+  cache.set(analysis, model);
 }
 
-function pathSpan(use: CommandUse): { start: number; end: number } {
-  if (use.path.length === 0) return spanOf(use);
-  return { start: use.path[0].token.start, end: use.path[use.path.length - 1].token.end };
+/** Positions are read from the tokens when asked, so that a model kept across edits stays right. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function startOf(use: CommandUse): number {
+  return use.items[0]?.start ?? use.line.start;
+}
+
+function endOf(use: CommandUse): number {
+  return use.items[use.items.length - 1]?.end ?? use.line.end;
+}
+
+/** The command words of a use, or the whole command when it has none. */
+function pathSpan(use: CommandUse): Span {
+  if (use.path.length === 0) return { get start() { return startOf(use); }, get end() { return endOf(use); } };
+  const first = use.path[0].token;
+  const last = use.path[use.path.length - 1].token;
+  return { get start() { return first.start; }, get end() { return last.end; } };
+}
+
+interface DefinitionFields {
+  readonly name: string;
+  readonly space: InterfaceSpace;
+  readonly netns?: string;
+  readonly rule: NamingRule | 'linux';
+  readonly naming?: NamedInterface;
+  readonly linux?: LinuxInterface;
+  readonly use: CommandUse;
+  readonly clashesWith?: InterfaceDefinition;
+  readonly owner?: InterfaceDefinition;
+  readonly mirrors?: string;
+}
+
+class Definition implements InterfaceDefinition {
+  readonly name: string;
+  readonly space: InterfaceSpace;
+  readonly netns?: string;
+  readonly rule: NamingRule | 'linux';
+  readonly naming?: NamedInterface;
+  readonly linux?: LinuxInterface;
+  readonly use: CommandUse;
+  readonly clashesWith?: InterfaceDefinition;
+  readonly owner?: InterfaceDefinition;
+  readonly mirrors?: string;
+  /** The command that deletes it. */
+  deletedBy?: CommandUse;
+
+  constructor(
+    readonly index: number,
+    fields: DefinitionFields,
+    private readonly nameAt: Span,
+  ) {
+    this.name = fields.name;
+    this.space = fields.space;
+    this.netns = fields.netns;
+    this.rule = fields.rule;
+    this.naming = fields.naming;
+    this.linux = fields.linux;
+    this.use = fields.use;
+    this.clashesWith = fields.clashesWith;
+    this.owner = fields.owner;
+    this.mirrors = fields.mirrors;
+  }
+
+  get start(): number {
+    return startOf(this.use);
+  }
+
+  get end(): number {
+    return endOf(this.use);
+  }
+
+  get nameStart(): number {
+    return this.nameAt.start;
+  }
+
+  get nameEnd(): number {
+    return this.nameAt.end;
+  }
+
+  get deletedAt(): number | undefined {
+    return this.deletedBy ? endOf(this.deletedBy) : undefined;
+  }
+}
+
+class Reference implements InterfaceReference {
+  constructor(
+    readonly name: string,
+    readonly space: InterfaceSpace,
+    readonly netns: string | undefined,
+    private readonly token: Token,
+    /** The length of the parent part, for a partial reference. */
+    private readonly length: number | undefined,
+    readonly use: CommandUse,
+    readonly certain: boolean,
+    readonly partial: boolean,
+    readonly definition: InterfaceDefinition | undefined,
+  ) {}
+
+  get start(): number {
+    return this.token.start;
+  }
+
+  get end(): number {
+    return this.length === undefined ? this.token.end : this.token.start + this.length;
+  }
 }
 
 const linuxKey = (name: string, netns?: string) => `linux:${netns ?? ''}:${name}`;
@@ -163,7 +267,7 @@ function looseWords(use: CommandUse): Token[] {
 }
 
 /** The rule of the `create ...` command that a `delete ...` command undoes, read from the schema. */
-function counterpartRule(use: CommandUse, analysis: Analysis): InterfaceNaming['rule'] | undefined {
+function counterpartRule(use: CommandUse, analysis: Pick<Analysis, 'schema'>): InterfaceNaming['rule'] | undefined {
   const path = use.node.path.split(' ');
   const at = path.findIndex((w) => w === 'delete' || w.startsWith('delete-'));
   if (at < 0) return undefined;
@@ -171,24 +275,42 @@ function counterpartRule(use: CommandUse, analysis: Analysis): InterfaceNaming['
   return analysis.schema.commands.get(create)?.creates?.rule;
 }
 
-class ModelBuilder {
-  readonly definitions: InterfaceDefinition[] = [];
-  readonly references: InterfaceReference[] = [];
-  private readonly live = new Map<string, InterfaceDefinition>();
-  private readonly byKey = new Map<string, InterfaceDefinition[]>();
-  private readonly ranges: InterfaceDefinition[] = [];
-  /** linux-cp pairs by the VPP interface they mirror. */
-  private readonly pairs = new Map<string, { tap?: InterfaceDefinition; linux?: InterfaceDefinition }>();
-  private readonly state: NamingState;
+/** True when a line's command creates or deletes interfaces, so that editing it changes the definitions. */
+export function affectsDefinitions(lineUse: CommandUse): boolean {
+  const use = effectiveUse(lineUse);
+  if (!use?.command) return false;
+  const rule = use.command.creates?.rule;
+  return isDeletion(use) || (!!rule && rule !== 'bridge-domain');
+}
 
-  constructor(private readonly analysis: Analysis) {
+/**
+ * Builds the model in two passes: the definitions in the order VPP creates them, then the uses of
+ * each command bound to them. Kept by an incremental update, it binds the uses of edited lines
+ * again without redoing the definitions, as long as no edited line creates or deletes interfaces.
+ */
+export class ModelBuilder {
+  readonly definitions: Definition[] = [];
+  /** The definitions VPP refuses, in order. */
+  readonly clashes: Definition[] = [];
+  private readonly live = new Map<string, Definition>();
+  private readonly byKey = new Map<string, Definition[]>();
+  private readonly ranges: Definition[] = [];
+  /** linux-cp pairs by the VPP interface they mirror. */
+  private readonly pairs = new Map<string, { tap?: Definition; linux?: Definition }>();
+  private readonly state: NamingState;
+  private known?: Set<string>;
+
+  constructor(private readonly analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>) {
     this.state = new NamingState(analysis.release);
   }
 
-  private add(def: Omit<InterfaceDefinition, 'index'>): InterfaceDefinition {
-    const full: InterfaceDefinition = { ...def, index: this.definitions.length };
+  private add(fields: DefinitionFields, nameAt: Span): Definition {
+    const full = new Definition(this.definitions.length, fields, nameAt);
     this.definitions.push(full);
-    if (full.clashesWith) return full;
+    if (full.clashesWith) {
+      this.clashes.push(full);
+      return full;
+    }
     const key = keyOf(full);
     this.live.set(key, full);
     (this.byKey.get(key) ?? this.byKey.set(key, []).get(key)!).push(full);
@@ -196,9 +318,9 @@ class ModelBuilder {
     return full;
   }
 
-  private kill(def: InterfaceDefinition, at: number): void {
-    if (def.deletedAt !== undefined) return;
-    def.deletedAt = at;
+  private kill(def: Definition, at: CommandUse): void {
+    if (def.deletedBy !== undefined) return;
+    def.deletedBy = at;
     if (this.live.get(keyOf(def)) === def) this.live.delete(keyOf(def));
     for (const claim of def.naming?.claims ?? []) this.state.free(claim);
     const pair = this.pairs.get(def.name);
@@ -222,7 +344,7 @@ class ModelBuilder {
   }
 
   private applyDeletion(use: CommandUse): void {
-    const { end } = spanOf(use);
+    const end = use; // the deletion takes effect where this command ends
     const rule = counterpartRule(use, this.analysis);
     const isPairDeletion = rule === 'lcp';
     for (const word of interfaceWords(use)) {
@@ -245,11 +367,9 @@ class ModelBuilder {
   }
 
   private define(use: CommandUse, rule: NamingRule): void {
-    const span = spanOf(use);
-    const base = { use, start: span.start, end: span.end };
-    let pairOwner: InterfaceDefinition | undefined;
+    let pairOwner: Definition | undefined;
     let mirrors: string | undefined;
-    let pairClash: InterfaceDefinition | undefined;
+    let pairClash: Definition | undefined;
     let parentTap: string | undefined;
     if (rule === 'lcp') {
       const phy = interfaceWords(use)[0];
@@ -262,11 +382,11 @@ class ModelBuilder {
         if (parent) parentTap = this.pairs.get(parent)?.tap?.name;
       }
     }
-    const created: InterfaceDefinition[] = [];
-    const linux: InterfaceDefinition[] = [];
+    const created: Definition[] = [];
+    const linux: Definition[] = [];
     if (!pairClash) {
       for (const named of nameInterfaces(use, rule, this.state, parentTap)) {
-        const def = this.defineVpp(named, use, rule, { ...base, mirrors }, pairOwner);
+        const def = this.defineVpp(named, use, rule, mirrors, pairOwner);
         if (def) created.push(def);
       }
     }
@@ -276,7 +396,7 @@ class ModelBuilder {
       // only names made the same way are compared: `lcp default netns` may move lcp's Linux side
       const prior = this.live.get(linuxKey(l.name, l.netns));
       const clashesWith = pairClash ?? (prior?.use.command?.creates?.rule === rule ? prior : undefined);
-      linux.push(this.add({ ...base, mirrors, name: l.name, space: 'linux', netns: l.netns, rule: 'linux', linux: l, nameStart: l.token.start, nameEnd: l.token.end, owner, clashesWith }));
+      linux.push(this.add({ use, mirrors, name: l.name, space: 'linux', netns: l.netns, rule: 'linux', linux: l, owner, clashesWith }, l.token));
     }
     if (rule === 'lcp' && !pairClash) {
       const phy = interfaceWords(use)[0];
@@ -284,7 +404,7 @@ class ModelBuilder {
     }
   }
 
-  private defineVpp(named: NamedInterface, use: CommandUse, rule: NamingRule, base: { use: CommandUse; start: number; end: number; mirrors?: string }, pairOwner?: InterfaceDefinition): InterfaceDefinition | undefined {
+  private defineVpp(named: NamedInterface, use: CommandUse, rule: NamingRule, mirrors: string | undefined, pairOwner?: Definition): Definition | undefined {
     if (isTemplated(named.name)) return undefined;
     const existing = this.live.get(vppKey(named.name));
     // VPP hands back the existing AF_PACKET interface, and skips sub-interface ids that exist
@@ -292,41 +412,44 @@ class ModelBuilder {
     const clashesWith = named.refusedBy !== undefined ? this.live.get(vppKey(named.refusedBy)) ?? existing : existing;
     const where = named.nameToken ?? pathSpan(use);
     const owner = rule === 'sub-interface' && named.parent ? this.live.get(vppKey(named.parent.text)) : pairOwner;
-    const def = this.add({ ...base, name: named.name, space: 'vpp', rule, naming: named, nameStart: where.start, nameEnd: where.end, clashesWith, owner });
+    const def = this.add({ use, mirrors, name: named.name, space: 'vpp', rule, naming: named, clashesWith, owner }, where);
     if (!clashesWith) for (const claim of named.claims) this.state.claim(claim, named.name);
     return def;
   }
 
-  /** Second pass: every use of a name, bound to the definition VPP would find at that point. */
-  collectReferences(): void {
-    const known = new Set(this.definitions.filter((d) => d.space === 'vpp').map((d) => d.name));
-    const knownName = (text: string) => known.has(text) || this.rangeHolding(text, Number.POSITIVE_INFINITY) !== undefined || known.has(SUB_INTERFACE.exec(text)?.[1] ?? '');
-    for (const lineUse of this.analysis.commands) {
-      const use = effectiveUse(lineUse);
-      if (!use?.command) continue;
-      const certain = new Set(interfaceWords(use));
-      for (const token of certain) this.addVppReference(token, use, true);
-      for (const token of looseWords(use)) if (!certain.has(token) && !isTemplated(token.text) && knownName(token.text)) this.addVppReference(token, use, false);
-      const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
-      if (!rule) continue;
-      for (const l of linuxInterfaces(use, rule)) {
-        if (l.role !== 'uses') continue;
-        this.references.push({ name: l.name, space: 'linux', netns: l.netns, start: l.token.start, end: l.token.end, use, certain: true, partial: false, definition: this.bind(linuxKey(l.name, l.netns), l.token.start) });
-      }
+  /** Second pass: the uses of one line's command, bound to the definition VPP would find at that point. */
+  referencesOf(lineUse: CommandUse): InterfaceReference[] {
+    const out: InterfaceReference[] = [];
+    const use = effectiveUse(lineUse);
+    if (!use?.command) return out;
+    const certain = new Set(interfaceWords(use));
+    for (const token of certain) this.addVppReference(out, token, use, true);
+    for (const token of looseWords(use)) if (!certain.has(token) && !isTemplated(token.text) && this.knownName(token.text)) this.addVppReference(out, token, use, false);
+    const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
+    if (!rule) return out;
+    for (const l of linuxInterfaces(use, rule)) {
+      if (l.role !== 'uses') continue;
+      out.push(new Reference(l.name, 'linux', l.netns, l.token, undefined, use, true, false, this.bind(linuxKey(l.name, l.netns), l.token.start)));
     }
+    return out;
   }
 
-  private addVppReference(token: Token, use: CommandUse, certain: boolean): void {
+  private knownName(text: string): boolean {
+    const known = (this.known ??= new Set(this.definitions.filter((d) => d.space === 'vpp').map((d) => d.name)));
+    return known.has(text) || this.rangeHolding(text, Number.POSITIVE_INFINITY) !== undefined || known.has(SUB_INTERFACE.exec(text)?.[1] ?? '');
+  }
+
+  private addVppReference(out: InterfaceReference[], token: Token, use: CommandUse, certain: boolean): void {
     const definition = this.bind(vppKey(token.text), token.start) ?? this.rangeHolding(token.text, token.start);
-    this.references.push({ name: token.text, space: 'vpp', start: token.start, end: token.end, use, certain, partial: false, definition });
+    out.push(new Reference(token.text, 'vpp', undefined, token, undefined, use, certain, false, definition));
     const parent = SUB_INTERFACE.exec(token.text)?.[1];
     if (!parent) return;
     const parentDef = this.bind(vppKey(parent), token.start);
-    if (parentDef) this.references.push({ name: parent, space: 'vpp', start: token.start, end: token.start + parent.length, use, certain: false, partial: true, definition: parentDef });
+    if (parentDef) out.push(new Reference(parent, 'vpp', undefined, token, parent.length, use, false, true, parentDef));
   }
 
   /** The sub-interface range (`create sub-interfaces X 10-20`) that holds a name, if any. */
-  private rangeHolding(name: string, offset: number): InterfaceDefinition | undefined {
+  private rangeHolding(name: string, offset: number): Definition | undefined {
     const m = SUB_INTERFACE.exec(name);
     if (!m) return undefined;
     const id = Number(m[2]);
@@ -337,11 +460,11 @@ class ModelBuilder {
    * The definition a use at `offset` means: the newest one alive there; else the first created
    * later (a use before its creation); else the last one deleted before it.
    */
-  private bind(key: string, offset: number): InterfaceDefinition | undefined {
+  private bind(key: string, offset: number): Definition | undefined {
     const defs = this.byKey.get(key);
     if (!defs) return undefined;
-    let alive: InterfaceDefinition | undefined;
-    let deleted: InterfaceDefinition | undefined;
+    let alive: Definition | undefined;
+    let deleted: Definition | undefined;
     for (const d of defs) {
       if (d.end > offset) return alive ?? deleted ?? d;
       if (d.deletedAt === undefined || d.deletedAt > offset) alive = d;
@@ -354,8 +477,9 @@ class ModelBuilder {
 function buildModel(analysis: Analysis): InterfaceModel {
   const builder = new ModelBuilder(analysis);
   builder.collectDefinitions();
-  builder.collectReferences();
-  return { definitions: builder.definitions, references: builder.references };
+  const references: InterfaceReference[] = [];
+  for (const use of analysis.commands) for (const r of builder.referencesOf(use)) references.push(r);
+  return { definitions: builder.definitions, references };
 }
 
 /** A name under the cursor: a definition's name, or a use. */

@@ -112,6 +112,11 @@ export class NamingState {
   private readonly taken = new Map<string, string>();
   private readonly freed = new Map<string, number[]>();
   private readonly counters = new Map<string, number>();
+  /**
+   * Per id space and starting point, a number below which every id is taken, so that a script
+   * with thousands of automatic ids does not search from the start each time.
+   */
+  private readonly takenBelow = new Map<string, number>();
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
@@ -124,14 +129,18 @@ export class NamingState {
 
   free(claim: string): void {
     this.taken.delete(claim);
+    const space = claim.slice(0, claim.lastIndexOf(':'));
+    for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
     const pool = /^(\w[\w-]*)-device:(\d+)$/.exec(claim);
     if (pool) (this.freed.get(pool[1]) ?? this.freed.set(pool[1], []).get(pool[1])!).push(Number(pool[2]));
   }
 
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
-    let n = from;
+    const key = `${space}|${from}`;
+    let n = Math.max(from, this.takenBelow.get(key) ?? from);
     while (this.taken.has(`${space}:${n}`)) n++;
+    this.takenBelow.set(key, n);
     return n;
   }
 

@@ -47,8 +47,17 @@ function kindOf(def: InterfaceDefinition): InterfaceKind {
   return rule === 'tap' && argValues(def.use).has('tun') ? 'tun' : rule;
 }
 
+const collected = new WeakMap<Analysis, DefinedInterface[]>();
+
 /** Every VPP interface the script creates (and VPP would accept), in the order VPP creates them. */
 export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
+  let interfaces = collected.get(analysis);
+  if (!interfaces) collected.set(analysis, (interfaces = collect(analysis)));
+  // callers get their own list, as they got a fresh one before the list was kept
+  return interfaces.slice();
+}
+
+function collect(analysis: Analysis): DefinedInterface[] {
   const out: DefinedInterface[] = [];
   for (const def of interfaceModel(analysis).definitions) {
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;

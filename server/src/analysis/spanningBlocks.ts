@@ -1,5 +1,5 @@
 import type { LineIndex } from '../syntax/lineIndex';
-import { firstTokenAt, type LineNode, type SyntaxTree } from '../syntax/tree';
+import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 
 /**
@@ -8,54 +8,54 @@ import { diagnostic, type VppDiagnostic } from './diagnostic';
  * followed by lines that are each read as a command. We report that once, on the `{`, offer to
  * join the lines with `\`, and stay quiet about the lines inside.
  */
-export interface SpanningBlock {
-  /** Index of the line that opens the block and of the last line it swallows. */
-  firstLine: number;
-  lastLine: number;
-  start: number;
-  end: number;
-}
 
-function braceBalance(line: LineNode, tree: SyntaxTree): number {
+/** `{` minus `}` on a line, nested groups included. */
+export function braceBalance(items: readonly Item[]): number {
   let balance = 0;
-  for (const t of tokensIn(tree, line.start, line.end)) {
-    if (t.kind === 'lbrace') balance++;
-    else if (t.kind === 'rbrace') balance--;
+  for (const item of items) {
+    if (isGroup(item)) balance += 1 + braceBalance(item.items) - (item.close ? 1 : 0);
+    else if (item.kind === 'rbrace') balance--;
   }
   return balance;
 }
 
-function* tokensIn(tree: SyntaxTree, start: number, end: number) {
-  for (let i = firstTokenAt(tree.tokens, start); i < tree.tokens.length && tree.tokens[i].start < end; i++) yield tree.tokens[i];
+/** The first `{` of a line, in text order. */
+function firstOpen(items: readonly Item[]): Token | undefined {
+  for (const item of items) if (isGroup(item)) return item.open;
+  return undefined;
 }
 
-export function findSpanningBlocks(tree: SyntaxTree): SpanningBlock[] {
-  const blocks: SpanningBlock[] = [];
-  const lines = tree.lines;
-  for (let i = 0; i < lines.length; i++) {
-    let depth = braceBalance(lines[i], tree);
+/**
+ * The blocks among lines in text order, given only the lines whose braces do not balance (the
+ * others change nothing): from a line with more `{` than `}` to the line that closes them all.
+ */
+export function findSpanningBlocks<L extends { readonly balance: number }>(unbalanced: readonly L[]): { first: L; last: L }[] {
+  const blocks: { first: L; last: L }[] = [];
+  for (let i = 0; i < unbalanced.length; i++) {
+    let depth = unbalanced[i].balance;
     if (depth <= 0) continue;
     let j = i;
-    while (depth > 0 && j + 1 < lines.length) {
+    while (depth > 0 && j + 1 < unbalanced.length) {
       j++;
-      depth += braceBalance(lines[j], tree);
+      depth += unbalanced[j].balance;
     }
     // a `{` that no later line closes is read by VPP to the end of its line, which it accepts
     if (j === i || depth > 0) continue;
-    blocks.push({ firstLine: i, lastLine: j, start: lines[i].start, end: lines[j].end });
+    blocks.push({ first: unbalanced[i], last: unbalanced[j] });
     i = j;
   }
   return blocks;
 }
 
-export function spanningBlockDiagnostic(block: SpanningBlock, tree: SyntaxTree, index: LineIndex): VppDiagnostic {
-  const opener = [...tokensIn(tree, tree.lines[block.firstLine].start, tree.lines[block.firstLine].end)].find((t) => t.kind === 'lbrace')!;
+export function spanningBlockDiagnostic(first: LineNode, last: LineNode, text: string, index: LineIndex): VppDiagnostic {
+  const opener = firstOpen(first.items)!;
+  const block = { start: first.start, end: last.end };
   const firstPhysical = index.lineOf(block.start);
   const lastPhysical = index.lineOf(block.end);
   const fixes = [];
   for (let line = firstPhysical; line < lastPhysical; line++) {
     const end = index.lineEnd(line);
-    if (tree.text[end - 1] === '\\') continue;
+    if (text[end - 1] === '\\') continue;
     fixes.push({ kind: 'insert' as const, offset: end, text: ' \\', label: 'Join the block into one command with `\\`' });
   }
   return diagnostic(

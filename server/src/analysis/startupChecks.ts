@@ -42,7 +42,7 @@ export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic
         ),
       );
     }
-    out.push(...checkEntry(section, schema));
+    for (const d of checkEntry(section, schema)) out.push(d);
   }
   return out;
 }
@@ -78,7 +78,7 @@ function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
     const end = isGroup(item) ? item.open.end : item.end;
     out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
   }
-  for (const child of entry.children) out.push(...checkEntry(child, schema));
+  for (const child of entry.children) for (const d of checkEntry(child, schema)) out.push(d);
   return out;
 }
 

@@ -5,10 +5,18 @@ import type { Position, Range } from 'vscode-languageserver-types';
  * as LSP defines them.
  */
 export class LineIndex {
-  readonly lineStarts: number[];
+  /** The offset at which each line starts (a typed array, so that an edit copies it cheaply). */
+  readonly lineStarts: Int32Array;
 
-  constructor(readonly text: string) {
-    const starts = [0];
+  constructor(
+    readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
+    const starts: number[] = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -18,7 +26,30 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = Int32Array.from(starts);
+  }
+
+  /**
+   * The index of the text after replacing `[start, end)` with `inserted`: line starts before the
+   * edit are kept, those after it move, and only the edited stretch is scanned.
+   */
+  edited(start: number, end: number, inserted: string, after: string): LineIndex {
+    const old = this.lineStarts;
+    const delta = inserted.length - (end - start);
+    const keep = Math.max(1, firstAtLeast(old, start));
+    // a start depends on the character before it and the one at it, so those in [start, end] are redone
+    const fresh: number[] = [];
+    for (let p = Math.max(1, start); p <= start + inserted.length; p++) {
+      const before = after.charCodeAt(p - 1);
+      if (before === 10 || (before === 13 && after.charCodeAt(p) !== 10)) fresh.push(p);
+    }
+    const tail = Math.max(keep, firstAtLeast(old, end + 1));
+    const out = new Int32Array(keep + fresh.length + old.length - tail);
+    out.set(old.subarray(0, keep));
+    out.set(fresh, keep);
+    let k = keep + fresh.length;
+    for (let i = tail; i < old.length; i++) out[k++] = old[i] + delta;
+    return new LineIndex(after, out);
   }
 
   get lineCount(): number {
@@ -79,6 +110,18 @@ export class LineIndex {
   startsLine(offset: number): boolean {
     return this.indentAt(offset) === offset - this.lineStarts[this.lineOf(offset)];
   }
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function firstAtLeast(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isLineBreak(c: number): boolean {

@@ -1,81 +1,77 @@
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from 'chevrotain';
-import { Continuation, LBrace, Newline, RBrace, Whitespace, Word, lexerFor, type LexMode } from './tokens';
+import { scan } from './lexer';
 import { LineIndex } from './lineIndex';
-import type { GroupNode, Item, LineNode, SyntaxError, SyntaxTree, Token, TokenKind } from './tree';
+import { Continuation, LBrace, Newline, RBrace, Whitespace, Word, type LexMode } from './tokens';
+import { Group, Line, type Item, type LineNode, type SyntaxError, type SyntaxTree, type Token } from './tree';
 
 /** Deeper `{` nesting than this is reported, not recursed into, so no input can exhaust the stack. */
 export const MAX_NESTING = 200;
 
-const KIND_BY_NAME: Record<string, TokenKind> = {
-  ScriptWord: 'word',
-  ConfigWord: 'word',
-  LegacyConfigWord: 'word',
-  Stray: 'word',
-  LBrace: 'lbrace',
-  RBrace: 'rbrace',
-  Newline: 'newline',
-  Whitespace: 'whitespace',
-  Comment: 'comment',
-  Continuation: 'continuation',
-};
+/** State shared by the lines of one document: only the first too-deep nesting is reported. */
+export interface ParseReport {
+  readonly errors: SyntaxError[];
+  deepReported: boolean;
+}
 
-function toToken(t: IToken): Token {
-  return { kind: KIND_BY_NAME[t.tokenType.name], text: t.image, start: t.startOffset, end: t.startOffset + t.image.length };
+export function newReport(): ParseReport {
+  return { errors: [], deepReported: false };
+}
+
+/** The tree token a chevrotain token stands for (the lexer's caller puts it in `payload`). */
+function tokenOf(t: IToken): Token {
+  return t.payload as Token;
 }
 
 /**
  * One grammar for both languages: a document is a sequence of words and `{ }` groups. In a script,
  * newlines are significant and split the document into logical lines; a group cannot span lines,
- * because VPP reads a script line by line before it looks at braces.
+ * because VPP reads a script line by line before it looks at braces. A script is parsed one
+ * logical line at a time (`line`), so that an edit re-parses only the lines it touches.
  */
 class VppParser extends EmbeddedActionsParser {
   private lineMode = false;
-  private syntaxErrors: SyntaxError[] = [];
+  private report: ParseReport = newReport();
   private depth = 0;
-  private deepReported = false;
   /** Set when the text has more `{` than `}`, to guess where a missing `}` belongs. */
   private unbalanced = false;
-  private lines: LineIndex = new LineIndex('');
+  private lines?: LineIndex;
 
   constructor() {
     super([Word, LBrace, RBrace, Newline, Whitespace, Continuation], { recoveryEnabled: false, maxLookahead: 2 });
     this.performSelfAnalysis();
   }
 
-  parseDocument(text: string, significant: IToken[], lineMode: boolean): { lines: LineNode[]; items: Item[]; errors: SyntaxError[] } {
-    this.lines = new LineIndex(text);
+  private begin(significant: IToken[], lineMode: boolean, report: ParseReport, lines?: LineIndex): void {
     this.lineMode = lineMode;
-    this.syntaxErrors = [];
+    this.report = report;
+    this.lines = lines;
     this.depth = 0;
-    this.deepReported = false;
-    let opens = 0;
-    let closes = 0;
-    for (const t of significant) {
-      if (t.tokenType === LBrace) opens++;
-      else if (t.tokenType === RBrace) closes++;
-    }
-    this.unbalanced = opens > closes;
+    let balance = 0;
+    if (!lineMode) for (const t of significant) balance += t.tokenType === LBrace ? 1 : t.tokenType === RBrace ? -1 : 0;
+    this.unbalanced = balance > 0;
     this.input = significant;
-    const result = lineMode ? this.scriptDocument() : this.configDocument();
-    for (const e of this.errors) this.syntaxErrors.push(parserError(e.token));
-    return { ...result, errors: this.syntaxErrors };
   }
 
-  private scriptDocument = this.RULE('scriptDocument', () => {
-    const lines: LineNode[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.CONSUME(Newline); } },
-        {
-          ALT: () => {
-            const line = this.SUBRULE(this.line);
-            this.ACTION(() => lines.push(line));
-          },
-        },
-      ]);
-    });
-    return { lines, items: [] as Item[] };
-  });
+  private end(): void {
+    for (const e of this.errors) this.report.errors.push(parserError(e.token));
+  }
+
+  /** The significant tokens of one script line (no newline among them). */
+  parseLine(significant: IToken[], report: ParseReport): LineNode | undefined {
+    if (significant.length === 0) return undefined;
+    this.begin(significant, true, report);
+    const line = this.line();
+    this.end();
+    return line;
+  }
+
+  /** The significant tokens of a whole startup.conf (newlines left out). */
+  parseConfig(significant: IToken[], report: ParseReport, lines: LineIndex): Item[] {
+    this.begin(significant, false, report, lines);
+    const items = this.configDocument();
+    this.end();
+    return items;
+  }
 
   private configDocument = this.RULE('configDocument', () => {
     const items: Item[] = [];
@@ -83,7 +79,7 @@ class VppParser extends EmbeddedActionsParser {
       const item = this.SUBRULE(this.topItem);
       this.ACTION(() => items.push(item));
     });
-    return { lines: [] as LineNode[], items };
+    return items;
   });
 
   private line = this.RULE('line', (): LineNode => {
@@ -92,7 +88,7 @@ class VppParser extends EmbeddedActionsParser {
       const item = this.SUBRULE(this.topItem);
       this.ACTION(() => items.push(item));
     });
-    return this.ACTION(() => ({ type: 'line', items, start: items[0].start, end: items[items.length - 1].end }) as LineNode);
+    return this.ACTION(() => new Line(items));
   });
 
   /** A word, a group, or a `}` that closes nothing. */
@@ -103,8 +99,8 @@ class VppParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(RBrace);
           return this.ACTION(() => {
-            const token = toToken(t);
-            this.syntaxErrors.push({ code: 'vpp.unexpected-brace', message: 'Unexpected `}`: it closes no `{`.', start: token.start, end: token.end });
+            const token = tokenOf(t);
+            this.report.errors.push({ code: 'vpp.unexpected-brace', message: 'Unexpected `}`: it closes no `{`.', start: token.start, end: token.end });
             return token;
           });
         },
@@ -117,19 +113,18 @@ class VppParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(Word);
-          return this.ACTION(() => toToken(t));
+          return this.ACTION(() => tokenOf(t));
         },
       },
       { ALT: () => this.SUBRULE(this.group) },
     ]);
   });
 
-  private group = this.RULE('group', (): GroupNode => {
+  private group = this.RULE('group', (): Group => {
     const open = this.CONSUME(LBrace);
     const node = this.ACTION(() => {
       this.depth++;
-      const openToken = toToken(open);
-      return { type: 'group', open: openToken, items: [] as Item[], start: openToken.start, end: openToken.end } as GroupNode;
+      return new Group(tokenOf(open));
     });
     this.MANY({
       GATE: () => this.depth <= MAX_NESTING && !this.closesImplicitly(node),
@@ -142,15 +137,14 @@ class VppParser extends EmbeddedActionsParser {
       GATE: () => this.depth <= MAX_NESTING && !this.closesImplicitly(node),
       DEF: () => {
         const close = this.CONSUME(RBrace);
-        this.ACTION(() => (node.close = toToken(close)));
+        this.ACTION(() => (node.close = tokenOf(close)));
       },
     });
     this.ACTION(() => {
+      node.complete();
       this.depth--;
-      const last = node.close ?? node.items[node.items.length - 1];
-      node.end = last ? last.end : node.open.end;
       if (this.depth >= MAX_NESTING) this.reportTooDeep(node.open);
-      else if (!node.close) this.syntaxErrors.push(this.missingClose(node));
+      else if (!node.close) this.report.errors.push(this.missingClose(node));
     });
     return node;
   });
@@ -159,8 +153,8 @@ class VppParser extends EmbeddedActionsParser {
    * Where braces do not balance, a word at the start of a line that is indented no deeper than the
    * line that opened this group, and is followed by `{`, starts a new block: the `}` is missing.
    */
-  private closesImplicitly(node: GroupNode): boolean {
-    if (this.lineMode || !this.unbalanced || !node) return false;
+  private closesImplicitly(node: Group): boolean {
+    if (this.lineMode || !this.unbalanced || !this.lines || !node) return false;
     const next = this.LA(1);
     if (!tokenMatcher(next, Word) || !tokenMatcher(this.LA(2), LBrace)) return false;
     if (!this.lines.startsLine(next.startOffset)) return false;
@@ -168,9 +162,9 @@ class VppParser extends EmbeddedActionsParser {
   }
 
   private reportTooDeep(open: Token): void {
-    if (this.deepReported) return;
-    this.deepReported = true;
-    this.syntaxErrors.push({
+    if (this.report.deepReported) return;
+    this.report.deepReported = true;
+    this.report.errors.push({
       code: 'vpp.nesting-too-deep',
       message: `Braces nested deeper than ${MAX_NESTING} levels: what lies deeper is read as plain words.`,
       start: open.start,
@@ -178,7 +172,7 @@ class VppParser extends EmbeddedActionsParser {
     });
   }
 
-  private missingClose(node: GroupNode): SyntaxError {
+  private missingClose(node: Group): SyntaxError {
     const atEnd = this.LA(1).tokenType === EOF;
     const where = this.lineMode ? 'before the end of the line' : atEnd ? 'at the end of the block' : 'before the next block';
     return {
@@ -194,7 +188,8 @@ class VppParser extends EmbeddedActionsParser {
 }
 
 function parserError(t: IToken): SyntaxError {
-  const start = Number.isFinite(t.startOffset) ? t.startOffset : 0;
+  const token = t.payload as Token | undefined;
+  const start = token ? token.start : Number.isFinite(t.startOffset) ? t.startOffset : 0;
   return { code: 'vpp.syntax', message: `Unexpected \`${t.image}\`.`, start, end: start + (t.image?.length ?? 0) };
 }
 
@@ -204,16 +199,43 @@ function parser(): VppParser {
   return (sharedParser ??= new VppParser());
 }
 
-const TRIVIA = new Set<TokenKind>(['whitespace', 'comment', 'continuation']);
+/** Parses the significant chevrotain tokens of one script line, each carrying its tree token as `payload`. */
+export function parseScriptLine(significant: IToken[], report: ParseReport): LineNode | undefined {
+  return parser().parseLine(significant, report);
+}
 
-export function parse(text: string, language: 'cli' | 'startup', mode: LexMode): SyntaxTree {
-  const lexed = lexerFor(mode).tokenize(text);
-  const tokens = lexed.tokens.map(toToken);
-  const significant = lexed.tokens.filter((t, i) => {
-    const kind = tokens[i].kind;
-    if (TRIVIA.has(kind)) return false;
-    return language === 'cli' || kind !== 'newline';
+export function lex(text: string, mode: LexMode): Token[] {
+  const tokens: Token[] = [];
+  scan(text, mode, (kind, start, end) => tokens.push({ kind, text: text.slice(start, end), start, end }));
+  return tokens;
+}
+
+/**
+ * Parses a whole document. A script goes line by line, as VPP reads it; startup.conf as one
+ * sequence of items and groups.
+ */
+export function parse(text: string, language: 'cli' | 'startup', mode: LexMode, lineIndex?: LineIndex): SyntaxTree {
+  const tokens: Token[] = [];
+  const significant: IToken[] = [];
+  const report = newReport();
+  const lines: LineNode[] = [];
+  const endLine = () => {
+    const line = parseScriptLine(significant, report);
+    if (line) lines.push(line);
+    significant.length = 0;
+  };
+  scan(text, mode, (kind, start, end, raw) => {
+    const token: Token = { kind, text: raw.image, start, end };
+    tokens.push(token);
+    if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
+      raw.payload = token;
+      significant.push(raw);
+    } else if (kind === 'newline' && language === 'cli') endLine();
   });
-  const { lines, items, errors } = parser().parseDocument(text, significant, language === 'cli');
-  return { language, text, tokens, lines, items, errors };
+  if (language === 'cli') {
+    endLine();
+    return { language, text, tokens, lines, items: [], errors: report.errors };
+  }
+  const items = parser().parseConfig(significant, report, lineIndex ?? new LineIndex(text));
+  return { language, text, tokens, lines: [], items, errors: report.errors };
 }

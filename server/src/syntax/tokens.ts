@@ -1,13 +1,13 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 /**
- * Lexers for VPP's two languages. Every character of the input lands in exactly one token, so the
+ * The chevrotain lexers for VPP's two languages. Every character of the input lands in exactly one token, so the
  * text can be rebuilt from the tokens; whitespace, comments and line continuations are trivia that
  * the parser does not see.
  */
 
 /** Template placeholders that may sit inside a word: `$(X)`, `${X}`, `{{ .X }}`, `{% x %}`, `{# x #}`. */
-const TEMPLATE_PART = String.raw`\$\([^)\s]*\)|\$\{[^}\s]*\}|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
+export const TEMPLATE_PART = String.raw`\$\([^)\s]*\)|\$\{[^}\s]*\}|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
 
 /** The category every word token belongs to; the parser consumes this. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });

@@ -14,10 +14,10 @@ export interface GroupNode {
   readonly type: 'group';
   readonly open: Token;
   /** Absent when the group is not closed (a syntax error was reported). */
-  close?: Token;
+  readonly close?: Token;
   readonly items: Item[];
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A significant element: a word or a group. */
@@ -27,8 +27,78 @@ export type Item = Token | GroupNode;
 export interface LineNode {
   readonly type: 'line';
   readonly items: Item[];
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where a piece of text (a script line) starts in its document. Its tokens keep offsets relative
+ * to it, so when an edit above moves the line, moving the anchor moves every token, node and
+ * match built on them, and all of them can be kept instead of parsed again.
+ */
+export class Anchor {
+  constructor(public base: number) {}
+}
+
+export class AnchoredToken implements Token {
+  constructor(
+    readonly kind: TokenKind,
+    readonly text: string,
+    private readonly rel: number,
+    private readonly anchor: Anchor,
+  ) {}
+
+  get start(): number {
+    return this.anchor.base + this.rel;
+  }
+
+  get end(): number {
+    return this.anchor.base + this.rel + this.text.length;
+  }
+
+  toJSON(): Token {
+    return { kind: this.kind, text: this.text, start: this.start, end: this.end };
+  }
+}
+
+/** A group whose span follows its tokens. */
+export class Group implements GroupNode {
+  readonly type = 'group' as const;
+  readonly items: Item[] = [];
+  close?: Token;
+  /** The token that ends the group, set when the parser is done with it (deep nesting makes walking down too slow). */
+  private last?: Token;
+
+  constructor(readonly open: Token) {}
+
+  /** Called once the group's items and `}` are known. */
+  complete(): void {
+    const last = this.close ?? this.items[this.items.length - 1];
+    this.last = !last ? this.open : isGroup(last) ? ((last as Group).last ?? last.open) : last;
+  }
+
+  get start(): number {
+    return this.open.start;
+  }
+
+  get end(): number {
+    return (this.last ?? this.open).end;
+  }
+}
+
+/** A script line whose span follows its items. */
+export class Line implements LineNode {
+  readonly type = 'line' as const;
+
+  constructor(readonly items: Item[]) {}
+
+  get start(): number {
+    return this.items[0].start;
+  }
+
+  get end(): number {
+    return this.items[this.items.length - 1].end;
+  }
 }
 
 export interface SyntaxError {

@@ -1,0 +1,546 @@
+import type { IToken } from 'chevrotain';
+import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
+import { RELEASES, type VppRelease } from '../schema/types';
+import { scan } from '../syntax/lexer';
+import { LineIndex } from '../syntax/lineIndex';
+import { newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
+import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
+import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
+import { checkCommand } from './cliChecks';
+import { analyzeLine, type CommandUse } from './cliModel';
+import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { LineDiagnostic } from './lineDiagnostic';
+import { findReleaseDirective, findSuppressions, suppressionRequests, type ReleaseDirective, type SuppressionRequest } from './directives';
+import { clashDiagnostic, referenceDiagnostic, referenceFinding } from './interfaceChecks';
+import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
+import { braceBalance, findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+
+/**
+ * A VPP script is read line by line, so its analysis is kept per logical line (a segment: the text
+ * up to and including the newline that ends it; a backslash-newline continues it). An edit
+ * re-reads only the segments it touches; the others keep their tokens, tree, command and findings
+ * and move with their anchor. What spans lines (blocks over several lines, the first use of a
+ * plugin, suppressions, the interface model) is put together again from the per-line parts, which
+ * costs a pass over the lines but no parsing.
+ */
+
+/** Comments keep what their `vpp-lint` directives ask, so that a version does not read them again. */
+const requestCache = new WeakMap<Token, SuppressionRequest[]>();
+
+function requestsOf(comment: Token): SuppressionRequest[] {
+  let requests = requestCache.get(comment);
+  if (!requests) requestCache.set(comment, (requests = suppressionRequests(comment.text)));
+  return requests;
+}
+
+/** One change of the text, in the offsets of the text before it; `after` is the whole text after it. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly after: string;
+}
+
+const VERSION_WORD = 'vpp-version';
+const NONE: readonly Token[] = [];
+const NO_FINDINGS: Segment['findings'] = [];
+const LINT_WORD = 'vpp-lint';
+
+/** Records which plugins `checkCommand` warned about on one line, in order. */
+class PluginRecorder extends Set<string> {
+  readonly order: string[] = [];
+
+  override add(plugin: string): this {
+    this.order.push(plugin);
+    return super.add(plugin);
+  }
+}
+
+/** Collects one line's tokens as the lexer finds them; one for all lines, so that reading a line allocates only what it keeps. */
+const pluginRecorder = new PluginRecorder();
+const NO_CHECKS: readonly VppDiagnostic[] = [];
+const NO_PLUGINS: readonly string[] = [];
+const NO_REFERENCES: readonly InterfaceReference[] = [];
+
+class LineSink {
+  private text = '';
+  private anchor = new Anchor(0);
+  private tokens: Token[] = [];
+  readonly significant: IToken[] = [];
+  readonly lint: Token[] = [];
+
+  begin(text: string, anchor: Anchor, tokens: Token[]): void {
+    this.text = text;
+    this.anchor = anchor;
+    this.tokens = tokens;
+    this.significant.length = 0;
+    this.lint.length = 0;
+  }
+
+  readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
+    const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
+    this.tokens.push(token);
+    if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
+      raw.payload = token;
+      this.significant.push(raw);
+    } else if (kind === 'comment' && token.text.includes(LINT_WORD)) this.lint.push(token);
+  };
+}
+
+const lineSink = new LineSink();
+const sharedReport: ParseReport = newReport();
+const NO_ERRORS: readonly SyntaxError[] = [];
+
+class Segment {
+  readonly anchor: Anchor;
+  readonly tokens: Token[] = [];
+  readonly line?: LineNode;
+  /** Syntax errors, at offsets valid when the anchor was at `parsedAt`. */
+  readonly errors: readonly SyntaxError[];
+  readonly parsedAt: number;
+  readonly balance: number;
+  lintComments: readonly Token[] = NONE;
+  /** The segment holds `vpp-version`, so it may hold the release directive. */
+  readonly versionHint: boolean;
+
+  /** What depends on the release: the command and its findings. */
+  schema?: Schema;
+  use?: CommandUse;
+  checks: readonly VppDiagnostic[] = NO_CHECKS;
+  plugins: readonly string[] = NO_PLUGINS;
+  references: readonly InterfaceReference[] = NO_REFERENCES;
+  /** `references` were bound by the current model. */
+  bound = false;
+  /** The uses among `references` that get a finding, and which. */
+  findings: readonly { ref: InterfaceReference; finding: 'undefined' | 'before-create' }[] = NO_FINDINGS;
+  /** An edit replaced the segment. */
+  dead = false;
+
+  constructor(
+    text: string,
+    readonly start: number,
+    readonly end: number,
+    versionHint: boolean,
+  ) {
+    const anchor = (this.anchor = new Anchor(start));
+    const sink = lineSink;
+    sink.begin(text, anchor, this.tokens);
+    scan(text, 'script', sink.emit, start, end);
+    if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
+    const report = sharedReport;
+    report.errors.length = 0;
+    report.deepReported = false;
+    this.line = parseScriptLine(sink.significant, report);
+    this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
+    this.parsedAt = start;
+    this.balance = this.line ? braceBalance(this.line.items) : 0;
+    this.versionHint = versionHint;
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  /** Has something the document-wide pass must look at: findings, braces, directives. */
+  get notable(): boolean {
+    return this.errors.length > 0 || this.checks.length > 0 || this.lintComments.length > 0 || this.balance !== 0 || this.versionHint;
+  }
+
+  bind(builder: ModelBuilder): void {
+    if (!this.use) return;
+    this.references = builder.referencesOf(this.use);
+    this.bound = true;
+    let findings: { ref: InterfaceReference; finding: 'undefined' | 'before-create' }[] | undefined;
+    for (const ref of this.references) {
+      const finding = referenceFinding(ref);
+      if (finding) (findings ??= []).push({ ref, finding });
+    }
+    this.findings = findings ?? NO_FINDINGS;
+  }
+
+  analyze(schema: Schema, options: AnalyzeOptions): void {
+    this.schema = schema;
+    this.references = NO_REFERENCES;
+    this.bound = false;
+    this.findings = NO_FINDINGS;
+    if (!this.line) {
+      this.use = undefined;
+      this.checks = NO_CHECKS;
+      this.plugins = NO_PLUGINS;
+      return;
+    }
+    this.use = analyzeLine(this.line, schema);
+    const recorder = pluginRecorder;
+    recorder.clear();
+    recorder.order.length = 0;
+    const checks = checkCommand(this.use, schema, { warned: recorder, switches: options.pluginSwitches, source: options.pluginSource });
+    this.checks = checks.length === 0 ? NO_CHECKS : checks.map((d) => new LineDiagnostic(d, this.anchor));
+    this.plugins = recorder.order.length === 0 ? NO_PLUGINS : recorder.order.slice();
+  }
+}
+
+/** Offsets just past each newline that ends a logical line, in `text[from, to)`. */
+function segmentEnds(text: string, from: number, to: number, out: number[]): void {
+  let at = from;
+  for (;;) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0 || nl >= to) break;
+    at = nl + 1;
+    if (text.charCodeAt(nl - 1) !== 92 /* \ */) out.push(at);
+  }
+}
+
+/** Segments covering `text[from, to)`; `to` must be the end of a segment or of the text. */
+function makeSegments(text: string, from: number, to: number): Segment[] {
+  const ends: number[] = [];
+  segmentEnds(text, from, to, ends);
+  if (ends[ends.length - 1] !== to && to > from) ends.push(to);
+  const hints: number[] = [];
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let i = region.indexOf(VERSION_WORD); i >= 0; i = region.indexOf(VERSION_WORD, i + 1)) hints.push(from + i);
+  const out: Segment[] = [];
+  let start = from;
+  let h = 0;
+  for (const end of ends) {
+    while (h < hints.length && hints[h] < start) h++;
+    out.push(new Segment(text, start, end, h < hints.length && hints[h] < end));
+    start = end;
+  }
+  return out;
+}
+
+/** The segment holding `offset`: the last that starts at or before it. */
+function segmentAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].anchor.base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function releaseOf(directive: ReleaseDirective | undefined, options: AnalyzeOptions): VppRelease {
+  return directive?.release ?? options.release ?? NEWEST_RELEASE;
+}
+
+/** How much a step of a stepwise analysis reads: about a few milliseconds of work. */
+const STEP_CHARS = 256 * 1024;
+const STEP_LINES = 4000;
+
+/** Runs a stepwise analysis to its end. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The end of the segment holding the newline at `nl` (a continued line goes on to the next newline). */
+function segmentEndAfter(text: string, nl: number): number {
+  for (let at = nl; at >= 0; at = text.indexOf('\n', at + 1)) if (text.charCodeAt(at - 1) !== 92) return at + 1;
+  return text.length;
+}
+
+/** The first index in `list` (ordered by position) whose segment starts at or after `offset`. */
+function firstAtOrAfter(list: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].anchor.base < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Replaces `list[from, to)` with `items`, in place: moving the tail is cheaper than copying the list. */
+function splice<T>(list: T[], from: number, to: number, items: readonly T[]): void {
+  if (items.length <= 1000) list.splice(from, to - from, ...items);
+  else {
+    const tail = list.splice(to);
+    list.length = from;
+    for (const item of items) list.push(item);
+    for (const item of tail) list.push(item);
+  }
+}
+
+/** Drops replaced segments from an ordered list and puts the new ones that `keep` in place. */
+function merged(list: readonly Segment[], fresh: readonly Segment[], keep: (s: Segment) => boolean): Segment[] {
+  const out = list.filter((s) => !s.dead);
+  for (const segment of fresh) {
+    if (segment.dead || !keep(segment)) continue;
+    out.splice(firstAtOrAfter(out, segment.anchor.base), 0, segment);
+  }
+  return out;
+}
+
+/**
+ * The analysis of one script, kept up to date across edits. `analyze()` makes a fresh one per call;
+ * the server keeps one per open document and feeds it the edits it receives. An update supersedes
+ * the analysis the previous call returned: the lists and positions it shares move on with the text.
+ */
+export class ScriptDocument {
+  private segments: Segment[] = [];
+  /** The segments that hold a line, with their lines and commands: what the analysis lists. */
+  private lineSegments: Segment[] = [];
+  private lineNodes: LineNode[] = [];
+  private commands: CommandUse[] = [];
+  /** Segments with something for the document-wide pass (see `Segment.notable`), in order. */
+  private notable: Segment[] = [];
+  /** Segments whose interface uses get findings, in order. */
+  private flagged: Segment[] = [];
+  /** Segments made by edits since the last analysis. */
+  private fresh: Segment[] = [];
+  private text = '';
+  private lines = new LineIndex('');
+  private release?: VppRelease;
+  private schema?: Schema;
+  private builder?: ModelBuilder;
+  /** Edits since the last analysis touched a line that creates or deletes interfaces. */
+  private definitionsChanged = true;
+  private limitedLast = false;
+
+  constructor(private readonly options: AnalyzeOptions) {}
+
+  /** Analyses `text` from scratch. */
+  reset(text: string): Analysis {
+    return finish(this.resetting(text));
+  }
+
+  /**
+   * Analyses `text` from scratch in steps: the generator yields between batches of lines, so that
+   * a caller can let other work run while a very large file is read.
+   */
+  *resetting(text: string): Generator<void, Analysis> {
+    this.text = text;
+    const limit = this.limit;
+    this.limitedLast = text.length > limit;
+    const parsed = this.limitedLast ? text.slice(0, limit) : text;
+    this.segments = [];
+    for (let from = 0; from < parsed.length; ) {
+      const nl = parsed.indexOf('\n', from + STEP_CHARS);
+      const to = nl < 0 ? parsed.length : segmentEndAfter(parsed, nl);
+      for (const segment of makeSegments(parsed, from, to)) this.segments.push(segment);
+      from = to;
+      yield;
+    }
+    this.fresh = [];
+    this.release = undefined;
+    this.lines = new LineIndex(text);
+    return yield* this.assembling(parsed);
+  }
+
+  /** Applies the changes (each in the offsets of the text before it) and analyses the result. */
+  update(changes: readonly TextChange[]): Analysis {
+    const last = changes[changes.length - 1];
+    if (!last) return this.reset(this.text);
+    if (this.limitedLast || this.release === undefined || changes.some((c) => c.after.length > this.limit)) return this.reset(last.after);
+    for (const change of changes) this.apply(change);
+    return finish(this.assembling(this.text));
+  }
+
+  private get limit(): number {
+    return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  private apply(change: TextChange): void {
+    const { start, end, after } = change;
+    const delta = change.text.length - (end - start);
+    this.lines = this.lines.edited(start, end, change.text, after);
+    this.text = after;
+    const segments = this.segments;
+    if (segments.length === 0) {
+      this.segments = makeSegments(after, 0, after.length);
+      for (const segment of this.segments) this.take(segment);
+      this.lineSegments = this.segments.filter((seg) => seg.line);
+      this.lineNodes = this.lineSegments.map((seg) => seg.line!);
+      this.commands = this.lineSegments.map((seg) => seg.use!);
+      this.definitionsChanged = true;
+      return;
+    }
+    const first = segmentAt(segments, start);
+    const from = segments[first].anchor.base;
+    const editEnd = start + change.text.length;
+    // the first newline after the edit whose preceding character the edit left alone ends a
+    // segment, in the old text as in the new: the segments after it are kept
+    let to = after.length;
+    let last = segments.length - 1;
+    for (let nl = after.indexOf('\n', editEnd + 1); nl >= 0; nl = after.indexOf('\n', nl + 1)) {
+      if (after.charCodeAt(nl - 1) !== 92) {
+        to = nl + 1;
+        last = segmentAt(segments, to - delta - 1);
+        break;
+      }
+    }
+    const oldTo = segments[last].anchor.base + segments[last].length;
+    const fresh = makeSegments(after, from, to);
+    for (const segment of fresh) this.take(segment);
+    for (let i = first; i <= last; i++) {
+      const old = segments[i];
+      old.dead = true;
+      if (old.use && affectsDefinitions(old.use)) this.definitionsChanged = true;
+    }
+    // the lists of lines are cut where the replaced segments were, before the rest moves
+    const lo = firstAtOrAfter(this.lineSegments, from);
+    const hi = firstAtOrAfter(this.lineSegments, oldTo);
+    const withLines = fresh.filter((seg) => seg.line);
+    splice(this.lineSegments, lo, hi, withLines);
+    splice(this.lineNodes, lo, hi, withLines.map((seg) => seg.line!));
+    splice(this.commands, lo, hi, withLines.map((seg) => seg.use!));
+    for (let i = last + 1; i < segments.length; i++) segments[i].anchor.base += delta;
+    splice(segments, first, last + 1, fresh);
+  }
+
+  /** Analyses a segment an edit made, with the release in force (a new release redoes them all). */
+  private take(segment: Segment): void {
+    this.fresh.push(segment);
+    if (this.schema) segment.analyze(this.schema, this.options);
+    if (segment.use && affectsDefinitions(segment.use)) this.definitionsChanged = true;
+  }
+
+  private directive(parsed: string, candidates: readonly Segment[]): ReleaseDirective | undefined {
+    const hinted = candidates.find((s) => s.versionHint);
+    if (!hinted) return undefined;
+    const base = hinted.anchor.base;
+    const found = findReleaseDirective(parsed.slice(base, base + hinted.length));
+    return found && { ...found, start: found.start + base, end: found.end + base };
+  }
+
+  private *assembling(parsed: string): Generator<void, Analysis> {
+    const options = this.options;
+    const text = this.text;
+    const lines = this.lines;
+    const fresh = this.fresh;
+    this.fresh = [];
+
+    // the release first: a new one (or a first analysis) redoes every line
+    let notable = this.release === undefined ? this.segments.filter((s) => s.versionHint) : merged(this.notable, fresh, (s) => s.notable);
+    const directive = this.directive(parsed, notable);
+    const release = releaseOf(directive, options);
+    if (release !== this.release) {
+      this.release = release;
+      this.schema = schemaFor(release);
+      for (let i = 0; i < this.segments.length; i++) {
+        this.segments[i].analyze(this.schema, this.options);
+        if (i % STEP_LINES === STEP_LINES - 1) yield;
+      }
+      this.lineSegments = this.segments.filter((seg) => seg.line);
+      this.lineNodes = this.lineSegments.map((seg) => seg.line!);
+      this.commands = this.lineSegments.map((seg) => seg.use!);
+      notable = this.segments.filter((s) => s.notable);
+      this.definitionsChanged = true;
+    }
+    this.notable = notable;
+    const schema = this.schema!;
+
+    const blocks = findSpanningBlocks(notable.filter((s) => s.balance !== 0));
+    const swallowed = (segment: Segment) => blocks.some((b) => segment.anchor.base >= b.first.anchor.base && segment.anchor.base <= b.last.anchor.base);
+    const errors: SyntaxError[] = [];
+    const diagnostics: VppDiagnostic[] = [];
+    let deepSeen = false;
+    for (const segment of notable) {
+      if (segment.errors.length === 0) continue;
+      const shift = segment.anchor.base - segment.parsedAt;
+      const inBlock = blocks.length > 0 && swallowed(segment);
+      for (const e of segment.errors) {
+        // one report per document for nesting too deep, as the parser of a whole document gives
+        if (e.code === 'vpp.nesting-too-deep') {
+          if (deepSeen) continue;
+          deepSeen = true;
+        }
+        const moved = shift === 0 ? e : { ...e, start: e.start + shift, end: e.end + shift };
+        errors.push(moved);
+        // in a script VPP reads an unclosed `{` to the end of the line and accepts it
+        if (inBlock || moved.atEnd) continue;
+        diagnostics.push(diagnostic(moved.code as VppDiagnostic['code'], moved.message, moved.start, moved.end));
+      }
+    }
+    const lineNodes = this.lineNodes;
+    for (const b of blocks) diagnostics.push(spanningBlockDiagnostic(b.first.line!, b.last.line!, parsed, lines));
+    if (directive && !directive.release) {
+      diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
+    }
+    if (this.limitedLast) {
+      const limit = this.limit;
+      diagnostics.push(
+        diagnostic('vpp.file-too-large', `This file has ${text.length} characters, over the limit of ${limit} (setting \`vpp.maxFileSize\`): only the first ${limit} are analysed.`, 0, Math.min(text.length, lines.lineEnd(0))),
+      );
+    }
+    const warnedPlugins = new Set<string>();
+    const lintComments: Token[] = [];
+    for (const segment of notable) {
+      for (const c of segment.lintComments) lintComments.push(c);
+      if (segment.checks.length === 0 || (blocks.length > 0 && swallowed(segment))) continue;
+      let p = 0;
+      for (const d of segment.checks) {
+        if (d.code === 'vpp.plugin-disabled') {
+          const plugin = segment.plugins[p++];
+          if (warnedPlugins.has(plugin)) continue;
+          warnedPlugins.add(plugin);
+        }
+        diagnostics.push(d);
+      }
+    }
+    const suppressions = findSuppressions(lintComments, (o) => lines.lineOf(o), requestsOf);
+
+    const tree = lazyTree(parsed, lineNodes, errors, this.segments);
+    const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
+    const builder = yield* this.updatingModel(analysis, fresh);
+    // the interface findings come last, as the model needs the finished analysis
+    for (const def of builder.clashes) diagnostics.push(clashDiagnostic(def, lines));
+    for (const segment of this.flagged) for (const f of segment.findings) diagnostics.push(referenceDiagnostic(f.ref, f.finding, lines));
+    return analysis;
+  }
+
+  private *updatingModel(analysis: Analysis, fresh: readonly Segment[]): Generator<void, ModelBuilder> {
+    let builder = this.builder;
+    if (this.definitionsChanged || !builder) {
+      builder = this.builder = new ModelBuilder(analysis);
+      builder.collectDefinitions();
+      yield;
+      for (let i = 0; i < this.lineSegments.length; i++) {
+        this.lineSegments[i].bind(builder);
+        if (i % STEP_LINES === STEP_LINES - 1) yield;
+      }
+      this.flagged = this.lineSegments.filter((s) => s.findings.length > 0);
+      this.definitionsChanged = false;
+    } else {
+      for (const segment of fresh) if (!segment.dead && !segment.bound) segment.bind(builder);
+      this.flagged = merged(this.flagged, fresh, (s) => s.findings.length > 0);
+    }
+    const lineSegments = this.lineSegments;
+    let references: InterfaceReference[] | undefined;
+    adoptModel(analysis, {
+      definitions: builder.definitions,
+      get references(): readonly InterfaceReference[] {
+        if (!references) {
+          references = [];
+          for (const segment of lineSegments) for (const r of segment.references) references.push(r);
+        }
+        return references;
+      },
+    });
+    return builder;
+  }
+}
+
+/** The tree of a script, whose flat token list is put together only when a feature asks for it. */
+function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[]): SyntaxTree {
+  let tokens: Token[] | undefined;
+  return {
+    language: 'cli',
+    text,
+    lines,
+    items: [],
+    errors,
+    get tokens(): readonly Token[] {
+      if (!tokens) {
+        tokens = [];
+        for (const s of segments) for (const t of s.tokens) tokens.push(t);
+      }
+      return tokens;
+    },
+  };
+}
