@@ -27,6 +27,7 @@ function analysisView(a: Analysis): string {
   return JSON.stringify({
     diagnostics: a.diagnostics,
     release: a.release,
+    scriptRuns: (a.scriptRuns ?? []).map((t) => [t.text, t.start, t.end]),
     suppressions: a.suppressions.map((s) => [s.line, [...s.codes]]),
     tree: treeView(a.tree),
     commands: a.commands.map((c) => [c.kind, c.node.path, c.args.length, c.leftoverOf, c.match?.matches.map((m) => [m.pattern.spec.name, m.start, m.end]), c.match?.unknown.length]),

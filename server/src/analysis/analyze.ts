@@ -3,7 +3,7 @@ import { RELEASES, type VppRelease } from '../schema/types';
 import { LineIndex } from '../syntax/lineIndex';
 import { parse } from '../syntax/parser';
 import type { LexMode } from '../syntax/tokens';
-import type { SyntaxTree } from '../syntax/tree';
+import type { SyntaxTree, Token } from '../syntax/tree';
 import type { CommandUse } from './cliModel';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
@@ -36,6 +36,8 @@ export interface Analysis {
   readonly schema: Schema;
   /** Script commands, one per logical line. */
   readonly commands: readonly CommandUse[];
+  /** The path words of the script's `exec` lines, in order (kept across edits, so links need no walk over every line). */
+  readonly scriptRuns?: readonly Token[];
   readonly startup?: StartupModel;
   readonly diagnostics: readonly VppDiagnostic[];
   readonly suppressions: readonly Suppression[];

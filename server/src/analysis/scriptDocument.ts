@@ -8,6 +8,7 @@ import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
 import { checkCommand } from './cliChecks';
 import { analyzeLine, type CommandUse } from './cliModel';
+import { execPathOf } from './scriptRuns';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { LineDiagnostic } from './lineDiagnostic';
 import { findReleaseDirective, findSuppressions, suppressionRequests, type ReleaseDirective, type SuppressionRequest } from './directives';
@@ -108,6 +109,8 @@ class Segment {
   use?: CommandUse;
   checks: readonly VppDiagnostic[] = NO_CHECKS;
   plugins: readonly string[] = NO_PLUGINS;
+  /** The path word, when the line runs a script with `exec`. */
+  execPath?: Token;
   references: readonly InterfaceReference[] = NO_REFERENCES;
   /** `references` were bound by the current model. */
   bound = false;
@@ -170,6 +173,7 @@ class Segment {
       return;
     }
     this.use = analyzeLine(this.line, schema);
+    this.execPath = execPathOf(this.use);
     const recorder = pluginRecorder;
     recorder.clear();
     recorder.order.length = 0;
@@ -289,6 +293,8 @@ export class ScriptDocument {
   private commands: CommandUse[] = [];
   /** Segments with something for the document-wide pass (see `Segment.notable`), in order. */
   private notable: Segment[] = [];
+  /** Segments whose line runs a script, in order. */
+  private runners: Segment[] = [];
   /** Segments whose interface uses get findings, in order. */
   private flagged: Segment[] = [];
   /** Segments made by edits since the last analysis. */
@@ -419,7 +425,8 @@ export class ScriptDocument {
     let notable = this.release === undefined ? this.segments.filter((s) => s.versionHint) : merged(this.notable, fresh, (s) => s.notable);
     const directive = this.directive(parsed, notable);
     const release = releaseOf(directive, options);
-    if (release !== this.release) {
+    const releaseChanged = release !== this.release;
+    if (releaseChanged) {
       this.release = release;
       this.schema = schemaFor(release);
       for (let i = 0; i < this.segments.length; i++) {
@@ -430,9 +437,11 @@ export class ScriptDocument {
       this.lineNodes = this.lineSegments.map((seg) => seg.line!);
       this.commands = this.lineSegments.map((seg) => seg.use!);
       notable = this.segments.filter((s) => s.notable);
+      this.runners = this.segments.filter((s) => s.execPath);
       this.definitionsChanged = true;
     }
     this.notable = notable;
+    if (!releaseChanged) this.runners = merged(this.runners, fresh, (s) => s.execPath !== undefined);
     const schema = this.schema!;
 
     const blocks = findSpanningBlocks(notable.filter((s) => s.balance !== 0));
@@ -486,7 +495,7 @@ export class ScriptDocument {
     const suppressions = findSuppressions(lintComments, (o) => lines.lineOf(o), requestsOf);
 
     const tree = lazyTree(parsed, lineNodes, errors, this.segments);
-    const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
+    const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, scriptRuns: this.runners.map((s) => s.execPath!), startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
     const builder = yield* this.updatingModel(analysis, fresh);
     // the interface findings come last, as the model needs the finished analysis
     for (const def of builder.clashes) diagnostics.push(clashDiagnostic(def, lines));

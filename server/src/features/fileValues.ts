@@ -12,20 +12,40 @@ import { isTemplated } from '../syntax/tokens';
 
 const touches = (start: number, end: number, offset: number | undefined) => offset !== undefined && start <= offset && offset <= end;
 
-/** Distinct texts of the values of `kind` in the script, in order of appearance, skipping the word at `exceptAt`. */
-export function valuesUsedInFile(analysis: Analysis, kind: ValueKind, exceptAt?: number): string[] {
-  const seen = new Set<string>();
+interface UsedValue {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The values of each kind the script uses, in order, read once per analysis: completion asks on every keystroke. */
+const usedValuesByAnalysis = new WeakMap<Analysis, Map<ValueKind, UsedValue[]>>();
+
+function usedValues(analysis: Analysis): Map<ValueKind, UsedValue[]> {
+  let byKind = usedValuesByAnalysis.get(analysis);
+  if (byKind) return byKind;
+  byKind = new Map();
   for (const lineUse of analysis.commands) {
     const use = effectiveUse(lineUse);
     if (!use) continue;
     for (const values of argValues(use).values()) {
       for (const v of values) {
         const token = v.token;
-        if (!token || v.spec.kind !== kind || v.problem || isTemplated(token.text) || touches(token.start, token.end, exceptAt)) continue;
-        seen.add(token.text);
+        if (!token || v.problem || isTemplated(token.text)) continue;
+        let list = byKind.get(v.spec.kind);
+        if (!list) byKind.set(v.spec.kind, (list = []));
+        list.push(token);
       }
     }
   }
+  usedValuesByAnalysis.set(analysis, byKind);
+  return byKind;
+}
+
+/** Distinct texts of the values of `kind` in the script, in order of appearance, skipping the word at `exceptAt`. */
+export function valuesUsedInFile(analysis: Analysis, kind: ValueKind, exceptAt?: number): string[] {
+  const seen = new Set<string>();
+  for (const token of usedValues(analysis).get(kind) ?? []) if (!touches(token.start, token.end, exceptAt)) seen.add(token.text);
   return [...seen];
 }
 

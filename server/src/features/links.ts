@@ -1,7 +1,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { diagnostic, type VppDiagnostic } from '../analysis/diagnostic';
-import { effectiveUse } from '../analysis/interfaceNaming';
+import { execPathOf } from '../analysis/scriptRuns';
 import type { ConfigEntry } from '../analysis/startupModel';
 import { isTemplated } from '../syntax/tokens';
 import type { Token } from '../syntax/tree';
@@ -14,8 +14,6 @@ import type { Token } from '../syntax/tree';
 
 /** startup.conf parameters, by section, whose value is a CLI script VPP runs once it is up. */
 const SCRIPT_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map([['unix', ['exec', 'startup-config']]]);
-/** The script command that runs another script. */
-const EXEC_COMMAND = 'exec';
 
 export interface ScriptPath {
   readonly path: string;
@@ -32,11 +30,7 @@ export function scriptPaths(analysis: Analysis): ScriptPath[] {
       for (const entry of section.children as ConfigEntry[]) if (keys.includes(entry.param?.key ?? '') && entry.values[0]?.token) tokens.push(entry.values[0].token);
     }
   } else {
-    for (const lineUse of analysis.commands) {
-      const use = effectiveUse(lineUse);
-      const token = use?.node.path === EXEC_COMMAND ? use.match?.matches[0]?.values[0]?.token : undefined;
-      if (token) tokens.push(token);
-    }
+    for (const token of analysis.scriptRuns ?? analysis.commands.map(execPathOf)) if (token) tokens.push(token);
   }
   return tokens.filter((t) => !isTemplated(t.text)).map((t) => ({ path: t.text, start: t.start, end: t.end }));
 }
