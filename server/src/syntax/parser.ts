@@ -204,12 +204,6 @@ export function parseScriptLine(significant: IToken[], report: ParseReport): Lin
   return parser().parseLine(significant, report);
 }
 
-export function lex(text: string, mode: LexMode): Token[] {
-  const tokens: Token[] = [];
-  scan(text, mode, (kind, start, end) => tokens.push({ kind, text: text.slice(start, end), start, end }));
-  return tokens;
-}
-
 /**
  * Parses a whole document. A script goes line by line, as VPP reads it; startup.conf as one
  * sequence of items and groups.
