@@ -29,7 +29,14 @@ export class LspTimer {
     const t = performance.now();
     await this.client.initialize({
       workspace: { configuration: true },
-      textDocument: { completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } }, hover: { contentFormat: ['markdown'] } },
+      // what VS Code's client (vscode-languageclient 9) declares for completion and hover
+      textDocument: {
+        completion: {
+          completionItem: { snippetSupport: true, documentationFormat: ['markdown'] },
+          completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+        },
+        hover: { contentFormat: ['markdown'] },
+      },
     });
     return performance.now() - t;
   }

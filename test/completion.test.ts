@@ -3,6 +3,7 @@ import { InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from
 import type { Analysis } from '../server/src/analysis/analyze';
 import { collectInterfaces } from '../server/src/analysis/interfaces';
 import { computeCompletion, type CompletionCaps } from '../server/src/features/completion';
+import { MAX_INTERFACE_ITEMS } from '../server/src/features/completionCli';
 import { schemaFor } from '../server/src/schema/index';
 import type { VppRelease } from '../server/src/schema/types';
 import { analyzeBroken, BROKEN_DOCUMENTS, everyPosition } from './brokenDocuments';
@@ -45,6 +46,44 @@ describe('completion in scripts', () => {
     assert.ok(drivers.labels.includes('af_xdp') && drivers.labels.includes('memif'), drivers.labels.join(' '));
     const expected = [...schemaFor('26.06').root.children.get('create')!.children.get('interface')!.children.keys()].sort();
     assert.deepEqual([...drivers.labels].sort(), expected);
+  });
+
+  it('gives the replaced range once, in itemDefaults, to a client that takes it', () => {
+    const { text, offset } = withCursor('create tap id 0\nset interface state ta|');
+    const analysis = analyzeScript(text);
+    const list = computeCompletion(analysis, analysis.lines.positionAt(offset), { ...FULL, editRangeDefault: true });
+    assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 1, character: 20 }, end: { line: 1, character: 22 } });
+    const tap = list.items.find((i) => i.label === 'tap0')!;
+    assert.equal(tap.textEdit, undefined);
+    assert.equal(tap.textEditText, undefined, 'the label is the text');
+    // an item that inserts more than its label says what
+    const options = withCursor('create tap |');
+    const optionsAnalysis = analyzeScript(options.text);
+    const snippet = computeCompletion(optionsAnalysis, optionsAnalysis.lines.positionAt(options.offset), { ...FULL, editRangeDefault: true });
+    const withText = snippet.items.filter((i) => i.textEditText !== undefined);
+    assert.ok(withText.length > 0 && withText.every((i) => i.textEditText !== i.label && i.textEdit === undefined), JSON.stringify(withText.slice(0, 2)));
+    // without the capability every item carries its own edit
+    const plain = computeCompletion(analysis, analysis.lines.positionAt(offset), FULL);
+    assert.equal(plain.itemDefaults, undefined);
+    assert.deepEqual((plain.items.find((i) => i.label === 'tap0')!.textEdit as TextEdit).range, list.itemDefaults?.editRange);
+  });
+
+  it('cuts a list of thousands of interface names to what fits the typed word, nearest first, and says it is incomplete', () => {
+    const creates = Array.from({ length: 150 }, () => 'create loopback interface\n').join('');
+    const all = complete(`${creates}set interface state |`);
+    const names = all.items.filter((i) => /^loop\d+$/.test(i.label)).map((i) => i.label);
+    assert.equal(names.length, MAX_INTERFACE_ITEMS);
+    assert.deepEqual(names.slice(0, 2), ['loop50', 'loop51'], 'the last created above the cursor are kept, in order');
+    assert.equal(names[names.length - 1], 'loop149');
+    const list = computeCompletion(all.analysis, all.analysis.lines.positionAt(all.offset), FULL);
+    assert.equal(list.isIncomplete, true);
+    const typedNames = complete(`${creates}set interface state loop14|`).labels;
+    // as the client's fuzzy filter: the typed characters in order
+    assert.deepEqual(typedNames, ['loop14', 'loop104', 'loop114', 'loop124', 'loop134', ...Array.from({ length: 10 }, (_, i) => `loop${140 + i}`)]);
+    // a few interfaces: every one, and the list is complete
+    const few = complete('create loopback interface\nset interface state |');
+    assert.ok(few.labels.includes('loop0'));
+    assert.equal(computeCompletion(few.analysis, few.analysis.lines.positionAt(few.offset), FULL).isIncomplete, false);
   });
 
   it('reads earlier words by the unique-prefix rule', () => {

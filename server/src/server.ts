@@ -147,6 +147,7 @@ export function startServer(connection: Connection): void {
     completionCaps = {
       snippetSupport: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
       markdown: !!caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown'),
+      editRangeDefault: !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange'),
     };
     hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
     workspaceRoots = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => decodeURIComponent(new URL(f.uri).pathname));

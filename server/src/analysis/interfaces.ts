@@ -1,3 +1,4 @@
+import type { LineIndex } from '../syntax/lineIndex';
 import type { Token } from '../syntax/tree';
 import type { Analysis } from './analyze';
 import { interfaceModel, type InterfaceDefinition } from './interfaceModel';
@@ -47,32 +48,62 @@ function kindOf(def: InterfaceDefinition): InterfaceKind {
   return rule === 'tap' && argValues(def.use).has('tun') ? 'tun' : rule;
 }
 
-const collected = new WeakMap<Analysis, DefinedInterface[]>();
+/**
+ * A created interface whose positions follow the definition it comes from, so that the list
+ * outlives an edit that leaves the script's definitions alone (the model keeps them then).
+ */
+class CollectedInterface implements DefinedInterface {
+  constructor(
+    readonly name: string,
+    readonly kind: InterfaceKind,
+    readonly command: string,
+    private readonly def: InterfaceDefinition,
+    private readonly where: { lines: LineIndex },
+    readonly nameToken: Token | undefined,
+    readonly linuxName: string | undefined,
+  ) {}
+
+  get line(): number {
+    return this.where.lines.lineOf(this.def.start);
+  }
+
+  get start(): number {
+    return this.def.start;
+  }
+
+  get end(): number {
+    return this.def.end;
+  }
+
+  get deletedAt(): number | undefined {
+    return this.def.deletedAt;
+  }
+}
+
+/** The list per list of definitions, with the line index of the newest analysis that asked. */
+const collected = new WeakMap<readonly InterfaceDefinition[], { list: DefinedInterface[]; where: { lines: LineIndex } }>();
 
 /** Every VPP interface the script creates (and VPP would accept), in the order VPP creates them. */
 export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
-  let interfaces = collected.get(analysis);
-  if (!interfaces) collected.set(analysis, (interfaces = collect(analysis)));
+  const definitions = interfaceModel(analysis).definitions;
+  let entry = collected.get(definitions);
+  if (!entry) {
+    const where = { lines: analysis.lines };
+    collected.set(definitions, (entry = { list: collect(definitions, where), where }));
+  }
+  entry.where.lines = analysis.lines;
   // callers get their own list, as they got a fresh one before the list was kept
-  return interfaces.slice();
+  return entry.list.slice();
 }
 
-function collect(analysis: Analysis): DefinedInterface[] {
+function collect(definitions: readonly InterfaceDefinition[], where: { lines: LineIndex }): DefinedInterface[] {
   const out: DefinedInterface[] = [];
-  for (const def of interfaceModel(analysis).definitions) {
+  for (const def of definitions) {
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
     const rule = def.rule as NamingRule;
-    const common = {
-      kind: kindOf(def),
-      command: def.use.command.path,
-      line: analysis.lines.lineOf(def.start),
-      start: def.start,
-      end: def.end,
-      nameToken: def.naming?.nameToken,
-      linuxName: linuxInterfaces(def.use, rule)[0]?.name,
-      deletedAt: def.deletedAt,
-    };
-    for (const name of namesOf(def)) out.push({ name, ...common });
+    const kind = kindOf(def);
+    const linuxName = linuxInterfaces(def.use, rule)[0]?.name;
+    for (const name of namesOf(def)) out.push(new CollectedInterface(name, kind, def.use.command.path, def, where, def.naming?.nameToken, linuxName));
   }
   return out;
 }

@@ -551,5 +551,12 @@ function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segmen
       }
       return tokens;
     },
+    tokensNear(offset: number): readonly Token[] {
+      if (tokens || segments.length === 0) return this.tokens;
+      const i = segmentAt(segments, offset);
+      const near: Token[] = [];
+      for (let k = Math.max(0, i - 1); k <= Math.min(segments.length - 1, i + 1); k++) for (const t of segments[k].tokens) near.push(t);
+      return near;
+    },
   };
 }

@@ -16,8 +16,10 @@ export function computeCompletion(analysis: Analysis, position: Position, caps: 
   const offset = offsetOf(analysis, position);
   const cursor = analysis.language === 'cli' ? scriptCursor(analysis, offset) : startupCursor(analysis, offset);
   if (!cursor) return { isIncomplete: false, items: [] };
-  const sink = new CompletionSink(caps, analysis.lines.range(cursor.replaceStart, cursor.replaceEnd));
+  const range = analysis.lines.range(cursor.replaceStart, cursor.replaceEnd);
+  const sink = new CompletionSink(caps, range);
   if (analysis.language === 'cli') cliCompletions(analysis, cursor, sink);
   else startupCompletions(analysis, cursor, sink);
-  return { isIncomplete: false, items: sink.items };
+  const isIncomplete = sink.incomplete;
+  return caps.editRangeDefault ? { isIncomplete, itemDefaults: { editRange: range }, items: sink.items } : { isIncomplete, items: sink.items };
 }

@@ -9,7 +9,7 @@ import { cliContext } from './cliContext';
 import { CompletionItemKind, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
-import { interfaceCandidates, valuesUsedInFile } from './fileValues';
+import { interfaceCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
 
 /** Completion in a VPP CLI script: command words, then the options and values of the command. */
 export function cliCompletions(analysis: Analysis, cursor: Cursor, sink: CompletionSink): void {
@@ -156,8 +156,38 @@ function valueItems(analysis: Analysis, command: CommandSpec, arg: ArgSpec, spec
   }
 }
 
+/** More interface names than this and the list is cut to those that fit what is typed, nearest first, and marked incomplete. */
+export const MAX_INTERFACE_ITEMS = 100;
+
+/** `typed` appears in `name` in order, as the client's fuzzy filter wants (case aside). */
+function fitsTyped(name: string, typed: string): boolean {
+  let at = 0;
+  for (const c of typed) {
+    at = name.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The interfaces to offer: all of them in a small script; in a script that creates thousands, those
+ * that fit the word typed so far, the last created above the cursor first (the client asks again as
+ * the user types, since the list says it is incomplete).
+ */
+function interfacesToOffer(analysis: Analysis, cursor: Cursor, sink: CompletionSink): InterfaceCandidate[] {
+  const all = interfaceCandidates(analysis, cursor.offset);
+  if (all.length <= MAX_INTERFACE_ITEMS) return all;
+  sink.incomplete = true;
+  const typed = cursor.partial.toLowerCase();
+  const fitting = typed ? all.filter((c) => fitsTyped(c.name.toLowerCase(), typed)) : all;
+  const defined = fitting.filter((c) => c.defined);
+  const kept = new Set(defined.slice(-MAX_INTERFACE_ITEMS));
+  for (const c of fitting) if (kept.size < MAX_INTERFACE_ITEMS && !c.defined) kept.add(c);
+  return fitting.filter((c) => kept.has(c));
+}
+
 function interfaceItems(analysis: Analysis, cursor: Cursor, sink: CompletionSink, rank: number): void {
-  for (const candidate of interfaceCandidates(analysis, cursor.offset)) {
+  for (const candidate of interfacesToOffer(analysis, cursor, sink)) {
     const defined = candidate.defined;
     const doc = new DocText(sink.caps.markdown);
     if (defined) doc.para(`Created on line ${defined.line + 1}:`).code(analysis.text.slice(defined.start, defined.end));

@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
-import { firstTokenAt, isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
+import { firstTokenAt, isGroup, tokensAround, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
 
 /**
  * Where the cursor stands in our own tree: the words before it at each `{ }` nesting level and
@@ -34,14 +34,14 @@ function lastTokenBefore(tokens: readonly Token[], offset: number): number {
 
 /** True when the cursor is inside a comment, where nothing is offered. */
 export function inComment(analysis: Analysis, offset: number): boolean {
-  const tokens = analysis.tree.tokens;
+  const tokens = tokensAround(analysis.tree, offset);
   const i = lastTokenBefore(tokens, offset);
   return i >= 0 && tokens[i].kind === 'comment' && offset <= tokens[i].end;
 }
 
 /** The word token the cursor touches (inside it, or right after its last character). */
 export function wordAt(analysis: Analysis, offset: number): Token | undefined {
-  const tokens = analysis.tree.tokens;
+  const tokens = tokensAround(analysis.tree, offset);
   const i = lastTokenBefore(tokens, offset + 1);
   if (i >= 0 && tokens[i].kind === 'word' && offset < tokens[i].end) return tokens[i];
   const before = lastTokenBefore(tokens, offset);
@@ -51,7 +51,7 @@ export function wordAt(analysis: Analysis, offset: number): Token | undefined {
 
 /** The script line the cursor is on (a logical line: continuations joined), if it has any words. */
 export function scriptLineAt(analysis: Analysis, offset: number): LineNode | undefined {
-  const tokens = analysis.tree.tokens;
+  const tokens = tokensAround(analysis.tree, offset);
   let lineStart = 0;
   for (let i = lastTokenBefore(tokens, offset); i >= 0; i--) {
     if (tokens[i].kind === 'newline' && tokens[i].end <= offset) {

@@ -119,6 +119,16 @@ export interface SyntaxTree {
   readonly lines: readonly LineNode[];
   readonly items: readonly Item[];
   readonly errors: readonly SyntaxError[];
+  /**
+   * The tokens around `offset` (its script line and the lines either side), in order, for lookups at
+   * a position; a tree kept per line gives them without putting the whole token list together.
+   */
+  tokensNear?(offset: number): readonly Token[];
+}
+
+/** The tokens to search for what lies at `offset`: all of them, or a window around it when the tree can give one. */
+export function tokensAround(tree: SyntaxTree, offset: number): readonly Token[] {
+  return tree.tokensNear ? tree.tokensNear(offset) : tree.tokens;
 }
 
 export function isGroup(item: Item | LineNode): item is GroupNode {
