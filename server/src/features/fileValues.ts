@@ -3,6 +3,8 @@ import { interfaceModel } from '../analysis/interfaceModel';
 import { argValues, effectiveUse } from '../analysis/interfaceNaming';
 import { collectInterfaces, type DefinedInterface } from '../analysis/interfaces';
 import type { ValueKind } from '../schema/types';
+import type { Token } from '../syntax/tree';
+import type { CommandUse } from '../analysis/cliModel';
 import { isTemplated } from '../syntax/tokens';
 
 /**
@@ -18,7 +20,26 @@ interface UsedValue {
   readonly end: number;
 }
 
-/** The values of each kind the script uses, in order, read once per analysis: completion asks on every keystroke. */
+/** The values each line uses, read once per line: a line an edit leaves alone keeps its command, and this with it. */
+const valuesByLine = new WeakMap<CommandUse, readonly { kind: ValueKind; token: Token }[]>();
+
+function valuesOfLine(lineUse: CommandUse): readonly { kind: ValueKind; token: Token }[] {
+  let values = valuesByLine.get(lineUse);
+  if (values) return values;
+  const out: { kind: ValueKind; token: Token }[] = [];
+  const use = effectiveUse(lineUse);
+  if (use) {
+    for (const list of argValues(use).values()) {
+      for (const v of list) if (v.token && !v.problem && !isTemplated(v.token.text)) out.push({ kind: v.spec.kind, token: v.token });
+    }
+  }
+  valuesByLine.set(lineUse, (values = out.length > 0 ? out : NO_VALUES));
+  return values;
+}
+
+const NO_VALUES: readonly { kind: ValueKind; token: Token }[] = [];
+
+/** The values of each kind the script uses, in order, put together once per analysis: completion asks on every keystroke. */
 const usedValuesByAnalysis = new WeakMap<Analysis, Map<ValueKind, UsedValue[]>>();
 
 function usedValues(analysis: Analysis): Map<ValueKind, UsedValue[]> {
@@ -26,16 +47,10 @@ function usedValues(analysis: Analysis): Map<ValueKind, UsedValue[]> {
   if (byKind) return byKind;
   byKind = new Map();
   for (const lineUse of analysis.commands) {
-    const use = effectiveUse(lineUse);
-    if (!use) continue;
-    for (const values of argValues(use).values()) {
-      for (const v of values) {
-        const token = v.token;
-        if (!token || v.problem || isTemplated(token.text)) continue;
-        let list = byKind.get(v.spec.kind);
-        if (!list) byKind.set(v.spec.kind, (list = []));
-        list.push(token);
-      }
+    for (const { kind, token } of valuesOfLine(lineUse)) {
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push(token);
     }
   }
   usedValuesByAnalysis.set(analysis, byKind);
@@ -74,4 +89,16 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
     if (ref.space === 'vpp' && ref.certain && !ref.partial && !touches(ref.start, ref.end, offset)) add(ref.name);
   }
   return out;
+}
+
+/**
+ * Builds, ahead of the first request, the lists completion reads in a script: the values each line
+ * uses, the interfaces it creates and the names it uses. The server runs this in idle time after a
+ * document's first diagnostics; the per-line parts stay valid across edits.
+ */
+export function prepareFileValues(analysis: Analysis): void {
+  if (analysis.language !== 'cli') return;
+  usedValues(analysis);
+  collectInterfaces(analysis);
+  void interfaceModel(analysis).references.length;
 }

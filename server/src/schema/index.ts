@@ -74,13 +74,23 @@ for (const spec of ALL_COMMANDS) {
   RELEASES_BY_PATH.set(spec.path, set);
 }
 
+/** What `releasesOfCommand` found per path: completion asks for every command word it lists. */
+const releasesByPrefix = new Map<string, VppRelease[]>();
+
 /** The releases with a command at `path` or below it (`ikev2 set logging` finds `ikev2 set logging level`). */
 export function releasesOfCommand(path: string): VppRelease[] {
-  const set = new Set<VppRelease>();
-  for (const [p, releases] of RELEASES_BY_PATH) {
-    if (p === path || p.startsWith(`${path} `)) for (const r of releases) set.add(r);
+  let found = releasesByPrefix.get(path);
+  if (!found) {
+    const set = new Set<VppRelease>();
+    for (const [p, releases] of RELEASES_BY_PATH) {
+      if (p === path || p.startsWith(`${path} `)) for (const r of releases) set.add(r);
+    }
+    found = RELEASES.filter((r) => set.has(r));
+    // bounded: the words looked up come from the schema or from the user's lines
+    if (releasesByPrefix.size > 10_000) releasesByPrefix.clear();
+    releasesByPrefix.set(path, found);
   }
-  return RELEASES.filter((r) => set.has(r));
+  return found.slice();
 }
 
 /** Every command path of every release, for completion of words missing in the chosen one. */
