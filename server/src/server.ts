@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, languageOf, STEPWISE_SIZE, type PluginContextInput } from './documents';
+import { AnalysisCache, languageOf, type PluginContextInput } from './documents';
 import { computeCodeActions } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
@@ -24,7 +24,6 @@ import { computeDefinition, computeDocumentHighlights, computeReferences } from 
 import { computeFoldingRanges } from './features/folding';
 import { formatStartup } from './features/formatting';
 import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
-import { prepareFileValues } from './features/fileValues';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { ScriptResolver } from './scriptResolver';
@@ -128,22 +127,7 @@ export function startServer(connection: Connection): void {
     const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
-    // a document read in steps is too large to prepare in one go without holding up the next request
-    if (analysis && !prepared.has(uri) && analysis.text.length < STEPWISE_SIZE) {
-      prepared.add(uri);
-      setImmediate(() => {
-        if (documents.get(uri)?.version !== version) return;
-        try {
-          prepareFileValues(analysis);
-        } catch (error) {
-          log(`preparing ${uri}: ${String(error)}`);
-        }
-      });
-    }
   }
-
-  /** Documents whose completion lists were built in idle time once they were opened. */
-  const prepared = new Set<string>();
 
   async function scheduleDiagnostics(doc: TextDocument): Promise<void> {
     const { uri, version } = doc;
@@ -210,7 +194,6 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     cache.forget(uri);
-    prepared.delete(uri);
     settingsByUri.delete(uri);
     runsByUri.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

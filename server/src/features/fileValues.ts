@@ -90,15 +90,3 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
   }
   return out;
 }
-
-/**
- * Builds, ahead of the first request, the lists completion reads in a script: the values each line
- * uses, the interfaces it creates and the names it uses. The server runs this in idle time after a
- * document's first diagnostics; the per-line parts stay valid across edits.
- */
-export function prepareFileValues(analysis: Analysis): void {
-  if (analysis.language !== 'cli') return;
-  usedValues(analysis);
-  collectInterfaces(analysis);
-  void interfaceModel(analysis).references.length;
-}
