@@ -16,7 +16,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { sniff: 'server/src/analysis/sniff.ts' }, outdir: 'dist' }),
 ]);
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { findReleaseDirective } from '../../server/src/analysis/directives';
 import { RELEASES } from '../../server/src/schema/types';
 import { chooseInterface, showSelectionMatrix } from './chooser';
@@ -19,17 +19,9 @@ function isVpp(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   if (client) return;
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: VPP_LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: 'vpp' },
-    outputChannel: output,
-  };
-  client = new LanguageClient('vpp', 'VPP Language Server', serverOptions, clientOptions);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createLanguageClient } = require(context.asAbsolutePath(path.join('dist', 'languageClient.js'))) as typeof import('./languageClient');
+  client = createLanguageClient(context.asAbsolutePath(path.join('dist', 'server.js')), VPP_LANGUAGES, output);
   await client.start();
 }
 
