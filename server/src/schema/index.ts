@@ -157,12 +157,20 @@ export function pluginDisabledByDefault(schema: Schema, plugin: string): boolean
   return !!spec?.defaultDisabled?.includes(schema.release);
 }
 
+/** What `allArgsOf` found per path: checking a script asks for the same commands on many lines. */
+const argsByPath = new Map<string, ArgSpec[]>();
+
 /** The arguments a command has in any release, each with its releases, for "only in ..." messages. */
 export function allArgsOf(path: string): ArgSpec[] {
-  const out: ArgSpec[] = [];
-  for (const spec of FOCUS_COMMANDS) {
-    if (spec.path !== path) continue;
-    for (const arg of spec.args ?? []) out.push({ ...arg, releases: arg.releases ?? spec.releases });
+  let found = argsByPath.get(path);
+  if (!found) {
+    found = [];
+    for (const spec of FOCUS_COMMANDS) {
+      if (spec.path !== path) continue;
+      for (const arg of spec.args ?? []) found.push({ ...arg, releases: arg.releases ?? spec.releases });
+    }
+    if (argsByPath.size > 10_000) argsByPath.clear();
+    argsByPath.set(path, found);
   }
-  return out;
+  return found.slice();
 }
