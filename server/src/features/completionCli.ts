@@ -179,11 +179,15 @@ function interfacesToOffer(analysis: Analysis, cursor: Cursor, sink: CompletionS
   if (all.length <= MAX_INTERFACE_ITEMS) return all;
   sink.incomplete = true;
   const typed = cursor.partial.toLowerCase();
-  const fitting = typed ? all.filter((c) => fitsTyped(c.name.toLowerCase(), typed)) : all;
-  const defined = fitting.filter((c) => c.defined);
-  const kept = new Set(defined.slice(-MAX_INTERFACE_ITEMS));
-  for (const c of fitting) if (kept.size < MAX_INTERFACE_ITEMS && !c.defined) kept.add(c);
-  return fitting.filter((c) => kept.has(c));
+  const fits = (c: InterfaceCandidate) => !typed || fitsTyped(c.name.toLowerCase(), typed);
+  // from the cursor upwards, so that a script with thousands of interfaces is read only as far as needed
+  const kept = new Set<InterfaceCandidate>();
+  for (let i = all.length - 1; i >= 0 && kept.size < MAX_INTERFACE_ITEMS; i--) if (all[i].defined && fits(all[i])) kept.add(all[i]);
+  for (const c of all) {
+    if (kept.size >= MAX_INTERFACE_ITEMS) break;
+    if (!c.defined && fits(c)) kept.add(c);
+  }
+  return all.filter((c) => kept.has(c));
 }
 
 function interfaceItems(analysis: Analysis, cursor: Cursor, sink: CompletionSink, rank: number): void {

@@ -85,8 +85,57 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
     if (defined.deletedAt !== undefined && defined.deletedAt < offset) seen.add(defined.name);
     else add(defined.name, defined);
   }
+  for (const name of namesUsedOutside(analysis, offset)) add(name);
+  return out;
+}
+
+/** A VPP interface name the script uses, with its first two uses (in text order) and the order of the first. */
+interface UsedName {
+  readonly name: string;
+  readonly order: number;
+  readonly uses: { readonly start: number; readonly end: number }[];
+}
+
+/** The interface names each analysis uses, in order of first use: completion asks on every keystroke. */
+const usedNamesByAnalysis = new WeakMap<Analysis, { names: UsedName[]; order: Map<{ start: number; end: number }, number> }>();
+
+function usedNames(analysis: Analysis): { names: UsedName[]; order: Map<{ start: number; end: number }, number> } {
+  let found = usedNamesByAnalysis.get(analysis);
+  if (found) return found;
+  const byName = new Map<string, UsedName>();
+  const order = new Map<{ start: number; end: number }, number>();
+  let index = 0;
   for (const ref of interfaceModel(analysis).references) {
-    if (ref.space === 'vpp' && ref.certain && !ref.partial && !touches(ref.start, ref.end, offset)) add(ref.name);
+    if (ref.space !== 'vpp' || !ref.certain || ref.partial) continue;
+    const known = byName.get(ref.name);
+    if (!known) byName.set(ref.name, { name: ref.name, order: index, uses: [ref] });
+    else if (known.uses.length < 2) known.uses.push(ref);
+    order.set(ref, index++);
+  }
+  found = { names: [...byName.values()], order };
+  usedNamesByAnalysis.set(analysis, found);
+  return found;
+}
+
+/**
+ * The interface names used anywhere but at `offset`, in order of first use there: a name whose
+ * first use is the word being completed counts from its second use.
+ */
+function namesUsedOutside(analysis: Analysis, offset: number): string[] {
+  const { names, order } = usedNames(analysis);
+  const out: string[] = [];
+  let moved: { name: string; order: number } | undefined;
+  for (const used of names) {
+    const first = used.uses[0];
+    if (!touches(first.start, first.end, offset)) out.push(used.name);
+    else if (used.uses[1] && !touches(used.uses[1].start, used.uses[1].end, offset)) moved = { name: used.name, order: order.get(used.uses[1])! };
+  }
+  if (moved) {
+    // the names are in order of first use; the moved one goes where its second use falls
+    let at = 0;
+    const firstOrder = new Map(names.map((n) => [n.name, n.order]));
+    while (at < out.length && firstOrder.get(out[at])! < moved.order) at++;
+    out.splice(at, 0, moved.name);
   }
   return out;
 }
