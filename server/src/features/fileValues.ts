@@ -70,6 +70,23 @@ export interface InterfaceCandidate {
   defined?: DefinedInterface;
 }
 
+/** The created interfaces with where each ends and is deleted (Infinity: never), read once per analysis. */
+const spansByAnalysis = new WeakMap<Analysis, { defined: DefinedInterface[]; ends: Float64Array; deletedAt: Float64Array }>();
+
+function definedSpans(analysis: Analysis): { defined: DefinedInterface[]; ends: Float64Array; deletedAt: Float64Array } {
+  let spans = spansByAnalysis.get(analysis);
+  if (spans) return spans;
+  const defined = collectInterfaces(analysis);
+  const ends = new Float64Array(defined.length);
+  const deletedAt = new Float64Array(defined.length);
+  defined.forEach((d, i) => {
+    ends[i] = d.end;
+    deletedAt[i] = d.deletedAt ?? Number.POSITIVE_INFINITY;
+  });
+  spansByAnalysis.set(analysis, (spans = { defined, ends, deletedAt }));
+  return spans;
+}
+
 /** Interfaces created above `offset` (and not deleted there), then other interface names the file uses. */
 export function interfaceCandidates(analysis: Analysis, offset: number): InterfaceCandidate[] {
   const out: InterfaceCandidate[] = [];
@@ -79,11 +96,12 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
     seen.add(name);
     out.push({ name, defined });
   };
-  for (const defined of collectInterfaces(analysis)) {
-    if (defined.end >= offset) continue;
+  const { defined, ends, deletedAt } = definedSpans(analysis);
+  for (let i = 0; i < defined.length; i++) {
+    if (ends[i] >= offset) continue;
     // a deleted interface is gone, and no other use should bring it back as a suggestion
-    if (defined.deletedAt !== undefined && defined.deletedAt < offset) seen.add(defined.name);
-    else add(defined.name, defined);
+    if (deletedAt[i] < offset) seen.add(defined[i].name);
+    else add(defined[i].name, defined[i]);
   }
   for (const name of namesUsedOutside(analysis, offset)) add(name);
   return out;
@@ -107,10 +125,16 @@ function usedNames(analysis: Analysis): { names: UsedName[]; order: Map<{ start:
   let index = 0;
   for (const ref of interfaceModel(analysis).references) {
     if (ref.space !== 'vpp' || !ref.certain || ref.partial) continue;
+    // positions as numbers: within one analysis they stay put, and getters cost on every keystroke
+    const use = { start: ref.start, end: ref.end };
     const known = byName.get(ref.name);
-    if (!known) byName.set(ref.name, { name: ref.name, order: index, uses: [ref] });
-    else if (known.uses.length < 2) known.uses.push(ref);
-    order.set(ref, index++);
+    if (!known) byName.set(ref.name, { name: ref.name, order: index, uses: [use] });
+    else if (known.uses.length < 2) known.uses.push(use);
+    else {
+      index++;
+      continue;
+    }
+    order.set(use, index++);
   }
   found = { names: [...byName.values()], order };
   usedNamesByAnalysis.set(analysis, found);
