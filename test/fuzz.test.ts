@@ -17,23 +17,10 @@ import { computeSemanticTokens } from '../server/src/features/semanticTokens';
 import { computeSignatureHelp } from '../server/src/features/signatureHelp';
 import { computeDocumentSymbols } from '../server/src/features/symbols';
 import { parse } from '../server/src/syntax/parser';
-import { isGroup, rebuildText, type Item, type SyntaxTree } from '../server/src/syntax/tree';
+import { rebuildText } from '../server/src/syntax/tree';
 import { anyText, checkRange, corpusFiles, FUZZ_SEED, inkOf, language, mutation, positionsIn, referenceDocument, runs, settings, vppText } from './fuzzSupport';
 
 const URI = 'file:///work/fuzz.vpp';
-
-/** Everything a tree says, as plain data, to compare two parsers. */
-function treeView(tree: SyntaxTree): string {
-  const item = (i: Item): unknown => (isGroup(i) ? { span: [i.start, i.end], open: i.open.start, close: i.close?.start, items: i.items.map(item) } : [i.kind, i.text, i.start, i.end]);
-  return JSON.stringify({
-    tokens: tree.tokens.map((t) => [t.kind, t.text, t.start, t.end]),
-    lines: tree.lines.map((l) => [l.start, l.end, l.items.map(item)]),
-    items: tree.items.map(item),
-    errors: tree.errors,
-  });
-}
-
-/** Everything an analysis concludes, as plain data, to compare an updated analysis with a fresh one. */
 
 function checkEdits(edits: readonly TextEdit[] | undefined, doc: TextDocument, what: string): void {
   for (const e of edits ?? []) checkRange(e.range, doc, what);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../server/src/analysis/analyze';
+import { isGroup, type Item, type SyntaxTree } from '../server/src/syntax/tree';
 
 /**
  * What the property tests share: how much to run (a fixed seed and a modest count in `npm test`;
@@ -128,4 +129,15 @@ export function referenceDocument(text: string): TextDocument {
 /** The characters that are not white space, in order. */
 export function inkOf(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/** Everything a tree says, as plain data, to compare two parses of the same text. */
+export function treeView(tree: SyntaxTree): string {
+  const item = (i: Item): unknown => (isGroup(i) ? { span: [i.start, i.end], open: i.open.start, close: i.close?.start, items: i.items.map(item) } : [i.kind, i.text, i.start, i.end]);
+  return JSON.stringify({
+    tokens: tree.tokens.map((t) => [t.kind, t.text, t.start, t.end]),
+    lines: tree.lines.map((l) => [l.start, l.end, l.items.map(item)]),
+    items: tree.items.map(item),
+    errors: tree.errors,
+  });
 }
