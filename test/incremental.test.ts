@@ -7,19 +7,7 @@ import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDo
 import { AnalysisCache } from '../server/src/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { parse } from '../server/src/syntax/parser';
-import { isGroup, type Item, type SyntaxTree } from '../server/src/syntax/tree';
-import { corpusFiles, settings, vppText } from './fuzzSupport';
-
-/** Everything a tree says, as plain data. */
-function treeView(tree: SyntaxTree): string {
-  const item = (i: Item): unknown => (isGroup(i) ? { span: [i.start, i.end], open: i.open.start, close: i.close?.start, items: i.items.map(item) } : [i.kind, i.text, i.start, i.end]);
-  return JSON.stringify({
-    tokens: tree.tokens.map((t) => [t.kind, t.text, t.start, t.end]),
-    lines: tree.lines.map((l) => [l.start, l.end, l.items.map(item)]),
-    items: tree.items.map(item),
-    errors: tree.errors,
-  });
-}
+import { corpusFiles, settings, treeView, vppText } from './fuzzSupport';
 
 /** Everything an analysis concludes, as plain data, to compare an updated analysis with a fresh one. */
 function analysisView(a: Analysis): string {
@@ -27,7 +15,7 @@ function analysisView(a: Analysis): string {
   return JSON.stringify({
     diagnostics: a.diagnostics,
     release: a.release,
-    scriptRuns: (a.scriptRuns ?? []).map((t) => [t.text, t.start, t.end]),
+    scriptRuns: a.scriptRuns.map((t) => [t.text, t.start, t.end]),
     suppressions: a.suppressions.map((s) => [s.line, [...s.codes]]),
     tree: treeView(a.tree),
     commands: a.commands.map((c) => [c.kind, c.node.path, c.args.length, c.leftoverOf, c.match?.matches.map((m) => [m.pattern.spec.name, m.start, m.end]), c.match?.unknown.length]),

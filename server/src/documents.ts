@@ -28,6 +28,11 @@ interface Entry {
   changedTo: number;
 }
 
+/** The entry holds a script analysis and the edits from its version to the document's, under the same key. */
+function followsEdits(cached: Entry | undefined, key: string, doc: TextDocument): cached is Entry & { script: ScriptDocument } {
+  return !!cached?.script && cached.key === key && cached.changedTo === doc.version && cached.changes.length > 0;
+}
+
 /** Edits that pile up while no one asks for the analysis are dropped past this count: a fresh analysis is cheaper then. */
 const MAX_PENDING_CHANGES = 200;
 
@@ -74,7 +79,7 @@ export class AnalysisCache {
     const options = this.optionsOf(language, settings, plugins);
     let script: ScriptDocument | undefined;
     let analysis: Analysis;
-    if (language === 'cli' && cached?.script && cached.key === key && cached.changedTo === doc.version && cached.changes.length > 0) {
+    if (language === 'cli' && followsEdits(cached, key, doc)) {
       script = cached.script;
       analysis = script.update(cached.changes);
     } else if (language === 'cli') {
@@ -98,7 +103,7 @@ export class AnalysisCache {
     const key = this.keyOf(language, settings, plugins);
     const cached = this.entries.get(doc.uri);
     const fresh = cached && cached.version === doc.version && cached.key === key;
-    const incremental = language === 'cli' && cached?.script && cached.key === key && cached.changedTo === doc.version && cached.changes.length > 0;
+    const incremental = language === 'cli' && followsEdits(cached, key, doc);
     if (fresh || incremental || doc.getText().length < STEPWISE_SIZE) return this.get(doc, settings, plugins);
     const running = this.pending.get(doc.uri);
     if (running && running.version === doc.version && running.key === key) return running.done;

@@ -37,7 +37,7 @@ export interface Analysis {
   /** Script commands, one per logical line. */
   readonly commands: readonly CommandUse[];
   /** The path words of the script's `exec` lines, in order (kept across edits, so links need no walk over every line). */
-  readonly scriptRuns?: readonly Token[];
+  readonly scriptRuns: readonly Token[];
   readonly startup?: StartupModel;
   readonly diagnostics: readonly VppDiagnostic[];
   readonly suppressions: readonly Suppression[];
@@ -84,5 +84,5 @@ function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   for (const d of checkStartup(startup, schema)) diagnostics.push(d);
   const comments = tree.tokens.filter((t) => t.kind === 'comment');
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
-  return { language: 'startup', text, lines, tree, release, releaseDirective: directive, schema, commands: [], startup, diagnostics, suppressions, limited };
+  return { language: 'startup', text, lines, tree, release, releaseDirective: directive, schema, commands: [], scriptRuns: [], startup, diagnostics, suppressions, limited };
 }

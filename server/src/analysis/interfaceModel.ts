@@ -112,18 +112,8 @@ function pathSpan(use: CommandUse): Span {
   return { get start() { return first.start; }, get end() { return last.end; } };
 }
 
-interface DefinitionFields {
-  readonly name: string;
-  readonly space: InterfaceSpace;
-  readonly netns?: string;
-  readonly rule: NamingRule | 'linux';
-  readonly naming?: NamedInterface;
-  readonly linux?: LinuxInterface;
-  readonly use: CommandUse;
-  readonly clashesWith?: InterfaceDefinition;
-  readonly owner?: InterfaceDefinition;
-  readonly mirrors?: string;
-}
+/** What a definition is made from: its facts, without the positions it derives from its command. */
+type DefinitionFields = Pick<InterfaceDefinition, 'name' | 'space' | 'netns' | 'rule' | 'naming' | 'linux' | 'use' | 'clashesWith' | 'owner' | 'mirrors'>;
 
 class Definition implements InterfaceDefinition {
   readonly name: string;

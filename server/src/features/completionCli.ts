@@ -4,9 +4,9 @@ import { argPatterns } from '../analysis/cliModel';
 import { DISPATCHER_WORDS, releasesOfCommand, type CommandNode } from '../schema/index';
 import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
-import { isGroup, type Item } from '../syntax/tree';
+import type { Item } from '../syntax/tree';
 import { cliContext } from './cliContext';
-import { CompletionItemKind, snippetFor, type CompletionSink } from './completionItems';
+import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
 import { interfaceCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
@@ -59,7 +59,7 @@ function argumentItems(analysis: Analysis, command: CommandSpec, args: readonly 
   const atEnd = !!last && !args.some((a) => a.start >= last.end);
   if (atEnd && last.values.some((v) => v.spec.kind === 'rest')) return;
   const pending = atEnd ? last.values[last.values.length - 1] : undefined;
-  const continuations = keywordContinuations(patterns, result, args);
+  const continuations = optionContinuations(patterns, result, args);
   if (pending?.problem === 'missing') {
     valueItems(analysis, command, last.pattern.spec, pending.spec, cursor, sink, 0);
     for (const c of continuations) optionItem(command, c.pattern.spec, c.rest, sink, 1);
@@ -103,20 +103,12 @@ function sequencePosition(patterns: readonly ArgPattern<ArgSpec>[], result: Matc
   return position;
 }
 
-/** `mode` typed before the cursor: the rest of the multi-word keyword `mode ip`. */
-function keywordContinuations(patterns: readonly ArgPattern<ArgSpec>[], result: MatchResult<ArgSpec>, args: readonly Item[]) {
-  const out: { pattern: ArgPattern<ArgSpec>; rest: string }[] = [];
-  for (const pattern of patterns) {
-    const words = pattern.words;
-    for (let k = words.length - 1; k >= 1; k--) {
-      const tail = args.slice(args.length - k);
-      if (tail.length !== k || tail.some((t, i) => isGroup(t) || t.text !== words[i])) continue;
-      const earlier = result.matches.some((m) => m.pattern.spec.name === pattern.spec.name && m.end <= tail[0].start);
-      if (!earlier || pattern.repeatable) out.push({ pattern, rest: words.slice(k).join(' ') });
-      break;
-    }
-  }
-  return out;
+/** The rest of multi-word keywords typed before the cursor, unless the option was given earlier and may not repeat. */
+function optionContinuations(patterns: readonly ArgPattern<ArgSpec>[], result: MatchResult<ArgSpec>, args: readonly Item[]) {
+  return keywordContinuations(patterns, args).filter(({ pattern, typedAt }) => {
+    const earlier = result.matches.some((m) => m.pattern.spec.name === pattern.spec.name && m.end <= typedAt);
+    return !earlier || pattern.repeatable;
+  });
 }
 
 function argDoc(command: CommandSpec, spec: ArgSpec, markdown: boolean): DocText {

@@ -1,5 +1,7 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { ArgPattern } from '../analysis/args';
 import type { ValueSpec } from '../schema/types';
+import { isGroup, type Item } from '../syntax/tree';
 import type { DocText } from './docText';
 import { valuePlaceholder } from './docText';
 
@@ -59,6 +61,24 @@ export class CompletionSink {
     if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
     this.items.push(item);
   }
+}
+
+/**
+ * The rest of each multi-word keyword whose first words stand right before the cursor (`mode`
+ * typed: `ip` of `mode ip`), with where those typed words start.
+ */
+export function keywordContinuations<S>(patterns: readonly ArgPattern<S>[], before: readonly Item[]): { pattern: ArgPattern<S>; rest: string; typedAt: number }[] {
+  const out: { pattern: ArgPattern<S>; rest: string; typedAt: number }[] = [];
+  for (const pattern of patterns) {
+    const words = pattern.words;
+    for (let k = words.length - 1; k >= 1; k--) {
+      const tail = before.slice(before.length - k);
+      if (tail.length !== k || tail.some((t, i) => isGroup(t) || t.text !== words[i])) continue;
+      out.push({ pattern, rest: words.slice(k).join(' '), typedAt: tail[0].start });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Escapes text for a snippet: `$`, `}` and `\` are special there. */

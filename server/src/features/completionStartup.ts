@@ -5,7 +5,7 @@ import { paramPatterns } from '../analysis/startupModel';
 import { inRelease, type Schema } from '../schema/index';
 import type { StartupParam, ValueSpec } from '../schema/types';
 import { isGroup, type Item } from '../syntax/tree';
-import { CompletionItemKind, snippetFor, type CompletionSink } from './completionItems';
+import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { DocText } from './docText';
 import { entryForGroups, paramDoc, paramUsage } from './startupDocs';
@@ -55,7 +55,7 @@ function blockItems(schema: Schema, entry: ConfigEntry, params: readonly Startup
   const last = result.matches[result.matches.length - 1];
   const atEnd = !!last && !before.some((a) => a.start >= last.end);
   const pending = atEnd ? last.values[last.values.length - 1] : undefined;
-  const continuations = keyContinuations(patterns, before);
+  const continuations = keywordContinuations(patterns, before);
   if (pending?.problem === 'missing') {
     valueItems(schema, entry, last.pattern.spec, pending.spec, sink);
     for (const c of continuations) paramItem(schema, c.pattern.spec, c.rest, entry.depth + 1, sink, 1);
@@ -74,21 +74,6 @@ function blockItems(schema: Schema, entry: ConfigEntry, params: readonly Startup
     if (given.has(param) && !param.repeatable && !param.block) continue;
     paramItem(schema, param, param.key, entry.depth + 1, sink, 5);
   }
-}
-
-/** `dev ` typed before the cursor: the rest of `dev default`. */
-function keyContinuations(patterns: readonly ArgPattern<StartupParam>[], before: readonly Item[]) {
-  const out: { pattern: ArgPattern<StartupParam>; rest: string }[] = [];
-  for (const pattern of patterns) {
-    const words = pattern.words;
-    for (let k = words.length - 1; k >= 1; k--) {
-      const tail = before.slice(before.length - k);
-      if (tail.length !== k || tail.some((t, i) => isGroup(t) || t.text !== words[i])) continue;
-      out.push({ pattern, rest: words.slice(k).join(' ') });
-      break;
-    }
-  }
-  return out;
 }
 
 function paramItem(schema: Schema, param: StartupParam, words: string, depth: number, sink: CompletionSink, rank: number): void {

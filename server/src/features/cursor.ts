@@ -60,14 +60,7 @@ export function scriptLineAt(analysis: Analysis, offset: number): LineNode | und
     }
   }
   const lines = analysis.tree.lines;
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start < lineStart) lo = mid + 1;
-    else hi = mid;
-  }
-  const line = lines[lo];
+  const line = lines[firstTokenAt(lines, lineStart)];
   return line && line.start <= offset ? line : undefined;
 }
 

@@ -107,37 +107,36 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
   return out;
 }
 
-/** A VPP interface name the script uses, with its first two uses (in text order) and the order of the first. */
+/** A use of an interface name: where it stands and its place among all uses. */
+interface NameUse {
+  readonly start: number;
+  readonly end: number;
+  readonly order: number;
+}
+
+/** A VPP interface name the script uses, with its first two uses in text order. */
 interface UsedName {
   readonly name: string;
-  readonly order: number;
-  readonly uses: { readonly start: number; readonly end: number }[];
+  readonly uses: NameUse[];
 }
 
 /** The interface names each analysis uses, in order of first use: completion asks on every keystroke. */
-const usedNamesByAnalysis = new WeakMap<Analysis, { names: UsedName[]; order: Map<{ start: number; end: number }, number> }>();
+const usedNamesByAnalysis = new WeakMap<Analysis, UsedName[]>();
 
-function usedNames(analysis: Analysis): { names: UsedName[]; order: Map<{ start: number; end: number }, number> } {
+function usedNames(analysis: Analysis): UsedName[] {
   let found = usedNamesByAnalysis.get(analysis);
   if (found) return found;
   const byName = new Map<string, UsedName>();
-  const order = new Map<{ start: number; end: number }, number>();
-  let index = 0;
+  let order = 0;
   for (const ref of interfaceModel(analysis).references) {
     if (ref.space !== 'vpp' || !ref.certain || ref.partial) continue;
     // positions as numbers: within one analysis they stay put, and getters cost on every keystroke
-    const use = { start: ref.start, end: ref.end };
+    const use = { start: ref.start, end: ref.end, order: order++ };
     const known = byName.get(ref.name);
-    if (!known) byName.set(ref.name, { name: ref.name, order: index, uses: [use] });
+    if (!known) byName.set(ref.name, { name: ref.name, uses: [use] });
     else if (known.uses.length < 2) known.uses.push(use);
-    else {
-      index++;
-      continue;
-    }
-    order.set(use, index++);
   }
-  found = { names: [...byName.values()], order };
-  usedNamesByAnalysis.set(analysis, found);
+  usedNamesByAnalysis.set(analysis, (found = [...byName.values()]));
   return found;
 }
 
@@ -146,20 +145,16 @@ function usedNames(analysis: Analysis): { names: UsedName[]; order: Map<{ start:
  * first use is the word being completed counts from its second use.
  */
 function namesUsedOutside(analysis: Analysis, offset: number): string[] {
-  const { names, order } = usedNames(analysis);
-  const out: string[] = [];
+  const kept: { name: string; order: number }[] = [];
   let moved: { name: string; order: number } | undefined;
-  for (const used of names) {
-    const first = used.uses[0];
-    if (!touches(first.start, first.end, offset)) out.push(used.name);
-    else if (used.uses[1] && !touches(used.uses[1].start, used.uses[1].end, offset)) moved = { name: used.name, order: order.get(used.uses[1])! };
+  for (const { name, uses } of usedNames(analysis)) {
+    const [first, second] = uses;
+    if (!touches(first.start, first.end, offset)) kept.push({ name, order: first.order });
+    else if (second && !touches(second.start, second.end, offset)) moved = { name, order: second.order };
   }
   if (moved) {
-    // the names are in order of first use; the moved one goes where its second use falls
-    let at = 0;
-    const firstOrder = new Map(names.map((n) => [n.name, n.order]));
-    while (at < out.length && firstOrder.get(out[at])! < moved.order) at++;
-    out.splice(at, 0, moved.name);
+    const at = kept.findIndex((k) => k.order > moved.order);
+    kept.splice(at < 0 ? kept.length : at, 0, moved);
   }
-  return out;
+  return kept.map((k) => k.name);
 }

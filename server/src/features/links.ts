@@ -1,7 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { diagnostic, type VppDiagnostic } from '../analysis/diagnostic';
-import { execPathOf } from '../analysis/scriptRuns';
 import type { ConfigEntry } from '../analysis/startupModel';
 import { isTemplated } from '../syntax/tokens';
 import type { Token } from '../syntax/tree';
@@ -30,7 +29,7 @@ export function scriptPaths(analysis: Analysis): ScriptPath[] {
       for (const entry of section.children as ConfigEntry[]) if (keys.includes(entry.param?.key ?? '') && entry.values[0]?.token) tokens.push(entry.values[0].token);
     }
   } else {
-    for (const token of analysis.scriptRuns ?? analysis.commands.map(execPathOf)) if (token) tokens.push(token);
+    for (const token of analysis.scriptRuns) tokens.push(token);
   }
   return tokens.filter((t) => !isTemplated(t.text)).map((t) => ({ path: t.text, start: t.start, end: t.end }));
 }

@@ -172,8 +172,8 @@ function weave(significant: readonly (Item | LineNode)[], tokens: readonly Token
   return out;
 }
 
-/** Index of the first token that starts at or after `offset` (binary search). */
-export function firstTokenAt(tokens: readonly Token[], offset: number): number {
+/** Index of the first token (or line, or anything in text order) that starts at or after `offset` (binary search). */
+export function firstTokenAt(tokens: readonly { readonly start: number }[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
