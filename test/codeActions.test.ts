@@ -126,10 +126,10 @@ describe('code actions', () => {
       assert.deepEqual(described(lintScript(fixed)), []);
     });
 
-    it('gives a startup.conf section without a value its `{ }`', () => {
+    it('gives a startup.conf section without a value its `{}` (VPP refuses `unix { }`, blanks inside)', () => {
       // only at the end of the file: before another section VPP would take that section's name as the value
-      const { fixed } = fix('startup', 'cpu { main-core 1 }\nunix\n', 'vpp.missing-value', 'Add `{ }`');
-      assert.equal(fixed, 'cpu { main-core 1 }\nunix { }\n');
+      const { fixed } = fix('startup', 'cpu { main-core 1 }\nunix\n', 'vpp.missing-value', 'Add `{}`');
+      assert.equal(fixed, 'cpu { main-core 1 }\nunix {}\n');
       assert.deepEqual(described(lintStartup(fixed)), []);
     });
   });

@@ -559,3 +559,15 @@ describe('plugins enabled by the startup.conf that runs a script', () => {
     assert.match(plugin(new Map([['linux_cp', false]]), 'startup.conf')[0].message, /startup\.conf disables/);
   });
 });
+
+describe('diagnostics: a startup.conf section whose braces hold only blanks', () => {
+  const codesAndText = (l: ReturnType<typeof lintStartup>) => l.diagnostics.map((d) => `${d.code} ${rangeText(l, d)}`);
+  it('is an error where VPP refuses it (a strict loop reads the blanks as unknown input)', () => {
+    assert.deepEqual(codesAndText(lintStartup('tcp { }\n')), ['vpp.syntax { }']);
+    assert.deepEqual(codesAndText(lintStartup('session {\n}\n')), ['vpp.syntax {\n}']);
+  });
+
+  it('is no error written `{}`, with something inside, in a loop that skips blanks, or in a loose section', () => {
+    for (const text of ['tcp {}\n', 'tcp { cc-algo cubic }\n', 'dsa { }\n', 'cpu { }\n']) assert.deepEqual(codesAndText(lintStartup(text)), [], text);
+  });
+});

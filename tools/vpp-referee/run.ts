@@ -8,14 +8,15 @@
  * Generates lines from our schema (cases.ts), runs each as a one-line script in a VPP started
  * without hugepages, DPDK or NICs (vpp.ts), classifies the answer (verdicts.ts) and writes
  * test/referee/<release>.json, which test/referee.test.ts replays through our analysis.
- * Options: --limit N (first N lines of each kind), --no-startup (script lines only), --extra FILE (more
- * script lines, one per line, `<cont>` standing for a backslash and a newline: continuation.txt).
+ * Options: --limit N (first N lines of each kind), --part cli|startup (ask about one kind, keep the
+ * other's recorded answers), --extra FILE (more
+ * script lines, one per line, `<cont>` standing for a backslash and a newline: questions.txt).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRelease, type VppRelease } from '../../server/src/schema/types';
 import { generateCases, type GeneratedCase } from './cases';
-import { formatReport, summarise } from './report';
+import { formatDocument, formatReport, summarise } from './report';
 import { generateStartupCases } from './startupCases';
 import { classify, classifyStartupExit, type RecordedCase, type RefereeRecord } from './verdicts';
 import { clearScratch, findBuild, hasPlugin, prepareNamespace, removeNamespace, Vpp } from './vpp';
@@ -61,7 +62,7 @@ async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<Referee
       if (answer.timedOut) recorded = { ...c, verdict: 'timeout' };
       else if (!vpp.alive) recorded = { ...c, verdict: 'crash' };
       else recorded = { ...c, ...classify(answer.out) };
-      if (recorded.verdict === 'parse' && vpp.alive) {
+      if (recorded.verdict === 'parse' && vpp.alive && (await vpp.restore())) {
         const second = await vpp.withInterfaceNamed(firstWord(recorded.rest), c.line);
         if (second) recorded.asInterface = second.timedOut ? 'timeout' : classify(second.out).verdict;
       }
@@ -79,7 +80,7 @@ async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<Referee
 }
 
 /** Each fragment starts a VPP of its own: started is accepted, a stop at start is VPP's refusal. */
-async function askStartup(cases: GeneratedCase[]): Promise<RecordedCase[]> {
+async function askStartup(cases: GeneratedCase[]): Promise<{ cases: RecordedCase[]; version: string }> {
   const vpp = new Vpp(findBuild(process.env.VPP_BUILD ?? ''));
   prepareNamespace();
   const out: RecordedCase[] = [];
@@ -97,16 +98,27 @@ async function askStartup(cases: GeneratedCase[]): Promise<RecordedCase[]> {
     removeNamespace();
   }
   console.error(`started VPP with ${cases.length} startup.conf fragments in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return out;
+  return { cases: out, version: vpp.version.split('\n')[0] };
+}
+
+function readRecord(release: VppRelease): RefereeRecord {
+  return JSON.parse(readFileSync(recordPath(release), 'utf8')) as RefereeRecord;
 }
 
 async function main(): Promise<void> {
-  const release = option('--release') ?? '26.06';
-  if (!isRelease(release)) throw new Error(`unknown release ${release}`);
-  let record: RefereeRecord;
+  const releases = (option('--release') ?? '26.06').split(',');
+  if (!releases.every(isRelease)) throw new Error(`unknown release in ${releases.join(', ')}`);
   if (process.argv.includes('--report')) {
-    record = JSON.parse(readFileSync(recordPath(release), 'utf8')) as RefereeRecord;
-  } else {
+    // several releases (--release 26.06,24.10) make one document
+    const report = formatDocument(releases.map((r) => readRecord(r as VppRelease)));
+    console.log(report);
+    const doc = option('--doc');
+    if (doc) writeFileSync(doc, report);
+    return;
+  }
+  const release = releases[0] as VppRelease;
+  let record: RefereeRecord;
+  {
     const build = findBuild(process.env.VPP_BUILD ?? '');
     const all = generateCases(release);
     let cases = all.filter((c) => !c.plugin || hasPlugin(build, c.plugin));
@@ -116,18 +128,21 @@ async function main(): Promise<void> {
     if (extra) cases.push(...readFileSync(extra, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((line) => ({ line: line.replaceAll('<cont>', '\\\n'), family: 'extra' })));
     const limit = option('--limit');
     if (limit) cases = cases.slice(0, Number(limit));
-    record = await ask(release, cases);
-    if (!process.argv.includes('--no-startup')) {
+    // --part cli|startup asks VPP about one kind and keeps the other kind's answers already recorded
+    const part = option('--part') ?? 'all';
+    const kept = existsSync(recordPath(release)) ? readRecord(release).cases : [];
+    record = part === 'startup' ? { release, vpp: '', cases: [] } : await ask(release, cases);
+    if (part === 'startup') record.cases.push(...kept.filter((c) => !c.startup));
+    if (part !== 'cli') {
       let fragments = generateStartupCases(release);
       if (limit) fragments = fragments.slice(0, Number(limit));
-      record.cases.push(...(await askStartup(fragments)));
-    }
+      const answered = await askStartup(fragments);
+      record.vpp ||= answered.version;
+      record.cases.push(...answered.cases);
+    } else record.cases.push(...kept.filter((c) => c.startup));
     writeRecord(record, recordPath(release));
   }
-  const report = formatReport(record, summarise(record));
-  console.log(report);
-  const doc = option('--doc');
-  if (doc) writeFileSync(doc, report);
+  console.log(formatReport(record, summarise(record)));
 }
 
 await main();

@@ -94,6 +94,9 @@ function messageLines(output: string): string[] {
 /** Classifies what VPP printed when it stopped at start on a startup.conf fragment. */
 export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
   const lines = messageLines(output);
+  // a debug build's assertion or a signal: VPP printed its backtrace, which says nothing of syntax
+  const crash = lines.find((l) => /assertion .* fails|received signal/i.test(l));
+  if (crash || lines.some((l) => /^#\d+\s+0x[0-9a-f]+ /.test(l))) return { verdict: 'crash', message: (crash ?? lines.slice(-1)[0] ?? '').slice(0, 400) };
   const parse = lines.filter((l) => /unknown input|parse error/.test(l));
   // otherwise VPP's last words before it stopped
   return classifyRefusal((parse.length ? parse : lines.slice(-2)).join('\n'));
@@ -133,7 +136,7 @@ export function judge(c: RecordedCase, release: VppRelease): Judgement {
   if (c.verdict === 'accepted') return { weRefuse, agree: !weRefuse };
   if (c.verdict !== 'parse') return { weRefuse };
   // refused only because no interface had that name: with one, VPP accepts the line
-  if (c.asInterface === 'accepted' || c.asInterface === 'state') return weRefuse ? { weRefuse, agree: false } : { weRefuse };
+  if (c.asInterface === 'accepted') return weRefuse ? { weRefuse, agree: false } : { weRefuse };
   const judgement: Judgement = { weRefuse, agree: weRefuse };
   const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
   if (weRefuse && at !== undefined) {

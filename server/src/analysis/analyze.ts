@@ -81,7 +81,7 @@ function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   }
   const startup = buildStartupModel(tree.items, schema);
   // one by one: a huge file has more findings than a spread call can take
-  for (const d of checkStartup(startup, schema)) diagnostics.push(d);
+  for (const d of checkStartup(startup, schema, text)) diagnostics.push(d);
   const comments = tree.tokens.filter((t) => t.kind === 'comment');
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
   return { language: 'startup', text, lines, tree, release, releaseDirective: directive, schema, commands: [], scriptRuns: [], startup, diagnostics, suppressions, limited };

@@ -8,7 +8,7 @@ import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupMo
 import { suggest } from './suggest';
 
 
-export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic[] {
+export function checkStartup(model: StartupModel, schema: Schema, text: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   for (const stray of model.strays) {
     const item = stray.item;
@@ -18,8 +18,9 @@ export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic
     }
     const word = item as Token;
     if (stray.reason === 'missing-value') {
+      // `{}`, not `{ }`: VPP refuses a block of blanks in most sections
       out.push(diagnostic('vpp.missing-value', `\`${word.text}\` needs a value or a \`{ }\` block; VPP reads startup.conf as \`name value\` pairs.`, word.start, word.end, [
-        { kind: 'insert', offset: word.end, text: ' { }', label: 'Add `{ }`' },
+        { kind: 'insert', offset: word.end, text: ' {}', label: 'Add `{}`' },
       ]));
       continue;
     }
@@ -42,9 +43,30 @@ export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic
         ),
       );
     }
+    const blank = blankBlock(section, text);
+    if (blank) out.push(blank);
     for (const d of checkEntry(section, schema)) out.push(d);
   }
   return out;
+}
+
+/**
+ * `tcp { }`: a section whose braces hold only blanks. VPP hands its config function the blanks, and
+ * a loop that refuses unknown input refuses them ("unknown input `'", answered by VPP 26.06 for every
+ * such section but those whose loop skips white space); `tcp {}` is fine.
+ */
+function blankBlock(section: ConfigEntry, text: string): VppDiagnostic | undefined {
+  const param = section.param!;
+  const block = section.block;
+  if (!param.strict || param.skipsBlanks || !block?.close || block.items.length > 0) return undefined;
+  const inside = text.slice(block.open.end, block.close.start);
+  if (inside.length === 0 || /\S/.test(inside)) return undefined;
+  return diagnostic(
+    'vpp.syntax',
+    `VPP refuses \`${param.key} { }\` with only blanks between the braces ("unknown input"): write \`${param.key} {}\` or leave the section out.`,
+    block.open.start,
+    block.close.end,
+  );
 }
 
 function unknownSection(word: Token, schema: Schema): VppDiagnostic {

@@ -131,6 +131,8 @@ export interface StartupParam {
   blockOptional?: boolean;
   /** True when VPP rejects words inside the block that are not listed. */
   strict?: boolean;
+  /** The strict loop skips white space itself, so a block of blanks (`dsa { }`) is accepted. */
+  skipsBlanks?: boolean;
   doc: string;
   releases?: Releases;
   plugin?: string;

@@ -235,6 +235,8 @@ const quic: StartupParam = {
 const dsa: StartupParam = {
   key: 'dsa',
   plugin: 'dma_intel',
+  // dsa_config: `else if (unformat_skip_white_space (input))`
+  skipsBlanks: true,
   doc: 'Intel DSA work queues VPP uses as DMA engines.',
   repeatable: SECTION_REPEATS,
   strict: true,

@@ -1,0 +1,23 @@
+/**
+ * Lines where our analysis knowingly differs from VPP, each with its reason, kept in
+ * test/referee/known.json as `{ "<release>": [{ "lines": "<regex over the line>", "reason": "..." }] }`.
+ * The replay test holds that every disagreement has a reason and every reason still has a line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface KnownRule {
+  lines: string;
+  reason: string;
+}
+
+export const KNOWN_FILE = join(import.meta.dirname, '..', '..', 'test', 'referee', 'known.json');
+
+export function knownRules(release: string): KnownRule[] {
+  if (!existsSync(KNOWN_FILE)) return [];
+  return (JSON.parse(readFileSync(KNOWN_FILE, 'utf8')) as Record<string, KnownRule[]>)[release] ?? [];
+}
+
+export function ruleFor(rules: readonly KnownRule[], line: string): KnownRule | undefined {
+  return rules.find((r) => new RegExp(r.lines).test(line));
+}
