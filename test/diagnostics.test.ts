@@ -571,3 +571,15 @@ describe('diagnostics: a startup.conf section whose braces hold only blanks', ()
     for (const text of ['tcp {}\n', 'tcp { cc-algo cubic }\n', 'dsa { }\n', 'cpu { }\n']) assert.deepEqual(codesAndText(lintStartup(text)), [], text);
   });
 });
+
+describe('diagnostics: a malformed value in a section VPP reads with a loose loop', () => {
+  it('is a warning, since VPP starts and ignores the rest of the block (cpu_config breaks out of its loop)', () => {
+    const l = lintStartup('cpu { numa-heap-size lots }\n');
+    assert.deepEqual(l.diagnostics.map((d) => [d.code, d.severity]), [['vpp.invalid-value', DiagnosticSeverity.Warning]]);
+  });
+
+  it('stays an error in a strict section', () => {
+    const l = lintStartup('buffers { buffers-per-numa lots }\n');
+    assert.deepEqual(l.diagnostics.map((d) => [d.code, d.severity]), [['vpp.invalid-value', DiagnosticSeverity.Error]]);
+  });
+});

@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { isRelease, type VppRelease } from '../../server/src/schema/types';
 import { generateCases, type GeneratedCase } from './cases';
 import { formatDocument, formatReport, summarise } from './report';
-import { generateStartupCases } from './startupCases';
+import { generateStartupCases, type StartupCase } from './startupCases';
 import { classify, classifyStartupExit, type RecordedCase, type RefereeRecord } from './verdicts';
-import { clearScratch, findBuild, hasPlugin, prepareNamespace, removeNamespace, Vpp } from './vpp';
+import { BASE_SECTIONS, clearScratch, findBuild, hasPlugin, prepareNamespace, removeNamespace, Vpp } from './vpp';
 
 const RESTART_EVERY = 400;
 
@@ -80,18 +80,18 @@ async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<Referee
 }
 
 /** Each fragment starts a VPP of its own: started is accepted, a stop at start is VPP's refusal. */
-async function askStartup(cases: GeneratedCase[]): Promise<{ cases: RecordedCase[]; version: string }> {
+async function askStartup(cases: StartupCase[]): Promise<{ cases: RecordedCase[]; version: string }> {
   const vpp = new Vpp(findBuild(process.env.VPP_BUILD ?? ''));
   prepareNamespace();
   const out: RecordedCase[] = [];
   const started = Date.now();
   try {
     for (const c of cases) {
-      const outcome = await vpp.launch(c.line, 20_000);
+      const outcome = await vpp.launch(c.line, 20_000, c.plugin ? [c.plugin] : []);
       vpp.stop();
       const answer =
         outcome.verdict === 'started' ? { verdict: 'accepted' as const } : outcome.verdict === 'timeout' ? { verdict: 'timeout' as const } : classifyStartupExit(outcome.output);
-      out.push({ ...c, startup: true, ...answer });
+      out.push({ line: c.line, family: c.family, startup: true, ...answer });
     }
   } finally {
     vpp.stop();
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     record = part === 'startup' ? { release, vpp: '', cases: [] } : await ask(release, cases);
     if (part === 'startup') record.cases.push(...kept.filter((c) => !c.startup));
     if (part !== 'cli') {
-      let fragments = generateStartupCases(release);
+      let fragments = generateStartupCases(release, BASE_SECTIONS).filter((c) => !c.plugin || hasPlugin(build, c.plugin));
       if (limit) fragments = fragments.slice(0, Number(limit));
       const answered = await askStartup(fragments);
       record.vpp ||= answered.version;

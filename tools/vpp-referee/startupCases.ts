@@ -61,8 +61,24 @@ export function startupCasesFor(section: StartupParam): string[] {
   return [...out];
 }
 
-export function generateStartupCases(release: VppRelease): { line: string; family: string }[] {
-  return schemaFor(release)
-    .sections.filter((s) => !NEVER_SECTION.has(s.key) && !s.fatal)
-    .flatMap((s) => startupCasesFor(s).map((line) => ({ line, family: `startup ${s.key}` })));
+export interface StartupCase {
+  line: string;
+  family: string;
+  /** The plugin whose section it is: the build must have it, and VPP is started with it enabled. */
+  plugin?: string;
+}
+
+/**
+ * The fragments for a release. A section the referee's own startup.conf has (`unix`, `plugins`, ...) is
+ * merged into it, so its blank `{ }` cannot be asked as written and is left out.
+ */
+export function generateStartupCases(release: VppRelease, baseSections: readonly string[]): StartupCase[] {
+  const schema = schemaFor(release);
+  return schema.sections
+    .filter((s) => !NEVER_SECTION.has(s.key) && !s.fatal)
+    .flatMap((s) =>
+      startupCasesFor(s)
+        .filter((line) => !(baseSections.includes(s.key) && /^\S+ \{ \}$/.test(line)))
+        .map((line) => ({ line, family: `startup ${s.key}`, ...(s.plugin && schema.plugins.has(s.plugin) ? { plugin: s.plugin } : {}) })),
+    );
 }

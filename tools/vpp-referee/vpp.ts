@@ -54,16 +54,8 @@ export function removeNamespace(): void {
  * The referee's own startup.conf, with a fragment under test merged in: a fragment of a section the
  * base already has goes inside that section (VPP reads each section once).
  */
-export function startupConf(build: VppBuild, fragment = ''): string {
-  const sections = new Map<string, string>([
-    ['unix', `nodaemon cli-listen ${CLI_SOCKET} runtime-dir ${RUN}`],
-    ['api-segment', 'prefix vpp-referee'],
-    ['socksvr', `socket-name ${RUN}/api.sock`],
-    ['statseg', `socket-name ${RUN}/stats.sock`],
-    ['memory', 'main-heap-size 512M main-heap-page-size 4k'],
-    ['buffers', 'buffers-per-numa 16384 page-size 4k'],
-    ['plugins', `path ${build.pluginDir} plugin dpdk_plugin.so { disable } plugin linux_cp_plugin.so { enable } plugin linux_nl_plugin.so { enable }`],
-  ]);
+export function startupConf(build: VppBuild, fragment = '', enable: readonly string[] = []): string {
+  const sections = baseSections(build, enable);
   const m = /^(\S+)\s*\{([\s\S]*)\}\s*$/.exec(fragment.trim());
   let extra = fragment;
   if (m && sections.has(m[1])) {
@@ -71,6 +63,22 @@ export function startupConf(build: VppBuild, fragment = ''): string {
     extra = '';
   }
   return `${[...sections].map(([name, body]) => `${name} { ${body} }`).join('\n')}\n${extra}\n`;
+}
+
+/** Sections of the referee's own startup.conf, which a fragment of the same name is merged into. */
+export const BASE_SECTIONS = ['unix', 'api-segment', 'socksvr', 'statseg', 'memory', 'buffers', 'plugins'];
+
+function baseSections(build: VppBuild, enable: readonly string[]): Map<string, string> {
+  const enabled = ['linux_cp', 'linux_nl', ...enable].map((p) => `plugin ${p}_plugin.so { enable }`).join(' ');
+  return new Map<string, string>([
+    ['unix', `nodaemon cli-listen ${CLI_SOCKET} runtime-dir ${RUN}`],
+    ['api-segment', 'prefix vpp-referee'],
+    ['socksvr', `socket-name ${RUN}/api.sock`],
+    ['statseg', `socket-name ${RUN}/stats.sock`],
+    ['memory', 'main-heap-size 512M main-heap-page-size 4k'],
+    ['buffers', 'buffers-per-numa 16384 page-size 4k'],
+    ['plugins', `path ${build.pluginDir} plugin dpdk_plugin.so { disable } ${enabled}`],
+  ]);
 }
 
 export class Vpp {
@@ -98,12 +106,12 @@ export class Vpp {
    * answers, `exited` with what it printed when it stops first (a parse error in the fragment).
    * stdin stays open: VPP quits when its terminal CLI reads end of file.
    */
-  async launch(fragment: string, timeoutMs: number): Promise<{ verdict: 'started' | 'exited' | 'timeout'; output: string }> {
+  async launch(fragment: string, timeoutMs: number, enable: readonly string[] = []): Promise<{ verdict: 'started' | 'exited' | 'timeout'; output: string }> {
     this.stop();
     rmSync(RUN, { recursive: true, force: true });
     mkdirSync(RUN, { recursive: true });
     const conf = join(SANDBOX.folder, 'startup.conf');
-    writeFileSync(conf, startupConf(this.build, fragment));
+    writeFileSync(conf, startupConf(this.build, fragment, enable));
     // a script's error messages go to VPP's stdout (exec runs lines with no CLI output function):
     // line-buffered so that each line's answer arrives with it
     const child = spawn('ip', ['netns', 'exec', SANDBOX.netns, 'stdbuf', '-oL', '-eL', this.build.vpp, '-c', conf], {

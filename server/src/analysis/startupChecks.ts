@@ -45,7 +45,7 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     }
     const blank = blankBlock(section, text);
     if (blank) out.push(blank);
-    for (const d of checkEntry(section, schema)) out.push(d);
+    for (const d of checkEntry(section, schema, true)) out.push(d);
   }
   return out;
 }
@@ -85,7 +85,13 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
   );
 }
 
-function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
+/**
+ * `readByStrictLoop`: whether the loop that reads this entry refuses what it cannot read. A loose
+ * loop (cpu_config's final `else break`) stops reading the section at a malformed value instead, so
+ * a bad value there is a warning: VPP starts, ignoring the rest of the section (answered by VPP 26.06
+ * for `cpu { numa-heap-size lots }`).
+ */
+function checkEntry(entry: ConfigEntry, schema: Schema, readByStrictLoop: boolean): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
@@ -93,14 +99,20 @@ function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
   if (entry.depth > 0 && param.fatal?.releases.includes(schema.release)) {
     out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
   }
-  out.push(...checkValueMatches(entry.values, label, entry.key[entry.key.length - 1]));
+  for (const d of checkValueMatches(entry.values, label, entry.key[entry.key.length - 1])) {
+    if (!readByStrictLoop) {
+      d.severity = 'warning';
+      d.message += ` VPP does not stop: it ignores the rest of the block from here.`;
+    }
+    out.push(d);
+  }
   for (const run of entry.unknown) {
     const item = run.first;
     const text = isGroup(item) ? '{' : item.text;
     const end = isGroup(item) ? item.open.end : item.end;
     out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
   }
-  for (const child of entry.children) for (const d of checkEntry(child, schema)) out.push(d);
+  for (const child of entry.children) for (const d of checkEntry(child, schema, !!param.strict)) out.push(d);
   return out;
 }
 
