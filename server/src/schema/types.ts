@@ -107,6 +107,8 @@ export interface CommandSpec {
   creates?: InterfaceNaming;
   /** With no arguments at all VPP returns without doing anything and without an error. */
   bareIsNoop?: boolean;
+  /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
+  source?: { file: string; function: string };
 }
 
 /**
@@ -143,4 +145,41 @@ export interface PluginSpec {
   releases?: Releases;
   /** Releases in which the plugin is disabled unless startup.conf enables it. */
   defaultDisabled?: Releases;
+}
+
+/**
+ * How one command function reads its arguments, as `tools/extract-command-args.ts` read it from VPP's
+ * C source (`server/src/sourceReader`). `args` are in the order of the function's if / else-if chain.
+ */
+export interface ReadCommandArgs {
+  /** True when every branch of the parse loop was understood and the loop refuses any other word. */
+  strict: boolean;
+  /** Why the command stays loose (absent when strict). */
+  reason?: string;
+  args: ArgSpec[];
+  required?: string[][];
+  bareIsNoop?: boolean;
+  /** The function never reads its input: VPP ignores whatever follows the command words. */
+  ignoresArgs?: boolean;
+}
+
+/**
+ * One entry of data/command-args.json: how a command reads its arguments in `releases` (absent:
+ * every release that has the command). Written compactly: each arg is `[keyword | null, ...values]`
+ * where a value is a `ValueKind` or a full `ValueSpec`; `null` marks a positional value. Values after
+ * the first that are one-word enums are literal words the format string requires there (`src %U dst %U`
+ * is read as keyword `src`, then an address, the word `dst` and an address). Loaded into `CommandSpec`s
+ * by schema/index.ts; hand-written commands in schema/cli win over these.
+ */
+export interface CommandArgsEntry {
+  path: string;
+  releases?: VppRelease[];
+  strict: boolean;
+  reason?: string;
+  args?: (string | ValueSpec | null)[][];
+  required?: string[][];
+  bareIsNoop?: boolean;
+  ignoresArgs?: boolean;
+  /** Where the reading comes from: the file and the function of the newest release listed. */
+  source: { file: string; function: string };
 }

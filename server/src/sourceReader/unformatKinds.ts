@@ -1,0 +1,39 @@
+import type { ValueSpec } from '../schema/types';
+
+/**
+ * What VPP's own `unformat_*` functions read, as one word each. A function missing here reads
+ * something this reader does not model (several words, a table lookup with side rules, ...): a
+ * branch that uses it leaves the command loose. Each entry was checked against the function's
+ * source in src/vnet, src/vlib or src/vppinfra.
+ */
+export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
+  // a registered interface name; we cannot know the names, so any word fits
+  unformat_vnet_sw_interface: { kind: 'interface' },
+  unformat_vnet_hw_interface: { kind: 'interface' },
+  unformat_ip4_address: { kind: 'ip4' },
+  unformat_ip6_address: { kind: 'ip6' },
+  unformat_ip46_address: { kind: 'ip' },
+  unformat_ip_address: { kind: 'ip' },
+  unformat_ip_prefix: { kind: 'ip-prefix' },
+  unformat_ethernet_address: { kind: 'mac' },
+  unformat_mac_address: { kind: 'mac' },
+  unformat_mac_address_t: { kind: 'mac' },
+  unformat_vlib_pci_addr: { kind: 'pci' },
+  unformat_memory_size: { kind: 'size' },
+  unformat_sw_if_index: { kind: 'interface' },
+  // a name looked up in a table VPP fills at run time (nodes, protocols, punt reasons): one word
+  unformat_vlib_node: { kind: 'string' },
+  unformat_ip_protocol: { kind: 'string' },
+  unformat_punt_reason: { kind: 'string' },
+  unformat_transport_proto: { kind: 'string' },
+  // a run of token characters (`a-zA-Z0-9_` unless given)
+  unformat_token: { kind: 'string' },
+  unformat_ikev2_token: { kind: 'string' },
+  // `0x%x` or `%d`, refused outside 1..65535
+  unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
+};
+
+/** Resolves a `%U` function by the table above. */
+export function knownUnformat(fn: string): ValueSpec | undefined {
+  return UNFORMAT_KINDS[fn];
+}
