@@ -141,7 +141,7 @@ for (const release of RELEASES) perRelease.set(release, await readRelease(releas
 
 /** One reading per command and release; the same reading over several releases is written once. */
 const entries: CommandArgsEntry[] = [];
-const counts = new Map<VppRelease, { strict: number; loose: number; ignores: number }>();
+const counts = new Map<VppRelease, { strict: number; stops: number; sequence: number; loose: number; ignores: number }>();
 const reasons = new Map<string, { path: string; reason: string }>();
 for (const command of commands) {
   if (command.hasFunction === false) continue;
@@ -159,8 +159,10 @@ for (const command of commands) {
     const variant = variants.get(key) ?? { reading, source, releases: [] };
     variant.releases.push(release);
     variants.set(key, variant);
-    const c = counts.get(release) ?? { strict: 0, loose: 0, ignores: 0 };
-    if (reading.strict) c.strict++;
+    const c = counts.get(release) ?? { strict: 0, stops: 0, sequence: 0, loose: 0, ignores: 0 };
+    if (reading.strict && reading.order === 'sequence') c.sequence++;
+    else if (reading.strict && reading.ignoresRest) c.stops++;
+    else if (reading.strict) c.strict++;
     else if (reading.ignoresArgs) c.ignores++;
     else c.loose++;
     counts.set(release, c);
@@ -177,16 +179,25 @@ for (const command of commands) {
 function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'source'> {
   const out: Omit<CommandArgsEntry, 'path' | 'source'> = { strict: r.strict };
   if (r.reason) out.reason = r.reason;
-  if (r.args.length) out.args = r.args.map((a) => [a.keyword ?? null, ...(a.values ?? []).map((v) => (Object.keys(v).length === 1 ? v.kind : v))]);
+  if (r.args.length) {
+    out.args = r.args.map((a) => [...(a.endsInput ? ['!'] : []), a.keyword ?? null, ...(a.values ?? []).map((v) => (Object.keys(v).length === 1 ? v.kind : v))]);
+  }
   if (r.required) out.required = r.required;
   if (r.bareIsNoop) out.bareIsNoop = true;
+  if (r.order) out.order = r.order;
+  if (r.ignoresRest) out.ignoresRest = true;
   if (r.ignoresArgs) out.ignoresArgs = true;
   return out;
 }
 
 writeFileSync(path.join(dataDir, 'command-args.json'), `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`);
 console.log(`wrote ${entries.length} entries to server/src/schema/data/command-args.json`);
-for (const [release, c] of counts) console.log(`${release}: ${c.strict} strict, ${c.ignores} read no arguments, ${c.loose} loose`);
+for (const [release, c] of counts) {
+  const strict = c.strict + c.stops + c.sequence;
+  console.log(
+    `${release}: ${strict} strict (${c.strict} loops refusing unknown words, ${c.stops} loops stopping at them, ${c.sequence} fixed sequences), ${c.ignores} read no arguments, ${c.loose} loose`,
+  );
+}
 if (report) {
   const byReason = new Map<string, string[]>();
   for (const { path: p, reason } of reasons.values()) {

@@ -135,9 +135,10 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {
+      // a positional of several values (`%U %U %U`) is read whole or not at all, as unformat does
       const fits = (p: ArgPattern<S>, k: number) => p.words.length === 0 && available(k) && positionalFits(item, p);
       let index = patterns.findIndex((p, k) => fits(p, k) && valuesFit(items, i, p));
-      if (index < 0) index = patterns.findIndex(fits);
+      if (index < 0) index = patterns.findIndex((p, k) => fits(p, k) && p.values.length === 1);
       if (index >= 0) hit = { pattern: patterns[index], index };
     }
     if (!hit) {

@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -28,14 +28,20 @@ function unpack(entry: CommandArgsEntry): ReadArgsFields {
   if (entry.releases) fields.releases = entry.releases;
   if (entry.required) fields.required = entry.required;
   if (entry.bareIsNoop) fields.bareIsNoop = true;
+  if (entry.order) fields.order = entry.order;
+  if (entry.ignoresRest) fields.ignoresRest = true;
   return fields;
 }
 
-function unpackArg([keyword, ...values]: (string | ValueSpec | null)[], taken: Set<string>): ArgSpec {
+function unpackArg(packed: (string | ValueSpec | null)[], taken: Set<string>): ArgSpec {
+  const endsInput = packed[0] === '!';
+  const [keyword, ...values] = endsInput ? packed.slice(1) : packed;
   const specs = values.map((v): ValueSpec => (typeof v === 'string' ? { kind: v as ValueKind } : (v as ValueSpec)));
   const name = argName(typeof keyword === 'string' ? keyword : undefined, specs, taken);
-  if (typeof keyword === 'string') return specs.length ? { name, keyword, values: specs, doc: '' } : { name, keyword, doc: '' };
-  return { name, values: specs, doc: '' };
+  const arg: ArgSpec = typeof keyword === 'string' ? { name, keyword, doc: '' } : { name, doc: '' };
+  if (specs.length) arg.values = specs;
+  if (endsInput) arg.endsInput = true;
+  return arg;
 }
 
 /** The syntax as the parser reads it, where it comes from and how strictly we check it. */
@@ -43,7 +49,11 @@ function describeReading(entry: CommandArgsEntry, args: readonly ArgSpec[]): str
   const syntax = args.map((a) => `[${[a.keyword, ...(a.values ?? []).map(valueText)].filter(Boolean).join(' ')}]`).join(' ');
   const where = `\`${entry.source.function}\` in \`${entry.source.file}\``;
   if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;
-  const how = entry.strict ? 'VPP refuses any other word' : `not checked word by word: ${entry.reason}`;
+  const how = !entry.strict
+    ? `not checked word by word: ${entry.reason}`
+    : entry.ignoresRest
+      ? 'read once each, in this order; VPP ignores any words after them'
+      : 'VPP refuses any other word';
   return `As VPP's parser reads it (${where}): \`${entry.path}${syntax ? ` ${syntax}` : ''}\`; ${how}.`;
 }
 

@@ -75,6 +75,8 @@ export interface ArgSpec {
   repeatable?: boolean;
   /** Shown as a warning when used. */
   deprecated?: string;
+  /** VPP reads nothing after this argument (its branch leaves the parse loop): later words are ignored. */
+  endsInput?: boolean;
 }
 
 export interface InterfaceNaming {
@@ -107,6 +109,11 @@ export interface CommandSpec {
   creates?: InterfaceNaming;
   /** With no arguments at all VPP returns without doing anything and without an error. */
   bareIsNoop?: boolean;
+  /**
+   * VPP reads the arguments once each and never looks at what follows them: left-over words are no
+   * error once every required argument is given (functions without a parse loop).
+   */
+  ignoresRest?: boolean;
   /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
   source?: { file: string; function: string };
 }
@@ -159,6 +166,10 @@ export interface ReadCommandArgs {
   args: ArgSpec[];
   required?: string[][];
   bareIsNoop?: boolean;
+  /** 'sequence' for functions that read each argument once, in order, without a loop. */
+  order?: 'sequence';
+  /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
+  ignoresRest?: boolean;
   /** The function never reads its input: VPP ignores whatever follows the command words. */
   ignoresArgs?: boolean;
 }
@@ -168,7 +179,8 @@ export interface ReadCommandArgs {
  * every release that has the command). Written compactly: each arg is `[keyword | null, ...values]`
  * where a value is a `ValueKind` or a full `ValueSpec`; `null` marks a positional value. Values after
  * the first that are one-word enums are literal words the format string requires there (`src %U dst %U`
- * is read as keyword `src`, then an address, the word `dst` and an address). Loaded into `CommandSpec`s
+ * is read as keyword `src`, then an address, the word `dst` and an address). An arg whose first element
+ * is `"!"` ends the input (`ArgSpec.endsInput`): `["!", "add", "string"]`. Loaded into `CommandSpec`s
  * by schema/index.ts; hand-written commands in schema/cli win over these.
  */
 export interface CommandArgsEntry {
@@ -179,6 +191,8 @@ export interface CommandArgsEntry {
   args?: (string | ValueSpec | null)[][];
   required?: string[][];
   bareIsNoop?: boolean;
+  order?: 'sequence';
+  ignoresRest?: boolean;
   ignoresArgs?: boolean;
   /** Where the reading comes from: the file and the function of the newest release listed. */
   source: { file: string; function: string };

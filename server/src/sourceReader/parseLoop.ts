@@ -1,6 +1,8 @@
-import type { ArgSpec, ReadCommandArgs, ValueSpec } from '../schema/types';
-import { normalizeSpace, parseStatements, skipLiteral, splitTopLevel, stringLiteralValue, type Statement } from './cText';
-import { argName, formatWords, type UnformatResolver } from './formatString';
+import type { ArgSpec, ReadCommandArgs } from '../schema/types';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, shortCond } from './branches';
+import { normalizeSpace, parseStatements, type Statement } from './cText';
+import type { UnformatResolver } from './formatString';
+import { readSequence } from './sequence';
 
 /**
  * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
@@ -17,7 +19,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
   if (loops.length === 0) {
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
-    return loose('reads its arguments without a loop; VPP ignores what follows them');
+    return readSequence(reads, inputName, resolve);
   }
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];
@@ -30,16 +32,11 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   let bareIsNoop: boolean | undefined;
   let bareRefused = false;
   for (const s of reads) {
-    const text = normalizeSpace(s.text);
-    const lineInput = new RegExp(`unformat_user \\( ?\\w+ ?, ?unformat_line_input ?, ?&?${input} ?\\)`).exec(text);
-    if (lineInput && s.kind === 'if') {
-      if (/return \(?0\)?;|return \(?error\)?;/.test(normalizeSpace(s.then.text)) && !/clib_error/.test(s.then.text)) bareIsNoop = true;
-      else if (/clib_error_return|clib_error_create/.test(s.then.text)) bareRefused = true;
-      else return loose('reads its line input in a way this reader does not follow');
-      continue;
-    }
-    if (/\bunformat_free\b/.test(text) && !/\bunformat(_user)?\s*\(/.test(text.replace(/unformat_free/g, ''))) continue;
-    return loose('reads arguments outside its loop');
+    const bare = lineInputSwitch(s, input);
+    if (bare === undefined) return loose('reads arguments outside its loop');
+    if (bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
+    if (bare === 'noop') bareIsNoop = true;
+    else bareRefused = true;
   }
 
   const chain = ifChain(loop.body);
@@ -47,48 +44,39 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const args: ArgSpec[] = [];
   const names = new Set<string>();
   for (const branch of chain.branches) {
-    if (new RegExp(`\\bunformat\\w*\\s*\\(\\s*${input}\\b`).test(branch.body.text) || /\bbreak\s*;/.test(branch.body.text)) {
-      return loose(`the branch for \`${shortCond(branch.cond)}\` reads further or stops the loop`);
-    }
-    // `unformat (i, "delete") || unformat (i, "del")`: each spelling is an argument of its own
-    for (const alternative of splitOr(branch.cond)) {
-      const read = branchArg(alternative, input, resolve);
-      if (typeof read === 'string') return loose(read);
-      for (const arg of read) {
-        // the same words read again in a later branch: the matcher, like VPP, takes the first whose values fit
-        if (args.some((a) => a.keyword === arg.keyword && sameValues(a.values, arg.values))) continue;
-        arg.name = argName(arg.keyword, arg.values ?? [], names);
-        args.push(arg);
-      }
-    }
+    const body = branch.body.text;
+    if (new RegExp(`\\bunformat\\w*\\s*\\(\\s*${input}\\b`).test(body)) return loose(`the branch for \`${shortCond(branch.cond)}\` reads further`);
+    // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
+    const leaves = leavesLoop(branch.body);
+    if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
+    const before = args.length;
+    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true);
+    if (problem) return loose(problem);
+    if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
   }
+  // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
+  const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
+  if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
   const reason = finalElseReason(final);
   const required = bareRefused && args.length > 0 && args.length <= 8 ? [args.map((a) => a.name)] : undefined;
-  const result: ReadCommandArgs = { strict: !reason, args };
-  if (reason) result.reason = reason;
+  // `else break`: VPP stops at the first word it does not know and runs without the rest
+  const stops = reason === STOPS_AT_UNKNOWN;
+  const result: ReadCommandArgs = { strict: !reason || stops, args };
+  if (reason && !stops) result.reason = reason;
+  if (stops) result.ignoresRest = true;
   if (required) result.required = required;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
 }
 
-const INPUT_LOOP = /^unformat_check_input \( ?&?(\w+) ?\) != UNFORMAT_END_OF_INPUT$/;
-const READS_INPUT = /\bunformat(_user|_check_input)?\s*\(/;
-const ERROR_RETURN = /\bclib_error_return\w*\s*\(|\bclib_error_create\s*\(|\bunformat_parse_error\s*\(/;
+const INPUT_LOOP = /^unformat_check_input \( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
 
 /** `if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT) return clib_error_return (...)`. */
 function refusesAnyInput(stmt: Statement, input: string): boolean {
-  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input \\( ?&?${input} ?\\) != UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
+  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input \\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
 }
 
-function loose(reason: string): ReadCommandArgs {
-  return { strict: false, reason, args: [] };
-}
-
-/** Top-level statements with the bodies of plain blocks opened up (not those of ifs and loops). */
-function flatten(statements: readonly Statement[]): Statement[] {
-  return statements.flatMap((s) => (s.kind === 'block' ? flatten(s.body) : [s]));
-}
 
 interface Chain {
   branches: { cond: string; body: Statement }[];
@@ -108,102 +96,29 @@ function ifChain(body: Statement): Chain | undefined {
   return { branches, final: at };
 }
 
+const LEAVES = /\b(break|goto|return)\b/;
+
+/**
+ * Whether a branch body always leaves the loop (`true`), never does (`false`), or only sometimes
+ * (`maybe`). Leaving only to report an error counts as never: the command then fails anyway.
+ */
+function leavesLoop(body: Statement): boolean | 'maybe' {
+  if (!LEAVES.test(body.text)) return false;
+  for (const s of flatten([body])) {
+    if (s.kind === 'simple' && LEAVES.test(s.text)) return true;
+    if (s.kind === 'loop' && LEAVES.test(s.text)) return 'maybe';
+    if (s.kind === 'if' && LEAVES.test(s.text) && !ERROR_RETURN.test(s.text)) return 'maybe';
+  }
+  return false;
+}
+
+const STOPS_AT_UNKNOWN = 'stops at the first word it does not know and ignores the rest (else break)';
+
 function finalElseReason(final: Statement | undefined): string | undefined {
   if (!final) return 'no final else: VPP would loop on an unknown word';
   const text = final.text;
   if (ERROR_RETURN.test(text)) return undefined;
-  if (/\bbreak\s*;/.test(text)) return 'stops at the first word it does not know and ignores the rest (else break)';
+  if (/^(\{\s*)?break\s*;(\s*\})?$/.test(text.trim())) return STOPS_AT_UNKNOWN;
   return 'what the final else does with an unknown word is not an error this reader recognises';
 }
 
-function shortCond(cond: string): string {
-  const text = normalizeSpace(cond);
-  return text.length > 70 ? `${text.slice(0, 67)}...` : text;
-}
-
-/** The argument one branch's condition reads, or why it is not understood. */
-function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgSpec[] | string {
-  const text = normalizeSpace(cond);
-  const call = /^(unformat|unformat_user) \(([\s\S]*)\)$/.exec(text);
-  if (!call || !balanced(call[2])) return `a branch tests \`${shortCond(cond)}\``;
-  const params = splitTopLevel(call[2]);
-  if (params[0]?.replace(/^&/, '') !== input) return `a branch reads another input: \`${shortCond(cond)}\``;
-  let format: string | undefined;
-  let fns: string[];
-  if (call[1] === 'unformat') {
-    format = stringLiteralValue(params[1] ?? '');
-    if (format === undefined) return `a format that is not a string literal: \`${shortCond(cond)}\``;
-    fns = params.slice(2).filter((p) => /^unformat_\w+$/.test(p));
-  } else {
-    format = '%U';
-    fns = [params[1] ?? ''];
-  }
-  const words = formatWords(format, fns, resolve);
-  if (!words) return `a format this reader does not follow: \`${format}\``;
-  if (words.length === 0) return `an empty format in \`${shortCond(cond)}\``;
-  const unknown = words.find((w) => 'unknown' in w);
-  if (unknown && 'unknown' in unknown) return `\`${unknown.unknown}\` is not understood (in \`${format}\`)`;
-  const keyword: string[] = [];
-  const values: ValueSpec[] = [];
-  for (const w of words) {
-    if ('literal' in w && values.length === 0) keyword.push(w.literal);
-    else if ('literal' in w) values.push({ kind: 'enum', values: [w.literal] });
-    else if ('value' in w) values.push(w.value);
-  }
-  const spaced: ArgSpec = keyword.length ? { name: '', keyword: keyword.join(' '), doc: '' } : { name: '', doc: '' };
-  if (values.length) spaced.values = values;
-  const glued = gluedValues(values);
-  return glued ? [spaced, { ...spaced, values: glued }] : [spaced];
-}
-
-const PUNCTUATION = /^[^A-Za-z0-9]+$/;
-const isPunctuation = (v: ValueSpec) => v.kind === 'enum' && v.values?.length === 1 && PUNCTUATION.test(v.values[0]);
-
-/**
- * VPP skips blanks before each element of a format, so `%U - %U` also reads `10.0.0.1-10.0.0.9`
- * as one word: the values around a punctuation literal, written without blanks, as one word.
- */
-function gluedValues(values: readonly ValueSpec[]): ValueSpec[] | undefined {
-  if (!values.some(isPunctuation)) return undefined;
-  const out: ValueSpec[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (isPunctuation(values[i + 1] ?? { kind: 'string' }) && !isPunctuation(values[i])) {
-      while (i + 2 < values.length && isPunctuation(values[i + 1])) i += 2;
-      out.push({ kind: 'string' });
-    } else out.push(values[i]);
-  }
-  return out;
-}
-
-/** The operands of a top-level `||`. */
-function splitOr(cond: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let j = 0; j < cond.length; j++) {
-    const c = cond[j];
-    if (c === '"' || c === "'") j = skipLiteral(cond, j) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (depth === 0 && c === '|' && cond[j + 1] === '|') {
-      parts.push(cond.slice(start, j));
-      start = j + 2;
-      j++;
-    }
-  }
-  parts.push(cond.slice(start));
-  return parts.map((p) => p.trim());
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const c of s) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-function sameValues(a: readonly ValueSpec[] | undefined, b: readonly ValueSpec[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}

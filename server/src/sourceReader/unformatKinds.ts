@@ -29,6 +29,19 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // a run of token characters (`a-zA-Z0-9_` unless given)
   unformat_token: { kind: 'string' },
   unformat_ikev2_token: { kind: 'string' },
+  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list
+  unformat_ikev2_id_type: { kind: 'string' },
+  unformat_ikev2_auth_method: { kind: 'string' },
+  unformat_ikev2_transform_type: { kind: 'string' },
+  unformat_ikev2_transform_encr_type: { kind: 'string' },
+  unformat_ikev2_transform_prf_type: { kind: 'string' },
+  unformat_ikev2_transform_integ_type: { kind: 'string' },
+  unformat_ikev2_transform_dh_type: { kind: 'string' },
+  unformat_ikev2_transform_esn_type: { kind: 'string' },
+  // hex digits up to the first other character
+  unformat_hex_string: { kind: 'string' },
+  // the rest of the line
+  unformat_line_input: { kind: 'rest' },
   // `0x%x` or `%d`, refused outside 1..65535
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
