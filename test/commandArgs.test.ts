@@ -63,8 +63,12 @@ const FAMILIES: Record<string, Case[]> = {
     ['ikev2 profile set pr1 traffic-selector remote ip-range 0.0.0.0-255.255.255.255 port-range 0 - 65535 protocol 0', []],
     ['ikev2 profile set pr1 auth shared-key-mic strng Vpp123', ['error vpp.invalid-value [strng]']],
   ],
-  // vxlan_gpe_add_del_tunnel_command_fn (vxlan_gpe.c), with `vni not specified` after the loop
+  // vxlan_add_del_tunnel_command_fn (vxlan.c), whose decap-next reads `l2`, `node <name>` or a
+  // number (unformat_decap_next); vxlan_gpe_add_del_tunnel_command_fn, with `vni not specified` after the loop
   tunnels: [
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni 5 decap-next node l2-input', []],
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni 5 decap-next 1', []],
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni abc', ['error vpp.invalid-value [abc]']],
     ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni 5 next-ip4', []],
     ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni five', ['error vpp.invalid-value [five]']],
     ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni 5 next-protocol ip4', ['error vpp.unknown-option [next-protocol]']],

@@ -1,6 +1,6 @@
 import type { ArgSpec, ReadCommandArgs, ValueSpec } from '../schema/types';
 import { normalizeSpace, skipLiteral, splitTopLevel, stringLiteralValue, type Statement } from './cText';
-import { argName, formatWords, type UnformatResolver } from './formatString';
+import { argName, formatWords, type FormatWord, type UnformatResolver } from './formatString';
 
 /** What a loop and a fixed sequence of reads share: one `unformat` call read as arguments. */
 
@@ -75,12 +75,20 @@ function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgS
     format = '%U';
     fns = [params[1] ?? ''];
   }
-  const words = formatWords(format, fns, resolve);
-  if (!words) return `a format this reader does not follow: \`${format}\``;
-  // `unformat (input, "")` only skips blanks
-  if (words.length === 0) return [];
-  const unknown = words.find((w) => 'unknown' in w);
-  if (unknown && 'unknown' in unknown) return `\`${unknown.unknown}\` is not understood (in \`${format}\`)`;
+  const ways = formatWords(format, fns, resolve);
+  if (!ways) return `a format this reader does not follow: \`${format}\``;
+  const args: ArgSpec[] = [];
+  for (const words of ways) {
+    const unknown = words.find((w) => 'unknown' in w);
+    if (unknown && 'unknown' in unknown) return `\`${unknown.unknown}\` is not understood (in \`${format}\`)`;
+    // `unformat (input, "")` only skips blanks
+    if (words.length > 0) args.push(...wordsArgs(words));
+  }
+  return args;
+}
+
+/** The argument one way of reading a format stands for, written with and without optional blanks. */
+function wordsArgs(words: readonly FormatWord[]): ArgSpec[] {
   const keyword: string[] = [];
   const values: ValueSpec[] = [];
   for (const w of words) {
