@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
 import { normalizeSpace, parseStatements, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
@@ -47,12 +47,13 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const read: ReadBranch[] = [];
   for (const branch of chain.branches) {
     const body = branch.body.text;
-    if (readsFrom(body, input)) return loose(`the branch for \`${shortCond(branch.cond)}\` reads further`);
+    const then = readsFrom(body, input) ? readsAfterBranch(branch.body, input, resolve) : [[]];
+    if (typeof then === 'string') return loose(`the branch for \`${shortCond(branch.cond)}\` ${then}`);
     // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
     const leaves = leavesLoop(branch.body);
     if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
     const before = args.length;
-    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true);
+    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true, then);
     if (problem) return loose(problem);
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
     read.push({ cond: branch.cond, body, args: args.slice(before) });
