@@ -20,6 +20,10 @@ const FAMILIES: Record<string, Case[]> = {
     ['set interface rx-placement loop0 queue 0 worker 1', []],
     ['set interface rx-placement loop0 queue zero worker 1', ['error vpp.invalid-value [zero]']],
     ['set interface rx-placement loop0 worker 1 queue 0 main', []],
+    // create_pg_if_cmd_fn: `pg%u` is one word; `gso-enabled` must be followed by `gso-size %u`
+    ['create packet-generator interface pg1 gso-enabled gso-size 1500', []],
+    ['create packet-generator interface pg1 gso-enabled', ['error vpp.missing-value [gso-enabled]']],
+    ['create packet-generator interface eth1', ['error vpp.unknown-option [eth1]']],
   ],
   routing: [
     ['set interface ip table loop0 10', []],
