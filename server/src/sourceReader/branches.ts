@@ -27,7 +27,7 @@ export function flatten(statements: readonly Statement[]): Statement[] {
  */
 export function lineInputSwitch(s: Statement, lineInput: string): 'noop' | 'refused' | 'unclear' | undefined {
   const text = normalizeSpace(s.text);
-  if (s.kind !== 'if' || !new RegExp(`unformat_user \\( ?\\w+ ?, ?unformat_line_input ?, ?&?${lineInput} ?\\)`).test(text)) return undefined;
+  if (s.kind !== 'if' || !new RegExp(`unformat_user ?\\( ?\\w+ ?, ?unformat_line_input ?, ?&?${lineInput} ?\\)`).test(text)) return undefined;
   const then = s.then.text;
   if (/clib_error_return|clib_error_create/.test(then)) return 'refused';
   // `return 0;`, or `goto no_input;` to run with the defaults: either way no error
@@ -72,7 +72,7 @@ export function shortCond(cond: string): string {
 /** The argument one branch's condition reads, or why it is not understood. */
 function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgSpec[] | string {
   const text = unguarded(normalizeSpace(cond), input);
-  const call = /^(unformat|unformat_user) \(([\s\S]*)\)$/.exec(text);
+  const call = /^(unformat|unformat_user) ?\(([\s\S]*)\)$/.exec(text);
   if (!call || !balanced(call[2])) return `a branch tests \`${shortCond(cond)}\``;
   const params = splitTopLevel(call[2]);
   if (params[0]?.replace(/^&/, '') !== input) return `a branch reads another input: \`${shortCond(cond)}\``;

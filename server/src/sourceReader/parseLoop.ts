@@ -25,7 +25,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];
   const input = INPUT_LOOP.exec(normalizeSpace(loop.cond))![1];
-  if (input !== inputName && !new RegExp(`unformat_user \\( ?${inputName} ?, ?unformat_line_input ?, ?&?${input} ?\\)`).test(normalizeSpace(body))) {
+  if (input !== inputName && !new RegExp(`unformat_user ?\\( ?${inputName} ?, ?unformat_line_input ?, ?&?${input} ?\\)`).test(normalizeSpace(body))) {
     return loose(`loops over \`${input}\`, which is not the command's input`);
   }
 
@@ -76,11 +76,11 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   return result;
 }
 
-const INPUT_LOOP = /^unformat_check_input \( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
+const INPUT_LOOP = /^unformat_check_input ?\( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
 
 /** `if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT) return clib_error_return (...)`. */
 function refusesAnyInput(stmt: Statement, input: string): boolean {
-  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input \\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
+  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input ?\\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
 }
 
 
