@@ -62,8 +62,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
-  const reason = finalElseReason(final);
   const at = flat.indexOf(loop);
+  const reason = finalElseReason(final, flat.slice(at + 1));
   const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
   if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
   // `else break`: VPP stops at the first word it does not know and runs without the rest
@@ -118,13 +118,30 @@ function leavesLoop(body: Statement): boolean | 'maybe' {
   return false;
 }
 
+/** The first statement after the loop that mentions `variable` is `return variable;` or `if (variable) return / goto ...`. */
+function returnedAfter(variable: string, after: readonly Statement[]): boolean {
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  // statements that only write the variable (`error = clib_error_return (...); goto done;`) do not read it
+  const mentions = (text: string) => [...text.matchAll(new RegExp(`(^|[^\\w.>])${escaped}\\b(?!\\s*=[^=])`, 'g'))].length > 0;
+  const first = after.find((s) => mentions(s.text));
+  if (!first) return false;
+  if (first.kind === 'simple') return normalizeSpace(first.text).replace(/[\s()]/g, '') === `return${variable};`;
+  return first.kind === 'if' && normalizeSpace(first.cond).replace(/\s/g, '') === variable && /\b(return|goto)\b/.test(first.then.text);
+}
+
 const STOPS_AT_UNKNOWN = 'stops at the first word it does not know and ignores the rest (else break)';
 
-function finalElseReason(final: Statement | undefined): string | undefined {
+function finalElseReason(final: Statement | undefined, after: readonly Statement[]): string | undefined {
   if (!final) return 'no final else: VPP would loop on an unknown word';
   const text = final.text;
-  if (ERROR_RETURN.test(text)) return undefined;
-  if (/^(\{\s*)?break\s*;(\s*\})?$/.test(text.trim())) return STOPS_AT_UNKNOWN;
+  const code = text.replace(/"(\\.|[^"\\])*"/g, '""');
+  // an error on every unknown word: not one that depends on a condition, nor a break beside it
+  if (ERROR_RETURN.test(text) && !/\b(if|break|switch|while|for)\b|\?/.test(code)) return undefined;
+  // `error = clib_error_return (...); break;` and after the loop `if (error) return error;`
+  const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
+  if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
+  // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
+  if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) return STOPS_AT_UNKNOWN;
   return 'what the final else does with an unknown word is not an error this reader recognises';
 }
 
