@@ -77,6 +77,17 @@ describe('diagnostics', () => {
       assert.deepEqual(described(r), ['error vpp.unknown-option [rx-queue-size]']);
     });
 
+    it('vpp.ignored-input: a word where the parse loop breaks, and what follows it, go unread without an error', () => {
+      // ip_neighbor_cmd ends its loop with `else break;`: the neighbour is added, dynamic, and `statik` is never read
+      const r = lintScript('set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 statik count abc\n');
+      expectCode('vpp.ignored-input', described(r));
+      assert.deepEqual(described(r), ['warning vpp.ignored-input [statik]']);
+      const d = onlyDiagnostic(r, 'vpp.ignored-input');
+      assert.match(d.message, /Did you mean `static`\?/);
+      // `count abc` after the break is not read either: no invalid-value; spelled right, all is read
+      assert.deepEqual(described(lintScript('set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 static count 3\n')), []);
+    });
+
     it('vpp.missing-required: af_xdp without host-if', () => {
       // af_xdp_create_if: "missing host interface"
       const r = lintScript('create interface af_xdp name xdp0\n');

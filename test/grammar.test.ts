@@ -71,7 +71,8 @@ describe('TextMate grammars', () => {
     this.timeout(20_000);
     const schema = schemaFor('26.06');
     for (const command of schema.commands.values()) {
-      if (!command.strict) continue;
+      // the focus commands are written by hand; the words read from VPP's parsers stay out of the grammar
+      if (!command.strict || command.source) continue;
       for (const arg of command.args ?? []) {
         for (const word of arg.keyword?.split(' ') ?? []) {
           const scopes = await scopesAt('source.vpp', [`${command.path} ${word}`], command.path.length + 1);

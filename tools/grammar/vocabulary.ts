@@ -70,7 +70,9 @@ export function collectVocabulary(): Vocabulary {
   const cliEnums = new Set<string>();
   for (const release of RELEASES) {
     for (const command of schemaFor(release).commands.values()) {
-      if (!command.strict) continue;
+      // the hand-written commands only: the words of a thousand parsers read from VPP's source
+      // (`int`, `size`, `data`, ...) would colour command words and free text as options
+      if (!command.strict || command.source) continue;
       for (const arg of command.args ?? []) {
         for (const word of arg.keyword?.split(' ') ?? []) optionWords.add(word);
         enumValues(arg.values, cliEnums);

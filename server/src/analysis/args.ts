@@ -91,6 +91,18 @@ function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
   return isTemplateWord(item) || first.kind === 'rest' || !checkValue(item.text, first);
 }
 
+/** Whether the items from `i` on are values `pattern` accepts, as VPP's unformat would read them. */
+function valuesFit<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): boolean {
+  for (let k = 0; k < pattern.values.length; k++) {
+    const spec = pattern.values[k];
+    if (spec.kind === 'rest') return true;
+    const item = items[i + k];
+    if (!item || isGroup(item)) return false;
+    if (!isTemplated(item.text) && checkValue(item.text, spec)) return false;
+  }
+  return true;
+}
+
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
   const keywordPatterns = keywordOrder(patterns);
   let used: Set<number> | undefined;
@@ -115,10 +127,18 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     }
     let keyword: Token[] = [];
     if (hit) {
+      // VPP tries its branches in order and backs up when one fails: of the branches with the
+      // same words, the first whose values all fit wins (`verbose %d` before `verbose`)
+      const words = hit.pattern.words.join(' ');
+      const sameWords = (p: ArgPattern<S>) => p.words.join(' ') === words;
+      hit = keywordPatterns.find((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern)) ?? hit;
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {
-      const index = patterns.findIndex((p, k) => p.words.length === 0 && available(k) && positionalFits(item, p));
+      // a positional of several values (`%U %U %U`) is read whole or not at all, as unformat does
+      const fits = (p: ArgPattern<S>, k: number) => p.words.length === 0 && available(k) && positionalFits(item, p);
+      let index = patterns.findIndex((p, k) => fits(p, k) && valuesFit(items, i, p));
+      if (index < 0) index = patterns.findIndex((p, k) => fits(p, k) && p.values.length === 1);
       if (index >= 0) hit = { pattern: patterns[index], index };
     }
     if (!hit) {

@@ -90,8 +90,15 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
 function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   const match = use.match!;
+  // VPP reads nothing after an argument whose branch leaves the loop, nor (in a function that stops
+  // at the first word it does not know, or reads no further than its last argument) after an unknown
+  // word: the words from there on are neither errors nor read
+  const ending = match.matches.find((m) => m.pattern.spec.endsInput);
+  let ignoredFrom = ending ? ending.end : Infinity;
+  if (command.ignoresRest && match.unknown.length > 0) ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
   const given = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const m of match.matches) {
+    if (m.start >= ignoredFrom) continue;
     const name = m.pattern.spec.name;
     const uses = given.get(name);
     if (uses) uses.push(m);
@@ -99,7 +106,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
     out.push(...checkValues(m));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
-  for (const run of match.unknown) out.push(unknownArgument(run, command, release));
+  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
+  const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
+  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -179,6 +188,23 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) });
   return diagnostic('vpp.unknown-option', `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".${hint}`, start, end, fixes);
+}
+
+function ignoredInput(use: CommandUse, item: Item, command: CommandSpec): VppDiagnostic {
+  const text = isGroup(item) ? '{' : (item as Token).text;
+  const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
+  const guesses = suggest(text, keywords);
+  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  const lineEnd = use.args[use.args.length - 1].end;
+  const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
+  fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
+  return diagnostic(
+    'vpp.ignored-input',
+    `\`${command.path}\` stops reading at \`${text}\`: VPP runs the command without it and without anything after it, and reports no error.${hint}`,
+    item.start,
+    isGroup(item) ? item.open.end : item.end,
+    fixes,
+  );
 }
 
 function lastEnd(items: readonly Item[]): number {

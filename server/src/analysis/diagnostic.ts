@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = {
   'vpp.unknown-command': { severity: 'error', summary: 'A command word VPP does not know.' },
   'vpp.ambiguous-command': { severity: 'error', summary: 'An abbreviation that matches several commands.' },
   'vpp.unknown-option': { severity: 'error', summary: 'A word the command does not accept.' },
+  'vpp.ignored-input': { severity: 'warning', summary: 'Words VPP does not read: the command stops before them and ignores them without an error.' },
   'vpp.missing-required': { severity: 'error', summary: 'A required option is missing.' },
   'vpp.missing-value': { severity: 'error', summary: 'An option without its value.' },
   'vpp.invalid-value': { severity: 'error', summary: 'A value VPP cannot parse or refuses.' },

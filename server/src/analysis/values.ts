@@ -33,8 +33,19 @@ const DECIMAL = /^\d+$/;
 const SIGNED = /^[-+]?\d+$/;
 const HEX = /^(0[xX])?[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const MAC_COLON = /^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/;
-const MAC_DOTTED = /^[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}$/;
+const HEX_GROUP = /^[0-9a-fA-F]+$/;
+
+/**
+ * unformat_ethernet_address and unformat_mac_address_t: six `%x` groups below 256 joined by `:`,
+ * or three below 65536 joined by `.` (`4.5.6` is 00:04:00:05:00:06).
+ */
+function isMac(text: string): boolean {
+  const colon = text.split(':');
+  const dotted = text.split('.');
+  const groups = colon.length === 6 ? colon : dotted.length === 3 ? dotted : undefined;
+  const limit = colon.length === 6 ? 0x100 : 0x10000;
+  return !!groups && groups.every((g) => HEX_GROUP.test(g) && parseInt(g, 16) < limit);
+}
 const SIZE = /^\d+[kKmMgG]?$/;
 const PCI = /^([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}\.[0-7]$/;
 const CORELIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
@@ -77,7 +88,7 @@ function isPrefix(text: string, family: 4 | 6 | 0): boolean {
 
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
-  if (spec.prefix) {
+  if (spec.prefix !== undefined) {
     if (!text.startsWith(spec.prefix)) return `must start with \`${spec.prefix}\``;
     text = text.slice(spec.prefix.length);
   }
@@ -109,7 +120,7 @@ function checkShape(text: string, spec: ValueSpec): string | undefined {
     case 'float':
       return ok(FLOAT.test(text));
     case 'mac':
-      return ok(MAC_COLON.test(text) || MAC_DOTTED.test(text));
+      return ok(isMac(text));
     case 'ip4':
       return ok(isIp4(text));
     case 'ip6':

@@ -3,6 +3,7 @@ import pluginIndex from './data/plugins.json';
 import { CORE_COMMANDS } from './cli/coreCommands';
 import { INTERFACE_DRIVER_COMMANDS } from './cli/interfaceDrivers';
 import { LINUX_CP_COMMANDS } from './cli/linuxCp';
+import { readArgsOf } from './generatedArgs';
 import { STARTUP_SECTIONS } from './startup/index';
 import { RELEASES, type ArgSpec, type CommandSpec, type PluginSpec, type Releases, type StartupParam, type VppRelease } from './types';
 
@@ -45,15 +46,27 @@ export function inRelease(releases: Releases | undefined, release: VppRelease): 
 /** Focus commands, written option by option, take precedence over the generated index. */
 const FOCUS_COMMANDS: readonly CommandSpec[] = [...INTERFACE_DRIVER_COMMANDS, ...LINUX_CP_COMMANDS, ...CORE_COMMANDS];
 
+/**
+ * Every registered command, with its arguments as VPP's parser reads them where the extraction
+ * read them: one spec per group of releases that read them alike, then a path-only spec for the
+ * releases left.
+ */
 function indexedCommands(): CommandSpec[] {
-  return (commandIndex as IndexedCommand[]).map((c) => ({
-    path: c.path,
-    synopsis: c.synopsis,
-    plugin: c.plugin,
-    releases: c.releases as VppRelease[] | undefined,
-    strict: false,
-    runnable: c.hasFunction,
-  }));
+  const out: CommandSpec[] = [];
+  for (const c of commandIndex as IndexedCommand[]) {
+    const releases = (c.releases as VppRelease[] | undefined) ?? RELEASES;
+    const base = { path: c.path, synopsis: c.synopsis, plugin: c.plugin, runnable: c.hasFunction };
+    const covered = new Set<VppRelease>();
+    for (const reading of readArgsOf(c.path)) {
+      const own = reading.releases ? releases.filter((r) => reading.releases!.includes(r)) : releases;
+      if (own.length === 0) continue;
+      for (const r of own) covered.add(r);
+      out.push({ ...base, ...reading, releases: own.length === RELEASES.length ? undefined : own });
+    }
+    const rest = releases.filter((r) => !covered.has(r));
+    if (rest.length > 0) out.push({ ...base, releases: c.releases ? rest : rest.length === RELEASES.length ? undefined : rest, strict: false });
+  }
+  return out;
 }
 
 /**
@@ -165,7 +178,9 @@ export function allArgsOf(path: string): ArgSpec[] {
   let found = argsByPath.get(path);
   if (!found) {
     found = [];
-    for (const spec of FOCUS_COMMANDS) {
+    // the hand-written spec of a path wins over what was read from VPP's source
+    const focus = FOCUS_COMMANDS.some((s) => s.path === path);
+    for (const spec of focus ? FOCUS_COMMANDS : ALL_COMMANDS) {
       if (spec.path !== path) continue;
       for (const arg of spec.args ?? []) found.push({ ...arg, releases: arg.releases ?? spec.releases });
     }

@@ -53,10 +53,13 @@ export interface ValueSpec {
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
   maxLength?: number;
+  /**
+   * The value is written right after this literal text, in the same word: VPP's format puts it
+   * literally before the value (`pg%u` reads `pg0`, `feature-mask 0x%llx` needs its `0x`).
+   */
+  prefix?: string;
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
-  /** Text VPP's format puts literally before the value (`0x` in `feature-mask 0x%llx`). */
-  prefix?: string;
 }
 
 /**
@@ -79,6 +82,8 @@ export interface ArgSpec {
   deprecated?: string;
   /** Arguments VPP refuses this one without (`all` of `set interface ip address` needs `del`). */
   needs?: readonly string[];
+  /** VPP reads nothing after this argument (its branch leaves the parse loop): later words are ignored. */
+  endsInput?: boolean;
 }
 
 export interface InterfaceNaming {
@@ -111,6 +116,13 @@ export interface CommandSpec {
   creates?: InterfaceNaming;
   /** With no arguments at all VPP returns without doing anything and without an error. */
   bareIsNoop?: boolean;
+  /**
+   * VPP reads the arguments once each and never looks at what follows them: left-over words are no
+   * error once every required argument is given (functions without a parse loop).
+   */
+  ignoresRest?: boolean;
+  /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
+  source?: { file: string; function: string };
 }
 
 /**
@@ -149,4 +161,48 @@ export interface PluginSpec {
   releases?: Releases;
   /** Releases in which the plugin is disabled unless startup.conf enables it. */
   defaultDisabled?: Releases;
+}
+
+/**
+ * How one command function reads its arguments, as `tools/extract-command-args.ts` read it from VPP's
+ * C source (`server/src/sourceReader`). `args` are in the order of the function's if / else-if chain.
+ */
+export interface ReadCommandArgs {
+  /** True when every branch of the parse loop was understood and the loop refuses any other word. */
+  strict: boolean;
+  /** Why the command stays loose (absent when strict). */
+  reason?: string;
+  args: ArgSpec[];
+  required?: string[][];
+  bareIsNoop?: boolean;
+  /** 'sequence' for functions that read each argument once, in order, without a loop. */
+  order?: 'sequence';
+  /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
+  ignoresRest?: boolean;
+  /** The function never reads its input: VPP ignores whatever follows the command words. */
+  ignoresArgs?: boolean;
+}
+
+/**
+ * One entry of data/command-args.json: how a command reads its arguments in `releases` (absent:
+ * every release that has the command). Written compactly: each arg is `[keyword | null, ...values]`
+ * where a value is a `ValueKind` or a full `ValueSpec`; `null` marks a positional value. Values after
+ * the first that are one-word enums are literal words the format string requires there (`src %U dst %U`
+ * is read as keyword `src`, then an address, the word `dst` and an address). An arg whose first element
+ * is `"!"` ends the input (`ArgSpec.endsInput`): `["!", "add", "string"]`. Loaded into `CommandSpec`s
+ * by schema/index.ts; hand-written commands in schema/cli win over these.
+ */
+export interface CommandArgsEntry {
+  path: string;
+  releases?: VppRelease[];
+  strict: boolean;
+  reason?: string;
+  args?: (string | ValueSpec | null)[][];
+  required?: string[][];
+  bareIsNoop?: boolean;
+  order?: 'sequence';
+  ignoresRest?: boolean;
+  ignoresArgs?: boolean;
+  /** Where the reading comes from: the file and the function of the newest release listed. */
+  source: { file: string; function: string };
 }

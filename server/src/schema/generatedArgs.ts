@@ -1,0 +1,64 @@
+import commandArgs from './data/command-args.json';
+import { argName } from '../sourceReader/formatString';
+import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } from './types';
+
+/**
+ * The arguments of every command as tools/extract-command-args.ts read them from VPP's parsers
+ * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
+ */
+
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest'>;
+
+const byPath = new Map<string, CommandArgsEntry[]>();
+for (const entry of commandArgs as CommandArgsEntry[]) {
+  const list = byPath.get(entry.path);
+  if (list) list.push(entry);
+  else byPath.set(entry.path, [entry]);
+}
+
+/** The readings of one command path, one per group of releases that read it alike. */
+export function readArgsOf(path: string): ReadArgsFields[] {
+  return (byPath.get(path) ?? []).map(unpack);
+}
+
+function unpack(entry: CommandArgsEntry): ReadArgsFields {
+  const taken = new Set<string>();
+  const args = (entry.args ?? []).map((a) => unpackArg(a, taken));
+  const fields: ReadArgsFields = { strict: entry.strict, args, doc: describeReading(entry, args), source: entry.source };
+  if (entry.releases) fields.releases = entry.releases;
+  if (entry.required) fields.required = entry.required;
+  if (entry.bareIsNoop) fields.bareIsNoop = true;
+  if (entry.order) fields.order = entry.order;
+  if (entry.ignoresRest) fields.ignoresRest = true;
+  return fields;
+}
+
+function unpackArg(packed: (string | ValueSpec | null)[], taken: Set<string>): ArgSpec {
+  const endsInput = packed[0] === '!';
+  const [keyword, ...values] = endsInput ? packed.slice(1) : packed;
+  const specs = values.map((v): ValueSpec => (typeof v === 'string' ? { kind: v as ValueKind } : (v as ValueSpec)));
+  const name = argName(typeof keyword === 'string' ? keyword : undefined, specs, taken);
+  const arg: ArgSpec = typeof keyword === 'string' ? { name, keyword, doc: '' } : { name, doc: '' };
+  if (specs.length) arg.values = specs;
+  if (endsInput) arg.endsInput = true;
+  return arg;
+}
+
+/** The syntax as the parser reads it, where it comes from and how strictly we check it. */
+function describeReading(entry: CommandArgsEntry, args: readonly ArgSpec[]): string {
+  const syntax = args.map((a) => `[${[a.keyword, ...(a.values ?? []).map(valueText)].filter(Boolean).join(' ')}]`).join(' ');
+  const where = `\`${entry.source.function}\` in \`${entry.source.file}\``;
+  if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;
+  const how = !entry.strict
+    ? `not checked word by word: ${entry.reason}`
+    : entry.order === 'sequence'
+      ? 'read once each, in this order; VPP ignores any words after them'
+      : entry.ignoresRest
+        ? 'VPP stops at the first word it does not know and ignores the rest without an error'
+        : 'VPP refuses any other word';
+  return `As VPP's parser reads it (${where}): \`${entry.path}${syntax ? ` ${syntax}` : ''}\`; ${how}.`;
+}
+
+function valueText(v: ValueSpec): string {
+  return v.kind === 'enum' && v.values?.length === 1 ? v.values[0] : `${v.prefix ?? ''}<${v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind}>`;
+}

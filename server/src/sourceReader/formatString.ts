@@ -1,0 +1,114 @@
+import type { ValueSpec } from '../schema/types';
+
+/**
+ * One word of an `unformat` format string as a user types it: a literal word, or a value read by
+ * one or more `%` directives (`%d`, `%U`, `%U/%d`).
+ */
+export type FormatWord = { literal: string } | { value: ValueSpec } | { unknown: string };
+
+/**
+ * What a `%U` reads, given the name of the unformat function passed for it: one value, or
+ * alternatives of several words each (`l2` | `node <name>` | `<int>`), or undefined when unknown.
+ */
+export type UnformatReading = ValueSpec | ValueSpec[][];
+export type UnformatResolver = (fn: string) => UnformatReading | undefined;
+
+/** Alternatives multiply: a format with more than this many ways to read it is not followed. */
+const MAX_ALTERNATIVES = 12;
+
+const SIMPLE_DIRECTIVES: Record<string, ValueSpec> = {
+  d: { kind: 'int' },
+  u: { kind: 'uint' },
+  x: { kind: 'hex' },
+  f: { kind: 'float' },
+  s: { kind: 'string' },
+  v: { kind: 'string' },
+};
+
+const PREFIX_OF: Record<string, ValueSpec['kind']> = { ip4: 'ip4-prefix', ip6: 'ip6-prefix', ip: 'ip-prefix' };
+
+/**
+ * Splits a format string into words at its blanks. VPP skips blanks before each element, so a word
+ * of the format is what the user writes as one word. `fns` are the unformat functions passed for
+ * the `%U`s, in order. A `%U` that reads one of several shapes forks the result: one list of words
+ * per way to read the format. Undefined when the format uses `%_` (explicit blank handling) or `%=`.
+ */
+export function formatWords(format: string, fns: readonly string[], resolve: UnformatResolver): FormatWord[][] | undefined {
+  let ways: FormatWord[][] = [[]];
+  const push = (...words: FormatWord[]) => ways.forEach((w) => w.push(...words));
+  let fnIndex = 0;
+  for (const piece of format.split(/\s+/).filter(Boolean)) {
+    if (!piece.includes('%')) {
+      push({ literal: piece });
+      continue;
+    }
+    // `%_%v%_`: a word read without skipping blanks, after the blank the format already skipped
+    if (/^%_%[sv]%_$/.test(piece)) {
+      push({ value: { kind: 'string' } });
+      continue;
+    }
+    // `verbose %=`: the word alone, or followed by a number (`%u`)
+    if (piece === '%=') {
+      ways = ways.flatMap((w) => [[...w, { value: { kind: 'uint' } }], [...w]]);
+      continue;
+    }
+    if (/%[_=|]/.test(piece)) return undefined;
+    // the directives and literal runs of this word
+    const parts: { directive?: string; text: string }[] = [];
+    const re = /%(?:[wlL]{0,2})([a-zA-Z%])|[^%]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(piece))) parts.push(m[1] ? { directive: m[1], text: m[0] } : { text: m[0] });
+    const values: ValueSpec[] = [];
+    for (const p of parts) {
+      if (p.directive === 'U') {
+        const fn = fns[fnIndex++];
+        const read = fn ? resolve(fn) : undefined;
+        if (!read || (Array.isArray(read) && (parts.length > 1 || ways.length * read.length > MAX_ALTERNATIVES))) {
+          push({ unknown: fn ?? '%U' });
+          return ways;
+        }
+        if (Array.isArray(read)) {
+          ways = ways.flatMap((w) => read.map((alternative) => [...w, ...alternative.map((value) => ({ value }))]));
+          continue;
+        }
+        values.push(read);
+      } else if (p.directive && p.directive !== '%') {
+        const spec = SIMPLE_DIRECTIVES[p.directive];
+        if (!spec) {
+          push({ unknown: p.text });
+          return ways;
+        }
+        values.push(spec);
+      }
+    }
+    if (values.length) push({ value: combine(parts, values) });
+  }
+  return ways;
+}
+
+/** One word made of several elements: an address and a length is a prefix; other shapes are a word. */
+function combine(parts: readonly { directive?: string; text: string }[], values: readonly ValueSpec[]): ValueSpec {
+  if (parts.length === 1 && values.length === 1) return values[0];
+  const shape = parts.map((p) => p.text).join('');
+  if (values.length === 2 && /^%U\/%[du]$/.test(shape)) {
+    const prefix = PREFIX_OF[values[0].kind];
+    if (prefix) return { kind: prefix };
+  }
+  // `pg%u`: a word that starts with the literal, then the value
+  if (parts.length === 2 && !parts[0].directive && values.length === 1 && /^[A-Za-z][\w-]*$/.test(parts[0].text)) return { ...values[0], prefix: parts[0].text };
+  // `%d-%d`, `%U:%d`: VPP reads the elements with blanks skipped between them; we accept any word
+  return { kind: 'string' };
+}
+
+/**
+ * The name of a read argument: its keyword, or for a positional value its kinds (`ip4 ip4`), with
+ * `#2`, `#3` ... on repeats. The reader and the schema both name arguments this way, so that
+ * `required` groups in the data find their arguments.
+ */
+export function argName(keyword: string | undefined, values: readonly ValueSpec[], taken: Set<string>): string {
+  const base = keyword ?? values.map((v) => (v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind)).join(' ');
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}#${n}`;
+  taken.add(name);
+  return name;
+}

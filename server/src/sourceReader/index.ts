@@ -1,0 +1,68 @@
+import type { ReadCommandArgs, ValueSpec } from '../schema/types';
+import { findListMacros, readUnformatFunction } from './unformatFunction';
+import { splitTopLevel, stripComments } from './cText';
+import { readCommandFunction } from './parseLoop';
+import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
+import { knownUnformat } from './unformatKinds';
+import type { UnformatReading, UnformatResolver } from './formatString';
+
+export { readCommandFunction } from './parseLoop';
+export { knownUnformat } from './unformatKinds';
+export { stripComments } from './cText';
+export { findListMacros, findUnformatFunctions, readUnformatFunction } from './unformatFunction';
+export type { UnformatReading, UnformatResolver } from './formatString';
+
+/** A command registered in a C file and how its function reads its arguments. */
+export interface ReadCommand {
+  path: string;
+  shortHelp?: string;
+  function?: string;
+  reading: ReadCommandArgs;
+}
+
+/** Every CLI command a C file registers, with its arguments read from the function in the same file. */
+export function readCliFile(text: string, resolve: UnformatResolver = knownUnformat): ReadCommand[] {
+  const code = stripComments(text);
+  const registrations = findCliRegistrations(code);
+  if (registrations.length === 0) return [];
+  const functions = findFunctionBodies(code);
+  // the file's own unformat functions and list macros come first (static ones are file-local)
+  const localMacros = findListMacros(code);
+  const local = new Map<string, UnformatReading | undefined>();
+  const resolveHere: UnformatResolver = (fn) => {
+    const known = knownUnformat(fn);
+    if (known) return known;
+    if (!local.has(fn)) {
+      const own = functions.get(fn);
+      local.set(fn, own && own.params.length === 2 ? readUnformatFunction(own.body, localMacros) : undefined);
+    }
+    return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
+  };
+  return registrations.map((r) => {
+    const target = r.function ? parsingFunction(functions, r.function) : undefined;
+    const reading: ReadCommandArgs = target
+      ? readCommandFunction(target.fn.body, target.input, resolveHere)
+      : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
+    return { ...r, reading };
+  });
+}
+
+/**
+ * The function that reads a command's input: the command function itself, or the function it hands
+ * its input to when that is all it does (`return vrrp_vr_add_del_command_fn (vm, input, cmd, 1);`).
+ */
+function parsingFunction(functions: Map<string, CFunction>, name: string): { fn: CFunction; input: string } | undefined {
+  let fn = functions.get(name);
+  if (!fn) return undefined;
+  let input = fn.params[1] ?? 'input';
+  for (let depth = 0; depth < 3; depth++) {
+    const call = new RegExp(`^(?:return\\s*)?\\(?\\s*(\\w+)\\s*\\(([^;]*)\\)\\s*\\)?\\s*;$`).exec(fn.body.trim());
+    if (!call) break;
+    const callee = functions.get(call[1]);
+    const at = splitTopLevel(call[2]).indexOf(input);
+    if (!callee || at < 0 || !callee.params[at]) break;
+    fn = callee;
+    input = callee.params[at];
+  }
+  return { fn, input };
+}

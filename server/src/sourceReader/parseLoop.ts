@@ -1,0 +1,147 @@
+import type { ArgSpec, ReadCommandArgs } from '../schema/types';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
+import { normalizeSpace, parseStatements, type Statement } from './cText';
+import type { UnformatResolver } from './formatString';
+import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
+import { readSequence } from './sequence';
+
+/**
+ * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
+ * `while (unformat_check_input (i) != UNFORMAT_END_OF_INPUT)` loop become `ArgSpec`s, and the
+ * command is strict only when every branch was understood and the loop refuses what no branch
+ * reads. Anything else leaves it loose, with the reason.
+ */
+export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver): ReadCommandArgs {
+  const statements = parseStatements(body);
+  if (!statements) return loose('the function body is C this reader does not follow');
+  if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: false, reason: 'reads no arguments: VPP ignores any words after the command', args: [], ignoresArgs: true };
+  const flat = flatten(statements);
+  const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
+  const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
+  if (loops.length === 0) {
+    if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
+    return readSequence(reads, inputName, resolve);
+  }
+  if (loops.length > 1) return loose('reads its input in more than one loop');
+  const loop = loops[0];
+  const input = INPUT_LOOP.exec(normalizeSpace(loop.cond))![1];
+  if (input !== inputName && !new RegExp(`unformat_user ?\\( ?${inputName} ?, ?unformat_line_input ?, ?&?${input} ?\\)`).test(normalizeSpace(body))) {
+    return loose(`loops over \`${input}\`, which is not the command's input`);
+  }
+
+  // before the loop only `unformat_user (input, unformat_line_input, line_input)` may read
+  let bareIsNoop: boolean | undefined;
+  let bareRefused = false;
+  for (const s of reads) {
+    const bare = lineInputSwitch(s, input);
+    if (bare === undefined) return loose('reads arguments outside its loop');
+    if (bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
+    if (bare === 'noop') bareIsNoop = true;
+    else bareRefused = true;
+  }
+
+  const chain = ifChain(loop.body);
+  if (!chain) return loose('the loop body is not a single if / else if chain');
+  const args: ArgSpec[] = [];
+  const names = new Set<string>();
+  const read: ReadBranch[] = [];
+  for (const branch of chain.branches) {
+    const body = branch.body.text;
+    const then = readsFrom(body, input) ? readsAfterBranch(branch.body, input, resolve) : [[]];
+    if (typeof then === 'string') return loose(`the branch for \`${shortCond(branch.cond)}\` ${then}`);
+    // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
+    const leaves = leavesLoop(branch.body);
+    if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
+    const before = args.length;
+    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true, then);
+    if (problem) return loose(problem);
+    if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
+    read.push({ cond: branch.cond, body, args: args.slice(before) });
+  }
+  // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
+  const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
+  if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
+  const final = chain.final;
+  const at = flat.indexOf(loop);
+  const reason = finalElseReason(final, flat.slice(at + 1));
+  const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
+  if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
+  // `else break`: VPP stops at the first word it does not know and runs without the rest
+  const stops = reason === STOPS_AT_UNKNOWN;
+  const result: ReadCommandArgs = { strict: !reason || stops, args };
+  if (reason && !stops) result.reason = reason;
+  if (stops) result.ignoresRest = true;
+  if (required.length) result.required = required;
+  if (bareIsNoop) result.bareIsNoop = true;
+  return result;
+}
+
+const INPUT_LOOP = /^unformat_check_input ?\( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
+
+/** `if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT) return clib_error_return (...)`. */
+function refusesAnyInput(stmt: Statement, input: string): boolean {
+  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input ?\\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
+}
+
+
+interface Chain {
+  branches: { cond: string; body: Statement }[];
+  final?: Statement;
+}
+
+function ifChain(body: Statement): Chain | undefined {
+  let stmt: Statement | undefined = body;
+  while (stmt?.kind === 'block' && stmt.body.length === 1) stmt = stmt.body[0];
+  if (stmt?.kind !== 'if') return undefined;
+  const branches: Chain['branches'] = [];
+  let at: Statement | undefined = stmt;
+  while (at?.kind === 'if') {
+    branches.push({ cond: at.cond, body: at.then });
+    at = at.else;
+  }
+  return { branches, final: at };
+}
+
+const LEAVES = /\b(break|goto|return)\b/;
+
+/**
+ * Whether a branch body always leaves the loop (`true`), never does (`false`), or only sometimes
+ * (`maybe`). Leaving only to report an error counts as never: the command then fails anyway.
+ */
+function leavesLoop(body: Statement): boolean | 'maybe' {
+  if (!LEAVES.test(body.text)) return false;
+  for (const s of flatten([body])) {
+    if (s.kind === 'simple' && LEAVES.test(s.text)) return true;
+    if (s.kind === 'loop' && LEAVES.test(s.text)) return 'maybe';
+    if (s.kind === 'if' && LEAVES.test(s.text) && !ERROR_RETURN.test(s.text)) return 'maybe';
+  }
+  return false;
+}
+
+/** The first statement after the loop that mentions `variable` is `return variable;` or `if (variable) return / goto ...`. */
+function returnedAfter(variable: string, after: readonly Statement[]): boolean {
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  // statements that only write the variable (`error = clib_error_return (...); goto done;`) do not read it
+  const mentions = (text: string) => [...text.matchAll(new RegExp(`(^|[^\\w.>])${escaped}\\b(?!\\s*=[^=])`, 'g'))].length > 0;
+  const first = after.find((s) => mentions(s.text));
+  if (!first) return false;
+  if (first.kind === 'simple') return normalizeSpace(first.text).replace(/[\s()]/g, '') === `return${variable};`;
+  return first.kind === 'if' && normalizeSpace(first.cond).replace(/\s/g, '') === variable && /\b(return|goto)\b/.test(first.then.text);
+}
+
+const STOPS_AT_UNKNOWN = 'stops at the first word it does not know and ignores the rest (else break)';
+
+function finalElseReason(final: Statement | undefined, after: readonly Statement[]): string | undefined {
+  if (!final) return 'no final else: VPP would loop on an unknown word';
+  const text = final.text;
+  const code = text.replace(/"(\\.|[^"\\])*"/g, '""');
+  // an error on every unknown word: not one that depends on a condition, nor a break beside it
+  if (ERROR_RETURN.test(text) && !/\b(if|break|switch|while|for)\b|\?/.test(code)) return undefined;
+  // `error = clib_error_return (...); break;` and after the loop `if (error) return error;`
+  const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
+  if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
+  // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
+  if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) return STOPS_AT_UNKNOWN;
+  return 'what the final else does with an unknown word is not an error this reader recognises';
+}
+

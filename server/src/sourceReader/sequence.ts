@@ -1,0 +1,74 @@
+import type { ArgSpec, ReadCommandArgs } from '../schema/types';
+import { addBranchArgs, ERROR_RETURN, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
+import { normalizeSpace, type Statement } from './cText';
+import type { UnformatResolver } from './formatString';
+
+/**
+ * Reads a command function that reads its arguments once each, in order, without a loop:
+ *
+ *     if (!unformat_user (input, unformat_vnet_sw_interface, vnm, &sw_if_index))
+ *       return clib_error_return (0, "unknown interface `%U'", ...);
+ *     if (unformat (input, "up")) ... else if (unformat (input, "down")) ... else return error;
+ *
+ * A read whose failure returns an error is required; the others are optional. VPP never looks at
+ * what follows the last read, so the words left over are no error (`ignoresRest`).
+ */
+export function readSequence(reads: readonly Statement[], inputName: string, resolve: UnformatResolver): ReadCommandArgs {
+  let input = inputName;
+  const args: ArgSpec[] = [];
+  const names = new Set<string>();
+  const required: string[][] = [];
+  let bareIsNoop = false;
+  const readsInput = (s: Statement) => readsFrom(s.text, input);
+  for (const s of reads) {
+    if (s.kind === 'if') {
+      const cond = normalizeSpace(s.cond);
+      const switched = /unformat_user ?\( ?(\w+) ?, ?unformat_line_input ?, ?&?(\w+) ?\)/.exec(cond);
+      if (switched && switched[1] === input && args.length === 0) {
+        const bare = lineInputSwitch(s, switched[2]);
+        if (bare === undefined || bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
+        if (bare === 'noop') bareIsNoop = true;
+        input = switched[2];
+        continue;
+      }
+      const before = args.length;
+      const negated = /^!\s*(.*)$/.exec(cond);
+      if (negated) {
+        // `if (!unformat (...)) return error;`: the read is required
+        if (s.else || readsInput(s.then) || !ERROR_RETURN.test(s.then.text)) return loose(`what follows \`${shortCond(cond)}\` is not an error this reader recognises`);
+        const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
+        if (problem) return loose(problem);
+        required.push(args.slice(before).map((a) => a.name));
+        continue;
+      }
+      // `if (unformat (a)) ... else if (unformat (b)) ... [else return error;]`
+      let at: Statement | undefined = s;
+      while (at?.kind === 'if') {
+        if (readsInput(at.then)) return loose(`the branch for \`${shortCond(at.cond)}\` reads further`);
+        const problem = addBranchArgs(at.cond, input, resolve, args, names, false);
+        if (problem) return loose(problem);
+        at = at.else;
+      }
+      if (at && readsInput(at)) return loose(`the else after \`${shortCond(cond)}\` reads further`);
+      if (at && ERROR_RETURN.test(at.text)) required.push(args.slice(before).map((a) => a.name));
+      continue;
+    }
+    // a read whose result is not looked at: optional
+    const call = /^(?:\(void\) ?)?(unformat(?:_user)? ?\(.*\));$/.exec(normalizeSpace(s.text));
+    if (s.kind !== 'simple' || !call || READS_INPUT.test(call[1].replace(/^unformat(_user)? ?\(/, ''))) return loose('reads its arguments in a way this reader does not follow');
+    const problem = addBranchArgs(call[1], input, resolve, args, names, false);
+    if (problem) return loose(problem);
+  }
+  if (args.length === 0) return loose('reads its input in a way this reader does not follow');
+  const result: ReadCommandArgs = { strict: true, args, order: 'sequence', ignoresRest: true };
+  const groups = required.filter((g) => g.length > 0);
+  if (groups.length) result.required = groups;
+  if (bareIsNoop) result.bareIsNoop = true;
+  return result;
+}
+
+/** `(a || b)` without its outer parentheses. */
+function unwrap(cond: string): string {
+  const text = cond.trim();
+  return text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1).trim() : text;
+}

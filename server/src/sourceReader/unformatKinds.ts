@@ -1,0 +1,59 @@
+import type { ValueSpec } from '../schema/types';
+
+/**
+ * What VPP's own `unformat_*` functions read, as one word each. A function missing here reads
+ * something this reader does not model (several words, a table lookup with side rules, ...): a
+ * branch that uses it leaves the command loose. Each entry was checked against the function's
+ * source in src/vnet, src/vlib or src/vppinfra.
+ */
+export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
+  // a registered interface name; we cannot know the names, so any word fits
+  unformat_vnet_sw_interface: { kind: 'interface' },
+  unformat_vnet_hw_interface: { kind: 'interface' },
+  unformat_ip4_address: { kind: 'ip4' },
+  unformat_ip6_address: { kind: 'ip6' },
+  unformat_ip46_address: { kind: 'ip' },
+  unformat_ip_address: { kind: 'ip' },
+  unformat_ip_prefix: { kind: 'ip-prefix' },
+  unformat_ethernet_address: { kind: 'mac' },
+  unformat_mac_address: { kind: 'mac' },
+  unformat_mac_address_t: { kind: 'mac' },
+  unformat_vlib_pci_addr: { kind: 'pci' },
+  unformat_memory_size: { kind: 'size' },
+  unformat_sw_if_index: { kind: 'interface' },
+  // a name looked up in a table VPP fills at run time (nodes, protocols, punt reasons): one word
+  unformat_vlib_node: { kind: 'string' },
+  unformat_ip_protocol: { kind: 'string' },
+  unformat_punt_reason: { kind: 'string' },
+  unformat_transport_proto: { kind: 'string' },
+  unformat_hash_vec_string: { kind: 'string' },
+  unformat_hash_string: { kind: 'string' },
+  // `%d`, or a name looked up
+  unformat_app_index: { kind: 'string' },
+  unformat_ethernet_type_host_byte_order: { kind: 'string' },
+  // `%v`, copied into a fixed array (too long a word is refused: we do not know the size)
+  unformat_c_string_array: { kind: 'string' },
+  // a run of token characters (`a-zA-Z0-9_` unless given)
+  unformat_token: { kind: 'string' },
+  unformat_ikev2_token: { kind: 'string' },
+  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list
+  unformat_ikev2_id_type: { kind: 'string' },
+  unformat_ikev2_auth_method: { kind: 'string' },
+  unformat_ikev2_transform_type: { kind: 'string' },
+  unformat_ikev2_transform_encr_type: { kind: 'string' },
+  unformat_ikev2_transform_prf_type: { kind: 'string' },
+  unformat_ikev2_transform_integ_type: { kind: 'string' },
+  unformat_ikev2_transform_dh_type: { kind: 'string' },
+  unformat_ikev2_transform_esn_type: { kind: 'string' },
+  // hex digits up to the first other character
+  unformat_hex_string: { kind: 'string' },
+  // the rest of the line
+  unformat_line_input: { kind: 'rest' },
+  // `0x%x` or `%d`, refused outside 1..65535
+  unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
+};
+
+/** Resolves a `%U` function by the table above. */
+export function knownUnformat(fn: string): ValueSpec | undefined {
+  return UNFORMAT_KINDS[fn];
+}
