@@ -419,14 +419,15 @@ describe('diagnostics', () => {
       assert.deepEqual(described(r), ['warning vpp.plugin-disabled [linux-cp]']);
       assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { enable } }\n${section}`)), []);
       assert.deepEqual(described(lintStartup(`${section}plugins {\n  plugin default { disable }\n  plugin linux_cp_plugin.so { enable }\n}\n`)), []);
-      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { disable } }\n${section}`)), ['warning vpp.plugin-disabled [linux-cp]']);
+      // a disabled plugin is not loaded, so vlib_call_all_config_functions does not know its section
+      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { disable } }\n${section}`)), ['error vpp.unknown-section [linux-cp]']);
     });
 
     it('a file with every kind of valid section gets nothing', () => {
       const text = [
         'unix { nodaemon cli-listen /run/vpp/cli.sock log /var/log/vpp/vpp.log full-coredump gid vpp }',
         'api-trace { on }',
-        'socksvr { default }',
+        'socksvr { socket-name /run/vpp/api.sock }',
         'cpu { main-core 1 corelist-workers 2-3 }',
         'buffers { buffers-per-numa 128000 }',
         'memory { main-heap-size 2G }',
@@ -436,6 +437,78 @@ describe('diagnostics', () => {
         'logging { default-log-level info }',
       ].join('\n');
       assert.deepEqual(described(lintStartup(`${text}\n`)), []);
+    });
+  });
+
+  describe('startup.conf: what VPP does with the words its loops do not know', () => {
+    // each checked in every modelled release, 24.02 to 26.06
+    it('cpu: an unknown word with a count is a thread type VPP looks up, and stops on (cpu_config, src/vlib/threads.c)', () => {
+      for (const release of ['24.02', '26.06'] as const) {
+        const r = lintStartup('cpu { bogus-param 3 }\n', { release });
+        assert.deepEqual(described(r), ['error vpp.unknown-parameter [bogus-param]']);
+        assert.match(r.diagnostics[0].message, /no such thread type 3 'bogus-param'/);
+      }
+      const list = lintStartup('cpu { main-core 1 corelist-io 2-3 }\n');
+      assert.deepEqual(described(list), ['error vpp.unknown-parameter [corelist-io]']);
+      assert.match(list.diagnostics[0].message, /no such thread type 'io'/);
+      assert.deepEqual(described(lintStartup('cpu { main-core 1 workers 2 }\n')), [], '`workers` is the thread type VPP registers');
+    });
+
+    it('cpu: any other unknown word ends the section, and VPP ignores the rest (a warning, never an error)', () => {
+      const r = lintStartup('cpu { main-core 1 bogus workers 2 }\n');
+      assert.deepEqual(described(r), ['warning vpp.unknown-parameter [bogus]']);
+      assert.match(r.diagnostics[0].message, /ignores it and the rest of the section/);
+    });
+
+    it('cpu: `relative` exists from 25.06; before, VPP ignores it and the rest of the section', () => {
+      for (const release of ['25.06', '26.06'] as const) assert.deepEqual(described(lintStartup('cpu { main-core 1 relative }\n', { release })), []);
+      for (const release of ['24.02', '24.10', '25.02'] as const) {
+        const r = lintStartup('cpu { main-core 1 relative }\n', { release });
+        assert.deepEqual(described(r), ['warning vpp.not-in-release [relative]'], release);
+        assert.match(r.diagnostics[0].message, /exists in 25\.06, 25\.10, 26\.02, 26\.06/);
+      }
+      assert.deepEqual(described(lintStartup('cpu { relative 2 }\n', { release: '24.10' })), ['error vpp.unknown-parameter [relative]'], 'with a count it is a thread type');
+    });
+
+    it('plugins: a plugin configured twice stops VPP (config_one_plugin, src/vlib/unix/plugin.c)', () => {
+      const text = 'plugins {\n  plugin dpdk_plugin.so { enable }\n  plugin dpdk_plugin.so { disable }\n}\n';
+      const r = lintStartup(text);
+      assert.deepEqual(described(r), ['error vpp.fatal-in-release [plugin dpdk_plugin.so]']);
+      assert.equal(r.diagnostics[0].range.start.line, 2);
+      assert.match(r.diagnostics[0].message, /plugin 'dpdk_plugin\.so' already configured/);
+      assert.deepEqual(described(lintStartup('plugins { plugin dpdk_plugin.so { enable } }\nplugins { plugin dpdk_plugin.so { enable } }\n')), ['error vpp.fatal-in-release [plugin dpdk_plugin.so]'], 'sections are joined first');
+      assert.deepEqual(described(lintStartup('plugins { plugin default { disable } plugin default { enable } }\n')), [], '`plugin default` has its own branch');
+    });
+
+    it('plugins: `plugin default { disable }` leaves dpdk unloaded unless it is enabled, and its section stops VPP', () => {
+      const dpdk = 'dpdk { dev 0000:02:00.0 }\n';
+      const r = lintStartup(`plugins { plugin default { disable } }\n${dpdk}`);
+      assert.deepEqual(described(r), ['error vpp.unknown-section [dpdk]']);
+      assert.match(r.diagnostics[0].message, /`plugin default \{ disable \}` in this file leaves unloaded/);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { disable } plugin dpdk_plugin.so { skip-version-check } }\n${dpdk}`)), ['error vpp.unknown-section [dpdk]']);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { disable } plugin dpdk_plugin.so { enable } }\n${dpdk}`)), []);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { enable disable } }\n${dpdk}`)), [], 'VPP reads only the first word');
+      assert.deepEqual(described(lintStartup(dpdk)), []);
+    });
+
+    it('api-trace: `nitems` only right after `on` or `enable` (api_trace_config_fn)', () => {
+      assert.deepEqual(described(lintStartup('api-trace { on nitems 1024 }\n')), []);
+      assert.deepEqual(described(lintStartup('api-trace { enable nitems 1024 save-api-table t }\n')), []);
+      const r = lintStartup('api-trace { nitems 1024 on }\n');
+      assert.deepEqual(described(r), ['error vpp.unknown-parameter [nitems]']);
+      assert.match(r.diagnostics[0].message, /only in `on nitems`, `enable nitems`/);
+    });
+
+    it('dpdk: `enable-outer-checksum-offload` only right after `enable-tcp-udp-checksum` (dpdk_config)', () => {
+      assert.deepEqual(described(lintStartup('dpdk { enable-tcp-udp-checksum enable-outer-checksum-offload }\n')), []);
+      assert.deepEqual(described(lintStartup('dpdk { enable-tcp-udp-checksum }\n')), []);
+      assert.deepEqual(described(lintStartup('dpdk { enable-outer-checksum-offload enable-tcp-udp-checksum }\n')), ['error vpp.unknown-parameter [enable-outer-checksum-offload]']);
+    });
+
+    it('socksvr and statseg: `default` is read and ignored (a deprecation warning, like socket-mem)', () => {
+      for (const release of ['24.02', '26.06'] as const) {
+        assert.deepEqual(described(lintStartup('socksvr { default }\nstatseg { default size 32M }\n', { release })), ['warning vpp.deprecated [default]', 'warning vpp.deprecated [default]']);
+      }
     });
   });
 

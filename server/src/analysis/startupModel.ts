@@ -14,6 +14,8 @@ export interface ConfigEntry {
   readonly children: readonly ConfigEntry[];
   /** Words inside the block that no parameter accepts. */
   readonly unknown: readonly UnknownRun[];
+  /** In a block with `lookups`: the first word VPP does not know, where its loop ends, unless it ended earlier. */
+  readonly stop?: UnknownRun;
   readonly start: number;
   readonly end: number;
   readonly depth: number;
@@ -82,11 +84,20 @@ function sectionEntry(name: Token, value: Item, param: StartupParam, release: Vp
     block: isGroup(value) ? value : undefined,
     children,
     unknown: param.strict ? unknown : [],
+    stop: !param.strict && param.lookups ? loopStop(unknown, children) : undefined,
     start: name.start,
     end: value.end,
     depth: 0,
     allowed: param.block ?? [],
   };
+}
+
+/** The first unknown run, unless a known word with a value VPP cannot read ends the loop before it. */
+function loopStop(unknown: readonly UnknownRun[], children: readonly ConfigEntry[]): UnknownRun | undefined {
+  const first = unknown[0];
+  if (!first || isGroup(first.first)) return undefined;
+  const earlier = children.some((c) => c.start < first.first.start && c.values.some((v) => v.problem));
+  return earlier ? undefined : first;
 }
 
 function blockEntries(items: readonly Item[], params: readonly StartupParam[], depth: number, release: VppRelease): { children: ConfigEntry[]; unknown: UnknownRun[] } {
