@@ -10,6 +10,14 @@ import { actionsFor, applyWorkspaceEdit, described, errorsOf, lintScript, onlyDi
  * newline as a blank. Seen on VPP 26.06 with `create interface memif id 3 \` + `  master`:
  * memif0/3 created as a slave, then "unknown input `  master'" and the script stopped.
  */
+/** The one quick fix of the one finding of `code`: its title, whether preferred, and the text it makes. */
+function onlyFix(text: string, code: string): { title: string; preferred?: boolean; fixed: string } {
+  const r = lintScript(text);
+  const actions = actionsFor(r, onlyDiagnostic(r, code));
+  assert.equal(actions.length, 1, actions.map((a) => a.title).join(', '));
+  return { title: actions[0].title, preferred: actions[0].isPreferred, fixed: applyWorkspaceEdit(text, actions[0].edit) };
+}
+
 describe('continued lines, per command kind', () => {
   describe('which commands read a line (tools/extract-line-input.mjs)', () => {
     it('lists the line readers with the function that reads, and leaves the direct readers out', () => {
@@ -35,23 +43,17 @@ describe('continued lines, per command kind', () => {
     });
 
     it('offers to join the line: the backslash and newline become one space, nothing else changes', () => {
-      const r = lintScript(memif);
-      const actions = actionsFor(r, r.diagnostics[0]);
-      assert.deepEqual(
-        actions.map((a) => a.title),
-        ['Join the continued line into one line'],
-      );
-      assert.equal(actions[0].isPreferred, true);
-      const fixed = applyWorkspaceEdit(memif, actions[0].edit);
+      const { title, preferred, fixed } = onlyFix(memif, 'vpp.unknown-command');
+      assert.equal(title, 'Join the continued line into one line');
+      assert.equal(preferred, true);
       assert.equal(fixed, 'create interface memif id 3    master\n');
       assert.deepEqual(described(lintScript(fixed)), []);
     });
 
     it('joins every later break of the same command in one fix', () => {
       const text = 'create tap id 2 \\\n  host-if-name vpp2 \\\n  host-ip4-addr 10.1.1.1/24\n';
-      const r = lintScript(text);
-      assert.deepEqual(errorsOf(r), ['error vpp.unknown-command [host-if-name]']);
-      const fixed = applyWorkspaceEdit(text, actionsFor(r, r.diagnostics[0])[0].edit);
+      assert.deepEqual(errorsOf(lintScript(text)), ['error vpp.unknown-command [host-if-name]']);
+      const { fixed } = onlyFix(text, 'vpp.unknown-command');
       assert.equal(fixed, 'create tap id 2    host-if-name vpp2    host-ip4-addr 10.1.1.1/24\n');
       assert.deepEqual(errorsOf(lintScript(fixed)), []);
     });
@@ -78,9 +80,8 @@ describe('continued lines, per command kind', () => {
       const text = 'create tap { id 1 \\\n  host-if-name vpp1 }\n';
       const r = lintScript(text);
       assert.deepEqual(described(r), ['warning vpp.deprecated [host-if-name]']);
-      const d = onlyDiagnostic(r, 'vpp.deprecated');
-      assert.match(d.message, /ignores the rest/);
-      const fixed = applyWorkspaceEdit(text, actionsFor(r, d)[0].edit);
+      assert.match(r.diagnostics[0].message, /ignores the rest/);
+      const { fixed } = onlyFix(text, 'vpp.deprecated');
       assert.equal(fixed, 'create tap { id 1    host-if-name vpp1 }\n');
       assert.deepEqual(described(lintScript(fixed)), []);
     });
@@ -97,10 +98,8 @@ describe('continued lines, per command kind', () => {
   describe('a `{ }` block written over several lines without backslashes', () => {
     it('for a direct reader, the fix ends each line with a backslash', () => {
       const text = 'packet-generator new {\n  name x\n  limit 1\n}\n';
-      const r = lintScript(text);
-      const d = onlyDiagnostic(r, 'vpp.unclosed-brace');
-      assert.match(d.message, /End each line of the block with `\\`/);
-      const fixed = applyWorkspaceEdit(text, actionsFor(r, d)[0].edit);
+      assert.match(onlyDiagnostic(lintScript(text), 'vpp.unclosed-brace').message, /End each line of the block with `\\`/);
+      const { fixed } = onlyFix(text, 'vpp.unclosed-brace');
       assert.equal(fixed, 'packet-generator new { \\\n  name x \\\n  limit 1 \\\n}\n');
     });
 
@@ -110,9 +109,8 @@ describe('continued lines, per command kind', () => {
       const d = onlyDiagnostic(r, 'vpp.unclosed-brace');
       assert.equal(rangeText(r, d), '{');
       assert.match(d.message, /`create tap` reads its arguments only to the end of a line/);
-      const actions = actionsFor(r, d);
-      assert.deepEqual(actions.map((a) => a.title), ['Join the block into one line']);
-      const fixed = applyWorkspaceEdit(text, actions[0].edit);
+      const { title, fixed } = onlyFix(text, 'vpp.unclosed-brace');
+      assert.equal(title, 'Join the block into one line');
       assert.equal(fixed, 'create tap {   id 0   host-if-name vpp0  }\nshow version\n');
       assert.deepEqual(described(lintScript(fixed)), []);
     });
