@@ -87,6 +87,14 @@ describe('continued lines, per command kind', () => {
     });
   });
 
+  describe('inside `uncomment { }`, which VPP dispatches once', () => {
+    it('what a line reader leaves is dropped, not run: a warning, not an unknown command', () => {
+      const text = 'uncomment { create tap id 1 \\\n  host-if-name vpp1 }\n';
+      assert.deepEqual(described(lintScript(text)), ['warning vpp.deprecated [host-if-name]']);
+      assert.equal(onlyFix(text, 'vpp.deprecated').fixed, 'uncomment { create tap id 1    host-if-name vpp1 }\n');
+    });
+  });
+
   describe('a command that reads its input directly', () => {
     it('takes its arguments from the continued lines, as VPP does', () => {
       assert.deepEqual(errorsOf(lintScript('set interface ip address loop0 \\\n  10.0.0.1/24\n')), []);

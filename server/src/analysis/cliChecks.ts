@@ -116,7 +116,7 @@ function unreadDiagnostic(use: CommandUse): VppDiagnostic {
   const path = use.node.path;
   return diagnostic(
     'vpp.deprecated',
-    `\`${path}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: VPP runs \`${path}\` with what comes before it in the braces and ignores the rest. Join the lines to give it everything.`,
+    `\`${path}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: inside \`{ }\` VPP runs \`${path}\` with what comes before it and ignores the rest. Join the lines to give it everything.`,
     first.start,
     isGroup(first) ? first.open.end : first.end,
     joinFix(use.line, at),

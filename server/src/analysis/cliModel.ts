@@ -95,12 +95,24 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
   };
 }
 
-function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, leftoverOf?: string, continuedFrom?: CommandUse['continuedFrom']): CommandUse {
-  const use = resolveWords(line, items, schema, leftoverOf);
-  return continuedFrom ? { ...use, continuedFrom } : use;
+/** Where the words of a command come from, when not from the start of a line. */
+interface Origin {
+  readonly leftoverOf?: string;
+  readonly continuedFrom?: CommandUse['continuedFrom'];
+  /**
+   * Inside `uncomment { }` or `$(X) { }`: VPP dispatches the text in the braces once, so what a
+   * command leaves unread there is dropped instead of run as the next command.
+   */
+  readonly inBlock?: boolean;
 }
 
-function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, leftoverOf?: string): CommandUse {
+function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin = {}): CommandUse {
+  const use = resolveWords(line, items, schema, origin);
+  return origin.continuedFrom ? { ...use, continuedFrom: origin.continuedFrom } : use;
+}
+
+function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin): CommandUse {
+  const leftoverOf = origin.leftoverOf;
   const first = items[0];
   if (!first || isGroup(first) || first.kind !== 'word') return commandUse(line, items, 'unresolved', schema, { args: items, leftoverOf });
   if (isTemplated(first.text)) {
@@ -117,7 +129,7 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, le
     }
     // `comment` and `vpplog` read one word or one `{ }` group; VPP runs what follows as a new command
     const leftover = (first.text === 'comment' || first.text === 'vpplog') && items.length > 2 ? items.slice(2) : [];
-    const nested = leftover.length > 0 ? resolveItems(line, leftover, schema, first.text) : undefined;
+    const nested = leftover.length > 0 ? resolveItems(line, leftover, schema, { leftoverOf: first.text }) : undefined;
     return commandUse(line, items, 'dispatcher', schema, { command: dispatcher, args: items.slice(1, 2), nested, leftoverOf });
   }
 
@@ -159,19 +171,18 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, le
   let nested: CommandUse | undefined;
   let unread: CommandUse['unread'];
   // VPP accepts a command's arguments wrapped in braces: `create tap { id 0 }`
-  if (args.length === 1 && isGroup(args[0])) {
-    args = (args[0] as GroupNode).items;
-    const stop = readsLine ? lineStop(args, line.breaks!) : undefined;
-    // VPP gives the function the text inside the braces; it reads the first line of it and drops the rest
-    if (stop) [args, unread] = [args.slice(0, stop.index), { at: stop.at, items: args.slice(stop.index) }];
-  } else {
-    const stop = readsLine ? lineStop(args, line.breaks!) : undefined;
-    if (stop) {
-      // the rest stays in VPP's input, and it runs the rest as the next command
-      nested = resolveItems(line, args.slice(stop.index), schema, undefined, { path: node.path, at: stop.at });
-      items = items.slice(0, i + stop.index);
-      args = args.slice(0, stop.index);
-    }
+  const braced = args.length === 1 && isGroup(args[0]);
+  if (braced) args = (args[0] as GroupNode).items;
+  const stop = readsLine ? lineStop(args, line.breaks!) : undefined;
+  if (stop && (braced || origin.inBlock)) {
+    // VPP hands the function the text inside the braces; it reads the first line of it and the rest is dropped
+    unread = { at: stop.at, items: args.slice(stop.index) };
+    args = args.slice(0, stop.index);
+  } else if (stop) {
+    // the rest stays in VPP's input, and it runs the rest as the next command
+    nested = resolveItems(line, args.slice(stop.index), schema, { continuedFrom: { path: node.path, at: stop.at } });
+    items = items.slice(0, i + stop.index);
+    args = args.slice(0, stop.index);
   }
   const command = node.command;
   const match = command?.strict ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
@@ -195,5 +206,5 @@ function lineStop(args: readonly Item[], breaks: readonly Token[]): { index: num
 
 function nestedUse(line: LineNode, block: GroupNode, schema: Schema): CommandUse | undefined {
   if (block.items.length === 0) return undefined;
-  return resolveItems(line, block.items, schema);
+  return resolveItems(line, block.items, schema, { inBlock: true });
 }
