@@ -174,6 +174,14 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
         ),
       );
     }
+    for (const [, uses] of given) {
+      const spec = uses[0].pattern.spec;
+      const missing = (spec.needs ?? []).filter((name) => !given.has(name));
+      if (missing.length === 0) continue;
+      const needed = missing.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name}>`);
+      const at = uses[uses.length - 1];
+      out.push(diagnostic('vpp.missing-required', `\`${spec.keyword ?? spec.name}\` needs ${list(needed)}; VPP refuses it alone.`, at.start, at.end));
+    }
   }
   return out;
 }

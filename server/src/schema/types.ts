@@ -55,6 +55,8 @@ export interface ValueSpec {
   maxLength?: number;
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
+  /** Text VPP's format puts literally before the value (`0x` in `feature-mask 0x%llx`). */
+  prefix?: string;
 }
 
 /**
@@ -75,6 +77,8 @@ export interface ArgSpec {
   repeatable?: boolean;
   /** Shown as a warning when used. */
   deprecated?: string;
+  /** Arguments VPP refuses this one without (`all` of `set interface ip address` needs `del`). */
+  needs?: readonly string[];
 }
 
 export interface InterfaceNaming {

@@ -143,6 +143,7 @@ export const AF_PACKET_COMMANDS: readonly CommandSpec[] = [
   {
     path: 'set host-interface qdisc-bypass',
     synopsis: 'set host-interface qdisc-bypass <interface> [enable|disable]',
+    bareIsNoop: true,
     doc:
       'Turns kernel qdisc bypass on or off for an existing host interface (without a keyword it is turned off). ' +
       'VPP refuses interfaces that are not AF_PACKET ones.',

@@ -429,6 +429,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
         name: 'all',
         keyword: 'all',
         doc: 'With `del` only: remove every IPv4 and IPv6 address of the interface.',
+        needs: ['del'],
       },
       {
         name: 'address',
@@ -466,7 +467,8 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'table',
         keyword: 'table',
-        values: [{ kind: 'uint', placeholder: '0' }],
+        // `table %d`: a sign is read too
+        values: [{ kind: 'int', placeholder: '0' }],
         doc: 'FIB table id; a non-zero table must have been created with `ip table add` / `ip6 table add`.',
         repeatable: true,
       },
@@ -490,7 +492,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
         doc: 'One or more forwarding paths; everything after the first `via` belongs to the paths.',
       },
     ],
-    required: [['prefix']],
+    // vnet_ip_route_cmd: "expected paths." unless `del`; with no input at all it returns at once
+    required: [['prefix'], ['via', 'del']],
+    bareIsNoop: true,
   },
 
   // ---------------------------------------------------------------- L2 (vnet/l2/l2_input.c, l2_bd.c)
@@ -522,7 +526,7 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       },
       {
         name: 'shg',
-        values: [{ kind: 'uint', placeholder: '1' }],
+        values: [{ kind: 'int', placeholder: '1' }],
         doc:
           'Split-horizon group number, given as a bare number (there is no `shg` keyword); members ' +
           'of the same non-zero group do not forward to each other.',

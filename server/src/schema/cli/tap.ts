@@ -173,6 +173,8 @@ const CREATE_TAP_ARGS: readonly ArgSpec[] = [
     name: 'attach',
     keyword: 'attach',
     doc: 'Attaches to an existing persistent Linux tap/tun interface; `host-if-name` must name it.',
+    // tap_create_if: "host_if_name is not provided" (answered by VPP 26.06)
+    needs: ['host-if-name'],
   },
   {
     name: 'tun',

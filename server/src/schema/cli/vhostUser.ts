@@ -34,7 +34,7 @@ export const VHOST_USER_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'feature-mask',
         keyword: 'feature-mask',
-        values: [{ kind: 'hex', placeholder: '0x40400000' }],
+        values: [{ kind: 'hex', prefix: '0x', placeholder: '0x40400000' }],
         doc: 'Restricts the virtio features VPP offers (debugging aid). VPP only accepts the value written with a `0x` prefix.',
       },
       {
@@ -46,7 +46,8 @@ export const VHOST_USER_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'renumber',
         keyword: 'renumber',
-        values: [{ kind: 'uint', placeholder: '1' }],
+        // `renumber %d`: VPP takes a sign too (answered by VPP 26.06: `renumber -1` is accepted)
+        values: [{ kind: 'int', placeholder: '1' }],
         doc: 'Uses this number in the interface name (VirtualEthernet0/0/<n>). VPP does not check for clashes with existing names.',
       },
       {
@@ -85,7 +86,8 @@ export const VHOST_USER_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'sw_if_index',
         keyword: 'sw_if_index',
-        values: [{ kind: 'uint', placeholder: '1' }],
+        // `sw_if_index %d`: VPP 26.06 accepts `sw_if_index -1` (it names no interface and does nothing)
+        values: [{ kind: 'int', placeholder: '1' }],
         doc: 'Selects the interface by its software interface index instead of by name.',
       },
     ],

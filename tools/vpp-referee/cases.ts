@@ -1,0 +1,126 @@
+/**
+ * Lines to ask VPP about, generated from our own schema: for every strict command, lines our
+ * analysis accepts (each option, each value kind, at its edges) and lines it refuses (an unknown
+ * option, a wrong value, a missing value or required option, a typo of each keyword).
+ */
+import { schemaFor } from '../../server/src/schema/index';
+import type { ArgSpec, CommandSpec, VppRelease } from '../../server/src/schema/types';
+import { badValues, goodValues } from './samples';
+import { familyOf } from './verdicts';
+
+export interface GeneratedCase {
+  line: string;
+  family: string;
+  /** The plugin that provides the command, which the VPP build must have. */
+  plugin?: string;
+}
+
+/**
+ * Commands that stop VPP, wait, flood the machine or write outside the sandbox: never sent.
+ * Matched on the command path's leading words.
+ */
+const NEVER_SEND = [
+  'quit',
+  'exit',
+  'restart',
+  'exec',
+  'ping',
+  'traceroute',
+  'wait',
+  'sleep',
+  'test',
+  'panic',
+  'unix',
+  'api trace',
+  'pcap',
+  'packet-generator capture',
+  'event-logger save',
+  'save',
+  'crash',
+  'cli-',
+  'memory-trace',
+  'set logging file',
+  'show',
+  'vppctl',
+];
+
+export function sendable(path: string): boolean {
+  return !NEVER_SEND.some((p) => path === p || path.startsWith(`${p} `) || (p.endsWith('-') && path.startsWith(p)));
+}
+
+function render(arg: ArgSpec, values: readonly string[]): string {
+  return [arg.keyword, ...values].filter(Boolean).join(' ');
+}
+
+function goodArgText(arg: ArgSpec): string | undefined {
+  const values: string[] = [];
+  for (const spec of arg.values ?? []) {
+    const v = goodValues(spec)[0];
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  return render(arg, values);
+}
+
+/** The required options, each filled with a good value: the least a valid line has. */
+function baseOf(spec: CommandSpec, args: readonly ArgSpec[]): string[] {
+  const parts: string[] = [];
+  for (const group of spec.required ?? []) {
+    const arg = args.find((a) => a.name === group[0]);
+    const text = arg && goodArgText(arg);
+    if (text) parts.push(text);
+  }
+  return parts;
+}
+
+/** A misspelling VPP's unformat cannot take for the keyword (not a prefix of it, nor it of the typo). */
+function typo(word: string): string {
+  if (word.length < 3) return `${word}q`;
+  const i = Math.floor(word.length / 2);
+  const swapped = word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+  return swapped === word ? `${word.slice(0, i)}q${word.slice(i + 1)}` : swapped;
+}
+
+export function casesFor(spec: CommandSpec): string[] {
+  const args = spec.args ?? [];
+  const base = baseOf(spec, args);
+  const head = [spec.path, ...base].join(' ');
+  const lines = new Set<string>([spec.path, head, `${head} bogus-option`]);
+  const baseNames = new Set((spec.required ?? []).map((g) => g[0]));
+  for (const arg of args) {
+    const rest = baseNames.has(arg.name) ? [spec.path, ...base.filter((b) => b !== goodArgText(arg))].join(' ') : head;
+    const valueLists = (arg.values ?? []).map((v) => goodValues(v).slice(0, 4));
+    // each good value of each position, the others at their first good value
+    valueLists.forEach((list, k) => {
+      for (const v of list) lines.add(`${rest} ${render(arg, valueLists.map((l, j) => (j === k ? v : l[0] ?? '')))}`);
+    });
+    if (valueLists.length === 0 && arg.keyword) lines.add(`${rest} ${arg.keyword}`);
+    (arg.values ?? []).forEach((v, k) => {
+      for (const bad of badValues(v).slice(0, 3)) lines.add(`${rest} ${render(arg, valueLists.map((l, j) => (j === k ? bad : l[0] ?? '')))}`);
+    });
+    if (arg.keyword) {
+      if (arg.values?.length) lines.add(`${rest} ${arg.keyword}`);
+      const words = arg.keyword.split(' ');
+      const misspelt = [...words.slice(0, -1), typo(words[words.length - 1])].join(' ');
+      lines.add(`${rest} ${render({ ...arg, keyword: misspelt }, valueLists.map((l) => l[0] ?? ''))}`);
+    }
+  }
+  // everything at once, where nothing is exclusive of anything else
+  if (!spec.exclusive?.length && args.length > 1) {
+    const all = args.filter((a) => !baseNames.has(a.name)).map(goodArgText).filter((t): t is string => !!t);
+    lines.add([head, ...all].join(' '));
+  }
+  return [...lines].map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
+/** Every case for a release: each strict command VPP may safely run, in schema order. */
+export function generateCases(release: VppRelease): GeneratedCase[] {
+  const schema = schemaFor(release);
+  const out: GeneratedCase[] = [];
+  const seen = new Set<string>();
+  for (const spec of schema.commands.values()) {
+    if (!spec.strict || !sendable(spec.path)) continue;
+    for (const line of casesFor(spec)) if (!seen.has(line) && seen.add(line)) out.push({ line, family: familyOf(spec.path), ...(spec.plugin && schema.plugins.has(spec.plugin) ? { plugin: spec.plugin } : {}) });
+  }
+  return out;
+}

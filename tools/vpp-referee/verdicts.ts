@@ -1,0 +1,160 @@
+/**
+ * What VPP answered to one line, and how we compare it with our analysis. Shared by the referee
+ * (which records VPP's answers) and test/referee.test.ts (which replays them), so both judge alike.
+ */
+import { analyze } from '../../server/src/analysis/analyze';
+import type { VppRelease } from '../../server/src/schema/types';
+
+/**
+ * accepted: the line ran without an error. parse: VPP's parser refused it (unknown input, a
+ * malformed value, a missing argument). state: refused for a reason of state or environment
+ * (exists already, no such device, not supported here), which says nothing about syntax.
+ * crash / timeout: VPP died or did not answer; such lines are kept out of the agreement.
+ */
+export type VppVerdict = 'accepted' | 'parse' | 'state' | 'crash' | 'timeout';
+
+export interface RecordedCase {
+  /** A script line, or (with `startup`) a startup.conf fragment. */
+  line: string;
+  startup?: boolean;
+  family: string;
+  verdict: VppVerdict;
+  /** VPP's error text (the command's message), when it refused. */
+  message?: string;
+  /** The input VPP stopped at (`unknown input \`X'`), when it says. */
+  rest?: string;
+  /**
+   * VPP's verdict on the same line once the word it stopped at names an interface (the referee
+   * renames a loopback to it): any word can name an interface, so a refusal there depends on state.
+   */
+  asInterface?: VppVerdict;
+}
+
+export interface RefereeRecord {
+  release: VppRelease;
+  /** `show version` of the VPP that answered. */
+  vpp: string;
+  cases: RecordedCase[];
+}
+
+/** exec's own word that a line of the script failed (src/vlib/unix/cli.c). */
+const LINE_FAILED = /exec: CLI line error/;
+
+/** Messages about state or environment rather than syntax (lower case). */
+const STATE_WORDS = [
+  'already',
+  'exist',
+  'no such',
+  'not found',
+  'in use',
+  'fail',
+  'errno',
+  'not supported',
+  'unsupported',
+  'not permitted',
+  'permission',
+  'resource',
+  'busy',
+  'cannot',
+  "can't",
+  'unable',
+  'out of',
+  'not configured',
+  'not enabled',
+  'disabled',
+  'return value',
+  'rv ',
+  'error -',
+  'vnet_api_error',
+  'no buffer',
+  'timeout',
+  'not ready',
+  'returned',
+  'invalid argument',
+  'not a ',
+  'invalid interface name',
+  'ioctl',
+  'not an ',
+  'too many',
+  'still',
+];
+
+/** Classifies the output of `vppctl exec FILE` for a one-line file. */
+export function classify(output: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
+  if (!LINE_FAILED.test(output)) return { verdict: 'accepted' };
+  return classifyRefusal(messageLines(output).filter((l) => !LINE_FAILED.test(l)).join('\n'));
+}
+
+/** VPP's lines without the `vpp[PID]: ` of its log copy, each once. */
+function messageLines(output: string): string[] {
+  const lines = output.split(/\r?\n/).map((l) => l.replace(/^vpp\[\d+\]: /, '').trimEnd());
+  return [...new Set(lines.filter((l) => l.trim()))];
+}
+
+/** Classifies what VPP printed when it stopped at start on a startup.conf fragment. */
+export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
+  const lines = messageLines(output);
+  const parse = lines.filter((l) => /unknown input|parse error/.test(l));
+  // otherwise VPP's last words before it stopped
+  return classifyRefusal((parse.length ? parse : lines.slice(-2)).join('\n'));
+}
+
+function classifyRefusal(message: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
+  const rest = /unknown input `([\s\S]*?)'/.exec(message)?.[1] ?? /parse error:? '([\s\S]*?)'/.exec(message)?.[1];
+  const lower = message.toLowerCase();
+  const isParse = rest !== undefined || !STATE_WORDS.some((w) => lower.includes(w));
+  return { verdict: isParse ? 'parse' : 'state', message: message.slice(0, 400), ...(rest !== undefined ? { rest } : {}) };
+}
+
+export interface Judgement {
+  /** Whether our analysis reports an error on the line. */
+  weRefuse: boolean;
+  /**
+   * undefined when VPP's verdict says nothing about syntax (state, crash, timeout, or a refusal that
+   * an interface of that name would have turned into acceptance).
+   */
+  agree?: boolean;
+  /** For lines VPP refused at a known word: whether one of our errors covers that word. */
+  onToken?: boolean;
+}
+
+/** Where in the line VPP stopped, from the rest of input it quoted. */
+export function restOffset(line: string, rest: string): number | undefined {
+  const trimmed = rest.trim();
+  if (!trimmed) return undefined;
+  const at = line.lastIndexOf(trimmed);
+  return at >= 0 ? at : undefined;
+}
+
+export function judge(c: RecordedCase, release: VppRelease): Judgement {
+  const analysis = analyze(c.line, { language: c.startup ? 'startup' : 'cli', release });
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  const weRefuse = errors.length > 0;
+  if (c.verdict === 'accepted') return { weRefuse, agree: !weRefuse };
+  if (c.verdict !== 'parse') return { weRefuse };
+  // refused only because no interface had that name: with one, VPP accepts the line
+  if (c.asInterface === 'accepted' || c.asInterface === 'state') return weRefuse ? { weRefuse, agree: false } : { weRefuse };
+  const judgement: Judgement = { weRefuse, agree: weRefuse };
+  const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
+  if (weRefuse && at !== undefined) {
+    const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
+    const end = at + Math.max(word.length, 1);
+    judgement.onToken = errors.some((d) => d.start < end && d.end >= at);
+  }
+  return judgement;
+}
+
+/** Command families, for the agreement report. */
+export function familyOf(path: string): string {
+  const families: [RegExp, string][] = [
+    [/^(create|delete) (tap|host-interface|interface af_xdp|interface memif|vhost-user|loopback|sub-interfaces?|interface af_packet)|^(set|show) interface|^lcp|^tap|^memif|^vhost|^create interface|^delete interface/, 'interfaces'],
+    [/^(ip|ip6|set ip|show ip|mpls|set ip6|ip route|ip table|ip neighbor|set ip neighbor)/, 'routing'],
+    [/nat|^det44|^cnat/, 'nat'],
+    [/^acl|^set acl|^show acl/, 'acl'],
+    [/ipsec|ikev2|^crypto/, 'ipsec'],
+    [/vxlan|gre|geneve|ipip|wireguard|gtpu|lisp|^create (vxlan|gre|geneve|ipip)/, 'tunnels'],
+    [/bond/, 'bonding'],
+    [/trace|pcap|^elog|^event-logger/, 'tracing'],
+  ];
+  return families.find(([re]) => re.test(path))?.[1] ?? 'other';
+}
