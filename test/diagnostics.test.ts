@@ -441,7 +441,12 @@ describe('diagnostics', () => {
   });
 
   describe('startup.conf: what VPP does with the words its loops do not know', () => {
-    // each checked in every modelled release, 24.02 to 26.06
+    // each read in VPP's source for every modelled release, 24.02 to 26.06, and run in VPP 26.06 and 24.10
+    // built from source: `cpu { bogus-param 3 }`, `corelist-io 1` and, in 24.10, `relative 2` exit with
+    // "no such thread type"; `cpu { main-core 0 bogus workers 2 }` and, in 24.10, `cpu { main-core 0 relative }`
+    // start; a plugin named twice exits with "already configured"; `linux-cp { }` under `plugin default
+    // { disable }` exits with "unknown input" unless linux_cp is enabled; `api-trace { nitems 5 on }` exits
+    // with "unknown input", `on nitems 5` starts; `socksvr { default }` and `statseg { default }` start
     it('cpu: an unknown word with a count is a thread type VPP looks up, and stops on (cpu_config, src/vlib/threads.c)', () => {
       for (const release of ['24.02', '26.06'] as const) {
         const r = lintStartup('cpu { bogus-param 3 }\n', { release });

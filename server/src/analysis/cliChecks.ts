@@ -80,7 +80,7 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
     const from = use.continuedFrom.path;
     return diagnostic(
       'vpp.unknown-command',
-      `\`${from}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: VPP runs \`${from}\` without what follows, then runs \`${token.text}\` as a command of its own and stops with "unknown input". Join the lines to give \`${token.text}\` to \`${from}\`.`,
+      `\`${from}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: VPP ends \`${from}\` there and takes \`${token.text}\` as the start of a command of its own, which it refuses with "unknown input". Join the lines to give \`${token.text}\` to \`${from}\`.`,
       token.start,
       token.end,
     );
