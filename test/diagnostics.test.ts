@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyze } from '../server/src/analysis/analyze';
 import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
+import { pluginSwitches } from '../server/src/analysis/startupModel';
 import { described, errorsOf, lintScript, lintStartup, onlyDiagnostic, rangeText } from './lintHelpers';
 
 /**
@@ -635,5 +636,14 @@ describe('plugins enabled by the startup.conf that runs a script', () => {
 
   it('names the startup.conf when it disables the plugin', () => {
     assert.match(plugin(new Map([['linux_cp', false]]), 'startup.conf')[0].message, /startup\.conf disables/);
+  });
+
+  it('knows that `plugin default { disable }` leaves unloaded what it does not enable, even plugins on by default', () => {
+    const switches = pluginSwitches(lintStartup('plugins { plugin default { disable } plugin dpdk_plugin.so { enable } }\n').analysis.startup!);
+    const nat = analyze('nat44 add address 10.0.0.1\n', { language: 'cli', pluginSwitches: switches, pluginSource: 'startup.conf' });
+    const found = nat.diagnostics.filter((d) => d.code === 'vpp.plugin-disabled');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /`plugin default \{ disable \}` in startup\.conf leaves unloaded/);
+    assert.deepEqual(analyze('show version\n', { language: 'cli', pluginSwitches: switches }).diagnostics, [], 'core commands stay');
   });
 });

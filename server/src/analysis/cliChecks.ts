@@ -4,6 +4,7 @@ import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
 import type { ArgMatch, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
 import { codeList as list, diagnostic, type FixData, type VppDiagnostic } from './diagnostic';
+import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { suggest } from './suggest';
 
@@ -50,7 +51,11 @@ function pluginWarning(path: string, plugin: string, schema: Schema, plugins: Pl
   const enable = `\`plugins { plugin ${plugin}_plugin.so { enable } }\``;
   const switched = plugins.switches?.get(plugin);
   if (switched === true) return undefined;
-  if (switched === false) return `\`${path}\` comes from the ${plugin} plugin, which ${plugins.source ?? 'the startup.conf that runs this script'} disables: VPP will not know the command. Enable it there with ${enable}.`;
+  const runner = plugins.source ?? 'the startup.conf that runs this script';
+  if (switched === false) return `\`${path}\` comes from the ${plugin} plugin, which ${runner} disables: VPP will not know the command. Enable it there with ${enable}.`;
+  if (plugins.switches?.get(DEFAULT_PLUGINS) === false && schema.plugins.has(plugin)) {
+    return `\`${path}\` comes from the ${plugin} plugin, which \`plugin default { disable }\` in ${runner} leaves unloaded: VPP will not know the command. Enable it there with ${enable}.`;
+  }
   if (!pluginDisabledByDefault(schema, plugin)) return undefined;
   return `\`${path}\` comes from the ${plugin} plugin, which VPP disables by default: enable it in startup.conf with ${enable}.`;
 }

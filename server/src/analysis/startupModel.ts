@@ -120,12 +120,24 @@ function blockEntries(items: readonly Item[], params: readonly StartupParam[], d
   return { children, unknown: result.unknown };
 }
 
-/** Plugins that this startup.conf turns on or off in its `plugins { }` section. */
+/**
+ * The key under which `pluginSwitches` records `plugin default { }`: false when it disables every
+ * plugin not enabled by name. VPP keeps the last one and looks only at its first word
+ * (vlib_plugin_config in src/vlib/unix/plugin.c).
+ */
+export const DEFAULT_PLUGINS = 'default';
+
+/** Plugins that this startup.conf turns on or off in its `plugins { }` section, and its `plugin default`. */
 export function pluginSwitches(model: StartupModel): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const section of model.sections) {
     if (section.param?.key !== 'plugins') continue;
     for (const entry of section.children) {
+      if (entry.param?.key === 'plugin default') {
+        const first = entry.block?.items[0];
+        out.set(DEFAULT_PLUGINS, !(first && !isGroup(first) && first.text === 'disable'));
+        continue;
+      }
       if (entry.param?.key !== 'plugin') continue;
       const file = entry.values[0]?.token?.text;
       if (!file || !entry.block) continue;

@@ -1,8 +1,7 @@
 import { pluginDisabledByDefault, type Schema } from '../schema/index';
 import { isTemplated } from '../syntax/tokens';
-import { isGroup } from '../syntax/tree';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
-import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
+import { DEFAULT_PLUGINS, pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
 
 /**
  * What `plugins { }` decides (src/vlib/unix/plugin.c): vlib_plugin_config reads every `plugin NAME { }`
@@ -17,7 +16,7 @@ export class PluginDecisions {
 
   constructor(model: StartupModel) {
     this.switches = pluginSwitches(model);
-    this.allOff = defaultDisabled(model);
+    this.allOff = this.switches.get(DEFAULT_PLUGINS) === false;
   }
 
   /** The finding for a section that belongs to `plugin`, if its plugin is not loaded. */
@@ -42,20 +41,6 @@ export class PluginDecisions {
     }
     return undefined;
   }
-}
-
-/** The last `plugin default { }` wins; VPP checks only whether its first word is `disable`. */
-function defaultDisabled(model: StartupModel): boolean {
-  let off = false;
-  for (const section of model.sections) {
-    if (section.param?.key !== 'plugins') continue;
-    for (const entry of section.children) {
-      if (entry.param?.key !== 'plugin default') continue;
-      const first = entry.block?.items[0];
-      off = !!first && !isGroup(first) && first.text === 'disable';
-    }
-  }
-  return off;
 }
 
 /** `plugin NAME { }` given a second time: VPP refuses to start. */
