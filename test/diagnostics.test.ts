@@ -466,6 +466,16 @@ describe('diagnostics', () => {
       assert.match(r.diagnostics[0].message, /ignores it and the rest of the section/);
     });
 
+    it('cpu: a value VPP cannot read ends the section too, and VPP starts without the rest (a warning)', () => {
+      // VPP 26.06 starts with each of these
+      for (const text of ['cpu { main-core abc }', 'cpu { workers abc }', 'cpu { scheduler-policy bogus }']) {
+        const r = lintStartup(`${text}\n`);
+        assert.deepEqual(r.diagnostics.map((d) => `${d.severity === 2 ? 'warning' : 'not a warning'} ${d.code}`), ['warning vpp.invalid-value'], text);
+        assert.match(r.diagnostics[0].message, /VPP stops reading `cpu` here and ignores the rest of the section/);
+      }
+      assert.deepEqual(described(lintStartup('cpu { main-core abc bogus-param 3 }\n')), ['warning vpp.invalid-value [abc]'], 'VPP never reads the thread type after it');
+    });
+
     it('cpu: `relative` exists from 25.06; before, VPP ignores it and the rest of the section', () => {
       for (const release of ['25.06', '26.06'] as const) assert.deepEqual(described(lintStartup('cpu { main-core 1 relative }\n', { release })), []);
       for (const release of ['24.02', '24.10', '25.02'] as const) {

@@ -59,7 +59,11 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
   );
 }
 
-function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
+/**
+ * `within`: the key of the enclosing block when its loop ends at the first word it cannot read
+ * (`lookups`, as cpu_config does): a value VPP cannot read ends it too, and VPP ignores the rest.
+ */
+function checkEntry(entry: ConfigEntry, schema: Schema, within?: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
@@ -67,7 +71,9 @@ function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
   if (entry.depth > 0 && param.fatal?.releases.includes(schema.release)) {
     out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
   }
-  out.push(...checkValueMatches(entry.values, label, entry.key[entry.key.length - 1]));
+  for (const d of checkValueMatches(entry.values, label, entry.key[entry.key.length - 1])) {
+    out.push(within ? { ...d, severity: 'warning', message: `${d.message} VPP stops reading \`${within}\` here and ignores the rest of the section.` } : d);
+  }
   for (const run of entry.unknown) {
     const item = run.first;
     const text = isGroup(item) ? '{' : item.text;
@@ -75,7 +81,8 @@ function checkEntry(entry: ConfigEntry, schema: Schema): VppDiagnostic[] {
     out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
   }
   if (entry.stop) out.push(loopStop(entry, entry.stop, schema));
-  for (const child of entry.children) for (const d of checkEntry(child, schema)) out.push(d);
+  const loopEnds = !param.strict && param.lookups ? param.key : undefined;
+  for (const child of entry.children) for (const d of checkEntry(child, schema, loopEnds)) out.push(d);
   return out;
 }
 
