@@ -54,6 +54,17 @@ describe('completion in scripts', () => {
     assert.deepEqual(complete('create bond mode lacp |').labels.sort(), ['gso', 'hw-addr', 'id', 'load-balance', 'numa-only']);
   });
 
+  it('after a `\\` that ends a line reader\'s arguments, offers commands (what VPP runs there), not its options', () => {
+    const fresh = complete('create interface memif id 3 \\\n  |');
+    assert.ok(fresh.labels.includes('set') && fresh.labels.includes('show'), fresh.labels.join(' '));
+    assert.ok(!fresh.labels.includes('master'));
+    assert.deepEqual(typed(complete('create interface memif id 3 \\\n  sh|'), 'sh'), ['show']);
+    // a break before the first argument, or a command that reads its input directly, goes on
+    assert.ok(complete('create interface memif \\\n  |').labels.includes('master'));
+    assert.ok(complete('create interface memif id 3 |').labels.includes('master'));
+    assert.ok(complete('set interface state loop0 \\\n  |').labels.includes('up'));
+  });
+
   it('gives the replaced range once, in itemDefaults, to a client that takes it', () => {
     const { text, offset } = withCursor('create tap id 0\nset interface state ta|');
     const analysis = analyzeScript(text);
@@ -200,10 +211,12 @@ describe('completion in scripts', () => {
     assert.deepEqual(typed(complete('uncomment { sh| }'), 'sh'), ['show']);
   });
 
-  it('reads a line continued with a backslash as one command', () => {
-    const result = complete('create tap id 0 \\\n  host-if-name vpp0 \\\n  |');
-    assert.ok(!result.labels.includes('id') && !result.labels.includes('host-if-name'));
-    assert.ok(result.labels.includes('host-ns'));
+  it('reads a line continued with a backslash as one command, for a command that reads its input directly', () => {
+    // int_l2_bridge (src/vnet/l2/l2_input.c) reads `input` itself, so the newline a `\` keeps is a blank to it
+    const result = complete('set interface l2 bridge loop0 \\\n  10 \\\n  |');
+    assert.ok(result.labels.includes('bvi') && result.labels.includes('uu-fwd'), result.labels.join(' '));
+    // create tap reads one line: its options after the break would be a command of their own
+    assert.ok(!complete('create tap id 0 \\\n  host-if-name vpp0 \\\n  |').labels.includes('host-ns'));
   });
 
   it('offers nothing in a comment', () => {

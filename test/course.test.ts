@@ -33,18 +33,25 @@ function courseExamples(text: string): string[] {
 interface Mistake {
   starts: string;
   diagnostic: string;
-  /** The quick fix that makes the command right, when there is one. */
-  fix?: string;
+  /** The quick fixes that, applied in turn, make the command right, when there are some. */
+  fix?: string[];
   /** For a command with no right form: what the message must say. */
   message?: RegExp;
 }
 
 // Each checked against VPP 26.06: af_xdp registers `create interface af_xdp` (src/plugins/af_xdp/cli.c);
 // vhost_user_connect_command_fn has no queue-size options (src/plugins/vhost/vhost_user.c);
-// neither af_xdp nor af_packet registers a show command (`show interface` / `show hardware-interfaces` cover them).
+// neither af_xdp nor af_packet registers a show command (`show interface` / `show hardware-interfaces` cover them);
+// tap_create_command_fn and vhost_user_connect_command_fn read their arguments with unformat_line_input, so
+// they stop at the line break a `\` continuation keeps, and VPP runs the next line as a command of its own.
 const MISTAKES: Mistake[] = [
-  { starts: 'create interface af-xdp', diagnostic: 'error vpp.unknown-command [af-xdp]', fix: 'Change to `af_xdp`' },
-  { starts: 'create vhost-user socket /run/vpp/vm0.sock server \\', diagnostic: 'error vpp.unknown-option [rx-queue-size]', fix: 'Remove `rx-queue-size 1024 tx-queue-size 1024`' },
+  { starts: 'create interface af-xdp', diagnostic: 'error vpp.unknown-command [af-xdp]', fix: ['Change to `af_xdp`'] },
+  { starts: 'create tap id 1 \\', diagnostic: 'error vpp.unknown-command [host-if-name]', fix: ['Join the continued line into one line'] },
+  {
+    starts: 'create vhost-user socket /run/vpp/vm0.sock server \\',
+    diagnostic: 'error vpp.unknown-command [rx-queue-size]',
+    fix: ['Join the continued line into one line', 'Remove `rx-queue-size 1024 tx-queue-size 1024`'],
+  },
   { starts: 'show af-xdp interface', diagnostic: 'error vpp.unknown-command [af-xdp]', message: /unknown input.*`show` has no sub-command `af-xdp`/ },
   { starts: 'show af-packet interfaces', diagnostic: 'error vpp.unknown-command [af-packet]', message: /unknown input.*`show` has no sub-command `af-packet`/ },
 ];
@@ -91,12 +98,16 @@ describe('course examples', function () {
         assert.deepEqual(described(result), [mistake.diagnostic]);
         const d = result.diagnostics[0];
         if (mistake.message) assert.match(d.message, mistake.message);
-        if (!mistake.fix) return;
-        const action = actionsFor(result, d).find((a) => a.title === mistake.fix);
-        assert.ok(action, `no \`${mistake.fix}\` among ${actionsFor(result, d).map((a) => a.title).join(', ')}`);
-        assert.equal(action.command, undefined);
-        const fixed = applyWorkspaceEdit(text, action.edit);
-        assert.deepEqual(described(lintScript(fixed)), [], fixed);
+        let fixed = text;
+        for (const title of mistake.fix ?? []) {
+          const step = lintScript(fixed);
+          const actions = step.diagnostics.flatMap((found) => actionsFor(step, found));
+          const action = actions.find((a) => a.title === title);
+          assert.ok(action, `no \`${title}\` among ${actions.map((a) => a.title).join(', ')}`);
+          assert.equal(action.command, undefined);
+          fixed = applyWorkspaceEdit(fixed, action.edit);
+        }
+        if (mistake.fix) assert.deepEqual(described(lintScript(fixed)), [], fixed);
       });
     }
 

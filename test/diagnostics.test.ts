@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyze } from '../server/src/analysis/analyze';
 import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
+import { pluginSwitches } from '../server/src/analysis/startupModel';
 import { described, errorsOf, lintScript, lintStartup, onlyDiagnostic, rangeText } from './lintHelpers';
 
 /**
@@ -430,14 +431,15 @@ describe('diagnostics', () => {
       assert.deepEqual(described(r), ['warning vpp.plugin-disabled [linux-cp]']);
       assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { enable } }\n${section}`)), []);
       assert.deepEqual(described(lintStartup(`${section}plugins {\n  plugin default { disable }\n  plugin linux_cp_plugin.so { enable }\n}\n`)), []);
-      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { disable } }\n${section}`)), ['warning vpp.plugin-disabled [linux-cp]']);
+      // a disabled plugin is not loaded, so vlib_call_all_config_functions does not know its section
+      assert.deepEqual(described(lintStartup(`plugins { plugin linux_cp_plugin.so { disable } }\n${section}`)), ['error vpp.unknown-section [linux-cp]']);
     });
 
     it('a file with every kind of valid section gets nothing', () => {
       const text = [
         'unix { nodaemon cli-listen /run/vpp/cli.sock log /var/log/vpp/vpp.log full-coredump gid vpp }',
         'api-trace { on }',
-        'socksvr { default }',
+        'socksvr { socket-name /run/vpp/api.sock }',
         'cpu { main-core 1 corelist-workers 2-3 }',
         'buffers { buffers-per-numa 128000 }',
         'memory { main-heap-size 2G }',
@@ -447,6 +449,93 @@ describe('diagnostics', () => {
         'logging { default-log-level info }',
       ].join('\n');
       assert.deepEqual(described(lintStartup(`${text}\n`)), []);
+    });
+  });
+
+  describe('startup.conf: what VPP does with the words its loops do not know', () => {
+    // each read in VPP's source for every modelled release, 24.02 to 26.06, and run in VPP 26.06 and 24.10
+    // built from source: `cpu { bogus-param 3 }`, `corelist-io 1` and, in 24.10, `relative 2` exit with
+    // "no such thread type"; `cpu { main-core 0 bogus workers 2 }` and, in 24.10, `cpu { main-core 0 relative }`
+    // start; a plugin named twice exits with "already configured"; `linux-cp { }` under `plugin default
+    // { disable }` exits with "unknown input" unless linux_cp is enabled; `api-trace { nitems 5 on }` exits
+    // with "unknown input", `on nitems 5` starts; `socksvr { default }` and `statseg { default }` start
+    it('cpu: an unknown word with a count is a thread type VPP looks up, and stops on (cpu_config, src/vlib/threads.c)', () => {
+      for (const release of ['24.02', '26.06'] as const) {
+        const r = lintStartup('cpu { bogus-param 3 }\n', { release });
+        assert.deepEqual(described(r), ['error vpp.unknown-parameter [bogus-param]']);
+        assert.match(r.diagnostics[0].message, /no such thread type 3 'bogus-param'/);
+      }
+      const list = lintStartup('cpu { main-core 1 corelist-io 2-3 }\n');
+      assert.deepEqual(described(list), ['error vpp.unknown-parameter [corelist-io]']);
+      assert.match(list.diagnostics[0].message, /no such thread type 'io'/);
+      assert.deepEqual(described(lintStartup('cpu { main-core 1 workers 2 }\n')), [], '`workers` is the thread type VPP registers');
+    });
+
+    it('cpu: any other unknown word ends the section, and VPP ignores the rest (a warning, never an error)', () => {
+      const r = lintStartup('cpu { main-core 1 bogus workers 2 }\n');
+      assert.deepEqual(described(r), ['warning vpp.unknown-parameter [bogus]']);
+      assert.match(r.diagnostics[0].message, /ignores it and the rest of the section/);
+    });
+
+    it('cpu: a value VPP cannot read ends the section too, and VPP starts without the rest (a warning)', () => {
+      // VPP 26.06 starts with each of these
+      for (const text of ['cpu { main-core abc }', 'cpu { workers abc }', 'cpu { scheduler-policy bogus }']) {
+        const r = lintStartup(`${text}\n`);
+        assert.deepEqual(r.diagnostics.map((d) => `${d.severity === 2 ? 'warning' : 'not a warning'} ${d.code}`), ['warning vpp.invalid-value'], text);
+        assert.match(r.diagnostics[0].message, /VPP stops reading `cpu` here and ignores the rest of the section/);
+      }
+      assert.deepEqual(described(lintStartup('cpu { main-core abc bogus-param 3 }\n')), ['warning vpp.invalid-value [abc]'], 'VPP never reads the thread type after it');
+    });
+
+    it('cpu: `relative` exists from 25.06; before, VPP ignores it and the rest of the section', () => {
+      for (const release of ['25.06', '26.06'] as const) assert.deepEqual(described(lintStartup('cpu { main-core 1 relative }\n', { release })), []);
+      for (const release of ['24.02', '24.10', '25.02'] as const) {
+        const r = lintStartup('cpu { main-core 1 relative }\n', { release });
+        assert.deepEqual(described(r), ['warning vpp.not-in-release [relative]'], release);
+        assert.match(r.diagnostics[0].message, /exists in 25\.06, 25\.10, 26\.02, 26\.06/);
+      }
+      assert.deepEqual(described(lintStartup('cpu { relative 2 }\n', { release: '24.10' })), ['error vpp.unknown-parameter [relative]'], 'with a count it is a thread type');
+    });
+
+    it('plugins: a plugin configured twice stops VPP (config_one_plugin, src/vlib/unix/plugin.c)', () => {
+      const text = 'plugins {\n  plugin dpdk_plugin.so { enable }\n  plugin dpdk_plugin.so { disable }\n}\n';
+      const r = lintStartup(text);
+      assert.deepEqual(described(r), ['error vpp.fatal-in-release [plugin dpdk_plugin.so]']);
+      assert.equal(r.diagnostics[0].range.start.line, 2);
+      assert.match(r.diagnostics[0].message, /plugin 'dpdk_plugin\.so' already configured/);
+      assert.deepEqual(described(lintStartup('plugins { plugin dpdk_plugin.so { enable } }\nplugins { plugin dpdk_plugin.so { enable } }\n')), ['error vpp.fatal-in-release [plugin dpdk_plugin.so]'], 'sections are joined first');
+      assert.deepEqual(described(lintStartup('plugins { plugin default { disable } plugin default { enable } }\n')), [], '`plugin default` has its own branch');
+    });
+
+    it('plugins: `plugin default { disable }` leaves dpdk unloaded unless it is enabled, and its section stops VPP', () => {
+      const dpdk = 'dpdk { dev 0000:02:00.0 }\n';
+      const r = lintStartup(`plugins { plugin default { disable } }\n${dpdk}`);
+      assert.deepEqual(described(r), ['error vpp.unknown-section [dpdk]']);
+      assert.match(r.diagnostics[0].message, /`plugin default \{ disable \}` in this file leaves unloaded/);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { disable } plugin dpdk_plugin.so { skip-version-check } }\n${dpdk}`)), ['error vpp.unknown-section [dpdk]']);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { disable } plugin dpdk_plugin.so { enable } }\n${dpdk}`)), []);
+      assert.deepEqual(described(lintStartup(`plugins { plugin default { enable disable } }\n${dpdk}`)), [], 'VPP reads only the first word');
+      assert.deepEqual(described(lintStartup(dpdk)), []);
+    });
+
+    it('api-trace: `nitems` only right after `on` or `enable` (api_trace_config_fn)', () => {
+      assert.deepEqual(described(lintStartup('api-trace { on nitems 1024 }\n')), []);
+      assert.deepEqual(described(lintStartup('api-trace { enable nitems 1024 save-api-table t }\n')), []);
+      const r = lintStartup('api-trace { nitems 1024 on }\n');
+      assert.deepEqual(described(r), ['error vpp.unknown-parameter [nitems]']);
+      assert.match(r.diagnostics[0].message, /only in `on nitems`, `enable nitems`/);
+    });
+
+    it('dpdk: `enable-outer-checksum-offload` only right after `enable-tcp-udp-checksum` (dpdk_config)', () => {
+      assert.deepEqual(described(lintStartup('dpdk { enable-tcp-udp-checksum enable-outer-checksum-offload }\n')), []);
+      assert.deepEqual(described(lintStartup('dpdk { enable-tcp-udp-checksum }\n')), []);
+      assert.deepEqual(described(lintStartup('dpdk { enable-outer-checksum-offload enable-tcp-udp-checksum }\n')), ['error vpp.unknown-parameter [enable-outer-checksum-offload]']);
+    });
+
+    it('socksvr and statseg: `default` is read and ignored (a deprecation warning, like socket-mem)', () => {
+      for (const release of ['24.02', '26.06'] as const) {
+        assert.deepEqual(described(lintStartup('socksvr { default }\nstatseg { default size 32M }\n', { release })), ['warning vpp.deprecated [default]', 'warning vpp.deprecated [default]']);
+      }
     });
   });
 
@@ -568,6 +657,15 @@ describe('plugins enabled by the startup.conf that runs a script', () => {
 
   it('names the startup.conf when it disables the plugin', () => {
     assert.match(plugin(new Map([['linux_cp', false]]), 'startup.conf')[0].message, /startup\.conf disables/);
+  });
+
+  it('knows that `plugin default { disable }` leaves unloaded what it does not enable, even plugins on by default', () => {
+    const switches = pluginSwitches(lintStartup('plugins { plugin default { disable } plugin dpdk_plugin.so { enable } }\n').analysis.startup!);
+    const nat = analyze('nat44 add address 10.0.0.1\n', { language: 'cli', pluginSwitches: switches, pluginSource: 'startup.conf' });
+    const found = nat.diagnostics.filter((d) => d.code === 'vpp.plugin-disabled');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /`plugin default \{ disable \}` in startup\.conf leaves unloaded/);
+    assert.deepEqual(analyze('show version\n', { language: 'cli', pluginSwitches: switches }).diagnostics, [], 'core commands stay');
   });
 });
 

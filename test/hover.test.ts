@@ -58,6 +58,18 @@ describe('hover in scripts', () => {
     assert.match(text('set ip nei|ghbor loop0 10.0.0.1 02:00:00:00:00:01'), /stops at the first word it does not know and ignores the rest/);
   });
 
+  it('says whether a command reads its arguments only to the end of the line, where VPP reads them', () => {
+    const tap = text('create t|ap id 0 host-if-name vpp0');
+    assert.match(tap, /Reads its arguments only to the end of the line \(`unformat_line_input` in `tap_create_command_fn`, src\/plugins\/tap\/cli\.c\)/);
+    assert.match(tap, /a `\\` continuation ends them/);
+    assert.doesNotMatch(text('set interface st|ate loop0 up'), /end of the line/);
+    assert.match(text('ex|ec /etc/vpp/setup.cmd'), /VPP keeps the line break: a command that reads its arguments to the end of the line/);
+  });
+
+  it('hovers the part of a continued line that VPP runs on its own as that command', () => {
+    assert.match(text('create tap id 0 \\\n  sh|ow version'), /show version/);
+  });
+
   it('shows an option with its value kind, an example and its releases', () => {
     const option = text('create tap id 0 host-if-na|me vpp0');
     assert.match(option, /host-if-name <ifname>/);

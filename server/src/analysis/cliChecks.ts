@@ -1,9 +1,10 @@
 import { allArgsOf, pluginDisabledByDefault, releasesOfCommand, type Schema } from '../schema/index';
 import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../schema/types';
-import { isGroup, type Item, type Token } from '../syntax/tree';
+import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
 import type { ArgMatch, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
-import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
+import { codeList as list, diagnostic, type FixData, type VppDiagnostic } from './diagnostic';
+import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { suggest } from './suggest';
 
@@ -28,12 +29,13 @@ export interface PluginContext {
 export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
-  if (use.failure) out.push(resolutionFailure(use, schema));
+  if (use.failure) out.push(withJoinFix(use, resolutionFailure(use, schema)));
   else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
     const last = use.path[use.path.length - 1].token;
     const subs = [...use.node.children.keys()].sort();
-    out.push(diagnostic('vpp.unknown-command', `\`${use.node.path}\` is not a complete command; VPP expects one of ${list(subs.slice(0, 8))}${subs.length > 8 ? ', ...' : ''}.`, last.start, last.end));
+    out.push(withJoinFix(use, diagnostic('vpp.unknown-command', `\`${use.node.path}\` is not a complete command; VPP expects one of ${list(subs.slice(0, 8))}${subs.length > 8 ? ', ...' : ''}.`, last.start, last.end)));
   }
+  if (use.unread) out.push(unreadDiagnostic(use));
   const command = use.command;
   if (use.kind !== 'command' || !command) return out;
   const warning = command.plugin ? pluginWarning(command.path, command.plugin, schema, plugins) : undefined;
@@ -49,7 +51,11 @@ function pluginWarning(path: string, plugin: string, schema: Schema, plugins: Pl
   const enable = `\`plugins { plugin ${plugin}_plugin.so { enable } }\``;
   const switched = plugins.switches?.get(plugin);
   if (switched === true) return undefined;
-  if (switched === false) return `\`${path}\` comes from the ${plugin} plugin, which ${plugins.source ?? 'the startup.conf that runs this script'} disables: VPP will not know the command. Enable it there with ${enable}.`;
+  const runner = plugins.source ?? 'the startup.conf that runs this script';
+  if (switched === false) return `\`${path}\` comes from the ${plugin} plugin, which ${runner} disables: VPP will not know the command. Enable it there with ${enable}.`;
+  if (plugins.switches?.get(DEFAULT_PLUGINS) === false && schema.plugins.has(plugin)) {
+    return `\`${path}\` comes from the ${plugin} plugin, which \`plugin default { disable }\` in ${runner} leaves unloaded: VPP will not know the command. Enable it there with ${enable}.`;
+  }
   if (!pluginDisabledByDefault(schema, plugin)) return undefined;
   return `\`${path}\` comes from the ${plugin} plugin, which VPP disables by default: enable it in startup.conf with ${enable}.`;
 }
@@ -75,6 +81,15 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
       token.end,
     );
   }
+  if (use.continuedFrom && use.path.length === 0) {
+    const from = use.continuedFrom.path;
+    return diagnostic(
+      'vpp.unknown-command',
+      `\`${from}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: VPP ends \`${from}\` there and takes \`${token.text}\` as the start of a command of its own, which it refuses with "unknown input". Join the lines to give \`${token.text}\` to \`${from}\`.`,
+      token.start,
+      token.end,
+    );
+  }
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {
@@ -85,6 +100,32 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const where = prefix ? `\`${prefix}\` has no sub-command \`${token.text}\`` : `unknown command \`${token.text}\``;
   return diagnostic('vpp.unknown-command', `VPP would say "unknown input": ${where}.${hint}`, token.start, token.end, guesses.length ? [{ kind: 'replace', candidates: guesses }] : undefined);
+}
+
+/** The fix for the part of a continued line that VPP runs on its own: every break from there on becomes one space. */
+function joinFix(line: LineNode, at: Token): FixData[] {
+  return (line.breaks ?? [])
+    .filter((b) => b.start >= at.start)
+    .map((b) => ({ kind: 'insert' as const, offset: b.start, text: ' ', replaces: b.end - b.start, label: 'Join the continued line into one line' }));
+}
+
+/** A resolution finding on what VPP runs after a line-reading command stopped: the fix joins the line instead. */
+function withJoinFix(use: CommandUse, d: VppDiagnostic): VppDiagnostic {
+  if (!use.continuedFrom) return d;
+  return { ...d, fixes: [...joinFix(use.line, use.continuedFrom.at), ...(d.fixes ?? [])] };
+}
+
+function unreadDiagnostic(use: CommandUse): VppDiagnostic {
+  const { at, items } = use.unread!;
+  const first = items[0];
+  const path = use.node.path;
+  return diagnostic(
+    'vpp.deprecated',
+    `\`${path}\` reads its arguments only to the end of the line, and a \`\\\` continuation keeps the line break: inside \`{ }\` VPP runs \`${path}\` with what comes before it and ignores the rest. Join the lines to give it everything.`,
+    first.start,
+    isGroup(first) ? first.open.end : first.end,
+    joinFix(use.line, at),
+  );
 }
 
 function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {

@@ -2,6 +2,7 @@ import { DISPATCHER_WORDS, type CommandNode, type Schema } from '../schema/index
 import type { ArgSpec, CommandSpec } from '../schema/types';
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
+import { lineInputReader } from '../schema/lineInput';
 import { matchArgs, type ArgPattern, type MatchResult } from './args';
 
 /** One command as VPP would dispatch it: the words that select it and the arguments it reads. */
@@ -22,6 +23,14 @@ export interface CommandUse {
   readonly nested?: CommandUse;
   /** Set when this command is what VPP runs after `comment word` on the same line. */
   readonly leftoverOf?: string;
+  /**
+   * Set when this command is the part of a continued line that VPP runs as a command of its own,
+   * because the command before it reads its arguments to the end of the line (unformat_line_input):
+   * that command's path and the `\` + newline where it stopped.
+   */
+  readonly continuedFrom?: { readonly path: string; readonly at: Token };
+  /** Words inside this command's `{ }` after a continuation, which a line-reading command never sees. */
+  readonly unread?: { readonly at: Token; readonly items: readonly Item[] };
 }
 
 /** VPP reads a command word as a run of letters, digits, `-` and `_`. */
@@ -81,10 +90,29 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
     failure: f.failure,
     nested: f.nested,
     leftoverOf: f.leftoverOf,
+    continuedFrom: f.continuedFrom,
+    unread: f.unread,
   };
 }
 
-function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, leftoverOf?: string): CommandUse {
+/** Where the words of a command come from, when not from the start of a line. */
+interface Origin {
+  readonly leftoverOf?: string;
+  readonly continuedFrom?: CommandUse['continuedFrom'];
+  /**
+   * Inside `uncomment { }` or `$(X) { }`: VPP dispatches the text in the braces once, so what a
+   * command leaves unread there is dropped instead of run as the next command.
+   */
+  readonly inBlock?: boolean;
+}
+
+function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin = {}): CommandUse {
+  const use = resolveWords(line, items, schema, origin);
+  return origin.continuedFrom ? { ...use, continuedFrom: origin.continuedFrom } : use;
+}
+
+function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin): CommandUse {
+  const leftoverOf = origin.leftoverOf;
   const first = items[0];
   if (!first || isGroup(first) || first.kind !== 'word') return commandUse(line, items, 'unresolved', schema, { args: items, leftoverOf });
   if (isTemplated(first.text)) {
@@ -101,7 +129,7 @@ function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, le
     }
     // `comment` and `vpplog` read one word or one `{ }` group; VPP runs what follows as a new command
     const leftover = (first.text === 'comment' || first.text === 'vpplog') && items.length > 2 ? items.slice(2) : [];
-    const nested = leftover.length > 0 ? resolveItems(line, leftover, schema, first.text) : undefined;
+    const nested = leftover.length > 0 ? resolveItems(line, leftover, schema, { leftoverOf: first.text }) : undefined;
     return commandUse(line, items, 'dispatcher', schema, { command: dispatcher, args: items.slice(1, 2), nested, leftoverOf });
   }
 
@@ -139,14 +167,44 @@ function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, le
     return commandUse(line, items, 'unresolved', schema, { path, node, args: [], leftoverOf });
   }
   let args = items.slice(i);
+  const readsLine = line.breaks !== undefined && lineInputReader(node.path, schema.release) !== undefined;
+  let nested: CommandUse | undefined;
+  let unread: CommandUse['unread'];
   // VPP accepts a command's arguments wrapped in braces: `create tap { id 0 }`
-  if (args.length === 1 && isGroup(args[0])) args = (args[0] as GroupNode).items;
+  const braced = args.length === 1 && isGroup(args[0]);
+  if (braced) args = (args[0] as GroupNode).items;
+  const stop = readsLine ? lineStop(args, line.breaks!) : undefined;
+  if (stop && (braced || origin.inBlock)) {
+    // VPP hands the function the text inside the braces; it reads the first line of it and the rest is dropped
+    unread = { at: stop.at, items: args.slice(stop.index) };
+    args = args.slice(0, stop.index);
+  } else if (stop) {
+    // the rest stays in VPP's input, and it runs the rest as the next command
+    nested = resolveItems(line, args.slice(stop.index), schema, { continuedFrom: { path: node.path, at: stop.at } });
+    items = items.slice(0, i + stop.index);
+    args = args.slice(0, stop.index);
+  }
   const command = node.command;
   const match = command?.strict ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
-  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf });
+  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread });
+}
+
+/**
+ * Where a command that reads its arguments with unformat_line_input stops: at the first break after
+ * its first argument (VPP skips blanks, newlines too, before it calls the function). A break inside
+ * a `{ }` argument is left alone: what VPP would then run is not a command we can show.
+ */
+function lineStop(args: readonly Item[], breaks: readonly Token[]): { index: number; at: Token } | undefined {
+  const first = args[0];
+  if (!first) return undefined;
+  const at = breaks.find((b) => b.start > first.start);
+  if (!at) return undefined;
+  const index = args.findIndex((a) => a.start > at.start);
+  if (index < 1 || args[index - 1].end > at.start) return undefined;
+  return { index, at };
 }
 
 function nestedUse(line: LineNode, block: GroupNode, schema: Schema): CommandUse | undefined {
   if (block.items.length === 0) return undefined;
-  return resolveItems(line, block.items, schema);
+  return resolveItems(line, block.items, schema, { inBlock: true });
 }

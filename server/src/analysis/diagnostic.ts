@@ -37,7 +37,8 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 export type FixData =
   | { kind: 'replace'; candidates: string[] }
   | { kind: 'remove'; start: number; end: number }
-  | { kind: 'insert'; offset: number; text: string; label: string };
+  /** Inserts `text` at `offset` in place of the `replaces` characters there (none when absent); the inserts of one diagnostic make one fix. */
+  | { kind: 'insert'; offset: number; text: string; label: string; replaces?: number };
 
 export interface VppDiagnostic {
   code: DiagnosticCode;

@@ -69,15 +69,17 @@ class LineInsertion {
   readonly kind = 'insert' as const;
   readonly text: string;
   readonly label: string;
+  readonly replaces?: number;
   private readonly rel: number;
 
   constructor(
-    f: { offset: number; text: string; label: string },
+    f: { offset: number; text: string; label: string; replaces?: number },
     private readonly anchor: Anchor,
   ) {
     this.rel = f.offset - anchor.base;
     this.text = f.text;
     this.label = f.label;
+    this.replaces = f.replaces;
   }
 
   get offset(): number {
@@ -85,6 +87,6 @@ class LineInsertion {
   }
 
   toJSON(): FixData {
-    return { kind: this.kind, offset: this.offset, text: this.text, label: this.label };
+    return { kind: this.kind, offset: this.offset, text: this.text, label: this.label, replaces: this.replaces };
   }
 }

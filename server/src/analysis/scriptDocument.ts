@@ -1,9 +1,10 @@
 import type { IToken } from 'chevrotain';
 import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
+import { lineInputReader } from '../schema/lineInput';
 import { RELEASES, type VppRelease } from '../schema/types';
 import { scan } from '../syntax/lexer';
 import { LineIndex } from '../syntax/lineIndex';
-import { newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
+import { BreakCollector, newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
 import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
 import { checkCommand } from './cliChecks';
@@ -69,6 +70,7 @@ class LineSink {
   private tokens: Token[] = [];
   readonly significant: IToken[] = [];
   readonly lint: Token[] = [];
+  readonly breaks = new BreakCollector();
 
   begin(text: string, anchor: Anchor, tokens: Token[]): void {
     this.text = text;
@@ -76,11 +78,13 @@ class LineSink {
     this.tokens = tokens;
     this.significant.length = 0;
     this.lint.length = 0;
+    this.breaks.reset();
   }
 
   readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
     const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
     this.tokens.push(token);
+    this.breaks.see(token);
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
       raw.payload = token;
       this.significant.push(raw);
@@ -133,7 +137,7 @@ class Segment {
     const report = sharedReport;
     report.errors.length = 0;
     report.deepReported = false;
-    this.line = parseScriptLine(sink.significant, report);
+    this.line = parseScriptLine(sink.significant, report, sink.breaks.breaks);
     this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
     this.parsedAt = start;
     this.balance = this.line ? braceBalance(this.line.items) : 0;
@@ -467,7 +471,7 @@ export class ScriptDocument {
       }
     }
     const lineNodes = this.lineNodes;
-    for (const b of blocks) diagnostics.push(spanningBlockDiagnostic(b.first.line!, b.last.line!, parsed, lines));
+    for (const b of blocks) diagnostics.push(spanningBlockDiagnostic(b.first.line!, b.last.line!, parsed, lines, lineReaderOf(b.first.use, release)));
     if (directive && !directive.release) {
       diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
     }
@@ -533,6 +537,11 @@ export class ScriptDocument {
     });
     return builder;
   }
+}
+
+/** The path of the command a line runs when it reads its arguments with unformat_line_input. */
+function lineReaderOf(use: CommandUse | undefined, release: VppRelease): string | undefined {
+  return use?.kind === 'command' && lineInputReader(use.node.path, release) ? use.node.path : undefined;
 }
 
 /** The tree of a script, whose flat token list is put together only when a feature asks for it. */

@@ -1,12 +1,15 @@
 import type { LineIndex } from '../syntax/lineIndex';
 import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
-import { diagnostic, type VppDiagnostic } from './diagnostic';
+import { diagnostic, type FixData, type VppDiagnostic } from './diagnostic';
 
 /**
  * Since 22.06 VPP runs a script line by line, so a `{ ... }` block written over several lines
  * (as older scripts did for `packet-generator new { ... }`) reaches VPP as one broken line
  * followed by lines that are each read as a command. We report that once, on the `{`, offer to
- * join the lines with `\`, and stay quiet about the lines inside.
+ * join the lines, and stay quiet about the lines inside. A `\` at each line end joins them for a
+ * command that reads its input directly (`packet-generator new`); it would not for one that reads
+ * its arguments with unformat_line_input (`create tap`): VPP keeps the newline of a `\` in the
+ * text inside the braces, and such a command stops at it. Those lines are joined into one.
  */
 
 /** `{` minus `}` on a line, nested groups included. */
@@ -47,22 +50,44 @@ export function findSpanningBlocks<L extends { readonly balance: number }>(unbal
   return blocks;
 }
 
-export function spanningBlockDiagnostic(first: LineNode, last: LineNode, text: string, index: LineIndex): VppDiagnostic {
+/**
+ * The finding on a block from `first` to `last`; `lineReader` is the path of the command that owns
+ * it when that command reads its arguments with unformat_line_input.
+ */
+export function spanningBlockDiagnostic(first: LineNode, last: LineNode, text: string, index: LineIndex, lineReader?: string): VppDiagnostic {
   const opener = firstOpen(first.items)!;
-  const block = { start: first.start, end: last.end };
-  const firstPhysical = index.lineOf(block.start);
-  const lastPhysical = index.lineOf(block.end);
+  const firstPhysical = index.lineOf(first.start);
+  const lastPhysical = index.lineOf(last.end);
+  const lines = lastPhysical - firstPhysical + 1;
+  const cut = `VPP reads a script line by line, so this \`{\` block over ${lines} lines is cut at the end of the line and each line inside runs as a separate command.`;
+  if (lineReader) {
+    // joining puts everything after a `#` into its comment, so lines with comments get no fix
+    const fixes = text.slice(first.start, last.end).includes('#') ? [] : lineBreakJoins(text, index, firstPhysical, lastPhysical);
+    return diagnostic(
+      'vpp.unclosed-brace',
+      `${cut} \`${lineReader}\` reads its arguments only to the end of a line, and a \`\\\` continuation keeps the line break, so write the block on one line.`,
+      opener.start,
+      opener.end,
+      fixes,
+    );
+  }
   const fixes = [];
   for (let line = firstPhysical; line < lastPhysical; line++) {
     const end = index.lineEnd(line);
     if (text[end - 1] === '\\') continue;
     fixes.push({ kind: 'insert' as const, offset: end, text: ' \\', label: 'Join the block into one command with `\\`' });
   }
-  return diagnostic(
-    'vpp.unclosed-brace',
-    `VPP reads a script line by line, so this \`{\` block over ${lastPhysical - firstPhysical + 1} lines is cut at the end of the line and each line inside runs as a separate command. End each line of the block with \`\\\` to join them.`,
-    opener.start,
-    opener.end,
-    fixes,
-  );
+  return diagnostic('vpp.unclosed-brace', `${cut} End each line of the block with \`\\\` to join them.`, opener.start, opener.end, fixes);
+}
+
+/** Each line break from `firstLine` to `lastLine` (with a `\` before it, if any) becomes one space. */
+function lineBreakJoins(text: string, index: LineIndex, firstLine: number, lastLine: number): FixData[] {
+  const fixes: FixData[] = [];
+  for (let line = firstLine; line < lastLine; line++) {
+    let end = index.lineEnd(line);
+    if (text[end - 1] === '\\') end--;
+    const next = index.offsetAt({ line: line + 1, character: 0 });
+    fixes.push({ kind: 'insert', offset: end, text: ' ', replaces: next - end, label: 'Join the block into one line' });
+  }
+  return fixes;
 }

@@ -1,10 +1,13 @@
-import { pluginDisabledByDefault, releasesOfSection, type Schema } from '../schema/index';
+import { inRelease, releasesOfSection, type Schema } from '../schema/index';
 import type { StartupParam } from '../schema/types';
 import { isGroup, type Token } from '../syntax/tree';
 import { releaseList } from './cliChecks';
 import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
 import { checkValueMatches } from './valueChecks';
-import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
+import type { UnknownRun } from './args';
+import { type ConfigEntry, type StartupModel } from './startupModel';
+import { PluginDecisions, repeatedPlugins } from './startupPlugins';
+import { checkValue } from './values';
 import { suggest } from './suggest';
 
 
@@ -26,27 +29,20 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     }
     out.push(unknownSection(word, schema));
   }
-  const switches = pluginSwitches(model);
+  const plugins = new PluginDecisions(model);
   for (const section of model.sections) {
     const param = section.param!;
     const name = section.key[0];
     if (param.fatal?.releases.includes(schema.release)) {
       out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, name.start, name.end, [{ kind: 'remove', start: section.start, end: section.end }]));
     }
-    if (param.plugin && pluginDisabledByDefault(schema, param.plugin) && switches.get(param.plugin) !== true) {
-      out.push(
-        diagnostic(
-          'vpp.plugin-disabled',
-          `\`${param.key}\` belongs to the ${param.plugin} plugin, which VPP disables by default; without \`plugins { plugin ${param.plugin}_plugin.so { enable } }\` VPP stops with "unknown input".`,
-          name.start,
-          name.end,
-        ),
-      );
-    }
+    const unloaded = param.plugin ? plugins.sectionFinding(section, param.plugin, schema) : undefined;
+    if (unloaded) out.push(unloaded);
     const blank = blankBlock(section, text);
     if (blank) out.push(blank);
-    for (const d of checkEntry(section, schema, true)) out.push(d);
+    for (const d of checkEntry(section, schema)) out.push(d);
   }
+  for (const d of repeatedPlugins(model, schema)) out.push(d);
   return out;
 }
 
@@ -86,12 +82,10 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
 }
 
 /**
- * `readByStrictLoop`: whether the loop that reads this entry refuses what it cannot read. A loose
- * loop (cpu_config's final `else break`) stops reading the section at a malformed value instead, so
- * a bad value there is a warning: VPP starts, ignoring the rest of the section (answered by VPP 26.06
- * for `cpu { numa-heap-size lots }`).
+ * `within`: the key of the enclosing block when its loop ends at the first word it cannot read
+ * (`lookups`, as cpu_config does): a value VPP cannot read ends it too, and VPP ignores the rest.
  */
-function checkEntry(entry: ConfigEntry, schema: Schema, readByStrictLoop: boolean): VppDiagnostic[] {
+function checkEntry(entry: ConfigEntry, schema: Schema, within?: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
@@ -100,11 +94,7 @@ function checkEntry(entry: ConfigEntry, schema: Schema, readByStrictLoop: boolea
     out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
   }
   for (const d of checkValueMatches(entry.values, label, entry.key[entry.key.length - 1])) {
-    if (!readByStrictLoop) {
-      d.severity = 'warning';
-      d.message += ` VPP does not stop: it ignores the rest of the block from here.`;
-    }
-    out.push(d);
+    out.push(within ? { ...d, severity: 'warning', message: `${d.message} VPP stops reading \`${within}\` here and ignores the rest of the section.` } : d);
   }
   for (const run of entry.unknown) {
     const item = run.first;
@@ -112,8 +102,34 @@ function checkEntry(entry: ConfigEntry, schema: Schema, readByStrictLoop: boolea
     const end = isGroup(item) ? item.open.end : item.end;
     out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
   }
-  for (const child of entry.children) for (const d of checkEntry(child, schema, !!param.strict)) out.push(d);
+  if (entry.stop) out.push(loopStop(entry, entry.stop, schema));
+  const loopEnds = !param.strict && param.lookups ? param.key : undefined;
+  for (const child of entry.children) for (const d of checkEntry(child, schema, loopEnds)) out.push(d);
   return out;
+}
+
+/**
+ * The first word a non-strict loop does not know (see `StartupParam.lookups`): a name VPP looks up
+ * and stops on, or the place where it stops reading the block and ignores the rest (a warning).
+ */
+function loopStop(entry: ConfigEntry, run: UnknownRun, schema: Schema): VppDiagnostic {
+  const where = entry.param!.key;
+  const word = run.first as Token;
+  const removal = [{ kind: 'remove' as const, start: word.start, end: run.items[run.items.length - 1].end }];
+  for (const rule of entry.param!.lookups ?? []) {
+    if (rule.prefix && !word.text.startsWith(rule.prefix)) continue;
+    const values = run.items.slice(1, 1 + rule.values.length);
+    if (values.length < rule.values.length || values.some((v, i) => isGroup(v) || checkValue(v.text, rule.values[i]) !== undefined)) continue;
+    const name = rule.prefix ? word.text.slice(rule.prefix.length) : word.text;
+    const read = [word, ...values].map((t) => (t as Token).text).join(' ');
+    return diagnostic('vpp.unknown-parameter', `\`${where}\` has no \`${word.text}\`: VPP reads \`${read}\` as a name to look up and stops with "${rule.message.replace('%s', name)}".`, word.start, word.end, removal);
+  }
+  const ignored = `VPP stops reading \`${where}\` at this word and ignores it and the rest of the section.`;
+  const other = entry.allowed.find((p) => p.key.split(' ')[0] === word.text && p.releases && !p.releases.includes(schema.release));
+  const found = other
+    ? diagnostic('vpp.not-in-release', `\`${word.text}\` is not a parameter of \`${where}\` in VPP ${schema.release}; it exists in ${releaseList(other.releases!)}. ${ignored}`, word.start, word.end, removal)
+    : diagnostic('vpp.unknown-parameter', `\`${where}\` does not know \`${word.text}\`. ${ignored}`, word.start, word.end, removal);
+  return { ...found, severity: 'warning' };
 }
 
 function unknownParameter(text: string, start: number, end: number, runEnd: number, entry: ConfigEntry, schema: Schema): VppDiagnostic {
@@ -126,7 +142,9 @@ function unknownParameter(text: string, start: number, end: number, runEnd: numb
   }
   const keys = entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*');
   const guesses = suggest(text, new Set(keys));
-  const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
+  // a word VPP reads only right after another (`on nitems`, `enable-tcp-udp-checksum enable-outer-checksum-offload`)
+  const within = entry.allowed.filter((p) => p.key.split(' ').indexOf(text) > 0 && inRelease(p.releases, schema.release)).map((p) => p.key);
+  const hint = within.length ? ` VPP reads \`${text}\` only in ${list(within)}.` : guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start, end: runEnd });
   return diagnostic('vpp.unknown-parameter', `\`${where}\` does not accept \`${text}\`; VPP stops with "unknown input".${hint}`, start, end, fixes);

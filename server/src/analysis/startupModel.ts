@@ -14,6 +14,8 @@ export interface ConfigEntry {
   readonly children: readonly ConfigEntry[];
   /** Words inside the block that no parameter accepts. */
   readonly unknown: readonly UnknownRun[];
+  /** In a block with `lookups`: the first word VPP does not know, where its loop ends, unless it ended earlier. */
+  readonly stop?: UnknownRun;
   readonly start: number;
   readonly end: number;
   readonly depth: number;
@@ -82,11 +84,20 @@ function sectionEntry(name: Token, value: Item, param: StartupParam, release: Vp
     block: isGroup(value) ? value : undefined,
     children,
     unknown: param.strict ? unknown : [],
+    stop: !param.strict && param.lookups ? loopStop(unknown, children) : undefined,
     start: name.start,
     end: value.end,
     depth: 0,
     allowed: param.block ?? [],
   };
+}
+
+/** The first unknown run, unless a known word with a value VPP cannot read ends the loop before it. */
+function loopStop(unknown: readonly UnknownRun[], children: readonly ConfigEntry[]): UnknownRun | undefined {
+  const first = unknown[0];
+  if (!first || isGroup(first.first)) return undefined;
+  const earlier = children.some((c) => c.start < first.first.start && c.values.some((v) => v.problem));
+  return earlier ? undefined : first;
 }
 
 function blockEntries(items: readonly Item[], params: readonly StartupParam[], depth: number, release: VppRelease): { children: ConfigEntry[]; unknown: UnknownRun[] } {
@@ -109,12 +120,24 @@ function blockEntries(items: readonly Item[], params: readonly StartupParam[], d
   return { children, unknown: result.unknown };
 }
 
-/** Plugins that this startup.conf turns on or off in its `plugins { }` section. */
+/**
+ * The key under which `pluginSwitches` records `plugin default { }`: false when it disables every
+ * plugin not enabled by name. VPP keeps the last one and looks only at its first word
+ * (vlib_plugin_config in src/vlib/unix/plugin.c).
+ */
+export const DEFAULT_PLUGINS = 'default';
+
+/** Plugins that this startup.conf turns on or off in its `plugins { }` section, and its `plugin default`. */
 export function pluginSwitches(model: StartupModel): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const section of model.sections) {
     if (section.param?.key !== 'plugins') continue;
     for (const entry of section.children) {
+      if (entry.param?.key === 'plugin default') {
+        const first = entry.block?.items[0];
+        out.set(DEFAULT_PLUGINS, !(first && !isGroup(first) && first.text === 'disable'));
+        continue;
+      }
       if (entry.param?.key !== 'plugin') continue;
       const file = entry.values[0]?.token?.text;
       if (!file || !entry.block) continue;

@@ -5,8 +5,9 @@ import type { DiagnosticData } from './diagnostics';
 
 /**
  * Quick fixes as edits (never commands): replace a word with the suggestion, remove what VPP
- * refuses, insert a missing option with a placeholder. Removal takes one neighbouring space with it
- * and nothing else, so no character the user wrote outside the offending words is lost.
+ * refuses, insert a missing option with a placeholder, join a continued line (each `\` + newline
+ * becomes one space). Removal takes one neighbouring space with it and nothing else, so no
+ * character the user wrote outside the offending words is lost.
  */
 export function computeCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -31,7 +32,7 @@ export function computeCodeActions(analysis: Analysis, uri: string, diagnostics:
 }
 
 function insertAction(analysis: Analysis, uri: string, d: Diagnostic, inserts: Extract<FixData, { kind: 'insert' }>[]): CodeAction {
-  const edits = inserts.map((f) => ({ range: analysis.lines.range(f.offset, f.offset), newText: f.text }));
+  const edits = inserts.map((f) => ({ range: analysis.lines.range(f.offset, f.offset + (f.replaces ?? 0)), newText: f.text }));
   return action(inserts[0].label, uri, d, edits, true);
 }
 

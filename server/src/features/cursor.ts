@@ -1,5 +1,8 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
+import type { CommandUse } from '../analysis/cliModel';
+import { lineInputReader } from '../schema/lineInput';
+import type { VppRelease } from '../schema/types';
 import { firstTokenAt, isGroup, tokensAround, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
 
 /**
@@ -113,7 +116,34 @@ export function cursorIn(items: readonly Item[], offset: number): Cursor {
 export function scriptCursor(analysis: Analysis, offset: number): Cursor | undefined {
   if (inComment(analysis, offset)) return undefined;
   const line = scriptLineAt(analysis, offset);
-  return cursorIn(line ? line.items : [], offset);
+  return cursorIn(line ? commandItemsAt(analysis, line, offset) : [], offset);
+}
+
+/**
+ * The items of the command the cursor is in. A command that reads its arguments to the end of the
+ * line stops at a `\` continuation after its first argument, and VPP runs what follows as a command
+ * of its own: past that break the cursor is in that command, even before a word of it is typed.
+ */
+function commandItemsAt(analysis: Analysis, line: LineNode, offset: number): readonly Item[] {
+  const lines = analysis.tree.lines;
+  let use: CommandUse | undefined = analysis.commands[firstTokenAt(lines, line.start)];
+  if (use?.line !== line || !line.breaks) return line.items;
+  let from: Token | undefined;
+  while (use?.kind === 'command') {
+    const rest: CommandUse | undefined = use.nested?.continuedFrom ? use.nested : undefined;
+    const at = rest ? rest.continuedFrom!.at : pendingStop(use, line.breaks, analysis.release);
+    if (!at || at.end > offset) break;
+    from = at;
+    use = rest;
+  }
+  return from ? line.items.filter((item) => item.start > from.start) : line.items;
+}
+
+/** The break a line reader with nothing after it yet stops at (its arguments written outside braces). */
+function pendingStop(use: CommandUse, breaks: readonly Token[], release: VppRelease): Token | undefined {
+  const first = use.args[0];
+  if (!first || use.unread || !use.items.includes(first) || !lineInputReader(use.node.path, release)) return undefined;
+  return breaks.find((b) => b.start > first.start);
 }
 
 /** The cursor in startup.conf, or undefined in a comment. */

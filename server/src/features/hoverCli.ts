@@ -4,6 +4,7 @@ import { argPatterns, type CommandUse } from '../analysis/cliModel';
 import { collectInterfaces, type DefinedInterface } from '../analysis/interfaces';
 import { releasesOfCommand, type CommandNode } from '../schema/index';
 import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
+import { lineInputReader } from '../schema/lineInput';
 import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import { scriptLineAt } from './cursor';
@@ -50,6 +51,12 @@ export function commandHover(analysis: Analysis, node: CommandNode, markdown: bo
   doc.code(command.synopsis).para(command.doc);
   doc.para(pluginNote(analysis.schema, command.plugin));
   doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
+  const reader = lineInputReader(node.path, analysis.release);
+  if (reader) {
+    doc.para(
+      `Reads its arguments only to the end of the line (\`unformat_line_input\` in \`${reader.function}\`, ${reader.file}): after the first argument, a \`\\\` continuation ends them, and VPP runs what follows as a command of its own. Keep the arguments on one line.`,
+    );
+  }
   const type = interfaceTypeForCommand(node.path);
   if (type) interfaceTypeDoc(doc, type, true);
   return doc;

@@ -145,6 +145,13 @@ export interface StartupParam {
   strict?: boolean;
   /** The strict loop skips white space itself, so a block of blanks (`dsa { }`) is accepted. */
   skipsBlanks?: boolean;
+  /**
+   * For a block that is not `strict`, how its loop reads the first word it does not know (cpu_config):
+   * a word with the values of one of these rules is a name VPP looks up, and finding none it stops
+   * with `message` (`%s` stands for the name: the word without `prefix`). Any other unknown word
+   * ends the loop: VPP ignores it and the rest of the block.
+   */
+  lookups?: readonly { prefix?: string; values: readonly ValueSpec[]; message: string }[];
   doc: string;
   releases?: Releases;
   plugin?: string;

@@ -57,11 +57,12 @@ class VppParser extends EmbeddedActionsParser {
   }
 
   /** The significant tokens of one script line (no newline among them). */
-  parseLine(significant: IToken[], report: ParseReport): LineNode | undefined {
+  parseLine(significant: IToken[], report: ParseReport, breaks: readonly Token[]): LineNode | undefined {
     if (significant.length === 0) return undefined;
     this.begin(significant, true, report);
     const line = this.line();
     this.end();
+    if (line && breaks.length > 0) (line as Line).breaks = breaks.slice();
     return line;
   }
 
@@ -199,9 +200,28 @@ function parser(): VppParser {
   return (sharedParser ??= new VppParser());
 }
 
-/** Parses the significant chevrotain tokens of one script line, each carrying its tree token as `payload`. */
-export function parseScriptLine(significant: IToken[], report: ParseReport): LineNode | undefined {
-  return parser().parseLine(significant, report);
+/**
+ * Parses the significant chevrotain tokens of one script line, each carrying its tree token as
+ * `payload`; `breaks` are its continuations that leave a newline in VPP's input (see `LineNode.breaks`).
+ */
+export function parseScriptLine(significant: IToken[], report: ParseReport, breaks: readonly Token[] = []): LineNode | undefined {
+  return parser().parseLine(significant, report, breaks);
+}
+
+/** Collects a script line's breaks from its tokens in order: continuations not right after a comment. */
+export class BreakCollector {
+  readonly breaks: Token[] = [];
+  private afterComment = false;
+
+  reset(): void {
+    this.breaks.length = 0;
+    this.afterComment = false;
+  }
+
+  see(token: Token): void {
+    if (token.kind === 'continuation' && !this.afterComment) this.breaks.push(token);
+    this.afterComment = token.kind === 'comment';
+  }
 }
 
 /**
@@ -213,14 +233,17 @@ export function parse(text: string, language: 'cli' | 'startup', mode: LexMode, 
   const significant: IToken[] = [];
   const report = newReport();
   const lines: LineNode[] = [];
+  const breaks = new BreakCollector();
   const endLine = () => {
-    const line = parseScriptLine(significant, report);
+    const line = parseScriptLine(significant, report, breaks.breaks);
     if (line) lines.push(line);
     significant.length = 0;
+    breaks.reset();
   };
   scan(text, mode, (kind, start, end, raw) => {
     const token: Token = { kind, text: raw.image, start, end };
     tokens.push(token);
+    breaks.see(token);
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
       raw.payload = token;
       significant.push(raw);

@@ -27,6 +27,12 @@ export type Item = Token | GroupNode;
 export interface LineNode {
   readonly type: 'line';
   readonly items: Item[];
+  /**
+   * The `\` + newline continuations that leave a newline in the command's input: VPP keeps it
+   * (unformat_vlib_cli_line), and a command that reads its arguments with unformat_line_input
+   * stops there. A continuation right after a comment is not one of them: VPP drops it with the comment.
+   */
+  readonly breaks?: readonly Token[];
   readonly start: number;
   readonly end: number;
 }
@@ -89,6 +95,7 @@ export class Group implements GroupNode {
 /** A script line whose span follows its items. */
 export class Line implements LineNode {
   readonly type = 'line' as const;
+  breaks?: readonly Token[];
 
   constructor(readonly items: Item[]) {}
 

@@ -110,19 +110,20 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
       { line: '# a backslash', word: '#', what: 'comment' },
     ]);
     for (const [line, word, what] of [
-      ['ip address uplink0 2001:db8', '2001:db8:0:1::2/64', 'IPv6 prefix'],
+      ['ip address uplink0 203.0.113.2', '203.0.113.2/24', 'IPv4 prefix'],
       ['mac address uplink0', '02:fe:4a:3c:00:01', 'MAC address'],
       ['state uplink0 up', 'up', 'state'],
     ]) {
       await expectDistinctColours([{ line, word: 'interface', what: 'command word' }, { line, word, what }]);
     }
-    // after `\` the command goes on: `via` starting the next line is still an option, not a command
+    // after `\` the command goes on (`set interface ip address` reads its input directly): the prefix
+    // starting the next line is still a value, not a command
     await expectDistinctColours([
-      { line: 'via 2001:db8:0:1::1', word: 'via', what: 'option keyword after a continuation' },
-      { line: 'via 2001:db8:0:1::1', word: '2001:db8:0:1::1', what: 'IPv6 address after a continuation' },
+      { line: 'ip address uplink0 \\', word: 'address', what: 'command word before a continuation' },
+      { line: '2001:db8:0:1::2/64', word: '2001:db8:0:1::2/64', what: 'IPv6 prefix after a continuation' },
     ]);
-    const option = colourOf(await wb.colouredSpans('ip route add 0.0.0.0/0 via'), 'via');
-    assert.equal(colourOf(await wb.colouredSpans('via 2001:db8:0:1::1'), 'via'), option, '`via` after a continuation is coloured as an option');
+    const prefix = colourOf(await wb.colouredSpans('ip route add ::/0'), '::/0');
+    assert.equal(colourOf(await wb.colouredSpans('2001:db8:0:1::2/64'), '2001:db8:0:1::2/64'), prefix, 'a prefix after a continuation is coloured as a prefix');
     await shot('highlight-cli');
   });
 

@@ -144,9 +144,12 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'exec',
     synopsis: 'exec <file>',
     doc:
-      'Runs the CLI commands in a file, one per line (`\\` at the end of a line continues it, `#` ' +
-      'starts a comment). Execution stops at the first line that fails. `unix { startup-config ... }` ' +
-      'is run the same way.',
+      'Runs the CLI commands in a file, one per line (`#` starts a comment). A `\\` at the end of a line ' +
+      'continues it, but VPP keeps the line break: a command that reads its arguments to the end of the line ' +
+      '(`create tap`, `create interface memif`, most `create` and `set` commands with options) stops there, and ' +
+      'the rest runs as a command of its own; commands that read their input directly (`set interface state`, ' +
+      '`set interface ip address`, `packet-generator new { ... }`) continue over it. ' +
+      'Execution stops at the first line that fails. `unix { startup-config ... }` is run the same way.',
     strict: true,
     order: 'sequence',
     args: [

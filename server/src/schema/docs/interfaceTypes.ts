@@ -143,6 +143,7 @@ export const INTERFACE_TYPES: readonly InterfaceTypeDoc[] = [
     courseCorrections: [
       'The course places TAP in `src/vnet/devices/tap/`; since VPP 26.02 it is the `tap` plugin (`src/plugins/tap/`, `tap_plugin.so`).',
       'The course says the Linux side gets `vpp0`; that is only because its example passes `host-if-name vpp0` — without it the kernel chooses the name.',
+      'The course writes `create tap id 1 \\` with its options on the following lines. VPP keeps the line break of a `\\` continuation, and `create tap` reads its arguments only to the end of a line (`unformat_line_input` in `tap_create_command_fn`): it creates `tap1` with nothing but `id 1`, then runs `host-if-name vpp-ctrl …` as a command and stops with "unknown input". Write the command on one line.',
     ],
     commands: ['create tap', 'delete tap', 'show tap', 'show tun', 'set tap offload'],
   },

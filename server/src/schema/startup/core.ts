@@ -7,6 +7,7 @@ import {
   CORELIST,
   FLOAT,
   HEX,
+  INT,
   LOG_LEVEL,
   ON_OFF,
   PAGE_SIZE,
@@ -83,11 +84,9 @@ const apiTrace: StartupParam = {
   block: [
     { key: 'on', doc: 'Turn API tracing on (also enables the post-mortem trace dump). May be followed directly by `nitems N`.' },
     { key: 'enable', doc: 'Same as `on`. May be followed directly by `nitems N`.' },
-    {
-      key: 'nitems',
-      values: [UINT],
-      doc: 'Size of the trace ring in messages (default 256K). Only accepted directly after `on` or `enable`; on its own VPP rejects it.',
-    },
+    // api_trace_config_fn reads `nitems %d` only right after `on` / `enable`; anywhere else it is unknown input
+    { key: 'on nitems', values: [INT], doc: 'Turn API tracing on with a trace ring of this many messages (default 256K). `nitems` is only accepted directly after `on` or `enable`; on its own VPP rejects it.' },
+    { key: 'enable nitems', values: [INT], doc: 'Same as `on nitems`.' },
     { key: 'save-api-table', values: [{ kind: 'path', placeholder: 'api-table' }], doc: 'File (under /tmp) to which the API message table is written, to compare message ids across builds.' },
   ],
 };
@@ -129,7 +128,11 @@ const socksvr: StartupParam = {
   strict: true,
   block: [
     { key: 'socket-name', values: [{ kind: 'path', placeholder: '/run/vpp/api.sock' }], doc: 'Path of the API socket; defaults to api.sock in the runtime directory.' },
-    { key: 'default', doc: 'Kept for old configs and ignored: the socket is created at its default path anyway.' },
+    {
+      key: 'default',
+      deprecated: '`default` is ignored: VPP reads the word and does nothing with it (the socket is created at its default path anyway).',
+      doc: 'Kept for old configs and ignored: the socket is created at its default path anyway.',
+    },
   ],
 };
 
@@ -137,8 +140,14 @@ const cpu: StartupParam = {
   key: 'cpu',
   doc: 'Thread layout: which core runs the main thread, how many worker threads there are and where they are pinned, and their scheduling policy. An unknown word followed by a number is taken as a thread type and stops VPP; other unknown words silently end the section.',
   repeatable: SECTION_REPEATS,
-  // The loop ends with `break`: a word it does not know silently ends the section.
+  // The loop ends with `break`: a word it does not know silently ends the section, unless it reads as
+  // a thread type (`corelist-NAME`, `coremask-NAME`, `NAME <count>`); the only one VPP registers is `workers`.
   strict: false,
+  lookups: [
+    { prefix: 'coremask-', values: [HEX], message: "no such thread type '%s'" },
+    { prefix: 'corelist-', values: [CORELIST], message: "no such thread type '%s'" },
+    { values: [UINT], message: "no such thread type 3 '%s'" },
+  ],
   block: [
     { key: 'main-core', values: [UINT], doc: 'Logical core the main thread is pinned to. Required (from 24.10) when workers are placed with corelist-/coremask-, and (from 25.06) when skip-cores is used.' },
     { key: 'corelist-workers', values: [CORELIST], doc: 'Cores for worker threads, one worker per listed core (e.g. `2-3,18-19`). Cannot be combined with `workers`, and may be given once only.' },
@@ -147,8 +156,9 @@ const cpu: StartupParam = {
     { key: 'skip-cores', values: [UINT], doc: 'Leave this many of the lowest cores unused when placing threads automatically.' },
     {
       key: 'relative',
-      releases: from('24.10'),
-      doc: 'Interpret core numbers relative to the cores VPP may run on (its affinity set) rather than all host cores. The main-core is translated from 24.10; worker core lists from 25.06.',
+      // cpu_config in src/vlib/threads.c reads "relative" from 25.06; before, it is an unknown word that ends the section
+      releases: from('25.06'),
+      doc: 'Interpret core numbers (main-core and worker core lists) relative to the cores VPP may run on (its affinity set) rather than all host cores.',
     },
     { key: 'use-pthreads', doc: 'Create threads with plain pthreads instead of VPP\'s own thread launcher.' },
     { key: 'thread-prefix', values: [{ kind: 'string', placeholder: 'vpp' }], doc: 'Prefix of the thread names shown by the OS (default `vpp`).' },
@@ -289,7 +299,7 @@ const statseg: StartupParam = {
   strict: true,
   block: [
     { key: 'socket-name', values: [{ kind: 'path', placeholder: '/run/vpp/stats.sock' }], doc: 'Socket over which stats clients receive the segment.' },
-    { key: 'default', doc: 'Kept for old configs and ignored.' },
+    { key: 'default', deprecated: '`default` is ignored: VPP reads the word and does nothing with it.', doc: 'Kept for old configs and ignored.' },
     { key: 'size', values: [SIZE], doc: 'Size of the stats segment; raise it with many interfaces or nodes.' },
     { key: 'page-size', values: [PAGE_SIZE], doc: 'Page size of the segment memory, as a size with K/M/G suffix, `default` or `default-hugepage`.' },
     { key: 'per-node-counters', values: [ON_OFF], doc: 'Publish per-graph-node counters in the segment.' },

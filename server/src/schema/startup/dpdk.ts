@@ -87,7 +87,11 @@ const dpdk: StartupParam = {
     { key: 'no-hugetlb', doc: 'Run DPDK without huge pages (EAL --no-huge).' },
     { key: 'telemetry', doc: 'Keep DPDK\'s telemetry thread running (it is turned off otherwise).' },
     { key: 'enable-tcp-udp-checksum', doc: 'Let NICs compute TCP/UDP checksums on transmit; needed for TSO. May be followed directly by `enable-outer-checksum-offload`.' },
-    { key: 'enable-outer-checksum-offload', doc: 'Offload outer (tunnel) checksums too. Only accepted directly after `enable-tcp-udp-checksum`.' },
+    // dpdk_config reads "enable-outer-checksum-offload" only right after "enable-tcp-udp-checksum"; alone it is unknown input
+    {
+      key: 'enable-tcp-udp-checksum enable-outer-checksum-offload',
+      doc: 'Transmit checksum offload with outer (tunnel) checksums too. `enable-outer-checksum-offload` is only accepted directly after `enable-tcp-udp-checksum`; on its own VPP rejects it.',
+    },
     { key: 'no-tx-checksum-offload', doc: 'Never offload transmit checksums; allows the faster vector PMD paths of some drivers.' },
     { key: 'decimal-interface-names', doc: 'Write bus, slot and function in generated interface names as decimal rather than hexadecimal numbers.' },
     { key: 'no-multi-seg', doc: 'Disable multi-segment (chained) buffers: faster, but no jumbo frames.' },
