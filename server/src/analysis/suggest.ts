@@ -31,8 +31,11 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     if (fold(c) === folded) score = 0; // only case or - versus _ differ
     else if (folded.length >= 3 && fold(c).startsWith(folded)) score = 1; // an unfinished word: `host-if` for `host-if-name`
     else {
-      const d = distance(folded, fold(c));
       const allowed = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+      // the distance is at least the difference in length: a long word is no typo of a short one,
+      // and measuring it would cost its length times the candidate's
+      if (Math.abs(folded.length - c.length) > allowed) continue;
+      const d = distance(folded, fold(c));
       if (d > allowed) continue;
       score = d;
     }
