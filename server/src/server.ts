@@ -75,14 +75,15 @@ export function startServer(connection: Connection): void {
    * What an open document runs, read once per version: for a startup.conf, the scripts its `exec` /
    * `startup-config` name (resolved on disk) and its plugin switches; nothing for other documents.
    */
-  const runsByUri = new Map<string, { version: number; scripts: string[]; plugins: PluginContextInput }>();
+  const runsByUri = new Map<string, { text: string; scripts: string[]; plugins: PluginContextInput }>();
 
   async function runsOf(doc: TextDocument): Promise<{ scripts: string[]; plugins: PluginContextInput }> {
     const known = runsByUri.get(doc.uri);
-    if (known && known.version === doc.version) return known;
+    // keyed by content, as the analyses are: a version number may come twice
+    if (known && known.text === doc.getText()) return known;
     const startup = languageOf(doc) === 'startup' ? cache.get(doc, await settingsFor(doc.uri)) : undefined;
     const entry = {
-      version: doc.version,
+      text: doc.getText(),
       scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
       plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
     };
@@ -110,9 +111,10 @@ export function startServer(connection: Connection): void {
       const plugins = await pluginContextFor(uri);
       const current = documents.get(uri);
       if (!current) return undefined;
-      const version = current.version;
-      const analysis = await cache.getStepwise(current, settings, () => documents.get(uri)?.version === version, plugins);
-      if (analysis || documents.get(uri)?.version === version) return analysis;
+      const text = current.getText();
+      const unchanged = () => documents.get(uri)?.getText() === text;
+      const analysis = await cache.getStepwise(current, settings, unchanged, plugins);
+      if (analysis || unchanged()) return analysis;
       // the document changed while a large version was read: read the new one
     }
     return undefined;
@@ -188,6 +190,11 @@ export function startServer(connection: Connection): void {
     if (languageOf(change.document) === 'startup') {
       for (const doc of documents.all()) if (doc !== change.document && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
     }
+  });
+  // a URI opened again is a new document: nothing known about a text it had before may answer for it
+  documents.onDidOpen((event) => {
+    cache.forget(event.document.uri);
+    runsByUri.delete(event.document.uri);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;

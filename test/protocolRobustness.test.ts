@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient } from './lspClient';
+
+/**
+ * What a client may do that an editor usually does not: send a version number twice, open a URI
+ * again, garble a header, ask before `initialize`, cancel a request. Each answer must be about the
+ * text as it is now, and the server must never fall silent.
+ */
+
+const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
+
+const TYPO = 'create interface af-xdp host-if eth0\n';
+const FINE = 'create interface af_xdp host-if eth0\n';
+
+describe('language server robustness over stdio', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+
+  before(function () {
+    if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  });
+
+  beforeEach(() => {
+    client = new LspClient(SERVER);
+  });
+
+  afterEach(() => client.kill());
+
+  /**
+   * The codes of the next diagnostics published for a version of `uri` (those already read are
+   * dropped first; closing a document publishes an empty list without a version).
+   */
+  function nextCodes(uri: string, send: () => void): Promise<string[]> {
+    client.notifications.length = 0;
+    send();
+    return client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version !== undefined).then((p) => p.diagnostics.map((d: { code: string }) => d.code));
+  }
+
+  const hoverAt = (uri: string, character: number) => client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } });
+
+  describe('answers about the text as it is now', () => {
+    const uri = 'file:///work/stale.vpp';
+
+    it('when a version number comes again with another text', async () => {
+      await client.initialize();
+      assert.deepEqual(await nextCodes(uri, () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: TYPO } })), ['vpp.unknown-command']);
+      assert.deepEqual(await nextCodes(uri, () => client.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: FINE }] })), []);
+      // an incremental change under the same number again
+      const edit = { range: { start: { line: 0, character: 19 }, end: { line: 0, character: 20 } }, text: '-' };
+      assert.deepEqual(await nextCodes(uri, () => client.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [edit] })), ['vpp.unknown-command']);
+    });
+
+    it('when the version goes back to one already analysed', async () => {
+      await client.initialize();
+      await nextCodes(uri, () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: TYPO } }));
+      // version 2 is not analysed before the document is back at version 1, with a third text
+      const back = () => {
+        client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: FINE }] });
+        client.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: 'show version\n' }] });
+      };
+      assert.deepEqual(await nextCodes(uri, back), []);
+      const hover = await hoverAt(uri, 1);
+      assert.match(JSON.stringify(hover), /show version/);
+    });
+
+    it('when a URI is opened again, with or without closing it first', async () => {
+      await client.initialize();
+      await nextCodes(uri, () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: TYPO } }));
+      assert.deepEqual(await nextCodes(uri, () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: FINE } })), []);
+      assert.match(JSON.stringify(await hoverAt(uri, 19)), /af_xdp/);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      assert.deepEqual(await nextCodes(uri, () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: TYPO } })), ['vpp.unknown-command']);
+      // the hover on the mistyped word is about the text now open, not about `af_xdp`
+      assert.doesNotMatch(JSON.stringify(await hoverAt(uri, 19)), /AF_XDP interface/);
+    });
+  });
+});
