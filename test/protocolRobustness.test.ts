@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient } from './lspClient';
@@ -75,5 +76,31 @@ describe('language server robustness over stdio', function () {
       // the hover on the mistyped word is about the text now open, not about `af_xdp`
       assert.doesNotMatch(JSON.stringify(await hoverAt(uri, 19)), /AF_XDP interface/);
     });
+  });
+
+  describe('a message it cannot read', () => {
+    const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+
+    /** Writes `header` and a body, then a well-formed request; resolves with how the server ended and what it said. */
+    function send(header: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
+      const child = spawn(process.execPath, [SERVER, '--stdio']);
+      let stderr = '';
+      let stdout = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stdin.write(`${header}\r\n\r\n${initialize}`);
+      child.stdin.write(`Content-Length: ${initialize.length}\r\n\r\n${initialize}`);
+      const timer = setTimeout(() => child.kill(), 25_000);
+      return new Promise((resolve) => child.on('exit', (code) => (clearTimeout(timer), resolve({ code, stderr, stdout }))));
+    }
+
+    // too long: the server waits for the rest of the body for a while, then gives up
+    for (const header of ['Content-Length: abc', 'Content-Length: -5', 'Content-Length: 3', 'Content-Length: 5000', 'Content-Length: 1000000000000', 'Content-Type: text/plain']) {
+      it(`says why and exits after \`${header}\`, so that the client starts a fresh server`, async () => {
+        const ended = await send(header);
+        assert.equal(ended.code, 1, `exit code (killed after 25 s when it stays deaf); stderr: ${ended.stderr}`);
+        assert.match(ended.stderr, /out of step/);
+      });
+    }
   });
 });

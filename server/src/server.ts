@@ -4,6 +4,8 @@ import {
   createConnection,
   ResponseError,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -342,4 +344,27 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`vpp-language-server: uncaught ${error.stack ?? error.message}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/**
+ * Over stdio, a message whose header or body cannot be read (a `Content-Length` that is not a
+ * number, negative, past what arrives, or short of the body) leaves the stream out of step: every
+ * later message would be misread, and the server would sit there deaf. It says why and exits, and
+ * the client starts a fresh server.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const giveUp = (why: string) => {
+    process.stderr.write(`vpp-language-server: ${why}; the message stream is out of step, exiting so that the client starts a fresh server\n`);
+    process.exit(1);
+  };
+  reader.onError((error) => giveUp(`unreadable message from the client (${error.message.split('\n')[0]})`));
+  // a client writes a message at once: a body still incomplete after this long never will be
+  reader.partialMessageTimeout = PARTIAL_MESSAGE_MS;
+  reader.onPartialMessage((info) => giveUp(`a message announced more bytes than arrived in ${info.waitingTime} ms`));
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+/** How long the rest of a message may take to arrive. */
+const PARTIAL_MESSAGE_MS = 10_000;
+
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
