@@ -78,6 +78,19 @@ describe('language server robustness over stdio', function () {
     });
   });
 
+  for (const bad of ['file:///work/100%zz/startup.conf', 'file://build-host/etc/vpp/startup.conf', 'file:///work/%E2%82/startup.conf']) {
+    it(`keeps checking scripts while a startup.conf with an odd URI is open (${bad})`, async () => {
+      await client.initialize({ workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } });
+      client.notify('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'vpp-startup', version: 1, text: 'unix { startup-config setup.vpp }\nplugins { plugin linux_cp_plugin.so { enable } }\n' } });
+      const script = 'file:///work/setup.vpp';
+      assert.deepEqual(await nextCodes(script, () => client.notify('textDocument/didOpen', { textDocument: { uri: script, languageId: 'vpp-cli', version: 1, text: TYPO } })), ['vpp.unknown-command']);
+      assert.match(JSON.stringify(await hoverAt(script, 2)), /create/);
+      // the startup.conf itself is analysed too
+      const own = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === bad);
+      assert.ok(Array.isArray(own.diagnostics));
+    });
+  }
+
   describe('a message it cannot read', () => {
     const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
 

@@ -4,11 +4,20 @@ import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
 import type { VppSettings } from './settings';
 
+/** A URI with its `%` escapes decoded; one with a bad escape (`%zz`, a cut UTF-8 sequence) is taken as it is. */
+export function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** The language of an open document: its language id, else its file name, else its content. */
 export function languageOf(doc: TextDocument): Language | undefined {
   if (doc.languageId === 'vpp-startup') return 'startup';
   if (doc.languageId === 'vpp-cli') return 'cli';
-  return guessLanguage(decodeURIComponent(doc.uri), doc.getText());
+  return guessLanguage(decodedUri(doc.uri), doc.getText());
 }
 
 /** What the startup.conf that runs a script says about plugins, when one is open. */

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, languageOf, type PluginContextInput } from './documents';
+import { AnalysisCache, decodedUri, languageOf, type PluginContextInput } from './documents';
 import { computeCodeActions } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
@@ -28,7 +28,7 @@ import { formatStartup } from './features/formatting';
 import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
-import { ScriptResolver } from './scriptResolver';
+import { filePathOf, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 
 /**
@@ -87,7 +87,7 @@ export function startServer(connection: Connection): void {
     const entry = {
       text: doc.getText(),
       scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
-      plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
+      plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodedUri(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
     };
     runsByUri.set(doc.uri, entry);
     return entry;
@@ -99,8 +99,12 @@ export function startServer(connection: Connection): void {
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
       if (other.uri === uri) continue;
-      const runs = await runsOf(other);
-      if (runs.scripts.includes(uri)) return runs.plugins;
+      // what goes wrong with one startup.conf stays with it: the script is then read without it
+      const runs = await runsOf(other).catch((error) => {
+        log(`vpp: reading what ${other.uri} runs failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (runs?.scripts.includes(uri)) return runs.plugins;
     }
     return {};
   }
@@ -154,7 +158,7 @@ export function startServer(connection: Connection): void {
       editRangeDefault: !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange'),
     };
     hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
-    workspaceRoots = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => decodeURIComponent(new URL(f.uri).pathname));
+    workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
     globalSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
