@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
-    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
+    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -5,7 +5,7 @@ import { releaseList } from './cliChecks';
 import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
 import { checkValueMatches } from './valueChecks';
 import { pluginSwitches, type ConfigEntry, type StartupModel } from './startupModel';
-import { suggest } from './suggest';
+import { suggestRemembered } from './suggest';
 
 
 export function checkStartup(model: StartupModel, schema: Schema): VppDiagnostic[] {
@@ -52,7 +52,7 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
   if (elsewhere.length > 0) {
     return diagnostic('vpp.not-in-release', `Section \`${word.text}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, word.start, word.end);
   }
-  const guesses = suggest(word.text, schema.sectionByKey.keys());
+  const guesses = suggestRemembered(schema, '', word.text, () => schema.sectionByKey.keys());
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   return diagnostic(
     'vpp.unknown-section',
@@ -90,8 +90,8 @@ function unknownParameter(text: string, start: number, end: number, runEnd: numb
       { kind: 'remove', start, end: runEnd },
     ]);
   }
-  const keys = entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*');
-  const guesses = suggest(text, new Set(keys));
+  const keys = () => new Set(entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*'));
+  const guesses = suggestRemembered(schema, where, text, keys);
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start, end: runEnd });
