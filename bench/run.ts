@@ -11,6 +11,7 @@ import { lexerFor } from '../server/src/syntax/tokens';
 import { measureActivation } from './activation';
 import { generateDockerfile, generateScript, generateStartup, rng } from './generate';
 import { LspTimer, percentile } from './lspTimer';
+import { runBlocking } from './blocking';
 import { runSoak, SOAKS } from './soak';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
     report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
     report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
   }
+  if (wanted('blocking')) await runBlocking(SERVER, report);
   for (const soak of SOAKS.filter((s) => wanted(s.name))) {
     // at the default heap size, and with the heap capped where a leak soon ends the server
     for (const nodeArgs of [[], ['--max-old-space-size=128']]) await runSoak(SERVER, soak, nodeArgs, report);

@@ -91,6 +91,34 @@ describe('language server robustness over stdio', function () {
     });
   }
 
+  it('refuses a request before initialize with the protocol error', async () => {
+    await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: 'file:///work/x.vpp' }, position: { line: 0, character: 0 } }), /before initialize/);
+    await client.initialize();
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///work/x.vpp' }, position: { line: 0, character: 0 } }), null);
+  });
+
+  it('answers a request cancelled while it waited with RequestCancelled', async () => {
+    await client.initialize();
+    const uri = 'file:///work/long.vpp';
+    // long enough to be read in steps, during which the cancellation arrives
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-cli', version: 1, text: 'create tap id 1\nset interface state tap1 up\n'.repeat(40_000) } });
+    const id = (client as unknown as { nextId: number }).nextId;
+    const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    client.notify('$/cancelRequest', { id });
+    await assert.rejects(hover, /cancelled/);
+    // the next one is answered
+    assert.match(JSON.stringify(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })), /create/);
+  });
+
+  it('keeps a formatting reply small whatever tabSize the client sends', async () => {
+    await client.initialize();
+    const uri = 'file:///etc/vpp/startup.conf';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vpp-startup', version: 1, text: 'unix {\nnodaemon\n}\n'.repeat(1000) } });
+    const edits = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 100_000_000, insertSpaces: true } });
+    assert.equal(edits.length, 1000);
+    assert.ok(edits.every((e: { newText: string }) => e.newText.length <= 16 + 'nodaemon'.length), edits[0].newText.length);
+  });
+
   describe('a message it cannot read', () => {
     const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import {
+  CancellationToken,
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   ProposedFeatures,
   StreamMessageReader,
@@ -50,10 +53,22 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string) => connection.console.error(message);
 
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
+  /** Set by `initialize`: before it, the protocol wants every request refused with ServerNotInitialized. */
+  let initialized = false;
+
+  /**
+   * Wraps a request handler: refused before `initialize`; a request the client cancelled while it
+   * waited (behind a long analysis, say) is answered with RequestCancelled, before its work or, when
+   * it was cancelled during it, instead of its result; and no error escapes.
+   */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, `vpp-language-server: ${name} cancelled`) as never;
+    return async (params: P, token?: CancellationToken) => {
+      if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, `vpp-language-server: ${name} before initialize`) as never;
+      if (token?.isCancellationRequested) return cancelled();
       try {
-        return await handler(params);
+        const result = await handler(params);
+        return token?.isCancellationRequested ? cancelled() : result;
       } catch (error) {
         log(`vpp: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
@@ -150,6 +165,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initialized = true;
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     completionCaps = {
