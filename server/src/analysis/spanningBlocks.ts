@@ -53,16 +53,23 @@ export function spanningBlockDiagnostic(first: LineNode, last: LineNode, text: s
   const firstPhysical = index.lineOf(block.start);
   const lastPhysical = index.lineOf(block.end);
   const fixes = [];
+  let crlf = false;
   for (let line = firstPhysical; line < lastPhysical; line++) {
     const end = index.lineEnd(line);
+    // VPP continues a line only at `\` right before `\n`: before `\r\n` it is no continuation, and
+    // no editor position lies between `\r` and `\n`, so a CRLF block gets no fix that would not fix it
+    if (text[end] === '\r') crlf = true;
     if (text[end - 1] === '\\') continue;
     fixes.push({ kind: 'insert' as const, offset: end, text: ' \\', label: 'Join the block into one command with `\\`' });
   }
+  const join = crlf
+    ? ' This file ends its lines with CRLF, and VPP reads `\\` as a continuation only right before a bare `\\n`: save it with LF line ends, then end each line of the block with `\\`.'
+    : ' End each line of the block with `\\` to join them.';
   return diagnostic(
     'vpp.unclosed-brace',
-    `VPP reads a script line by line, so this \`{\` block over ${lastPhysical - firstPhysical + 1} lines is cut at the end of the line and each line inside runs as a separate command. End each line of the block with \`\\\` to join them.`,
+    `VPP reads a script line by line, so this \`{\` block over ${lastPhysical - firstPhysical + 1} lines is cut at the end of the line and each line inside runs as a separate command.${join}`,
     opener.start,
     opener.end,
-    fixes,
+    crlf ? undefined : fixes,
   );
 }

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import type { FixData } from '../analysis/diagnostic';
+import { insertFixes } from './fixCheck';
 
 /**
  * Quick fixes as edits (never commands): replace a word with the suggestion, remove what VPP
@@ -13,7 +14,7 @@ export function computeCodeActions(analysis: Analysis, uri: string, diagnostics:
     const fixes = currentFixes(analysis, d);
     if (!fixes) continue;
     const inserts = fixes.filter((f): f is Extract<FixData, { kind: 'insert' }> => f.kind === 'insert');
-    if (inserts.length > 0) actions.push(insertAction(analysis, uri, d, inserts));
+    if (inserts.length > 0 && insertFixes(analysis, d.code as string, analysis.lines.offsetAt(d.range.start), inserts)) actions.push(insertAction(analysis, uri, d, inserts));
     fixes.forEach((fix, index) => {
       if (fix.kind === 'replace') {
         fix.candidates.forEach((candidate, rank) =>
