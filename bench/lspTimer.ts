@@ -10,19 +10,28 @@ export class LspTimer {
   readonly client: LspClient;
   private version = new Map<string, number>();
 
-  constructor(serverPath: string) {
-    this.client = new LspClient(serverPath);
+  constructor(serverPath: string, nodeArgs: readonly string[] = []) {
+    this.client = new LspClient(serverPath, nodeArgs);
   }
 
-  /** The server's process id (the test client keeps its child process private). */
   get pid(): number {
-    return (this.client as unknown as { child: { pid: number } }).child.pid;
+    return this.client.child.pid!;
+  }
+
+  /** Resident memory of the server now, in MB (Linux `VmRSS`). */
+  rssMb(): number {
+    return this.statusMb('VmRSS');
   }
 
   /** Peak resident memory of the server so far, in MB (Linux `VmHWM`). */
   peakRssMb(): number {
+    return this.statusMb('VmHWM');
+  }
+
+  /** A memory figure of the server's `/proc/<pid>/status`, in MB. */
+  private statusMb(field: 'VmRSS' | 'VmHWM'): number {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
   }
 
   async initialize(): Promise<number> {
@@ -60,6 +69,13 @@ export class LspTimer {
     this.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     await this.client.waitFor('textDocument/publishDiagnostics', published, timeoutMs);
     return performance.now() - t;
+  }
+
+  /** Sends an incremental `didChange` without waiting for its diagnostics (a request after it waits for the analysis). */
+  editNoWait(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+    const version = (this.version.get(uri) ?? 1) + 1;
+    this.version.set(uri, version);
+    this.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
   /**

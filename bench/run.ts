@@ -11,6 +11,8 @@ import { lexerFor } from '../server/src/syntax/tokens';
 import { measureActivation } from './activation';
 import { generateDockerfile, generateScript, generateStartup, rng } from './generate';
 import { LspTimer, percentile } from './lspTimer';
+import { runBlocking } from './blocking';
+import { runSoak, SOAKS } from './soak';
 
 const ROOT = join(import.meta.dirname, '..');
 /** `--server=DIR` measures another build (its `dist/`), such as the code before a change. */
@@ -19,7 +21,7 @@ const SERVER = join(BUILD, 'dist', 'server.js');
 const PEER = join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
 const OUT = join(ROOT, 'bench', 'out');
 const quick = process.argv.includes('--quick');
-/** `--only=script-10k,dockerfile` limits the run to workloads whose names contain one of these. */
+/** `--only=script-10k,dockerfile,soak` limits the run to workloads whose names contain one of these. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name: string) => !only || only.some((o) => name.includes(o));
 
@@ -203,6 +205,11 @@ async function main(): Promise<void> {
     const mine = ours.get(w.name) ?? (await measureServer(SERVER, w, w.name, false));
     report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
     report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
+  }
+  if (wanted('blocking')) await runBlocking(SERVER, report);
+  for (const soak of SOAKS.filter((s) => wanted(s.name))) {
+    // at the default heap size, and with the heap capped where a leak soon ends the server
+    for (const nodeArgs of [[], ['--max-old-space-size=128']]) await runSoak(SERVER, soak, nodeArgs, report);
   }
   if (!wanted('activation')) return finish();
   const activation = await measureActivation(join(BUILD, 'dist', 'client.js'));

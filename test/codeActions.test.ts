@@ -152,13 +152,29 @@ describe('code actions', () => {
   });
 
   describe('what gets no action', () => {
-    it('a diagnostic without a fix, or one a client sent back without its data', () => {
+    it('a diagnostic without a fix, or another tool\'s', () => {
       const result = lintScript('show af-packet interfaces\n');
       assert.deepEqual(actionsFor(result, result.diagnostics[0]), []);
-      const stripped = lintScript('create interface af-xdp host-if eth0\n');
-      const bare = { ...stripped.diagnostics[0], data: undefined };
-      assert.deepEqual(computeCodeActions(stripped.analysis, URI, [bare]), []);
-      assert.deepEqual(computeCodeActions(stripped.analysis, URI, [{ ...bare, code: 'other.tool' }]), []);
+      const typo = lintScript('create interface af-xdp host-if eth0\n');
+      assert.deepEqual(computeCodeActions(typo.analysis, URI, [{ ...typo.diagnostics[0], code: 'other.tool' }]), []);
+    });
+
+    it('a diagnostic of an older text: the fix is recomputed from the text now, not read from the data sent back', () => {
+      const before = lintScript('create tap id 0 bogus-option\n');
+      const stale = before.diagnostics.find((d) => d.code === 'vpp.unknown-option')!;
+      assert.ok(actionsFor(before, stale).some((a) => a.title.startsWith('Remove')));
+      // the user typed `xx ` at the line start before new diagnostics arrived
+      const now = lintScript('xx create tap id 0 bogus-option\n');
+      assert.deepEqual(computeCodeActions(now.analysis, URI, [stale]), []);
+      // data a client sent back (or made up) is not obeyed: the fix comes from the analysis
+      const current = lintScript('create tap id 0 bogus-option\n');
+      const forged = { ...stale, data: { fixes: [{ kind: 'remove', start: 0, end: 10 }] } };
+      const edits = computeCodeActions(current.analysis, URI, [forged]).flatMap((a) => a.edit!.changes![URI]);
+      assert.ok(edits.length > 0);
+      for (const e of edits) assert.equal(e.range.start.character >= 'create tap id 0'.length, true, JSON.stringify(e));
+      // and a client that sent it back without its data still gets the fix
+      const view = (actions: { title: string; edit?: unknown }[]) => actions.map((a) => [a.title, a.edit]);
+      assert.deepEqual(view(computeCodeActions(current.analysis, URI, [{ ...stale, data: undefined }])), view(actionsFor(current, stale)));
     });
 
     it('every action of a messy file is an edit that applies cleanly', () => {

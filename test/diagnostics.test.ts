@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyze } from '../server/src/analysis/analyze';
 import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
 import { pluginSwitches } from '../server/src/analysis/startupModel';
+import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { described, errorsOf, lintScript, lintStartup, onlyDiagnostic, rangeText } from './lintHelpers';
 
 /**
@@ -170,6 +171,29 @@ describe('diagnostics', () => {
       const r = lintScript('# vpp-version: 19.08\nshow interface\n');
       expectCode('vpp.unknown-release', described(r));
       assert.deepEqual(described(r), ['warning vpp.unknown-release [19.08]']);
+    });
+
+    it('vpp.more-not-shown: a cascade of brace errors is one error and a notice', () => {
+      const r = lintStartup(`unix { nodaemon }\n${'}'.repeat(100_000)}\ncpu { main-core 1 }\n}\n`);
+      expectCode('vpp.more-not-shown', described(r));
+      assert.deepEqual(described(r), ['error vpp.unexpected-brace [}]', 'information vpp.more-not-shown [}]', 'error vpp.unexpected-brace [}]']);
+      assert.match(r.diagnostics[1].message, /^99999 more `\}` closing nothing/);
+      // `{` left open, level after level
+      const open = lintStartup(`unix {\n${'  {\n'.repeat(50)}`);
+      assert.deepEqual(described(open).filter((d) => !d.includes('unknown-parameter') && !d.includes('syntax')), ['warning vpp.unclosed-brace [{]', 'information vpp.more-not-shown [{]']);
+    });
+
+    it('vpp.more-not-shown: past vpp.diagnostics.maxPerFile, one notice counts the rest', () => {
+      const analysis = analyze('show interfaz\n'.repeat(5000), { language: 'cli' });
+      const all = computeDiagnostics(analysis);
+      assert.equal(all.length, 5000);
+      const capped = computeDiagnostics(analysis, {}, [], 100);
+      assert.equal(capped.length, 101);
+      assert.deepEqual(capped.slice(0, 100), all.slice(0, 100));
+      assert.equal(capped[100].code, 'vpp.more-not-shown');
+      assert.equal(capped[100].range.start.line, 100);
+      assert.match(capped[100].message, /^4900 more findings in this file are not shown \(setting `vpp.diagnostics.maxPerFile`: 100\)/);
+      assert.deepEqual(computeDiagnostics(analysis, { 'more-not-shown': 'off' }, [], 100).length, 100);
     });
 
     // cross-line checks with their own tests: the interface model (interfaceChecks.ts) and the

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** A minimal LSP client over stdio, speaking to `dist/server.js --stdio` as an editor would. */
 export class LspClient {
-  private readonly child: ChildProcessWithoutNullStreams;
+  readonly child: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -11,8 +11,9 @@ export class LspClient {
   readonly notifications: { method: string; params: any }[] = [];
   stderr = '';
 
-  constructor(serverPath = join(import.meta.dirname, '..', 'dist', 'server.js')) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  /** `nodeArgs` go to Node before the script, such as `--max-old-space-size=128`. */
+  constructor(serverPath = join(import.meta.dirname, '..', 'dist', 'server.js'), nodeArgs: readonly string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }

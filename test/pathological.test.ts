@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspClient } from './lspClient';
@@ -101,5 +101,56 @@ describe('pathological files', function () {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /binary file/);
     assert.equal(run.stdout, '');
+  });
+
+  describe('vpp-lint reads with a bound', () => {
+    const lintFile = (file: string, input?: string) => spawnSync(process.execPath, [LINT, '--lang', 'cli', file], { encoding: 'utf8', timeout: 60_000, input });
+
+    it('refuses a FIFO instead of waiting for a writer', function () {
+      const fifo = join(dir, 'pipe.vpp');
+      if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
+      const run = lintFile(fifo);
+      assert.equal(run.signal, null, 'it ended by itself');
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /not a regular file \(a FIFO\)/);
+    });
+
+    it('refuses /dev/zero instead of reading it forever', () => {
+      const run = lintFile('/dev/zero');
+      assert.equal(run.signal, null);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /not a regular file \(a character device\)/);
+    });
+
+    it('refuses a 1.5 GB sparse file by its size, without reading it', () => {
+      const file = join(dir, 'sparse.vpp');
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, 1536 * 1024 * 1024);
+      closeSync(fd);
+      const t = performance.now();
+      const run = lintFile(file);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /1536 MB, over the 64 MB vpp-lint reads/);
+      assert.ok(performance.now() - t < 20_000);
+    });
+
+    it('says a large valid ASCII file is too large, not that it is not UTF-8', () => {
+      const file = join(dir, 'large.vpp');
+      writeFileSync(file, 'show interface\n'.repeat(4_500_000));
+      const run = lintFile(file);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /MB, over the 64 MB vpp-lint reads/);
+      assert.doesNotMatch(run.stderr, /UTF-8/);
+    });
+
+    it('checks a file under the bound, and standard input', () => {
+      const file = join(dir, 'fine.vpp');
+      writeFileSync(file, 'show interface\n'.repeat(1_000_000));
+      const run = spawnSync(process.execPath, [LINT, '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout).map((r: { code: string }) => r.code), ['vpp.file-too-large']);
+      const piped = lintFile('-', 'show interface\n');
+      assert.equal(piped.status, 0, piped.stderr);
+    });
   });
 });

@@ -23,6 +23,13 @@ export function manifestConfiguration(): Record<string, unknown> {
       scope: 'resource',
       markdownDescription: 'Milliseconds to wait after an edit before diagnostics are published (0 publishes at once).',
     },
+    'vpp.diagnostics.maxPerFile': {
+      type: 'number',
+      default: 1000,
+      minimum: 1,
+      scope: 'resource',
+      markdownDescription: 'Diagnostics shown per file at most; one notice says how many more there are.',
+    },
     'vpp.maxFileSize': {
       type: 'number',
       default: 5000000,

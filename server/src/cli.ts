@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { analyze, type Language } from './analysis/analyze';
 import { languageFromFileName, sniffLanguage } from './analysis/sniff';
 import { computeDiagnostics, severityName } from './features/diagnostics';
+import { readTextFile } from './readTextFile';
 import { isRelease, RELEASES, type VppRelease } from './schema/types';
 
 const USAGE = `Usage: vpp-lint [--format text|json] [--lang auto|startup|cli] [--vpp-version X] FILE...
@@ -64,17 +64,6 @@ export interface LintResult {
   message: string;
 }
 
-/** A file is binary when it has NUL bytes or is not UTF-8. */
-function readText(file: string): string {
-  const bytes = readFileSync(file === '-' ? 0 : file);
-  if (bytes.includes(0)) throw new Error('binary file (it contains NUL bytes), not a VPP configuration');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error('not UTF-8 text, not a VPP configuration');
-  }
-}
-
 function languageFor(file: string, text: string, lang: Options['lang']): Language | undefined {
   if (lang !== 'auto') return lang;
   const id = languageFromFileName(file) ?? sniffLanguage(text);
@@ -82,7 +71,7 @@ function languageFor(file: string, text: string, lang: Options['lang']): Languag
 }
 
 function lint(file: string, options: Options): LintResult[] {
-  const text = readText(file);
+  const text = readTextFile(file);
   const language = languageFor(file, text, options.lang);
   if (!language) throw new Error('cannot tell whether this is a startup.conf or a CLI script; name it *.startup.conf or *.vpp, or pass --lang');
   const analysis = analyze(text, { language, release: options.release });

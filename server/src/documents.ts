@@ -4,11 +4,20 @@ import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
 import type { VppSettings } from './settings';
 
+/** A URI with its `%` escapes decoded; one with a bad escape (`%zz`, a cut UTF-8 sequence) is taken as it is. */
+export function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** The language of an open document: its language id, else its file name, else its content. */
 export function languageOf(doc: TextDocument): Language | undefined {
   if (doc.languageId === 'vpp-startup') return 'startup';
   if (doc.languageId === 'vpp-cli') return 'cli';
-  return guessLanguage(decodeURIComponent(doc.uri), doc.getText());
+  return guessLanguage(decodedUri(doc.uri), doc.getText());
 }
 
 /** What the startup.conf that runs a script says about plugins, when one is open. */
@@ -18,14 +27,23 @@ export interface PluginContextInput {
 }
 
 interface Entry {
-  version: number;
   key: string;
   analysis: Analysis;
   /** Scripts keep their per-line analysis, so that an edit re-reads only the lines it touches. */
   script?: ScriptDocument;
-  /** The edits since `version`, in order, and the version they lead to. */
+  /** The edits since the analysed text, in order, and the version they lead to. */
   changes: TextChange[];
   changedTo: number;
+}
+
+/**
+ * The entry's analysis is of the document's text under these settings. It is keyed by content, not
+ * by version: a client may send a version number twice, go back to one, or open a URI again, and an
+ * answer from another text would then pass for the current one. Comparing a string with itself is
+ * immediate, and texts of different lengths differ at once.
+ */
+function isOf(cached: Entry | undefined, key: string, doc: TextDocument): boolean {
+  return !!cached && cached.key === key && cached.analysis.text === doc.getText();
 }
 
 /** The entry holds a script analysis and the edits from its version to the document's, under the same key. */
@@ -41,7 +59,7 @@ export const STEPWISE_SIZE = 512 * 1024;
 
 /** An analysis of a large document that is under way. */
 interface Pending {
-  version: number;
+  text: string;
   key: string;
   done: Promise<Analysis | undefined>;
   ticket: object;
@@ -75,7 +93,7 @@ export class AnalysisCache {
     if (!language) return undefined;
     const key = this.keyOf(language, settings, plugins);
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.key === key) return cached.analysis;
+    if (cached && isOf(cached, key, doc)) return cached.analysis;
     const options = this.optionsOf(language, settings, plugins);
     let script: ScriptDocument | undefined;
     let analysis: Analysis;
@@ -102,13 +120,13 @@ export class AnalysisCache {
     if (!language) return undefined;
     const key = this.keyOf(language, settings, plugins);
     const cached = this.entries.get(doc.uri);
-    const fresh = cached && cached.version === doc.version && cached.key === key;
+    const fresh = isOf(cached, key, doc);
     const incremental = language === 'cli' && followsEdits(cached, key, doc);
     if (fresh || incremental || doc.getText().length < STEPWISE_SIZE) return this.get(doc, settings, plugins);
     const running = this.pending.get(doc.uri);
-    if (running && running.version === doc.version && running.key === key) return running.done;
-    const { version, uri } = doc;
     const text = doc.getText();
+    if (running && running.text === text && running.key === key) return running.done;
+    const { uri } = doc;
     const ticket = {};
     const done = (async () => {
       await nextTurn();
@@ -139,12 +157,12 @@ export class AnalysisCache {
         if (this.pending.get(uri)?.ticket === ticket) this.pending.delete(uri);
       }
     })();
-    this.pending.set(uri, { version, key, done, ticket });
+    this.pending.set(uri, { text, key, done, ticket });
     return done;
   }
 
   private remember(doc: TextDocument, key: string, analysis: Analysis, script: ScriptDocument | undefined): void {
-    this.entries.set(doc.uri, { version: doc.version, key, analysis, script, changes: [], changedTo: doc.version });
+    this.entries.set(doc.uri, { key, analysis, script, changes: [], changedTo: doc.version });
   }
 
   /**

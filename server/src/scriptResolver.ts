@@ -11,8 +11,9 @@ export class ScriptResolver {
   constructor(private readonly workspaceRoots: () => string[]) {}
 
   candidates(documentUri: string, path: string): string[] {
-    if (!documentUri.startsWith('file:')) return [];
-    const docDir = dirname(fileURLToPath(documentUri));
+    const docPath = filePathOf(documentUri);
+    if (docPath === undefined) return [];
+    const docDir = dirname(docPath);
     const out = isAbsolute(path) ? [path] : [join(docDir, path)];
     out.push(join(docDir, basename(path)));
     for (const root of this.workspaceRoots()) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
@@ -28,6 +29,16 @@ export class ScriptResolver {
   exists(documentUri: string, path: string): boolean {
     if (!documentUri.startsWith('file:')) return true;
     return this.candidates(documentUri, path).some(isFile);
+  }
+}
+
+/** The path of a `file:` URI on this machine; none for other schemes or one Node cannot map (`file://host/...`, a bad escape). */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import {
+  CancellationToken,
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -13,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, languageOf, type PluginContextInput } from './documents';
+import { AnalysisCache, decodedUri, languageOf, type PluginContextInput } from './documents';
 import { computeCodeActions } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
@@ -26,7 +31,7 @@ import { formatStartup } from './features/formatting';
 import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
-import { ScriptResolver } from './scriptResolver';
+import { filePathOf, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 
 /**
@@ -48,10 +53,22 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string) => connection.console.error(message);
 
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
+  /** Set by `initialize`: before it, the protocol wants every request refused with ServerNotInitialized. */
+  let initialized = false;
+
+  /**
+   * Wraps a request handler: refused before `initialize`; a request the client cancelled while it
+   * waited (behind a long analysis, say) is answered with RequestCancelled, before its work or, when
+   * it was cancelled during it, instead of its result; and no error escapes.
+   */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, `vpp-language-server: ${name} cancelled`) as never;
+    return async (params: P, token?: CancellationToken) => {
+      if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, `vpp-language-server: ${name} before initialize`) as never;
+      if (token?.isCancellationRequested) return cancelled();
       try {
-        return await handler(params);
+        const result = await handler(params);
+        return token?.isCancellationRequested ? cancelled() : result;
       } catch (error) {
         log(`vpp: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
@@ -75,16 +92,17 @@ export function startServer(connection: Connection): void {
    * What an open document runs, read once per version: for a startup.conf, the scripts its `exec` /
    * `startup-config` name (resolved on disk) and its plugin switches; nothing for other documents.
    */
-  const runsByUri = new Map<string, { version: number; scripts: string[]; plugins: PluginContextInput }>();
+  const runsByUri = new Map<string, { text: string; scripts: string[]; plugins: PluginContextInput }>();
 
   async function runsOf(doc: TextDocument): Promise<{ scripts: string[]; plugins: PluginContextInput }> {
     const known = runsByUri.get(doc.uri);
-    if (known && known.version === doc.version) return known;
+    // keyed by content, as the analyses are: a version number may come twice
+    if (known && known.text === doc.getText()) return known;
     const startup = languageOf(doc) === 'startup' ? cache.get(doc, await settingsFor(doc.uri)) : undefined;
     const entry = {
-      version: doc.version,
+      text: doc.getText(),
       scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
-      plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
+      plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodedUri(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
     };
     runsByUri.set(doc.uri, entry);
     return entry;
@@ -96,8 +114,12 @@ export function startServer(connection: Connection): void {
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
       if (other.uri === uri) continue;
-      const runs = await runsOf(other);
-      if (runs.scripts.includes(uri)) return runs.plugins;
+      // what goes wrong with one startup.conf stays with it: the script is then read without it
+      const runs = await runsOf(other).catch((error) => {
+        log(`vpp: reading what ${other.uri} runs failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (runs?.scripts.includes(uri)) return runs.plugins;
     }
     return {};
   }
@@ -110,9 +132,10 @@ export function startServer(connection: Connection): void {
       const plugins = await pluginContextFor(uri);
       const current = documents.get(uri);
       if (!current) return undefined;
-      const version = current.version;
-      const analysis = await cache.getStepwise(current, settings, () => documents.get(uri)?.version === version, plugins);
-      if (analysis || documents.get(uri)?.version === version) return analysis;
+      const text = current.getText();
+      const unchanged = () => documents.get(uri)?.getText() === text;
+      const analysis = await cache.getStepwise(current, settings, unchanged, plugins);
+      if (analysis || unchanged()) return analysis;
       // the document changed while a large version was read: read the new one
     }
     return undefined;
@@ -124,7 +147,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
-    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
+    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -142,6 +165,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initialized = true;
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     completionCaps = {
@@ -150,7 +174,7 @@ export function startServer(connection: Connection): void {
       editRangeDefault: !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange'),
     };
     hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
-    workspaceRoots = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => decodeURIComponent(new URL(f.uri).pathname));
+    workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
     globalSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -188,6 +212,11 @@ export function startServer(connection: Connection): void {
     if (languageOf(change.document) === 'startup') {
       for (const doc of documents.all()) if (doc !== change.document && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
     }
+  });
+  // a URI opened again is a new document: nothing known about a text it had before may answer for it
+  documents.onDidOpen((event) => {
+    cache.forget(event.document.uri);
+    runsByUri.delete(event.document.uri);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -335,4 +364,27 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`vpp-language-server: uncaught ${error.stack ?? error.message}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/**
+ * Over stdio, a message whose header or body cannot be read (a `Content-Length` that is not a
+ * number, negative, past what arrives, or short of the body) leaves the stream out of step: every
+ * later message would be misread, and the server would sit there deaf. It says why and exits, and
+ * the client starts a fresh server.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const giveUp = (why: string) => {
+    process.stderr.write(`vpp-language-server: ${why}; the message stream is out of step, exiting so that the client starts a fresh server\n`);
+    process.exit(1);
+  };
+  reader.onError((error) => giveUp(`unreadable message from the client (${error.message.split('\n')[0]})`));
+  // a client writes a message at once: a body still incomplete after this long never will be
+  reader.partialMessageTimeout = PARTIAL_MESSAGE_MS;
+  reader.onPartialMessage((info) => giveUp(`a message announced more bytes than arrived in ${info.waitingTime} ms`));
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+/** How long the rest of a message may take to arrive. */
+const PARTIAL_MESSAGE_MS = 10_000;
+
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));

@@ -8,9 +8,13 @@ export interface VppSettings {
   delayMs: number;
   severities: SeverityOverrides;
   maxFileSize: number;
+  /** Diagnostics published per document at most; one notice stands for the rest. */
+  maxDiagnostics: number;
 }
 
-export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS };
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -25,10 +29,12 @@ export function readSettings(raw: unknown): VppSettings {
     if (typeof value === 'string' && SEVERITIES.has(value as SeveritySetting)) severities[key.replace(/^vpp\./, '')] = value as SeveritySetting;
   }
   const maxFileSize = Number(section.maxFileSize);
+  const maxPerFile = Number(diagnostics.maxPerFile);
   return {
     release: version,
     delayMs: Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.delayMs,
     severities,
     maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    maxDiagnostics: Number.isFinite(maxPerFile) && maxPerFile >= 1 ? Math.floor(maxPerFile) : DEFAULT_MAX_DIAGNOSTICS,
   };
 }

@@ -8,6 +8,7 @@ import type { CommandUse } from './cliModel';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
 import { releaseOf, ScriptDocument } from './scriptDocument';
+import { analysedPart, fileTooLarge } from './sizeLimit';
 import { checkStartup } from './startupChecks';
 import { buildStartupModel, type StartupModel } from './startupModel';
 
@@ -64,7 +65,7 @@ function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const limited = text.length > limit;
   const lines = new LineIndex(text);
-  const tree = parse(limited ? text.slice(0, limit) : text, 'startup', lexModeFor('startup', release), limited ? undefined : lines);
+  const tree = parse(analysedPart(text, limit), 'startup', lexModeFor('startup', release), limited ? undefined : lines);
   const diagnostics: VppDiagnostic[] = [];
   for (const e of tree.errors) {
     const d = diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end);
@@ -74,11 +75,7 @@ function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   if (directive && !directive.release) {
     diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
   }
-  if (limited) {
-    diagnostics.push(
-      diagnostic('vpp.file-too-large', `This file has ${text.length} characters, over the limit of ${limit} (setting \`vpp.maxFileSize\`): only the first ${limit} are analysed.`, 0, Math.min(text.length, lines.lineEnd(0))),
-    );
-  }
+  if (limited) diagnostics.push(fileTooLarge(text, limit, tree.text.length, lines));
   const startup = buildStartupModel(tree.items, schema);
   // one by one: a huge file has more findings than a spread call can take
   for (const d of checkStartup(startup, schema, text)) diagnostics.push(d);

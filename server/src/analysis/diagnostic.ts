@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   'vpp.duplicate-interface': { severity: 'error', summary: 'An interface created twice, or a name VPP already gave.' },
   'vpp.use-before-create': { severity: 'warning', summary: 'An interface used before the line that creates it.' },
   'vpp.missing-script': { severity: 'warning', summary: 'A script named in startup.conf that does not exist.' },
+  'vpp.more-not-shown': { severity: 'information', summary: 'Findings left out: a run of brace errors from one mistake, or more than `vpp.diagnostics.maxPerFile`.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

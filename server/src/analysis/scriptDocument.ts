@@ -12,6 +12,7 @@ import { analyzeLine, type CommandUse } from './cliModel';
 import { execPathOf } from './scriptRuns';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { LineDiagnostic } from './lineDiagnostic';
+import { analysedPart, fileTooLarge } from './sizeLimit';
 import { findReleaseDirective, findSuppressions, suppressionRequests, type ReleaseDirective, type SuppressionRequest } from './directives';
 import { clashDiagnostic, referenceDiagnostic, referenceFinding } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
@@ -327,7 +328,7 @@ export class ScriptDocument {
     this.text = text;
     const limit = this.limit;
     this.limitedLast = text.length > limit;
-    const parsed = this.limitedLast ? text.slice(0, limit) : text;
+    const parsed = analysedPart(text, limit);
     this.segments = [];
     for (let from = 0; from < parsed.length; ) {
       const nl = parsed.indexOf('\n', from + STEP_CHARS);
@@ -475,12 +476,7 @@ export class ScriptDocument {
     if (directive && !directive.release) {
       diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
     }
-    if (this.limitedLast) {
-      const limit = this.limit;
-      diagnostics.push(
-        diagnostic('vpp.file-too-large', `This file has ${text.length} characters, over the limit of ${limit} (setting \`vpp.maxFileSize\`): only the first ${limit} are analysed.`, 0, Math.min(text.length, lines.lineEnd(0))),
-      );
-    }
+    if (this.limitedLast) diagnostics.push(fileTooLarge(text, this.limit, parsed.length, lines));
     const warnedPlugins = new Set<string>();
     const lintComments: Token[] = [];
     for (const segment of notable) {

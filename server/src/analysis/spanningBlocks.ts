@@ -72,12 +72,19 @@ export function spanningBlockDiagnostic(first: LineNode, last: LineNode, text: s
     );
   }
   const fixes = [];
+  let crlf = false;
   for (let line = firstPhysical; line < lastPhysical; line++) {
     const end = index.lineEnd(line);
+    // VPP continues a line only at `\` right before `\n`: before `\r\n` it is no continuation, and
+    // no editor position lies between `\r` and `\n`, so a CRLF block gets no fix that would not fix it
+    if (text[end] === '\r') crlf = true;
     if (text[end - 1] === '\\') continue;
     fixes.push({ kind: 'insert' as const, offset: end, text: ' \\', label: 'Join the block into one command with `\\`' });
   }
-  return diagnostic('vpp.unclosed-brace', `${cut} End each line of the block with \`\\\` to join them.`, opener.start, opener.end, fixes);
+  const join = crlf
+    ? ' This file ends its lines with CRLF, and VPP reads `\\` as a continuation only right before a bare `\\n`: save it with LF line ends, then end each line of the block with `\\`.'
+    : ' End each line of the block with `\\` to join them.';
+  return diagnostic('vpp.unclosed-brace', `${cut}${join}`, opener.start, opener.end, crlf ? undefined : fixes);
 }
 
 /** Each line break from `firstLine` to `lastLine` (with a `\` before it, if any) becomes one space. */

@@ -8,7 +8,7 @@ import type { UnknownRun } from './args';
 import { type ConfigEntry, type StartupModel } from './startupModel';
 import { PluginDecisions, repeatedPlugins } from './startupPlugins';
 import { checkValue } from './values';
-import { suggest } from './suggest';
+import { suggestRemembered } from './suggest';
 
 
 export function checkStartup(model: StartupModel, schema: Schema, text: string): VppDiagnostic[] {
@@ -70,7 +70,7 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
   if (elsewhere.length > 0) {
     return diagnostic('vpp.not-in-release', `Section \`${word.text}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, word.start, word.end);
   }
-  const guesses = suggest(word.text, schema.sectionByKey.keys());
+  const guesses = suggestRemembered(schema, '', word.text, () => schema.sectionByKey.keys());
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   return diagnostic(
     'vpp.unknown-section',
@@ -140,8 +140,8 @@ function unknownParameter(text: string, start: number, end: number, runEnd: numb
       { kind: 'remove', start, end: runEnd },
     ]);
   }
-  const keys = entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*');
-  const guesses = suggest(text, new Set(keys));
+  const keys = () => new Set(entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*'));
+  const guesses = suggestRemembered(schema, where, text, keys);
   // a word VPP reads only right after another (`on nitems`, `enable-tcp-udp-checksum enable-outer-checksum-offload`)
   const within = entry.allowed.filter((p) => p.key.split(' ').indexOf(text) > 0 && inRelease(p.releases, schema.release)).map((p) => p.key);
   const hint = within.length ? ` VPP reads \`${text}\` only in ${list(within)}.` : guesses.length ? ` Did you mean ${list(guesses)}?` : '';

@@ -31,8 +31,11 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     if (fold(c) === folded) score = 0; // only case or - versus _ differ
     else if (folded.length >= 3 && fold(c).startsWith(folded)) score = 1; // an unfinished word: `host-if` for `host-if-name`
     else {
-      const d = distance(folded, fold(c));
       const allowed = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+      // the distance is at least the difference in length: a long word is no typo of a short one,
+      // and measuring it would cost its length times the candidate's
+      if (Math.abs(folded.length - c.length) > allowed) continue;
+      const d = distance(folded, fold(c));
       if (d > allowed) continue;
       score = d;
     }
@@ -40,4 +43,25 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   }
   scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);
+}
+
+/** Suggestions already made, per set of candidates: a file with one wrong word on every line asks the same question again and again. */
+const remembered = new WeakMap<object, Map<string, string[]>>();
+/** Past this many distinct words for one set of candidates the memory is dropped and started again. */
+const REMEMBER_AT_MOST = 10_000;
+
+/**
+ * `suggest` for candidates that do not change while `owner` lives (a release's schema, a
+ * parameter's list), remembered per word under `owner` and `scope`.
+ */
+export function suggestRemembered(owner: object, scope: string, word: string, candidates: () => Iterable<string>): string[] {
+  let memory = remembered.get(owner);
+  if (!memory) remembered.set(owner, (memory = new Map()));
+  const key = `${scope}\u0000${word}`;
+  let guesses = memory.get(key);
+  if (!guesses) {
+    if (memory.size >= REMEMBER_AT_MOST) memory.clear();
+    memory.set(key, (guesses = suggest(word, candidates())));
+  }
+  return guesses;
 }

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import type { FixData } from '../analysis/diagnostic';
-import type { DiagnosticData } from './diagnostics';
+import { insertFixes } from './fixCheck';
 
 /**
  * Quick fixes as edits (never commands): replace a word with the suggestion, remove what VPP
@@ -12,10 +12,10 @@ import type { DiagnosticData } from './diagnostics';
 export function computeCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
-    const fixes = (d.data as DiagnosticData | undefined)?.fixes;
-    if (!fixes || typeof d.code !== 'string' || !d.code.startsWith('vpp.')) continue;
+    const fixes = currentFixes(analysis, d);
+    if (!fixes) continue;
     const inserts = fixes.filter((f): f is Extract<FixData, { kind: 'insert' }> => f.kind === 'insert');
-    if (inserts.length > 0) actions.push(insertAction(analysis, uri, d, inserts));
+    if (inserts.length > 0 && insertFixes(analysis, d.code as string, analysis.lines.offsetAt(d.range.start), inserts)) actions.push(insertAction(analysis, uri, d, inserts));
     fixes.forEach((fix, index) => {
       if (fix.kind === 'replace') {
         fix.candidates.forEach((candidate, rank) =>
@@ -29,6 +29,23 @@ export function computeCodeActions(analysis: Analysis, uri: string, diagnostics:
     });
   }
   return actions;
+}
+
+/**
+ * The fixes of the finding `d` stands for, from the analysis of the text as it is now: a client
+ * sends back the diagnostics it was given, maybe for an older text (the user typed before new ones
+ * arrived) or made up, so nothing in them is trusted. A diagnostic that no longer matches a finding
+ * with its code at its range gets no fix.
+ */
+function currentFixes(analysis: Analysis, d: Diagnostic): FixData[] | undefined {
+  if (typeof d.code !== 'string' || !d.code.startsWith('vpp.')) return undefined;
+  const start = analysis.lines.offsetAt(d.range.start);
+  const end = analysis.lines.offsetAt(d.range.end);
+  // a range the text no longer has (past a line's end, say) is clamped by offsetAt: it must map back
+  const range = analysis.lines.range(start, end);
+  if (range.start.line !== d.range.start.line || range.start.character !== d.range.start.character || range.end.line !== d.range.end.line || range.end.character !== d.range.end.character) return undefined;
+  const finding = analysis.diagnostics.find((f) => f.code === d.code && f.start === start && f.end === end && f.fixes?.length);
+  return finding?.fixes;
 }
 
 function insertAction(analysis: Analysis, uri: string, d: Diagnostic, inserts: Extract<FixData, { kind: 'insert' }>[]): CodeAction {

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
-import { settingKeyOf, type DiagnosticCode, type FixData, type Severity, type VppDiagnostic } from '../analysis/diagnostic';
+import { diagnostic, settingKeyOf, type DiagnosticCode, type FixData, type Severity, type VppDiagnostic } from '../analysis/diagnostic';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -19,26 +19,103 @@ export interface DiagnosticData {
   fixes?: FixData[];
 }
 
-function isSuppressed(d: VppDiagnostic, analysis: Analysis): boolean {
-  if (analysis.suppressions.length === 0) return false;
-  const line = analysis.lines.lineOf(d.start);
-  return analysis.suppressions.some((s) => s.line === line && (s.codes.size === 0 || s.codes.has(d.code)));
+/** The lines that suppress findings, each with its suppressions, read once per call. */
+function suppressionsByLine(analysis: Analysis): Map<number, Analysis['suppressions'][number][]> {
+  const byLine = new Map<number, Analysis['suppressions'][number][]>();
+  for (const s of analysis.suppressions) {
+    const list = byLine.get(s.line);
+    if (list) list.push(s);
+    else byLine.set(s.line, [s]);
+  }
+  return byLine;
 }
 
-/** The diagnostics a user sees: suppressions and severity settings applied, VPP's findings in LSP terms. */
-export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}, extra: readonly VppDiagnostic[] = []): Diagnostic[] {
+/** Brace errors that one mistake repeats: every `}` of `}}}}`, every level of a nest left open. */
+const CASCADING = new Set<DiagnosticCode>(['vpp.unclosed-brace', 'vpp.unexpected-brace']);
+
+/** Only blanks and braces stand between two offsets: two brace errors there are one mistake's cascade. */
+function onlyBracesBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 123 && c !== 125) return false;
+  }
+  return true;
+}
+
+/**
+ * Keeps the first error of each cascade of brace errors (the same code, one after another with only
+ * blanks and braces between them) and puts one notice after it for the rest: 100,000 `}` are one
+ * mistake, not 100,000 findings.
+ */
+function foldCascades(sorted: readonly VppDiagnostic[], text: string): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  let head: VppDiagnostic | undefined;
+  let last: VppDiagnostic | undefined;
+  let folded = 0;
+  const close = () => {
+    if (head && last && folded > 0) out.push(diagnostic('vpp.more-not-shown', `${folded} more ${head.code === 'vpp.unclosed-brace' ? '`{` left open' : '`}` closing nothing'} right after this one, from the same mistake, are not shown.`, last.start, last.end));
+    head = last = undefined;
+    folded = 0;
+  };
+  for (const d of sorted) {
+    if (!CASCADING.has(d.code)) {
+      out.push(d);
+      continue;
+    }
+    if (head && last && head.code === d.code && onlyBracesBetween(text, last.end, d.start)) {
+      last = d;
+      folded++;
+      continue;
+    }
+    close();
+    out.push(d);
+    head = last = d;
+  }
+  close();
+  return out;
+}
+
+/** A finding's severity as the user set it for its code (some findings move with their line: no copy is made of them). */
+function severityOf(d: VppDiagnostic, overrides: SeverityOverrides): SeveritySetting {
+  return overrides[settingKeyOf(d.code as DiagnosticCode)] ?? d.severity;
+}
+
+/**
+ * The diagnostics a user sees: suppressions and severity settings applied, cascades of brace errors
+ * folded, at most `maxPerFile` of them in text order (then one notice for the rest), VPP's findings
+ * in LSP terms.
+ */
+export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}, extra: readonly VppDiagnostic[] = [], maxPerFile = Number.POSITIVE_INFINITY): Diagnostic[] {
+  const suppressions = analysis.suppressions.length > 0 ? suppressionsByLine(analysis) : undefined;
+  const visible: VppDiagnostic[] = [];
+  for (const list of [analysis.diagnostics, extra]) {
+    for (const d of list) {
+      if (severityOf(d, overrides) === 'off') continue;
+      if (suppressions?.get(analysis.lines.lineOf(d.start))?.some((s) => s.codes.size === 0 || s.codes.has(d.code))) continue;
+      visible.push(d);
+    }
+  }
+  // stable: findings at one place keep the order the analysis gave them
+  visible.sort((a, b) => a.start - b.start);
+  let shown = foldCascades(visible, analysis.text);
+  if (shown.length > maxPerFile) {
+    const cap = Math.max(0, Math.floor(maxPerFile));
+    const rest = shown.length - cap;
+    const first = shown[cap];
+    shown = shown.slice(0, cap);
+    shown.push(diagnostic('vpp.more-not-shown', `${rest} more findings in this file are not shown (setting \`vpp.diagnostics.maxPerFile\`: ${cap}).`, first.start, first.end));
+  }
   const out: Diagnostic[] = [];
-  for (const d of [...analysis.diagnostics, ...extra]) {
-    const setting = overrides[settingKeyOf(d.code as DiagnosticCode)] ?? d.severity;
-    if (setting === 'off' || isSuppressed(d, analysis)) continue;
-    const data: DiagnosticData = d.fixes?.length ? { fixes: d.fixes } : {};
+  for (const d of shown) {
+    const severity = severityOf(d, overrides);
+    if (severity === 'off') continue;
     out.push({
       range: analysis.lines.range(d.start, d.end),
-      severity: LSP_SEVERITY[setting],
+      severity: LSP_SEVERITY[severity],
       code: d.code,
       source: 'vpp',
       message: d.message,
-      data,
+      data: (d.fixes?.length ? { fixes: d.fixes } : {}) satisfies DiagnosticData,
     });
   }
   return out;

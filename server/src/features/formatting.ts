@@ -7,6 +7,9 @@ export interface FormatOptions {
   insertSpaces: boolean;
 }
 
+/** A wider indent than this is a client's mistake (a tabSize of a million made a 155 MB reply): it is held here. */
+export const MAX_TAB_SIZE = 16;
+
 /**
  * Formats startup.conf by changing only blanks: each line is indented by the depth of the blocks
  * around it, runs of blanks between words shrink to one space, trailing blanks go. Lines stay
@@ -17,7 +20,7 @@ export interface FormatOptions {
 export function formatStartup(analysis: Analysis, options: FormatOptions, range?: Range): TextEdit[] {
   if (analysis.language !== 'startup' || analysis.limited) return [];
   const lines = analysis.lines;
-  const unit = options.insertSpaces ? ' '.repeat(Math.max(0, Math.floor(options.tabSize))) : '\t';
+  const unit = options.insertSpaces ? ' '.repeat(Math.min(MAX_TAB_SIZE, Math.max(0, Math.floor(options.tabSize) || 0))) : '\t';
   const byLine = tokensByLine(analysis);
   const untouchable = errorLines(analysis);
   const depth = depthCounter(analysis.tree.items);

@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { knownRules, ruleFor } from '../tools/vpp-referee/known';
+import { summarise } from '../tools/vpp-referee/report';
+import { classify, judge, type RefereeRecord } from '../tools/vpp-referee/verdicts';
+
+/**
+ * Real VPP's verdicts, recorded by tools/vpp-referee from VPP built from source, replayed through
+ * our analysis: a line VPP's parser refused must get an error from us, a line VPP accepted none.
+ * Lines where we knowingly differ are matched, each with its reason, by a rule in
+ * test/referee/known.json (and listed in docs/vpp-agreement.md); a rule that no longer matches a
+ * disagreement must leave the file.
+ */
+
+const DIR = join(import.meta.dirname, 'referee');
+const records = readdirSync(DIR)
+  .filter((f) => /^\d\d\.\d\d\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as RefereeRecord);
+
+describe('referee: VPP built from source judges our analysis', () => {
+  it('has a record for 26.06 and for a release of 2024', () => {
+    const releases = records.map((r) => r.release);
+    assert.ok(releases.includes('26.06'), `records: ${releases.join(', ')}`);
+    assert.ok(releases.some((r) => r.startsWith('24.')), `records: ${releases.join(', ')}`);
+  });
+
+  for (const record of records) {
+    describe(`VPP ${record.release}`, () => {
+      const summary = summarise(record);
+      const rules = knownRules(record.release);
+
+      it('agrees on every line VPP accepted or its parser refused, but the explained ones', () => {
+        const unlisted = summary.disagreements.filter((d) => !ruleFor(rules, d.case.line));
+        assert.deepEqual(
+          unlisted.map((d) => `${d.case.line} (VPP: ${d.case.verdict}${d.case.message ? `, ${d.case.message.split('\n')[0]}` : ''}; we ${d.weRefuse ? 'refuse' : 'accept'})`),
+          [],
+        );
+      });
+
+      it('still disagrees somewhere for each explained reason (nothing stale)', () => {
+        const stale = rules.filter((r) => !summary.disagreements.some((d) => ruleFor([r], d.case.line)));
+        assert.deepEqual(stale, []);
+      });
+
+      it('agrees on at least 99 % of the parser verdicts', () => {
+        const { agreed, judged } = summary.total;
+        assert.ok(judged > 0);
+        assert.ok(agreed / judged >= 0.99, `${agreed}/${judged}`);
+      });
+    });
+  }
+});
+
+describe('referee: reading what VPP printed', () => {
+  it('takes a line without exec\'s "CLI line error" as accepted, whatever it printed', () => {
+    assert.equal(classify('tap0\n').verdict, 'accepted');
+  });
+
+  it('takes "unknown input" as the parser refusing, and keeps the input VPP stopped at', () => {
+    const c = classify("create tap: unknown input `bogus-option'\nexec: CLI line error: create tap bogus-option\n");
+    assert.equal(c.verdict, 'parse');
+    assert.equal(c.rest, 'bogus-option');
+  });
+
+  it('takes "already exists" as state, which says nothing about syntax', () => {
+    const c = classify('create tap: tap0: interface already exists\nexec: CLI line error: create tap id 0\n');
+    assert.equal(c.verdict, 'state');
+  });
+
+  it('judges a line by our errors, and a refused one by the word VPP named', () => {
+    const refused = judge({ line: 'create tap bogus-option', family: 'interfaces', verdict: 'parse', rest: 'bogus-option' }, '26.06');
+    assert.deepEqual(refused, { weRefuse: true, agree: true, onToken: true });
+    const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
+    assert.deepEqual(accepted, { weRefuse: false, agree: true });
+    const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');
+    assert.equal(state.agree, undefined);
+  });
+});
