@@ -25,6 +25,8 @@ describe('language server over stdio', function () {
     const result = await client.initialize();
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.ok(result.capabilities.codeActionProvider);
+    // `{` is no completion trigger: `unix {` + Enter gives a new line, not the first parameter
+    assert.deepEqual(result.capabilities.completionProvider.triggerCharacters, [' ']);
     assert.equal(await client.shutdown(), 0);
   });
 

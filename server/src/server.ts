@@ -156,7 +156,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        completionProvider: { triggerCharacters: [' ', '{'] },
+        // not `{`: typing `unix {` and Enter must give a new line, not accept the first parameter
+        completionProvider: { triggerCharacters: [' '] },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
         documentSymbolProvider: true,
@@ -223,7 +224,7 @@ export function startServer(connection: Connection): void {
   connection.onSignatureHelp(
     guard('signatureHelp', null, async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeSignatureHelp(analysis, params.position) : null;
+      return analysis ? computeSignatureHelp(analysis, params.position, params.context) : null;
     }),
   );
 

@@ -126,6 +126,26 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await shot('highlight-cli');
   });
 
+  it('gives a new line, not a completion, on `{` + Enter in startup.conf', async () => {
+    await wb.openFile('startup.conf', STARTUP);
+    await wb.newLineAtEnd();
+    for (const [section, parameter] of [['unix', 'nodaemon'], ['dpdk', 'no-pci']]) {
+      await wb.page.keyboard.type(`${section} {`, { delay: 50 });
+      await wb.settle(1500); // time for a completion list to open, if one would
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type(parameter, { delay: 50 });
+      await wb.page.keyboard.press('Escape'); // the list the word itself opens
+      const lines = (await wb.lines()).map((l) => l.trimEnd());
+      const at = lines.lastIndexOf(`${section} {`);
+      assert.ok(at >= 0, `a line \`${section} {\` alone:\n${lines.join('\n')}`);
+      assert.match(lines[at + 1], new RegExp(`^\\s+${parameter}$`), `the parameter on its own indented line:\n${lines.join('\n')}`);
+      assert.equal(lines[at + 2], '}', `the brace closed below:\n${lines.join('\n')}`);
+      await wb.page.keyboard.press('ArrowDown');
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.press('Enter');
+    }
+  });
+
   it('suggests the options of `create tap` as you type', async () => {
     await wb.openFile('tap.vpp', CLI);
     await wb.newLineAtEnd();
