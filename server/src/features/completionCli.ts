@@ -8,7 +8,7 @@ import type { Item } from '../syntax/tree';
 import { cliContext } from './cliContext';
 import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
-import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis } from './docText';
 import { interfaceCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
 
 /** Completion in a VPP CLI script: command words, then the options and values of the command. */
@@ -33,7 +33,7 @@ function commandWordItem(analysis: Analysis, node: CommandNode, sink: Completion
   const command = node.command;
   let detail: string;
   if (command && node.runnable) {
-    detail = command.synopsis;
+    detail = releaseSynopsis(command);
     doc.para(command.doc);
     const type = interfaceTypeForCommand(node.path);
     if (type) interfaceTypeDoc(doc, type, false);

@@ -2,7 +2,7 @@ import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import type { InterfaceKind } from '../analysis/interfaces';
 import { KIND_EXAMPLES } from '../analysis/values';
 import { allArgsOf, type Schema } from '../schema/index';
-import { RELEASES, type ArgSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
+import { RELEASES, type ArgSpec, type CommandSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
 import { SELECTION_MATRIX_COLUMNS, type InterfaceTypeDoc } from '../schema/docs/interfaceTypes';
 
 /**
@@ -77,6 +77,37 @@ export function releasesOfArg(path: string, name: string): VppRelease[] | undefi
   if (specs.length === 0 || specs.some((a) => !a.releases)) return undefined;
   const set = new Set(specs.flatMap((a) => a.releases ?? []));
   return RELEASES.filter((r) => set.has(r));
+}
+
+/**
+ * The command's synopsis as its release reads it: VPP's short help lists every option of every
+ * release, so the `[option ...]` groups of options this release lacks (`[if-name <name>]` in 24.02)
+ * are taken out.
+ */
+export function releaseSynopsis(command: CommandSpec): string {
+  const present = new Set((command.args ?? []).map((a) => a.keyword));
+  let synopsis = command.synopsis;
+  for (const arg of allArgsOf(command.path)) {
+    if (arg.keyword && !present.has(arg.keyword)) synopsis = withoutGroup(synopsis, arg.keyword);
+  }
+  return synopsis;
+}
+
+/** Removes the `[keyword ...]` group (with the blank before it), when it is one option alone. */
+function withoutGroup(synopsis: string, keyword: string): string {
+  const start = synopsis.indexOf(`[${keyword}`);
+  const next = synopsis[start + keyword.length + 1];
+  if (start < 0 || (next !== ' ' && next !== ']')) return synopsis;
+  let depth = 0;
+  for (let i = start; i < synopsis.length; i++) {
+    if (synopsis[i] === '[') depth++;
+    else if (synopsis[i] === '|' && depth === 1) return synopsis; // an alternative among others
+    else if (synopsis[i] === ']' && --depth === 0) {
+      const from = start > 0 && synopsis[start - 1] === ' ' ? start - 1 : start;
+      return synopsis.slice(0, from) + synopsis.slice(i + 1);
+    }
+  }
+  return synopsis;
 }
 
 /** What to write for a value: the schema's placeholder, or its kind in angle brackets. */

@@ -7,7 +7,7 @@ import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import { scriptLineAt } from './cursor';
-import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis } from './docText';
 
 /** Hover in a script: the command, the option or value under the cursor, or an interface name. */
 export function cliHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
@@ -47,7 +47,7 @@ export function commandHover(analysis: Analysis, node: CommandNode, markdown: bo
     const subs = [...node.children.keys()].sort();
     return doc.code(`${node.path} …`).para(`Not a command by itself; its sub-commands are ${subs.map((s) => `\`${s}\``).join(', ')}.`);
   }
-  doc.code(command.synopsis).para(command.doc);
+  doc.code(releaseSynopsis(command)).para(command.doc);
   doc.para(pluginNote(analysis.schema, command.plugin));
   doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   const type = interfaceTypeForCommand(node.path);

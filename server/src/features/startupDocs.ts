@@ -6,10 +6,17 @@ import { describeReleases, describeValue, pluginNote, type DocText } from './doc
 
 /** `dev <string> { … }`: how a startup.conf parameter is written. */
 export function paramUsage(param: StartupParam): string {
-  const key = param.key === '*' ? `<${param.keyName ?? 'name'}>` : param.key;
-  const values = (param.values ?? []).map((v) => (v.kind === 'enum' && v.values ? v.values.join('|') : `<${v.kind}>`));
-  const block = param.block ? (param.blockOptional ? ' [{ … }]' : ' { … }') : '';
+  const { key, values, block } = paramUsageParts(param);
   return `${[key, ...values].join(' ')}${block}`;
+}
+
+/** The pieces of a parameter's usage: its key, one word per value (`<size>`, `on|off`), its block. */
+export function paramUsageParts(param: StartupParam): { key: string; values: string[]; block: string } {
+  return {
+    key: param.key === '*' ? `<${param.keyName ?? 'name'}>` : param.key,
+    values: (param.values ?? []).map((v) => (v.kind === 'enum' && v.values ? v.values.join('|') : `<${v.kind}>`)),
+    block: param.block ? (param.blockOptional ? ' [{ … }]' : ' { … }') : '',
+  };
 }
 
 /** Documentation of a section (`depth` 0) or a parameter inside one, added to `doc`. */
