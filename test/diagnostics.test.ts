@@ -466,6 +466,12 @@ describe('diagnostics', () => {
       assert.deepEqual(described(off), ['warning vpp.plugin-disabled [lcp create]']);
     });
 
+    it('carry the code without a `source`, so the Problems panel does not say `vpp(vpp.…)`', () => {
+      const d = onlyDiagnostic(lintScript('create tap bogus\n'), 'vpp.unknown-option');
+      assert.equal(d.code, 'vpp.unknown-option');
+      assert.equal(d.source, undefined);
+    });
+
     it('apply to startup.conf codes too', () => {
       const r = lintStartup('linux-cp { lcp-sync }\n', { overrides: { 'plugin-disabled': 'information' } });
       assert.deepEqual(described(r), ['information vpp.plugin-disabled [linux-cp]']);

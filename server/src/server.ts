@@ -217,7 +217,8 @@ export function startServer(connection: Connection): void {
   connection.onHover(
     guard('hover', null, async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeHover(analysis, params.position, hoverMarkdown) : null;
+      const { hoverDetail } = await settingsFor(params.textDocument.uri);
+      return analysis ? computeHover(analysis, params.position, hoverMarkdown, hoverDetail) : null;
     }),
   );
 

@@ -1,6 +1,7 @@
 import { isRelease, type VppRelease } from './schema/types';
 import { DEFAULT_MAX_FILE_SIZE } from './analysis/analyze';
 import type { SeverityOverrides, SeveritySetting } from './features/diagnostics';
+import type { HoverDetail } from './features/docText';
 
 /** The `vpp.*` settings as the server uses them. */
 export interface VppSettings {
@@ -8,9 +9,10 @@ export interface VppSettings {
   delayMs: number;
   severities: SeverityOverrides;
   maxFileSize: number;
+  hoverDetail: HoverDetail;
 }
 
-export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, hoverDetail: 'short' };
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -25,10 +27,12 @@ export function readSettings(raw: unknown): VppSettings {
     if (typeof value === 'string' && SEVERITIES.has(value as SeveritySetting)) severities[key.replace(/^vpp\./, '')] = value as SeveritySetting;
   }
   const maxFileSize = Number(section.maxFileSize);
+  const hover = (section.hover && typeof section.hover === 'object' ? section.hover : {}) as Record<string, unknown>;
   return {
     release: version,
     delayMs: Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.delayMs,
     severities,
     maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    hoverDetail: hover.detail === 'full' ? 'full' : 'short',
   };
 }

@@ -2,7 +2,7 @@ import type { ValueKind, ValueSpec } from '../schema/types';
 
 /** What a value of each kind looks like, for messages: `<ip4-prefix>` reads better as an example. */
 export const KIND_EXAMPLES: Record<ValueKind, string> = {
-  uint: 'a decimal number such as 1024',
+  uint: 'a whole number (decimal digits)',
   int: 'a decimal number',
   hex: 'a hex number such as 0x1f',
   number: 'a number (decimal or 0x hex)',

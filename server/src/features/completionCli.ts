@@ -36,7 +36,7 @@ function commandWordItem(analysis: Analysis, node: CommandNode, sink: Completion
     detail = releaseSynopsis(command);
     doc.para(command.doc);
     const type = interfaceTypeForCommand(node.path);
-    if (type) interfaceTypeDoc(doc, type, false);
+    if (type) interfaceTypeDoc(doc, type, 'brief');
     doc.para(pluginNote(analysis.schema, command.plugin));
     doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   } else {

@@ -35,8 +35,8 @@ export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverri
     out.push({
       range: analysis.lines.range(d.start, d.end),
       severity: LSP_SEVERITY[setting],
+      // no `source`: editors show `source(code)`, and `vpp(vpp.invalid-value)` said `vpp` twice
       code: d.code,
-      source: 'vpp',
       message: d.message,
       data,
     });
