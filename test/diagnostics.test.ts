@@ -451,6 +451,11 @@ describe('diagnostics', () => {
       assert.deepEqual(described(lintStartup('# vpp-lint: disable-next-line fatal-in-release\nheapsize 2G\n', { release: '26.02' })), []);
     });
 
+    it('`disable-file` silences the named code on every line, in either language', () => {
+      assert.deepEqual(described(lintScript('create tap bogus\n# vpp-lint: disable-file unknown-option\ncreate tap bogus2 rx-ring-size 1000\n')), ['error vpp.invalid-value [1000]']);
+      assert.deepEqual(described(lintStartup('# vpp-lint: disable-file fatal-in-release\nheapsize 2G\ntap { }\n', { release: '26.02' })), []);
+    });
+
     it('a suppression for another code leaves the diagnostic, one without codes silences all', () => {
       assert.deepEqual(described(lintScript('create tap bogus # vpp-lint: disable-line invalid-value\n')), ['error vpp.unknown-option [bogus]']);
       assert.deepEqual(described(lintScript('create tap bogus hw-addr x # vpp-lint: disable-line\n')), []);

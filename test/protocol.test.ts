@@ -152,6 +152,31 @@ describe('language server over stdio', function () {
     await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 0);
   });
 
+  it('enables the plugin in the open startup.conf that runs a script, and the warning follows that file as it changes and closes', async () => {
+    const result = await client.initialize();
+    assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.vpp']);
+    const dir = mkdtempSync(join(tmpdir(), 'vpp-plugins-'));
+    const lcp = 'lcp create GigabitEthernet0/8/0 host-if e0\n';
+    writeFileSync(join(dir, 'setup.vpp'), lcp);
+    const script = pathToFileURL(join(dir, 'setup.vpp')).toString();
+    const startup = pathToFileURL(join(dir, 'startup.conf')).toString();
+    const runs = 'unix { startup-config setup.vpp }\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: runs } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: script, languageId: 'vpp-cli', version: 1, text: lcp } });
+    const warned = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 1);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri: script }, range: warned.diagnostics[0].range, context: { diagnostics: warned.diagnostics } });
+    const enable = actions.find((a: any) => a.title === 'Enable linux_cp in startup.conf');
+    assert.ok(enable, actions.map((a: any) => a.title).join(', '));
+    const [edit] = enable.edit.changes[startup];
+    assert.deepEqual(edit.range.start, { line: 1, character: 0 });
+    const enabled = runs + edit.newText;
+    client.notify('textDocument/didChange', { textDocument: { uri: startup, version: 2 }, contentChanges: [{ text: enabled }] });
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 0);
+    client.notify('textDocument/didClose', { textDocument: { uri: startup } });
+    const again = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 1);
+    assert.equal(again.diagnostics[0].code, 'vpp.plugin-disabled');
+  });
+
   it('survives binary input and still answers', async () => {
     await client.initialize();
     const uri = 'file:///work/bin.vpp';

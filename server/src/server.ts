@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
 import { AnalysisCache, languageOf, type PluginContextInput } from './documents';
-import { computeCodeActions } from './features/codeActions';
+import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
@@ -155,7 +155,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         // not `{`: typing `unix {` and Enter must give a new line, not accept the first parameter
         completionProvider: { triggerCharacters: [' '] },
         hoverProvider: true,
@@ -186,10 +186,12 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => {
     void scheduleDiagnostics(change.document);
     // a startup.conf decides which plugins the scripts it runs may use
-    if (languageOf(change.document) === 'startup') {
-      for (const doc of documents.all()) if (doc !== change.document && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
-    }
+    if (languageOf(change.document) === 'startup') rescheduleScripts(change.document);
   });
+
+  function rescheduleScripts(startup: TextDocument): void {
+    for (const doc of documents.all()) if (doc !== startup && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
+  }
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));
@@ -198,12 +200,30 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     runsByUri.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // the scripts it ran lose its plugin switches
+    if (languageOf(event.document) === 'startup') rescheduleScripts(event.document);
   });
+
+  /** The open startup.conf whose `exec` / `startup-config` runs a script, with its analysis. */
+  async function linkedStartupOf(uri: string): Promise<LinkedStartup | undefined> {
+    for (const other of documents.all()) {
+      if (other.uri === uri || languageOf(other) !== 'startup') continue;
+      if (!(await runsOf(other)).scripts.includes(uri)) continue;
+      const analysis = await analysisOf(other.uri);
+      return analysis && { uri: other.uri, analysis };
+    }
+    return undefined;
+  }
 
   connection.onCodeAction(
     guard('codeAction', [], async (params) => {
-      const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeCodeActions(analysis, params.textDocument.uri, params.context.diagnostics) : [];
+      const uri = params.textDocument.uri;
+      const analysis = await analysisOf(uri);
+      if (!analysis) return [];
+      const settings = await settingsFor(uri);
+      const all = computeDiagnostics(analysis, settings.severities, checkLinks(analysis, (path) => scripts.exists(uri, path)));
+      const linkedStartup = analysis.language === 'cli' ? await linkedStartupOf(uri) : undefined;
+      return computeCodeActions(analysis, uri, params.context.diagnostics, { only: params.context.only, all, linkedStartup });
     }),
   );
 

@@ -41,3 +41,14 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);
 }
+
+/** All candidates ordered by closeness to `word`, best first, however far: for a short list such as an enum's values. */
+export function nearest(word: string, candidates: readonly string[], limit = 3): string[] {
+  const folded = fold(word);
+  return candidates
+    .filter((c) => c !== word)
+    .map((c) => ({ c, score: fold(c).startsWith(folded) && folded ? 0 : distance(folded, fold(c)) }))
+    .sort((x, y) => x.score - y.score || candidates.indexOf(x.c) - candidates.indexOf(y.c))
+    .slice(0, limit)
+    .map((s) => s.c);
+}

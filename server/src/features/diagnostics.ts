@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { settingKeyOf, type DiagnosticCode, type FixData, type Severity, type VppDiagnostic } from '../analysis/diagnostic';
+import { WHOLE_FILE } from '../analysis/directives';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -22,7 +23,7 @@ export interface DiagnosticData {
 function isSuppressed(d: VppDiagnostic, analysis: Analysis): boolean {
   if (analysis.suppressions.length === 0) return false;
   const line = analysis.lines.lineOf(d.start);
-  return analysis.suppressions.some((s) => s.line === line && (s.codes.size === 0 || s.codes.has(d.code)));
+  return analysis.suppressions.some((s) => (s.line === line || s.line === WHOLE_FILE) && (s.codes.size === 0 || s.codes.has(d.code)));
 }
 
 /** The diagnostics a user sees: suppressions and severity settings applied, VPP's findings in LSP terms. */
