@@ -210,6 +210,16 @@ describe('code actions', () => {
     });
   });
 
+  describe('a removed command', () => {
+    it('`set ip arp` becomes `set ip neighbor`, with the same arguments', () => {
+      const text = 'set ip arp GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n';
+      const { action, fixed } = fix('cli', text, 'vpp.unknown-command', 'Change to `neighbor`');
+      assert.equal(action.isPreferred, true);
+      assert.equal(fixed, 'set ip neighbor GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n');
+      assert.deepEqual(errorsOf(lintScript(fixed)), []);
+    });
+  });
+
   describe('heapsize moves to memory { main-heap-size }', () => {
     const release = '26.06' as const;
     it('in place of `heapsize` when there is no memory block', () => {

@@ -328,6 +328,27 @@ describe('diagnostics', () => {
   });
 
   describe('values', () => {
+    it('prefix lengths VPP refuses: over 32 / 128 bits, and 0 for an interface address', () => {
+      const text = 'create tap id 0\nset int ip address tap0 10.0.0.1/33\nset int ip address tap0 2001:db8::1/129\nset int ip address tap0 10.0.0.1/0\nip route add 2001:db8::/129 via 10.0.0.2\n';
+      assert.deepEqual(described(lintScript(text)), [
+        'error vpp.invalid-value [10.0.0.1/33]',
+        'error vpp.invalid-value [2001:db8::1/129]',
+        'error vpp.invalid-value [10.0.0.1/0]',
+        'error vpp.invalid-value [2001:db8::/129]',
+      ]);
+      assert.match(lintScript(text).diagnostics[0].message, /at most 32 bits \(VPP answers "wrong length for interface"\)/);
+      const fine = 'create tap id 0\nset int ip address tap0 10.0.0.1/32\nset int ip address tap0 2001:db8::1/128\nip route add 0.0.0.0/0 via 10.0.0.2\nip route add ::/0 via 2001:db8::1\n';
+      assert.deepEqual(described(lintScript(fine)), []);
+    });
+
+    it('commands VPP removed say what replaced them: tap v1 and `set ip arp`', () => {
+      const tap = onlyDiagnostic(lintScript('tap connect vpp0\n'), 'vpp.unknown-command');
+      assert.match(tap.message, /tap v1, which VPP removed.*`create tap`/);
+      assert.ok(!/Did you mean/.test(tap.message), tap.message);
+      const arp = onlyDiagnostic(lintScript('set ip arp GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n'), 'vpp.unknown-command');
+      assert.match(arp.message, /replaced by `set ip neighbor`/);
+    });
+
     it('MAC addresses in both VPP notations', () => {
       assert.deepEqual(described(lintScript('create tap hw-addr 02:fe:00:00:00:01\ncreate tap hw-addr 02fe.0000.0001\n')), []);
       const r = lintScript('create tap hw-addr 02:fe:00:00:00:zz\n');

@@ -6,6 +6,7 @@ import type { CommandUse } from './cliModel';
 import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
 import { checkValueMatches } from './valueChecks';
 import { suggest } from './suggest';
+import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 
 
 
@@ -75,6 +76,13 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
       token.end,
     );
   }
+  const removed = removedCommand(use, token);
+  if (removed) {
+    // on the refused word, like any unknown command; `arp` is replaced by `neighbor`
+    const { spec, last } = removed;
+    const fixes = spec.replaceLastWord && last === token ? [{ kind: 'replace' as const, candidates: [spec.replaceLastWord] }] : undefined;
+    return diagnostic('vpp.unknown-command', `VPP would say "unknown input": ${spec.message}`, token.start, token.end, fixes);
+  }
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {
@@ -85,6 +93,17 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const where = prefix ? `\`${prefix}\` has no sub-command \`${token.text}\`` : `unknown command \`${token.text}\``;
   return diagnostic('vpp.unknown-command', `VPP would say "unknown input": ${where}.${hint}`, token.start, token.end, guesses.length ? [{ kind: 'replace', candidates: guesses }] : undefined);
+}
+
+/** A command VPP removed whose words the line starts with, the refused word among them, and its last word. */
+function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; last: Token } | undefined {
+  const words = use.items.filter((i): i is Token => !isGroup(i));
+  const index = words.indexOf(token);
+  for (const spec of REMOVED_COMMANDS) {
+    const path = spec.path.split(' ');
+    if (index >= 0 && index < path.length && path.every((w, k) => words[k]?.text === w)) return { spec, last: words[path.length - 1] };
+  }
+  return undefined;
 }
 
 function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {
