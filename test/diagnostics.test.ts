@@ -518,6 +518,8 @@ describe('diagnostics', () => {
         '$(FEATURE_NAT) { create host-interface name eth0 }',
         '$(FEATURE_A) { $(FEATURE_B) { show interface } }',
         '${VPP_EXTRA_COMMANDS}',
+        'set interface state $$INTERFACE up',
+        'create tap id $$TAP_ID$$ host-if-name vpp$$TAP_ID$$',
       ].join('\n');
       assert.deepEqual(described(lintScript(`${text}\n`)), []);
     });

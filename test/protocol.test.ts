@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -20,6 +21,17 @@ describe('language server over stdio', function () {
   });
 
   afterEach(() => client.kill());
+
+  it('prints its version for --version, and its usage without a transport, never a stack trace', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    const asked = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' });
+    assert.equal(asked.status, 0);
+    assert.equal(asked.stdout, `vpp-language-server ${version}\n`);
+    const bare = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /Usage: vpp-language-server --stdio/);
+    assert.doesNotMatch(bare.stderr, /\n\s+at /, 'no stack trace');
+  });
 
   it('answers initialize with its capabilities and shuts down cleanly', async () => {
     const result = await client.initialize();

@@ -28,6 +28,7 @@ import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
+import { version } from '../../package.json';
 
 /**
  * The language server: it only wires LSP requests to the pure feature functions. Every handler
@@ -171,7 +172,7 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
-      serverInfo: { name: 'vpp-language-server', version: '0.1.0' },
+      serverInfo: { name: 'vpp-language-server', version },
     };
   });
 
@@ -357,4 +358,27 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`vpp-language-server: uncaught ${error.stack ?? error.message}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+const USAGE = `Usage: vpp-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+The VPP language server (startup.conf and VPP CLI scripts) for any LSP client.
+  --version  print the version
+  --help     print this`;
+
+/** What the command line asks for: the version, the usage, or a server over one of LSP's transports. */
+function main(args: readonly string[]): void {
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`vpp-language-server ${version}\n`);
+    return;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) {
+    process.stderr.write(`vpp-language-server: no transport given\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  startServer(createConnection(ProposedFeatures.all));
+}
+
+main(process.argv.slice(2));

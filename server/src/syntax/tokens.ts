@@ -6,8 +6,11 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
  * the parser does not see.
  */
 
-/** Template placeholders that may sit inside a word: `$(X)`, `${X}`, `{{ .X }}`, `{% x %}`, `{# x #}`. */
-export const TEMPLATE_PART = String.raw`\$\([^)\s]*\)|\$\{[^}\s]*\}|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
+/**
+ * Template placeholders that may sit inside a word: `$(X)`, `${X}`, `$$X` (CSIT's templates, also
+ * `$$X$$`), `{{ .X }}`, `{% x %}`, `{# x #}`.
+ */
+export const TEMPLATE_PART = String.raw`\$\([^)\s]*\)|\$\{[^}\s]*\}|\$\$[A-Za-z_][A-Za-z0-9_]*(?:\$\$)?|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
 
 /** The category every word token belongs to; the parser consumes this. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
