@@ -189,6 +189,22 @@ describe('language server over stdio', function () {
     assert.equal(again.diagnostics[0].code, 'vpp.plugin-disabled');
   });
 
+  it('watches the scripts startup.conf names, and clears `missing-script` when one appears on disk', async () => {
+    await client.initialize({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    const dir = mkdtempSync(join(tmpdir(), 'vpp-watch-'));
+    const startup = pathToFileURL(join(dir, 'startup.conf')).toString();
+    client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: 'unix { exec later.vpp }\n' } });
+    const missing = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === startup && p.diagnostics.length > 0);
+    assert.deepEqual(missing.diagnostics.map((d: any) => d.code), ['vpp.missing-script']);
+    const registered = await client.waitFor('client/registerCapability', (p) =>
+      p.registrations.some((r: any) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions.watchers.some((w: any) => w.globPattern === '**/later.vpp')),
+    );
+    assert.ok(registered);
+    writeFileSync(join(dir, 'later.vpp'), 'show version\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'later.vpp')).toString(), type: 1 }] });
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === startup && p.diagnostics.length === 0);
+  });
+
   it('survives binary input and still answers', async () => {
     await client.initialize();
     const uri = 'file:///work/bin.vpp';

@@ -2,6 +2,9 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
+  WatchKind,
+  type Disposable,
   ResponseError,
   ProposedFeatures,
   TextDocuments,
@@ -10,6 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { basename } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
@@ -20,6 +24,8 @@ import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { computeSignatureHelp } from './features/signatureHelp';
+import { interfaceSnippet } from './features/snippets';
+import type { InterfaceTypeId } from './schema/docs/interfaceTypes';
 import { computeDefinition, computeDocumentHighlights, computeReferences } from './features/definition';
 import { computeFoldingRanges } from './features/folding';
 import { formatStartup } from './features/formatting';
@@ -41,6 +47,7 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Promise<VppSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let configurationSupport = false;
+  let watchedFilesRegistration = false;
   let completionCaps: CompletionCaps = { snippetSupport: false, markdown: false };
   let hoverMarkdown = false;
   let workspaceRoots: string[] = [];
@@ -125,6 +132,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
+    if (analysis?.language === 'startup') watchScriptsLater();
     const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -145,6 +153,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     completionCaps = {
       snippetSupport: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
       markdown: !!caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown'),
@@ -174,6 +183,45 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: 'vpp-language-server', version },
     };
+  });
+
+  /**
+   * Files whose appearing or going changes an answer: VPP files, and the scripts the open
+   * startup.conf files run (a `missing-script` warning clears when the file is created). Watched
+   * through the client, which knows the workspace; registered again when the names change.
+   */
+  const ALWAYS_WATCHED = ['startup.conf', '*.startup.conf', '*.vpp', '*.cli', 'setup.gate'];
+  let watched = '';
+  let watching: Promise<Disposable> | undefined;
+
+  async function watchScripts(): Promise<void> {
+    if (!watchedFilesRegistration) return;
+    const names = new Set(ALWAYS_WATCHED);
+    for (const doc of documents.all()) {
+      if (languageOf(doc) !== 'startup') continue;
+      const analysis = cache.get(doc, await settingsFor(doc.uri));
+      // a name with glob characters would watch something else
+      for (const p of analysis ? scriptPaths(analysis) : []) if (!/[*?{}[\],]/.test(basename(p.path))) names.add(basename(p.path));
+    }
+    const key = [...names].sort().join('\n');
+    if (key === watched) return;
+    watched = key;
+    const previous = watching;
+    const kind = WatchKind.Create | WatchKind.Delete;
+    watching = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...names].map((name) => ({ globPattern: `**/${name}`, kind })) });
+    (await previous)?.dispose();
+  }
+
+  function watchScriptsLater(): void {
+    watchScripts().catch((e) => log(`vpp: watching files failed: ${String(e)}`));
+  }
+
+  connection.onInitialized(watchScriptsLater);
+
+  connection.onDidChangeWatchedFiles(() => {
+    // where the scripts are, and so which warnings hold, is read from disk again
+    runsByUri.clear();
+    for (const doc of documents.all()) void scheduleDiagnostics(doc);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -347,6 +395,14 @@ export function startServer(connection: Connection): void {
       const analysis = await analysisOf(params.uri);
       if (!analysis) return null;
       return { language: analysis.language, release: analysis.release, fromComment: !!analysis.releaseDirective?.release };
+    }),
+  );
+
+  connection.onRequest(
+    'vpp/interfaceSnippet',
+    guard('interfaceSnippet', null, async (params: { uri: string; type: InterfaceTypeId }) => {
+      const analysis = await analysisOf(params.uri);
+      return analysis?.language === 'cli' ? (interfaceSnippet(analysis, params.type)?.body ?? null) : null;
     }),
   );
 

@@ -10,6 +10,7 @@ import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSi
 import type { Cursor } from './cursor';
 import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis } from './docText';
 import { interfaceCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
+import { snippetItems } from './snippets';
 
 /** Completion in a VPP CLI script: command words, then the options and values of the command. */
 export function cliCompletions(analysis: Analysis, cursor: Cursor, sink: CompletionSink): void {
@@ -20,6 +21,7 @@ export function cliCompletions(analysis: Analysis, cursor: Cursor, sink: Complet
       for (const spec of DISPATCHER_WORDS.values()) {
         sink.add({ label: spec.path, kind: CompletionItemKind.Keyword, detail: spec.synopsis, doc: new DocText(sink.caps.markdown).para(spec.doc), rank: 7 });
       }
+      snippetItems(analysis, cursor, sink);
     }
     const command = context.node.command;
     if (!context.wordsOnly && context.node.runnable && command) argumentItems(analysis, command, [], cursor, sink);

@@ -146,6 +146,42 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     }
   });
 
+  it('asks where to keep the release chosen in "VPP: Select VPP Release", and writes the file\'s comment', async () => {
+    await wb.openFile('af_packet.vpp', CLI);
+    await wb.runCommand('VPP: Select VPP Release');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('25.10');
+    await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '25.10' }).waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This workspace' }).waitFor({ timeout: 30_000 });
+    await input.fill('This file');
+    await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'This file' }).waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.editor-instance .view-line', { hasText: '# vpp-version: 25.10' }).first().waitFor({ timeout: 30_000 });
+    assert.equal((await wb.lines())[0].trim(), '# vpp-version: 25.10');
+    await wb.page.locator('.statusbar-item', { hasText: 'VPP 25.10' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Control+Z');
+  });
+
+  it('opens signature help on the space after a command word, and not again on each space once closed', async () => {
+    await wb.openFile('tap.vpp', CLI);
+    await wb.newLineAtEnd();
+    const hints = wb.page.locator('.parameter-hints-widget.visible');
+    await wb.page.keyboard.type('create tap ', { delay: 50 });
+    await hints.waitFor({ timeout: 10_000 });
+    // Escape closes the suggest widget first, then the signature help: both must be gone
+    const suggest = wb.page.locator('.suggest-widget.visible');
+    for (let i = 0; i < 4 && ((await hints.isVisible()) || (await suggest.isVisible())); i++) {
+      await wb.page.keyboard.press('Escape');
+      await wb.settle(300);
+    }
+    assert.equal(await hints.isVisible(), false, 'signature help closed');
+    await wb.page.keyboard.type('id 7 ', { delay: 50 });
+    await wb.settle(2000);
+    assert.equal(await hints.isVisible(), false, 'signature help reopened on a space between arguments');
+    await wb.page.keyboard.press('Escape');
+  });
+
   it('suggests the options of `create tap` as you type', async () => {
     await wb.openFile('tap.vpp', CLI);
     await wb.newLineAtEnd();
@@ -208,5 +244,21 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     const lines = await wb.lines();
     assert.ok(lines.some((l) => /^create tap id 0 host-if-name vpp0 /.test(l)), lines.join('\n'));
     await shot('choose-interface-inserted');
+  });
+
+  it('opens the selection matrix read-only and closes it without a prompt or a stray Untitled tab', async () => {
+    await wb.runCommand('VPP: Show the Interface Selection Matrix');
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Interface selection matrix' });
+    await tab.first().waitFor({ timeout: 30_000 });
+    // the preview is a webview: its page sits in an iframe inside an iframe
+    const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('table', { hasText: 'Max throughput' }).waitFor({ timeout: 30_000 });
+    await shot('selection-matrix');
+    await tab.first().click();
+    await wb.page.keyboard.press('Control+W');
+    await tab.first().waitFor({ state: 'detached', timeout: 30_000 });
+    await wb.settle(1000);
+    assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'a save prompt opened');
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0, 'an Untitled tab is left');
   });
 });

@@ -16,10 +16,22 @@ export interface ValueAt {
 
 /** The command use of a script line that holds `offset`, nested commands first. */
 export function useAt(analysis: Analysis, offset: number): CommandUse | undefined {
-  const use = analysis.commands.find((u) => u.line.start <= offset && offset <= u.line.end);
-  let found = use;
+  let found = lineUseAt(analysis.commands, offset);
   while (found?.nested && found.nested.items.length > 0 && found.nested.items[0].start <= offset) found = found.nested;
   return found;
+}
+
+/** The use whose line holds `offset`: the uses are in text order, so a binary search finds it (fix-all asks for many). */
+function lineUseAt(uses: readonly CommandUse[], offset: number): CommandUse | undefined {
+  let lo = 0;
+  let hi = uses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (uses[mid].line.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const use = uses[lo];
+  return use && use.line.start <= offset && offset <= use.line.end ? use : undefined;
 }
 
 /** The startup.conf entry whose key or values hold `offset`, the innermost one. */
