@@ -72,3 +72,25 @@ describe('interface snippets offered by the language server', () => {
     assert.deepEqual(problems.map((d) => `${d.code}: ${d.message}`), [], text);
   });
 });
+
+describe('startup.conf skeletons offered by the language server', () => {
+  const snippetsAt = (fixture: string) => {
+    const { text, offset } = withCursor(fixture);
+    const analysis = analyzeAs('startup', text);
+    // `{ … }`, which opens a section's block, is a snippet too: only the skeletons count here
+    return computeCompletion(analysis, analysis.lines.positionAt(offset), { snippetSupport: true, markdown: true }).items.filter((i) => i.kind === CompletionItemKind.Snippet && i.label !== '{ … }');
+  };
+
+  it('offers the skeletons in a file without sections, matched by their prefixes', () => {
+    const items = snippetsAt('|');
+    assert.equal(items.length, 4, items.map((i) => i.label).join(', '));
+    assert.ok(items.some((i) => /\bdpdk\b/.test(i.filterText ?? '')));
+    assert.equal(snippetsAt('dp|').length, 4, 'while the first word is typed');
+  });
+
+  it('offers none once the file has a section, and none inside a block or after a section name', () => {
+    assert.deepEqual(snippetsAt('unix { nodaemon }\n|'), []);
+    assert.deepEqual(snippetsAt('dpdk {\n  |\n}\n'), []);
+    assert.deepEqual(snippetsAt('dpdk |'), []);
+  });
+});

@@ -8,6 +8,7 @@ import { isGroup, type Item } from '../syntax/tree';
 import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { DocText } from './docText';
+import { startupSnippetItems } from './snippets';
 import { entryForGroups, paramDoc, paramUsage } from './startupDocs';
 
 /** Completion in startup.conf: section names, the parameters of the block around the cursor, values. */
@@ -15,6 +16,7 @@ export function startupCompletions(analysis: Analysis, cursor: Cursor, sink: Com
   const before = cursor.levels[cursor.levels.length - 1];
   if (cursor.groups.length === 0) {
     topLevel(analysis, cursor, before, sink);
+    startupSnippetItems(analysis, cursor, sink);
     return;
   }
   const entry = entryForGroups(analysis.startup, cursor.groups);

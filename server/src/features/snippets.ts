@@ -1,4 +1,5 @@
 import cliSnippets from '../../../snippets/vpp-cli.json';
+import startupSnippets from '../../../snippets/vpp-startup.json';
 import type { Analysis } from '../analysis/analyze';
 import { collectInterfaces } from '../analysis/interfaces';
 import type { InterfaceTypeId } from '../schema/docs/interfaceTypes';
@@ -103,5 +104,19 @@ export function snippetItems(analysis: Analysis, cursor: Cursor, sink: Completio
     // the documentation shows the text as inserted with its defaults
     const preview = body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}|\$\d+/g, '$1');
     sink.add({ label: name, filter: prefixes.join(' '), kind: CompletionItemKind.Snippet, detail: snippet.description, doc: new DocText(sink.caps.markdown).code(preview), snippet: body, rank: 8 });
+  }
+}
+
+/**
+ * The startup.conf skeletons (snippets/vpp-startup.json), offered at the top level of a file that
+ * has no section yet: a whole file is no snippet for the middle of one.
+ */
+export function startupSnippetItems(analysis: Analysis, cursor: Cursor, sink: CompletionSink): void {
+  if (!sink.caps.snippetSupport || cursor.groups.length !== 0 || cursor.levels[0].length !== 0) return;
+  const others = (analysis.startup?.sections ?? []).filter((e) => !(e.start <= cursor.offset && cursor.offset <= e.end));
+  if (others.length > 0) return;
+  for (const [name, snippet] of Object.entries(startupSnippets as Record<string, Snippet>)) {
+    const prefixes = Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix];
+    sink.add({ label: name, filter: prefixes.join(' '), kind: CompletionItemKind.Snippet, detail: snippet.description, snippet: snippet.body.join('\n'), rank: 8 });
   }
 }

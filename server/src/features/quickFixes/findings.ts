@@ -2,6 +2,8 @@ import type { Analysis } from '../../analysis/analyze';
 import type { CommandUse } from '../../analysis/cliModel';
 import type { ConfigEntry } from '../../analysis/startupModel';
 import type { ArgSpec, StartupParam, ValueSpec } from '../../schema/types';
+import { firstTokenAt } from '../../syntax/tree';
+import { scriptLineAt } from '../cursor';
 
 /**
  * What a diagnostic stands on, read again from the current analysis (not from the diagnostic's
@@ -16,22 +18,17 @@ export interface ValueAt {
 
 /** The command use of a script line that holds `offset`, nested commands first. */
 export function useAt(analysis: Analysis, offset: number): CommandUse | undefined {
-  let found = lineUseAt(analysis.commands, offset);
+  let found = lineUseAt(analysis, offset);
   while (found?.nested && found.nested.items.length > 0 && found.nested.items[0].start <= offset) found = found.nested;
   return found;
 }
 
-/** The use whose line holds `offset`: the uses are in text order, so a binary search finds it (fix-all asks for many). */
-function lineUseAt(uses: readonly CommandUse[], offset: number): CommandUse | undefined {
-  let lo = 0;
-  let hi = uses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (uses[mid].line.end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const use = uses[lo];
-  return use && use.line.start <= offset && offset <= use.line.end ? use : undefined;
+/** The use of the line holding `offset`: one use per logical line, so the line's index finds it (fix-all asks for many). */
+function lineUseAt(analysis: Analysis, offset: number): CommandUse | undefined {
+  const line = scriptLineAt(analysis, offset);
+  if (!line) return undefined;
+  const use = analysis.commands[firstTokenAt(analysis.tree.lines, line.start)];
+  return use?.line === line ? use : analysis.commands.find((u) => u.line === line);
 }
 
 /** The startup.conf entry whose key or values hold `offset`, the innermost one. */
