@@ -26,15 +26,43 @@ export async function chooseInterface(freeSnippet?: SnippetSource): Promise<void
   const found = snippetForType(type);
   const doc = INTERFACE_TYPES.find((t) => t.id === type);
   if (!found) return;
+  const why = DECISION_QUESTIONS.find((q) => q.answer === type)?.why;
+  const reason = `# Chosen with "VPP: Choose an Interface Type": ${doc?.title ?? type}. ${why ?? ''}`.trimEnd();
   let editor = vscode.window.activeTextEditor;
+  if (found.language === 'vpp-startup' && editor?.document.languageId !== 'vpp-startup' && (await addToWorkspaceStartup(type, found.snippet.body, reason))) return;
   if (!editor || editor.document.languageId !== found.language) {
     const document = await vscode.workspace.openTextDocument({ language: found.language, content: '' });
     editor = await vscode.window.showTextDocument(document);
   }
   const served = found.language === 'vpp-cli' ? await freeSnippet?.(editor.document.uri.toString(), type).catch(() => undefined) : undefined;
-  const why = DECISION_QUESTIONS.find((q) => q.answer === type)?.why;
-  const reason = `# Chosen with "VPP: Choose an Interface Type": ${doc?.title ?? type}. ${why ?? ''}`.trimEnd();
-  await editor.insertSnippet(new vscode.SnippetString(`${reason.replace(/[$}\\]/g, '\\$&')}\n${served ?? found.snippet.body.join('\n')}`));
+  await editor.insertSnippet(new vscode.SnippetString(`${escapeSnippet(reason)}\n${served ?? found.snippet.body.join('\n')}`));
+}
+
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, '\\$&');
+
+/**
+ * A startup.conf section (DPDK for line rate) goes into the workspace's startup.conf when there is
+ * one: added at its end, or, when the file has the section already, shown there.
+ */
+async function addToWorkspaceStartup(section: string, body: readonly string[], reason: string): Promise<boolean> {
+  const [uri] = await vscode.workspace.findFiles('**/startup.conf', '**/node_modules/**', 1);
+  if (!uri) return false;
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const text = editor.document.getText();
+  const existing = new RegExp(`^[ \\t]*${section}[ \\t]*\\{`, 'm').exec(text);
+  if (existing) {
+    const start = editor.document.positionAt(existing.index + existing[0].indexOf(section));
+    editor.selection = new vscode.Selection(start, start.translate(0, section.length));
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    void vscode.window.showInformationMessage(`This startup.conf has a \`${section}\` section already. ${reason.replace(/^# /, '')}`);
+    return true;
+  }
+  const first = body.findIndex((l) => l.startsWith(`${section} {`));
+  const last = body.findIndex((l, i) => i > first && l === '}');
+  if (first < 0 || last < 0) return false;
+  const lead = text === '' || text.endsWith('\n') ? '' : '\n';
+  await editor.insertSnippet(new vscode.SnippetString(`${lead}\n${escapeSnippet(reason)}\n${body.slice(first, last + 1).join('\n')}\n`), editor.document.positionAt(text.length));
+  return true;
 }
 
 /**

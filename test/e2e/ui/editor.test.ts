@@ -252,6 +252,18 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await shot('choose-interface-inserted');
   });
 
+  it('takes the workspace\'s startup.conf for "line rate: yes", not an untitled file', async () => {
+    assert.equal(DECISION_RULE[0].answer, 'dpdk');
+    await wb.openFile('tap.vpp', CLI);
+    await wb.runCommand('VPP: Choose an Interface Type...');
+    await wb.answer(DECISION_RULE[0].question, 'Yes');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'startup.conf' }).waitFor({ timeout: 30_000 });
+    // examples/startup.conf has its dpdk section already: it is shown, the word `dpdk` selected
+    await wb.page.locator('.statusbar-item', { hasText: '(4 selected)' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.editor-instance .view-line', { hasText: 'dpdk {' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0, 'an Untitled tab opened');
+  });
+
   it('opens the selection matrix read-only and closes it without a prompt or a stray Untitled tab', async () => {
     await wb.runCommand('VPP: Show the Interface Selection Matrix');
     const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Interface selection matrix' });
