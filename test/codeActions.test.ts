@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { computeCodeActions } from '../server/src/features/codeActions';
+import { computeCodeActions, FIX_ALL_KIND } from '../server/src/features/codeActions';
+import { pluginSwitches } from '../server/src/analysis/startupModel';
+import { analyzeStartup } from './helpers';
 import { actionsFor, applyWorkspaceEdit, described, errorsOf, lint, lintScript, lintStartup, onlyDiagnostic, URI, type Lint, type LintOptions } from './lintHelpers';
 import type { Language } from '../server/src/analysis/analyze';
 
@@ -36,7 +38,7 @@ describe('code actions', () => {
       const text = 'set int s tap0 up\n';
       const result = lintScript(text);
       const actions = actionsFor(result, result.diagnostics[0]);
-      assert.deepEqual(actions.map((a) => a.title), ['Change to `secondary-mac-address`', 'Change to `span`', 'Change to `state`']);
+      assert.deepEqual(actions.map((a) => a.title), ['Change to `secondary-mac-address`', 'Change to `span`', 'Change to `state`', 'Disable `vpp.ambiguous-command` for this line']);
       const state = actions.find((a) => a.title === 'Change to `state`')!;
       assertIsEdit(state);
       const fixed = applyWorkspaceEdit(text, state.edit);
@@ -152,9 +154,9 @@ describe('code actions', () => {
   });
 
   describe('what gets no action', () => {
-    it('a diagnostic without a fix, or another tool\'s', () => {
+    it('a diagnostic without a fix (but its suppression), or another tool\'s', () => {
       const result = lintScript('show af-packet interfaces\n');
-      assert.deepEqual(actionsFor(result, result.diagnostics[0]), []);
+      assert.deepEqual(actionsFor(result, result.diagnostics[0]).map((a) => a.title), [`Disable \`${result.diagnostics[0].code}\` for this line`]);
       const typo = lintScript('create interface af-xdp host-if eth0\n');
       assert.deepEqual(computeCodeActions(typo.analysis, URI, [{ ...typo.diagnostics[0], code: 'other.tool' }]), []);
     });
@@ -165,11 +167,11 @@ describe('code actions', () => {
       assert.ok(actionsFor(before, stale).some((a) => a.title.startsWith('Remove')));
       // the user typed `xx ` at the line start before new diagnostics arrived
       const now = lintScript('xx create tap id 0 bogus-option\n');
-      assert.deepEqual(computeCodeActions(now.analysis, URI, [stale]), []);
+      assert.deepEqual(computeCodeActions(now.analysis, URI, [stale]).filter((a) => !a.title.startsWith('Disable ')), []);
       // data a client sent back (or made up) is not obeyed: the fix comes from the analysis
       const current = lintScript('create tap id 0 bogus-option\n');
       const forged = { ...stale, data: { fixes: [{ kind: 'remove', start: 0, end: 10 }] } };
-      const edits = computeCodeActions(current.analysis, URI, [forged]).flatMap((a) => a.edit!.changes![URI]);
+      const edits = computeCodeActions(current.analysis, URI, [forged]).filter((a) => !a.title.startsWith('Disable ')).flatMap((a) => a.edit!.changes![URI]);
       assert.ok(edits.length > 0);
       for (const e of edits) assert.equal(e.range.start.character >= 'create tap id 0'.length, true, JSON.stringify(e));
       // and a client that sent it back without its data still gets the fix
@@ -189,6 +191,176 @@ describe('code actions', () => {
         assert.ok(lintScript(fixed).diagnostics.length < result.diagnostics.length, `${action.title} fixes something`);
       }
       assert.ok(errorsOf(result).length >= 5);
+    });
+  });
+
+  describe('the nearest valid value', () => {
+    it('changes a mistyped state to `up`, not a placeholder', () => {
+      const text = 'create tap id 0\nset interface state tap0 upp\n';
+      const { action, fixed } = fix('cli', text, 'vpp.unknown-option', 'Change to `up`');
+      assertIsEdit(action);
+      assert.equal(action.isPreferred, true);
+      assert.equal(fixed, 'create tap id 0\nset interface state tap0 up\n');
+      assert.deepEqual(described(lintScript(fixed)), []);
+    });
+
+    it('changes a startup.conf enum value to the nearest ones, closest first', () => {
+      const text = 'logging {\n  default-log-level warnn\n}\n';
+      const result = lintStartup(text);
+      const titles = actionsFor(result, onlyDiagnostic(result, 'vpp.invalid-value')).map((a) => a.title);
+      assert.equal(titles[0], 'Change to `warn`');
+      const { fixed } = fix('startup', text, 'vpp.invalid-value', 'Change to `warn`');
+      assert.deepEqual(described(lintStartup(fixed)), []);
+    });
+
+    it('changes a ring size that is no power of two to the nearest powers of two', () => {
+      const text = 'create tap id 0 rx-ring-size 1000\n';
+      const result = lintScript(text);
+      const actions = actionsFor(result, onlyDiagnostic(result, 'vpp.invalid-value'));
+      assert.deepEqual(actions.slice(0, 2).map((a) => a.title), ['Change to `1024`', 'Change to `512`']);
+      assert.equal(actions[0].isPreferred, true);
+      assert.equal(applyWorkspaceEdit(text, actions[0].edit), 'create tap id 0 rx-ring-size 1024\n');
+      assert.equal(applyWorkspaceEdit(text, actions[1].edit), 'create tap id 0 rx-ring-size 512\n');
+      assert.deepEqual(described(lintScript(applyWorkspaceEdit(text, actions[1].edit))), []);
+      assert.equal(fix('cli', 'create tap id 0 rx-ring-size 600\n', 'vpp.invalid-value', 'Change to `512`').action.isPreferred, true, '600 is nearer 512');
+    });
+  });
+
+  describe('a removed command', () => {
+    it('`set ip arp` becomes `set ip neighbor`, with the same arguments', () => {
+      const text = 'set ip arp GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n';
+      const { action, fixed } = fix('cli', text, 'vpp.unknown-command', 'Change to `neighbor`');
+      assert.equal(action.isPreferred, true);
+      assert.equal(fixed, 'set ip neighbor GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n');
+      assert.deepEqual(errorsOf(lintScript(fixed)), []);
+    });
+  });
+
+  describe('heapsize moves to memory { main-heap-size }', () => {
+    const release = '26.06' as const;
+    it('in place of `heapsize` when there is no memory block', () => {
+      const { action, fixed } = fix('startup', 'unix { nodaemon }\nheapsize 2G # big\n', 'vpp.fatal-in-release', 'Move to `memory { main-heap-size 2G }`', { release });
+      assert.equal(action.isPreferred, true);
+      assert.equal(fixed, 'unix { nodaemon }\nmemory { main-heap-size 2G } # big\n');
+      assert.deepEqual(described(lintStartup(fixed, { release })), []);
+    });
+
+    it('into the memory block the file has, one line or several', () => {
+      const several = fix('startup', 'heapsize 2G\nmemory {\n  main-heap-page-size 2M\n}\n', 'vpp.fatal-in-release', /^Move to /, { release });
+      assert.equal(several.fixed, 'memory {\n  main-heap-page-size 2M\n  main-heap-size 2G\n}\n');
+      assert.deepEqual(described(lintStartup(several.fixed, { release })), []);
+      const one = fix('startup', 'memory { main-heap-page-size 2M }\nheapsize 1G\n', 'vpp.fatal-in-release', /^Move to /, { release });
+      assert.equal(one.fixed, 'memory { main-heap-page-size 2M main-heap-size 1G }\n');
+      assert.deepEqual(described(lintStartup(one.fixed, { release })), []);
+    });
+
+    it('not when the memory block sets the heap size already: removing `heapsize` is the fix', () => {
+      const result = lintStartup('memory { main-heap-size 1G }\nheapsize 2G\n', { release });
+      const titles = actionsFor(result, onlyDiagnostic(result, 'vpp.fatal-in-release')).map((a) => a.title);
+      assert.ok(titles.includes('Remove `heapsize 2G`') && !titles.some((t) => t.startsWith('Move')), titles.join(', '));
+    });
+  });
+
+  describe('a plugin VPP disables by default', () => {
+    const STARTUP_URI = 'file:///etc/vpp/startup.conf';
+    const script = 'lcp create GigabitEthernet0/8/0 host-if lcp0\n';
+    const enableIn = (startup: string) => {
+      const result = lintScript(script);
+      const d = onlyDiagnostic(result, 'vpp.plugin-disabled');
+      const linkedStartup = { uri: STARTUP_URI, analysis: analyzeStartup(startup) };
+      const actions = computeCodeActions(result.analysis, URI, [d], { linkedStartup });
+      const enable = actions.find((a) => a.title === 'Enable linux_cp in startup.conf');
+      assert.ok(enable, actions.map((a) => a.title).join(', '));
+      assert.equal(enable.isPreferred, true);
+      assert.deepEqual(Object.keys(enable.edit!.changes!), [STARTUP_URI], 'edits startup.conf, not the script');
+      const fixed = applyWorkspaceEdit(startup, enable.edit, STARTUP_URI);
+      assert.equal(pluginSwitches(analyzeStartup(fixed).startup!).get('linux_cp'), true, fixed);
+      return fixed;
+    };
+
+    it('enables it in the startup.conf that runs the script: a new plugins block, a line in the block, or `disable` made `enable`', () => {
+      assert.equal(enableIn('unix { nodaemon }\n'), 'unix { nodaemon }\nplugins {\n  plugin linux_cp_plugin.so { enable }\n}\n');
+      assert.equal(enableIn('plugins {\n  plugin dpdk_plugin.so { disable }\n}\n'), 'plugins {\n  plugin dpdk_plugin.so { disable }\n  plugin linux_cp_plugin.so { enable }\n}\n');
+      assert.equal(enableIn('plugins { plugin linux_cp_plugin.so { disable } }\n'), 'plugins { plugin linux_cp_plugin.so { enable } }\n');
+    });
+
+    it('enables it in the startup.conf itself', () => {
+      const { fixed } = fix('startup', 'linux-cp { lcp-sync }\n', 'vpp.plugin-disabled', 'Enable linux_cp in config');
+      assert.deepEqual(described(lintStartup(fixed)), []);
+    });
+
+    it('suppresses the warning for the script when its startup.conf is elsewhere', () => {
+      const { action, fixed } = fix('cli', script, 'vpp.plugin-disabled', 'Suppress `vpp.plugin-disabled` for this file');
+      assertIsEdit(action);
+      assert.equal(fixed, `# vpp-lint: disable-file plugin-disabled\n${script}`);
+      assert.deepEqual(described(lintScript(`${fixed}lcp create GigabitEthernet0/9/0 host-if lcp1\n`)), []);
+    });
+  });
+
+  describe('a duplicate option', () => {
+    it('removes the first, the one VPP ignores', () => {
+      const { fixed } = fix('cli', 'create tap id 0 host-if-name a host-if-name b\n', 'vpp.duplicate-option', 'Remove `host-if-name a`');
+      assert.equal(fixed, 'create tap id 0 host-if-name b\n');
+      assert.deepEqual(described(lintScript(fixed)), []);
+    });
+  });
+
+  describe('disable a code for one line', () => {
+    it('is offered on every diagnostic, and silences that one only', () => {
+      const text = 'create interface af-xdp host-if eth0\ncreate tap bogus\nset interface state tap0 upp\nheapsize 2G\n';
+      const result = lintScript(text);
+      assert.ok(result.diagnostics.length >= 3);
+      for (const d of result.diagnostics) {
+        const action = actionsFor(result, d).find((a) => a.title === `Disable \`${d.code}\` for this line`);
+        assert.ok(action, `${d.code}: no disable action`);
+        assertIsEdit(action);
+        const after = lintScript(applyWorkspaceEdit(text, action.edit));
+        assert.equal(after.diagnostics.length, result.diagnostics.length - 1, `${d.code} silenced alone`);
+      }
+    });
+
+    it('adds the code to a disable-line comment, puts it above a line with another comment, and leaves continued lines alone', () => {
+      const both = 'create tap bogus rx-ring-size 1000 # vpp-lint: disable-line unknown-option\n';
+      assert.equal(fix('cli', both, 'vpp.invalid-value', 'Disable `vpp.invalid-value` for this line').fixed, 'create tap bogus rx-ring-size 1000 # vpp-lint: disable-line unknown-option invalid-value\n');
+      const noted = '  create tap bogus # uplink\n';
+      const above = fix('cli', noted, 'vpp.unknown-option', 'Disable `vpp.unknown-option` for this line').fixed;
+      assert.equal(above, '  # vpp-lint: disable-next-line unknown-option\n  create tap bogus # uplink\n');
+      assert.deepEqual(described(lintScript(above)), []);
+      const continued = lintScript('create tap \\\n  bogus\n');
+      assert.ok(!actionsFor(continued, onlyDiagnostic(continued, 'vpp.unknown-option')).some((a) => a.title.startsWith('Disable ')));
+    });
+
+    it('works in startup.conf', () => {
+      const { fixed } = fix('startup', 'unix {\n  nodaemn\n}\n', 'vpp.unknown-parameter', 'Disable `vpp.unknown-parameter` for this line');
+      assert.equal(fixed, 'unix {\n  nodaemn # vpp-lint: disable-line unknown-parameter\n}\n');
+      assert.deepEqual(described(lintStartup(fixed)), []);
+    });
+  });
+
+  describe('fix all', () => {
+    const text = 'create interface af-xdp host-if eth0 name a0\ncreate interface af-xdp host-if eth1 name a1\ncreate tap id 0 rx-ring-size 1000\n';
+
+    it('of one code in the file, offered with each of them', () => {
+      const result = lintScript(text);
+      const d = result.diagnostics.find((x) => x.code === 'vpp.unknown-command')!;
+      const all = actionsFor(result, d).find((a) => a.title === 'Fix all `vpp.unknown-command` in the file');
+      assert.ok(all);
+      assertIsEdit(all);
+      assert.equal(applyWorkspaceEdit(text, all.edit), text.replace(/af-xdp/g, 'af_xdp'));
+      const single = lintScript('create tap id 0 rx-ring-size 1000\n');
+      assert.ok(!actionsFor(single, single.diagnostics[0]).some((a) => a.title.startsWith('Fix all')), 'not for a single one');
+    });
+
+    it('of the whole file as source.fixAll.vpp, each preferred fix once', () => {
+      const result = lintScript(text);
+      const actions = computeCodeActions(result.analysis, URI, [], { only: ['source.fixAll'] });
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0].kind, FIX_ALL_KIND);
+      const fixed = applyWorkspaceEdit(text, actions[0].edit);
+      assert.equal(fixed, 'create interface af_xdp host-if eth0 name a0\ncreate interface af_xdp host-if eth1 name a1\ncreate tap id 0 rx-ring-size 1024\n');
+      assert.deepEqual(described(lintScript(fixed)), []);
+      assert.deepEqual(computeCodeActions(result.analysis, URI, result.diagnostics, { only: ['source.organizeImports'] }), []);
+      assert.ok(!computeCodeActions(result.analysis, URI, result.diagnostics).some((a) => a.kind === FIX_ALL_KIND), 'only when asked for');
     });
   });
 });

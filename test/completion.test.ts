@@ -233,6 +233,14 @@ describe('completion in startup.conf', () => {
     assert.deepEqual(opener.items.map((i) => edit(i).newText), ['{ }']);
   });
 
+  it('does not offer a section the file has already, but still the one being typed', () => {
+    const result = complete('unix { nodaemon }\ndpdk { dev 0000:02:00.0 }\n|\n', { startup: true });
+    assert.ok(!result.labels.includes('unix') && !result.labels.includes('dpdk'), result.labels.join(', '));
+    assert.ok(result.labels.includes('cpu') && result.labels.includes('memory'));
+    assert.ok(complete('unix { nodaemon }\ncp|', { startup: true }).labels.includes('cpu'));
+    assert.ok(complete('un|\ndpdk { }\n', { startup: true }).labels.includes('unix'), 'the word under the cursor is not "already there"');
+  });
+
   it('inside `dpdk { dev 0000:02:00.0 { ` offers the parameters of a dev block', () => {
     const result = complete('dpdk { dev 0000:02:00.0 { |', { startup: true, release: '26.06' });
     const dev = schemaFor('26.06').sectionByKey.get('dpdk')!.block!.find((p) => p.key === 'dev')!;

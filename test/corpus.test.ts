@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Language } from '../server/src/analysis/analyze';
 import { computeCodeActions } from '../server/src/features/codeActions';
 import { errorsOf, lint, URI } from './lintHelpers';
+import { CORPUS, skipWithoutCorpus } from './skipReasons';
 
 /**
  * Real configuration written outside this project (see /work/shared/corpus/README.md), analysed
@@ -11,7 +12,6 @@ import { errorsOf, lint, URI } from './lintHelpers';
  * VPP accepts must get no error; every error we report is listed here with why VPP raises it.
  */
 
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const FOLDERS: Record<string, Language> = { cli: 'cli', startup: 'startup' };
 
 /** [file, code, offending text]. */
@@ -71,7 +71,7 @@ const key = ([file, code, text]: [string, string, string]) => `${file} ${code} [
 
 describe('corpus of real configurations', function () {
   it('analyses every file without throwing, quick fixes included', function () {
-    if (!existsSync(CORPUS)) this.skip();
+    skipWithoutCorpus(this);
     const files = corpusFiles();
     assert.ok(files.length > 40);
     for (const { file, language, text } of files) {
@@ -85,7 +85,7 @@ describe('corpus of real configurations', function () {
   });
 
   it('reports exactly the errors VPP would raise', function () {
-    if (!existsSync(CORPUS)) this.skip();
+    skipWithoutCorpus(this);
     const actual: string[] = [];
     for (const { file, language, text } of corpusFiles()) {
       for (const error of errorsOf(lint(text, language))) {

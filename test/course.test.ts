@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionsFor, applyWorkspaceEdit, described, lintScript } from './lintHelpers';
+import { skipWithout } from './skipReasons';
 
 /**
  * The interfaces course shows VPP commands for tap, linux-cp, AF_XDP, vhost-user and AF_PACKET.
@@ -62,7 +63,7 @@ describe('course examples', function () {
   const examples = existsSync(COURSE) ? courseExamples(readFileSync(COURSE, 'utf8')) : [];
 
   it('finds the course and its examples, the known mistakes among them', function () {
-    if (!existsSync(COURSE)) this.skip();
+    skipWithout(this, COURSE, 'the interfaces course the hover notes are drawn from, kept beside the repository');
     assert.ok(examples.length >= 20, `only ${examples.length} examples found`);
     for (const m of MISTAKES) assert.ok(examples.some((e) => e.startsWith(m.starts)), `the course no longer shows \`${m.starts}\``);
     assert.ok(examples.some((e) => e.includes('\\\n')), 'a multi-line example with `\\` continuations');
@@ -70,7 +71,7 @@ describe('course examples', function () {
 
   describe('every valid example gets no diagnostic', () => {
     it('each valid example on its own', function () {
-      if (!existsSync(COURSE)) this.skip();
+      skipWithout(this, COURSE, 'the interfaces course the hover notes are drawn from, kept beside the repository');
       const valid = examples.filter((e) => !mistakeOf(e));
       assert.ok(valid.length >= 18);
       for (const example of valid) {
@@ -82,7 +83,7 @@ describe('course examples', function () {
     });
 
     it('the valid examples together, as one script', function () {
-      if (!existsSync(COURSE)) this.skip();
+      skipWithout(this, COURSE, 'the interfaces course the hover notes are drawn from, kept beside the repository');
       const script = `${examples.filter((e) => !mistakeOf(e)).join('\n')}\n`;
       assert.deepEqual(described(lintScript(script)), ['warning vpp.plugin-disabled [lcp create]']);
     });
@@ -91,7 +92,7 @@ describe('course examples', function () {
   describe('every course mistake gets its diagnostic and a fix or a clear message', () => {
     for (const mistake of MISTAKES) {
       it(mistake.starts, function () {
-        if (!existsSync(COURSE)) this.skip();
+        skipWithout(this, COURSE, 'the interfaces course the hover notes are drawn from, kept beside the repository');
         const example = examples.find((e) => e.startsWith(mistake.starts))!;
         const text = `${example}\n`;
         const result = lintScript(text);
@@ -112,7 +113,7 @@ describe('course examples', function () {
     }
 
     it('the af_xdp fix keeps the rest of the line as written', function () {
-      if (!existsSync(COURSE)) this.skip();
+      skipWithout(this, COURSE, 'the interfaces course the hover notes are drawn from, kept beside the repository');
       const text = `${examples.find((e) => e.startsWith('create interface af-xdp'))!}\n`;
       const result = lintScript(text);
       const fixed = applyWorkspaceEdit(text, actionsFor(result, result.diagnostics[0])[0].edit);

@@ -364,6 +364,27 @@ describe('diagnostics', () => {
   });
 
   describe('values', () => {
+    it('prefix lengths VPP refuses: over 32 / 128 bits, and 0 for an interface address', () => {
+      const text = 'create tap id 0\nset int ip address tap0 10.0.0.1/33\nset int ip address tap0 2001:db8::1/129\nset int ip address tap0 10.0.0.1/0\nip route add 2001:db8::/129 via 10.0.0.2\n';
+      assert.deepEqual(described(lintScript(text)), [
+        'error vpp.invalid-value [10.0.0.1/33]',
+        'error vpp.invalid-value [2001:db8::1/129]',
+        'error vpp.invalid-value [10.0.0.1/0]',
+        'error vpp.invalid-value [2001:db8::/129]',
+      ]);
+      assert.match(lintScript(text).diagnostics[0].message, /at most 32 bits \(VPP answers "wrong length for interface"\)/);
+      const fine = 'create tap id 0\nset int ip address tap0 10.0.0.1/32\nset int ip address tap0 2001:db8::1/128\nip route add 0.0.0.0/0 via 10.0.0.2\nip route add ::/0 via 2001:db8::1\n';
+      assert.deepEqual(described(lintScript(fine)), []);
+    });
+
+    it('commands VPP removed say what replaced them: tap v1 and `set ip arp`', () => {
+      const tap = onlyDiagnostic(lintScript('tap connect vpp0\n'), 'vpp.unknown-command');
+      assert.match(tap.message, /tap v1, which VPP removed.*`create tap`/);
+      assert.ok(!/Did you mean/.test(tap.message), tap.message);
+      const arp = onlyDiagnostic(lintScript('set ip arp GigabitEthernet0/8/0 10.0.0.2 02:00:00:00:00:01\n'), 'vpp.unknown-command');
+      assert.match(arp.message, /replaced by `set ip neighbor`/);
+    });
+
     it('MAC addresses in both VPP notations', () => {
       assert.deepEqual(described(lintScript('create tap hw-addr 02:fe:00:00:00:01\ncreate tap hw-addr 02fe.0000.0001\n')), []);
       const r = lintScript('create tap hw-addr 02:fe:00:00:00:zz\n');
@@ -575,6 +596,11 @@ describe('diagnostics', () => {
       assert.deepEqual(described(lintStartup('# vpp-lint: disable-next-line fatal-in-release\nheapsize 2G\n', { release: '26.02' })), []);
     });
 
+    it('`disable-file` silences the named code on every line, in either language', () => {
+      assert.deepEqual(described(lintScript('create tap bogus\n# vpp-lint: disable-file unknown-option\ncreate tap bogus2 rx-ring-size 1000\n')), ['error vpp.invalid-value [1000]']);
+      assert.deepEqual(described(lintStartup('# vpp-lint: disable-file fatal-in-release\nheapsize 2G\ntap { }\n', { release: '26.02' })), []);
+    });
+
     it('a suppression for another code leaves the diagnostic, one without codes silences all', () => {
       assert.deepEqual(described(lintScript('create tap bogus # vpp-lint: disable-line invalid-value\n')), ['error vpp.unknown-option [bogus]']);
       assert.deepEqual(described(lintScript('create tap bogus hw-addr x # vpp-lint: disable-line\n')), []);
@@ -588,6 +614,12 @@ describe('diagnostics', () => {
       assert.deepEqual(described(changed), ['error vpp.plugin-disabled [lcp create]', 'hint vpp.unknown-option [bogus]']);
       const off = lintScript(text, { overrides: { 'unknown-option': 'off' } });
       assert.deepEqual(described(off), ['warning vpp.plugin-disabled [lcp create]']);
+    });
+
+    it('carry the code without a `source`, so the Problems panel does not say `vpp(vpp.…)`', () => {
+      const d = onlyDiagnostic(lintScript('create tap bogus\n'), 'vpp.unknown-option');
+      assert.equal(d.code, 'vpp.unknown-option');
+      assert.equal(d.source, undefined);
     });
 
     it('apply to startup.conf codes too', () => {
@@ -610,6 +642,8 @@ describe('diagnostics', () => {
         '$(FEATURE_NAT) { create host-interface name eth0 }',
         '$(FEATURE_A) { $(FEATURE_B) { show interface } }',
         '${VPP_EXTRA_COMMANDS}',
+        'set interface state $$INTERFACE up',
+        'create tap id $$TAP_ID$$ host-if-name vpp$$TAP_ID$$',
       ].join('\n');
       assert.deepEqual(described(lintScript(`${text}\n`)), []);
     });

@@ -1,14 +1,15 @@
 import { seededRandom as random } from './seededRandom';
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VppRelease } from '../server/src/schema/types';
 import { formatStartup, type FormatOptions } from '../server/src/features/formatting';
 import { analyzeBroken, BROKEN_DOCUMENTS } from './brokenDocuments';
 import { analyzeScript, analyzeStartup } from './helpers';
+import { CORPUS, skipWithoutCorpus } from './skipReasons';
 
-const CORPUS_STARTUP = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'startup');
+const CORPUS_STARTUP = join(CORPUS, 'startup');
 const TWO_SPACES: FormatOptions = { tabSize: 2, insertSpaces: true };
 
 function format(text: string, options: FormatOptions = TWO_SPACES, release?: VppRelease, range?: Parameters<typeof formatStartup>[2]): string {
@@ -131,7 +132,7 @@ describe('formatting startup.conf', () => {
   });
 
   it('property: the same holds for every startup.conf of the corpus', function () {
-    if (!existsSync(CORPUS_STARTUP)) this.skip();
+    skipWithoutCorpus(this, CORPUS_STARTUP);
     const files = readdirSync(CORPUS_STARTUP);
     assert.ok(files.length > 10);
     for (const name of files) {

@@ -19,6 +19,7 @@ import { computeDocumentSymbols } from '../server/src/features/symbols';
 import { parse } from '../server/src/syntax/parser';
 import { rebuildText } from '../server/src/syntax/tree';
 import { anyText, checkRange, corpusFiles, FUZZ_SEED, inkOf, language, mutation, positionsIn, referenceDocument, runs, settings, vppText } from './fuzzSupport';
+import { skipWithoutCorpus } from './skipReasons';
 
 const URI = 'file:///work/fuzz.vpp';
 
@@ -136,7 +137,7 @@ describe('property tests (fast-check, fixed seed)', function () {
 
   it('mutations of the real-world corpus files never break a feature', function () {
     const files = corpusFiles();
-    if (files.length === 0) this.skip();
+    if (files.length === 0) skipWithoutCorpus(this);
     fc.assert(
       fc.property(
         fc.constantFrom(...files).chain((f) => fc.tuple(fc.constant(f), mutation(f.text))),
@@ -153,7 +154,7 @@ describe('property tests (fast-check, fixed seed)', function () {
 
   it('lexes the corpus in the mode its release asks for, losslessly', function () {
     const files = corpusFiles();
-    if (files.length === 0) this.skip();
+    if (files.length === 0) skipWithoutCorpus(this);
     for (const file of files) {
       const a = analyze(file.text, { language: file.language });
       const mode = lexModeFor(file.language, a.release);

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../server/src/analysis/analyze';
 import { isGroup, type Item, type SyntaxTree } from '../server/src/syntax/tree';
+import { CORPUS } from './skipReasons';
 
 /**
  * What the property tests share: how much to run (a fixed seed and a modest count in `npm test`;
@@ -55,7 +56,6 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(fc.string({ unit: 'binary'
 
 export const language = fc.constantFrom<'cli' | 'startup'>('cli', 'startup');
 
-export const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 /** The corpus files (read when present), with their language. */
 export function corpusFiles(): { language: 'cli' | 'startup'; name: string; text: string }[] {

@@ -1,15 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
+import type { HoverDetail } from '../server/src/features/docText';
 import { computeHover } from '../server/src/features/hover';
+import { readSettings } from '../server/src/settings';
 import { INTERFACE_TYPES, type InterfaceTypeId } from '../server/src/schema/docs/interfaceTypes';
 import type { VppRelease } from '../server/src/schema/types';
 import { analyzeBroken, BROKEN_DOCUMENTS, everyPosition } from './brokenDocuments';
 import { analyzeScript, analyzeStartup, withCursor } from './helpers';
 
-function hover(fixture: string, options: { startup?: boolean; release?: VppRelease; markdown?: boolean } = {}): MarkupContent | null {
+function hover(fixture: string, options: { startup?: boolean; release?: VppRelease; markdown?: boolean; detail?: HoverDetail } = {}): MarkupContent | null {
   const { text, offset } = withCursor(fixture);
   const analysis = options.startup ? analyzeStartup(text, options.release) : analyzeScript(text, options.release);
-  const result = computeHover(analysis, analysis.lines.positionAt(offset), options.markdown ?? true);
+  const result = computeHover(analysis, analysis.lines.positionAt(offset), options.markdown ?? true, options.detail);
   return result ? (result.contents as MarkupContent) : null;
 }
 
@@ -30,8 +32,8 @@ describe('hover in scripts', () => {
     { fixture: 'lcp cr|eate tap0 host-if vpp0', type: 'linux-cp' },
   ];
   for (const { fixture, type } of cases) {
-    it(`shows the ${type} course facts on \`${fixture.replace('|', '')}\``, () => {
-      const value = text(fixture);
+    it(`shows the ${type} course facts on \`${fixture.replace('|', '')}\`, all of them with \`vpp.hover.detail: full\``, () => {
+      const value = text(fixture, { detail: 'full' });
       const doc = typeDoc(type);
       assert.ok(value.includes(doc.title), 'title');
       assert.ok(value.includes('| Max throughput |') && value.includes(doc.matrix.throughput), 'matrix row as a table');
@@ -40,6 +42,33 @@ describe('hover in scripts', () => {
       for (const correction of doc.courseCorrections ?? []) assert.ok(value.includes(correction), 'course correction');
     });
   }
+
+  it('is short by default: the syntax, one sentence, then the facts, with the course text behind the setting', () => {
+    const value = text('create t|ap id 0 host-if-name vpp0');
+    const doc = typeDoc('tap');
+    assert.ok(value.length < 1400, `${value.length} characters`);
+    assert.match(value, /^```vpp-cli\ncreate tap /);
+    assert.ok(value.includes(doc.summary) && value.includes(`Max throughput: ${doc.matrix.throughput}`), 'what it is and the matrix row');
+    assert.ok(!value.includes(doc.whenToUse) && !value.includes('**How it works**'), 'no course essay');
+    assert.match(value, /`vpp\.hover\.detail`: `full`/);
+    assert.match(value, /the course is the VPP interfaces guide/, 'says what the course is');
+    assert.ok(text('create t|ap id 0', { detail: 'full' }).includes('the course is the VPP interfaces guide'), 'also where corrections cite it');
+  });
+
+  it('reads `vpp.hover.detail` as `short` unless it says `full`', () => {
+    assert.equal(readSettings({ hover: { detail: 'full' } }).hoverDetail, 'full');
+    for (const raw of [{}, { hover: { detail: 'long' } }, { hover: 'full' }, null]) assert.equal(readSettings(raw).hoverDetail, 'short');
+  });
+
+  it('says tap is built into VPP before 26.02 and a plugin from then on', () => {
+    assert.ok(!text('create t|ap id 0', { release: '24.02' }).includes('tap_plugin.so'), 'no plugin before 26.02');
+    assert.match(text('create t|ap id 0', { release: '26.06' }), /Plugin: `tap_plugin\.so` \(a plugin from 26\.02; built into VPP before\)/);
+  });
+
+  it('shows the synopsis of the release in force', () => {
+    assert.ok(!text('create t|ap id 0', { release: '24.02' }).includes('[if-name'));
+    assert.ok(text('create t|ap id 0', { release: '26.06' }).includes('[if-name <name>]'));
+  });
 
   it('shows the synopsis, doc, plugin and releases of a command on any of its words', () => {
     const value = text('cre|ate interface af_xdp host-if eth0');
@@ -95,7 +124,7 @@ describe('hover in scripts', () => {
   });
 
   it('renders plain text for clients without markdown', () => {
-    const result = hover('create t|ap id 0', { markdown: false })!;
+    const result = hover('create t|ap id 0', { markdown: false, detail: 'full' })!;
     assert.equal(result.kind, MarkupKind.PlainText);
     assert.ok(!result.value.includes('| --- |') && !result.value.includes('```'));
     assert.match(result.value, /Max throughput: 500 Kpps/);
@@ -116,6 +145,17 @@ describe('hover in startup.conf', () => {
     assert.match(value, /Releases: all modelled releases/);
   });
 
+  it('says which releases accept a section that stops VPP later, and gives the reason once', () => {
+    const fatal = text('heap|size 2G', { startup: true, release: '26.06' });
+    assert.match(fatal, /\*\*Stops VPP 26\.06:\*\*/);
+    assert.equal(fatal.split('main-heap-size').length - 1, 1, fatal);
+    assert.match(fatal, /Releases: up to 25\.10; VPP refuses to start with it from 26\.02/);
+    assert.ok(!fatal.includes('all modelled releases'));
+    const accepted = text('heap|size 2G', { startup: true, release: '24.02' });
+    assert.match(accepted, /Old way to set the main heap size/);
+    assert.match(accepted, /Releases: up to 25\.10; VPP refuses to start with it from 26\.02/);
+  });
+
   it('shows the course facts of an interface type on its section', () => {
     assert.ok(text('dp|dk { dev 0000:02:00.0 }', { startup: true }).includes(typeDoc('dpdk').title));
   });
@@ -124,7 +164,7 @@ describe('hover in startup.conf', () => {
     const value = text('dpdk {\n  dev 0000:02:00.0 {\n    num-rx-que|ues 2\n  }\n}', { startup: true });
     assert.match(value, /num-rx-queues <uint>/);
     assert.match(value, /Parameter of `dev`/);
-    assert.match(value, /Value: a decimal number/);
+    assert.match(value, /Value: a whole number/);
     assert.match(text('dpdk { no-rx-interrupts enable-mbuf-fast-f|ree }', { startup: true, release: '26.06' }), /Releases: 26\.06 only/);
   });
 

@@ -40,6 +40,9 @@ export class LspClient {
     } else if (msg.id !== undefined && msg.method) {
       // a request from the server (workspace/configuration, ...): answer with nothing special
       this.write({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({ diagnostics: { delayMs: 0 } })) : null });
+      // kept with the notifications, so that a test can wait for one (client/registerCapability)
+      this.notifications.push(msg);
+      for (const l of this.listeners) l(msg);
     } else {
       this.notifications.push(msg);
       for (const l of this.listeners) l(msg);

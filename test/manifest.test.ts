@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncedManifest } from '../tools/sync-manifest';
+import { RELEASES, schemaFor } from '../server/src/schema/index';
 
 const ROOT = join(import.meta.dirname, '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -36,5 +37,23 @@ describe('language configuration', () => {
   it('uses # for line comments and {} as brackets', () => {
     assert.equal(config.comments.lineComment, '#');
     assert.deepEqual(config.brackets, [['{', '}']]);
+  });
+
+  it('indents after `{` + Enter for every section and block parameter, and closes `}` on its own line', () => {
+    const rules: { beforeText: string; afterText?: string; action: { indent: string } }[] = config.onEnterRules;
+    const onEnter = (before: string, after: string) => rules.find((r) => new RegExp(r.beforeText).test(before) && (!r.afterText || new RegExp(r.afterText).test(after)))?.action.indent;
+    const blocks = new Set<string>();
+    for (const release of RELEASES) {
+      for (const section of schemaFor(release).sections) {
+        if (section.block) blocks.add(section.key);
+        for (const param of section.block ?? []) if (param.block && param.key !== '*') blocks.add(`${param.key} x`);
+      }
+    }
+    assert.ok(blocks.size > 20, `${blocks.size} block openers`);
+    for (const opener of blocks) {
+      assert.equal(onEnter(`${opener} {`, '}'), 'indentOutdent', opener);
+      assert.equal(onEnter(`  ${opener} {  # comment`, ''), 'indent', opener);
+    }
+    assert.equal(onEnter('unix { nodaemon }', ''), undefined, 'a block closed on its line does not indent');
   });
 });

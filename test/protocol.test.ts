@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -21,10 +22,23 @@ describe('language server over stdio', function () {
 
   afterEach(() => client.kill());
 
+  it('prints its version for --version, and its usage without a transport, never a stack trace', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    const asked = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' });
+    assert.equal(asked.status, 0);
+    assert.equal(asked.stdout, `vpp-language-server ${version}\n`);
+    const bare = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /Usage: vpp-language-server --stdio/);
+    assert.doesNotMatch(bare.stderr, /\n\s+at /, 'no stack trace');
+  });
+
   it('answers initialize with its capabilities and shuts down cleanly', async () => {
     const result = await client.initialize();
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.ok(result.capabilities.codeActionProvider);
+    // `{` is no completion trigger: `unix {` + Enter gives a new line, not the first parameter
+    assert.deepEqual(result.capabilities.completionProvider.triggerCharacters, [' ']);
     assert.equal(await client.shutdown(), 0);
   });
 
@@ -148,6 +162,47 @@ describe('language server over stdio', function () {
     assert.deepEqual(alone.diagnostics.map((d: any) => d.code), ['vpp.plugin-disabled']);
     client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: enabled } });
     await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 0);
+  });
+
+  it('enables the plugin in the open startup.conf that runs a script, and the warning follows that file as it changes and closes', async () => {
+    const result = await client.initialize();
+    assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.vpp']);
+    const dir = mkdtempSync(join(tmpdir(), 'vpp-plugins-'));
+    const lcp = 'lcp create GigabitEthernet0/8/0 host-if e0\n';
+    writeFileSync(join(dir, 'setup.vpp'), lcp);
+    const script = pathToFileURL(join(dir, 'setup.vpp')).toString();
+    const startup = pathToFileURL(join(dir, 'startup.conf')).toString();
+    const runs = 'unix { startup-config setup.vpp }\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: runs } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: script, languageId: 'vpp-cli', version: 1, text: lcp } });
+    const warned = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 1);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri: script }, range: warned.diagnostics[0].range, context: { diagnostics: warned.diagnostics } });
+    const enable = actions.find((a: any) => a.title === 'Enable linux_cp in startup.conf');
+    assert.ok(enable, actions.map((a: any) => a.title).join(', '));
+    const [edit] = enable.edit.changes[startup];
+    assert.deepEqual(edit.range.start, { line: 1, character: 0 });
+    const enabled = runs + edit.newText;
+    client.notify('textDocument/didChange', { textDocument: { uri: startup, version: 2 }, contentChanges: [{ text: enabled }] });
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 0);
+    client.notify('textDocument/didClose', { textDocument: { uri: startup } });
+    const again = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === script && p.diagnostics.length === 1);
+    assert.equal(again.diagnostics[0].code, 'vpp.plugin-disabled');
+  });
+
+  it('watches the scripts startup.conf names, and clears `missing-script` when one appears on disk', async () => {
+    await client.initialize({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    const dir = mkdtempSync(join(tmpdir(), 'vpp-watch-'));
+    const startup = pathToFileURL(join(dir, 'startup.conf')).toString();
+    client.notify('textDocument/didOpen', { textDocument: { uri: startup, languageId: 'vpp-startup', version: 1, text: 'unix { exec later.vpp }\n' } });
+    const missing = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === startup && p.diagnostics.length > 0);
+    assert.deepEqual(missing.diagnostics.map((d: any) => d.code), ['vpp.missing-script']);
+    const registered = await client.waitFor('client/registerCapability', (p) =>
+      p.registrations.some((r: any) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions.watchers.some((w: any) => w.globPattern === '**/later.vpp')),
+    );
+    assert.ok(registered);
+    writeFileSync(join(dir, 'later.vpp'), 'show version\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'later.vpp')).toString(), type: 1 }] });
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === startup && p.diagnostics.length === 0);
   });
 
   it('survives binary input and still answers', async () => {

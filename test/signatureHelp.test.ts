@@ -1,15 +1,27 @@
 import { strict as assert } from 'node:assert';
 import type { SignatureHelp } from 'vscode-languageserver-types';
-import { computeSignatureHelp } from '../server/src/features/signatureHelp';
+import { computeSignatureHelp, type SignatureContext } from '../server/src/features/signatureHelp';
+import { releaseSynopsis } from '../server/src/features/docText';
 import { schemaFor } from '../server/src/schema/index';
 import type { VppRelease } from '../server/src/schema/types';
 import { analyzeBroken, BROKEN_DOCUMENTS, everyPosition } from './brokenDocuments';
 import { analyzeScript, analyzeStartup, withCursor } from './helpers';
 
-function signature(fixture: string, release?: VppRelease): SignatureHelp | null {
+/** What the editor sends: typing a space (2), asked for (1), or while the help shows (a retrigger). */
+const TYPED: SignatureContext = { triggerKind: 2, isRetrigger: false };
+const ASKED: SignatureContext = { triggerKind: 1, isRetrigger: false };
+const SHOWING: SignatureContext = { triggerKind: 3, isRetrigger: true };
+
+function signature(fixture: string, release?: VppRelease, context?: SignatureContext): SignatureHelp | null {
   const { text, offset } = withCursor(fixture);
   const analysis = analyzeScript(text, release);
-  return computeSignatureHelp(analysis, analysis.lines.positionAt(offset));
+  return computeSignatureHelp(analysis, analysis.lines.positionAt(offset), context);
+}
+
+function startupSignatureAt(fixture: string, context?: SignatureContext, release?: VppRelease): SignatureHelp | null {
+  const { text, offset } = withCursor(fixture);
+  const analysis = analyzeStartup(text, release);
+  return computeSignatureHelp(analysis, analysis.lines.positionAt(offset), context);
 }
 
 /** The text of each parameter as the client highlights it in the signature. */
@@ -22,8 +34,8 @@ function parameterTexts(help: SignatureHelp): string[] {
   });
 }
 
-function active(fixture: string, release?: VppRelease): string {
-  const help = signature(fixture, release);
+function active(fixture: string, release?: VppRelease, context?: SignatureContext): string {
+  const help = signature(fixture, release, context);
   assert.ok(help, `no signature for ${fixture}`);
   return parameterTexts(help)[help.activeParameter!];
 }
@@ -33,7 +45,7 @@ describe('signature help', () => {
     for (const release of ['24.02', '26.06'] as const) {
       const help = signature('create tap id 0 |', release)!;
       const command = schemaFor(release).commands.get('create tap')!;
-      assert.ok(help.signatures[0].label.startsWith(command.synopsis));
+      assert.ok(help.signatures[0].label.startsWith(releaseSynopsis(command)));
       assert.equal(help.signatures[0].parameters!.length, command.args!.length);
       assert.equal(help.signatures[0].documentation, command.doc);
     }
@@ -76,13 +88,52 @@ describe('signature help', () => {
     assert.equal(active('uncomment { create tap id 0 hw-a| }'), 'hw-addr <mac>');
   });
 
-  it('gives nothing outside a known command, in comments and in startup.conf', () => {
+  it('gives nothing outside a known command and in comments', () => {
     assert.equal(signature('frobnicate |'), null);
     assert.equal(signature('create |'), null);
     assert.equal(signature('create tap # id |'), null);
-    const { text, offset } = withCursor('dpdk { dev | }');
-    const analysis = analyzeStartup(text);
-    assert.equal(computeSignatureHelp(analysis, analysis.lines.positionAt(offset)), null);
+  });
+
+  it('shows the release in force: no `[if-name <name>]` under 24.02', () => {
+    assert.ok(!signature('create tap |', '24.02')!.signatures[0].label.includes('[if-name'));
+    assert.ok(!parameterTexts(signature('create tap |', '24.02')!).some((p) => p.startsWith('if-name')));
+    assert.ok(signature('create tap |', '26.06')!.signatures[0].label.includes('[if-name <name>]'));
+    assert.ok(signature('create tap |', '24.02')!.signatures[0].label.includes('[hw-addr <mac>]'));
+  });
+
+  it('opens on a typed space only right after the command word, and follows the arguments once open', () => {
+    assert.ok(signature('create tap |', undefined, TYPED), 'after the command word');
+    assert.equal(signature('create tap id 0 |', undefined, TYPED), null, 'not on every space between arguments');
+    assert.equal(signature('set |', undefined, TYPED), null, 'not where a sub-command comes next');
+    assert.equal(signature('show interface |', undefined, TYPED), null, 'nor after a command that has sub-commands');
+    assert.equal(active('create tap id 0 host-if-name |', undefined, SHOWING), 'host-if-name <name>', 'retriggered inside the arguments');
+    assert.equal(signature('create |', undefined, SHOWING), null, 'closes once the cursor leaves the command');
+    assert.equal(active('create tap id 0 |', undefined, ASKED), 'id <n>', 'asked for, anywhere in the arguments');
+  });
+
+  describe('in startup.conf', () => {
+    const activeIn = (fixture: string, context?: SignatureContext) => {
+      const help = startupSignatureAt(fixture, context);
+      assert.ok(help, `no signature for ${fixture}`);
+      return { label: help.signatures[0].label, active: parameterTexts(help)[help.activeParameter!] };
+    };
+
+    it('shows a parameter with values while its value is written', () => {
+      assert.deepEqual(activeIn('memory { main-heap-size | }', TYPED), { label: 'main-heap-size <size>', active: '<size>' });
+      assert.deepEqual(activeIn('memory { main-heap-size 1|G }', SHOWING), { label: 'main-heap-size <size>', active: '<size>' });
+      assert.equal(activeIn('dpdk { dev | }').active, '<string>');
+      assert.equal(activeIn('heapsize |').label, 'heapsize <size>', 'a section with a value');
+    });
+
+    it('closes once the value is written, and opens on the block only when asked', () => {
+      assert.equal(startupSignatureAt('memory { main-heap-size 1G | }', SHOWING), null);
+      assert.equal(startupSignatureAt('unix { nodaemon | }', TYPED), null);
+      const block = startupSignatureAt('unix { nodaemon | }', ASKED)!;
+      assert.ok(block.signatures[0].label.startsWith('unix { '), block.signatures[0].label);
+      const texts = parameterTexts(block);
+      assert.ok(texts.includes('nodaemon') && texts.includes('cli-listen <string>'), texts.join(', '));
+      assert.equal(startupSignatureAt('# main-heap-size |', ASKED), null);
+    });
   });
 
   it('never throws', () => {

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../server/src/syntax/parser';
 import { rebuildText } from '../server/src/syntax/tree';
 import { analyzeScript, analyzeStartup, findings } from './helpers';
+import { CORPUS, skipWithoutCorpus } from './skipReasons';
 
-export const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 describe('syntax', () => {
   it('splits a script into logical lines, joining backslash continuations and dropping comments', () => {
@@ -66,7 +66,7 @@ describe('syntax', () => {
   });
 
   it('rebuilds every corpus file byte for byte from its syntax tree', function () {
-    if (!existsSync(CORPUS)) this.skip();
+    skipWithoutCorpus(this);
     let files = 0;
     for (const dir of ['cli', 'startup']) {
       for (const name of readdirSync(join(CORPUS, dir))) {

@@ -37,6 +37,14 @@ export function manifestConfiguration(): Record<string, unknown> {
       scope: 'resource',
       markdownDescription: 'Files with more characters than this are analysed only up to this size.',
     },
+    'vpp.hover.detail': {
+      type: 'string',
+      enum: ['short', 'full'],
+      default: 'short',
+      scope: 'resource',
+      markdownDescription:
+        'How much a hover shows: `short` gives the syntax, one sentence and the facts; `full` adds the long text of the course (the VPP interfaces guide the interface notes come from): how each interface type works, how to verify it, corrections.',
+    },
     'vpp.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { findReleaseDirective } from '../../server/src/analysis/directives';
 import { RELEASES } from '../../server/src/schema/types';
-import { chooseInterface, showSelectionMatrix } from './chooser';
+import { chooseInterface, registerSelectionMatrix, showSelectionMatrix } from './chooser';
 
 const VPP_LANGUAGES = ['vpp-startup', 'vpp-cli'];
 /** Languages VS Code gives files that may be VPP configuration (`vpp.conf`, `init.conf`, `*.cfg`). */
@@ -25,17 +25,36 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+/** Documents the user set to a language by hand (VPP: Set File Language): never switched again. */
+const chosenByHand = new Set<string>();
+const sniffTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
 /** Switches an open document to a VPP language when its content clearly is VPP. */
 function sniff(doc: vscode.TextDocument, context: vscode.ExtensionContext): void {
-  if (!SNIFFED_LANGUAGES.has(doc.languageId) || doc.uri.scheme === 'output') return;
+  if (!SNIFFED_LANGUAGES.has(doc.languageId) || doc.uri.scheme === 'output' || chosenByHand.has(doc.uri.toString())) return;
   // loaded on demand: the sniffer carries the schema, which activation should not pay for
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { sniffLanguage } = require(context.asAbsolutePath(path.join('dist', 'sniff.js'))) as typeof import('../../server/src/analysis/sniff');
   const language = sniffLanguage(doc.getText());
   if (language) {
     output.appendLine(`${doc.uri.toString()} looks like ${language}; switching its language.`);
-    void vscode.languages.setTextDocumentLanguage(doc, language);
+    // the switched document replaces this one in its editor: the status bar follows it at once
+    void vscode.languages.setTextDocumentLanguage(doc, language).then(updateReleaseItem, () => undefined);
   }
+}
+
+/** Sniffs again a moment after typing stops, so a plain-text `vpp.conf` becomes VPP as it is written. */
+function sniffSoon(doc: vscode.TextDocument, context: vscode.ExtensionContext): void {
+  if (!SNIFFED_LANGUAGES.has(doc.languageId) || chosenByHand.has(doc.uri.toString())) return;
+  const key = doc.uri.toString();
+  clearTimeout(sniffTimers.get(key));
+  sniffTimers.set(
+    key,
+    setTimeout(() => {
+      sniffTimers.delete(key);
+      if (!doc.isClosed) sniff(doc, context);
+    }, 500),
+  );
 }
 
 function effectiveRelease(doc: vscode.TextDocument): { release: string; fromComment: boolean } {
@@ -65,12 +84,38 @@ async function selectRelease(): Promise<void> {
     { placeHolder: 'VPP release to check against (setting vpp.version)' },
   );
   if (!picked) return;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('vpp', doc?.uri).update('version', picked.label, target);
-  if (doc && effectiveRelease(doc).fromComment) {
-    void vscode.window.showInformationMessage(`This file picks its release with a "# vpp-version:" comment, which wins over the setting.`);
+  const where = await askWhereToStore(picked.label, doc && isVpp(doc) ? doc : undefined);
+  if (!where) return;
+  if (where === 'file') await writeReleaseComment(doc!, picked.label);
+  else {
+    const target = where === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration('vpp', doc?.uri).update('version', picked.label, target);
+    if (doc && effectiveRelease(doc).fromComment) {
+      void vscode.window.showInformationMessage(`This file picks its release with a "# vpp-version:" comment, which wins over the setting.`);
+    }
   }
   updateReleaseItem();
+}
+
+type ReleaseStore = 'file' | 'workspace' | 'user';
+
+/** Where the chosen release goes: this file's comment, the workspace's settings or the user's. */
+async function askWhereToStore(release: string, doc: vscode.TextDocument | undefined): Promise<ReleaseStore | undefined> {
+  const items: (vscode.QuickPickItem & { store: ReleaseStore })[] = [];
+  if (doc) items.push({ label: 'This file', description: `a "# vpp-version: ${release}" comment at its top`, store: 'file' });
+  if (vscode.workspace.workspaceFolders?.length) items.push({ label: 'This workspace', description: 'setting vpp.version in .vscode/settings.json', store: 'workspace' });
+  items.push({ label: 'All workspaces', description: 'setting vpp.version in your user settings', store: 'user' });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: `Where to keep VPP ${release}` });
+  return picked?.store;
+}
+
+/** Sets the file's `# vpp-version:` comment, or adds one as its first line. */
+async function writeReleaseComment(doc: vscode.TextDocument, release: string): Promise<void> {
+  const directive = findReleaseDirective(doc.getText());
+  const edit = new vscode.WorkspaceEdit();
+  if (directive) edit.replace(doc.uri, new vscode.Range(doc.positionAt(directive.start), doc.positionAt(directive.end)), release);
+  else edit.insert(doc.uri, new vscode.Position(0, 0), `# vpp-version: ${release}\n`);
+  await vscode.workspace.applyEdit(edit);
 }
 
 async function setLanguage(): Promise<void> {
@@ -84,7 +129,10 @@ async function setLanguage(): Promise<void> {
     ],
     { placeHolder: 'Language of this file' },
   );
-  if (picked) await vscode.languages.setTextDocumentLanguage(doc, picked.label);
+  if (!picked) return;
+  chosenByHand.add(doc.uri.toString());
+  await vscode.languages.setTextDocumentLanguage(doc, picked.label);
+  updateReleaseItem();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -96,15 +144,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     releaseItem,
     vscode.commands.registerCommand('vpp.selectRelease', selectRelease),
     vscode.commands.registerCommand('vpp.setLanguage', setLanguage),
-    vscode.commands.registerCommand('vpp.chooseInterface', chooseInterface),
+    vscode.commands.registerCommand('vpp.chooseInterface', () => chooseInterface((uri, type) => client?.sendRequest<string | null>('vpp/interfaceSnippet', { uri, type }) ?? Promise.resolve(undefined))),
     vscode.commands.registerCommand('vpp.showSelectionMatrix', showSelectionMatrix),
+    registerSelectionMatrix(),
     vscode.commands.registerCommand('vpp.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context);
     }),
     vscode.window.onDidChangeActiveTextEditor(updateReleaseItem),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('vpp.version') && updateReleaseItem()),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateReleaseItem()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) updateReleaseItem();
+      if (e.contentChanges.length) sniffSoon(e.document, context);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => sniff(doc, context)),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isVpp(doc)) void startClient(context);
       else sniff(doc, context);

@@ -5,6 +5,9 @@ import {
   createConnection,
   ErrorCodes,
   LSPErrorCodes,
+  DidChangeWatchedFilesNotification,
+  WatchKind,
+  type Disposable,
   ResponseError,
   ProposedFeatures,
   StreamMessageReader,
@@ -15,16 +18,19 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { basename } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
 import { AnalysisCache, decodedUri, languageOf, type PluginContextInput } from './documents';
-import { computeCodeActions } from './features/codeActions';
+import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { computeSignatureHelp } from './features/signatureHelp';
+import { interfaceSnippet } from './features/snippets';
+import type { InterfaceTypeId } from './schema/docs/interfaceTypes';
 import { computeDefinition, computeDocumentHighlights, computeReferences } from './features/definition';
 import { computeFoldingRanges } from './features/folding';
 import { formatStartup } from './features/formatting';
@@ -33,6 +39,7 @@ import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { filePathOf, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
+import { version } from '../../package.json';
 
 /**
  * The language server: it only wires LSP requests to the pure feature functions. Every handler
@@ -45,6 +52,7 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Promise<VppSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let configurationSupport = false;
+  let watchedFilesRegistration = false;
   let completionCaps: CompletionCaps = { snippetSupport: false, markdown: false };
   let hoverMarkdown = false;
   let workspaceRoots: string[] = [];
@@ -147,6 +155,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
+    if (analysis?.language === 'startup') watchScriptsLater();
     const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -168,6 +177,7 @@ export function startServer(connection: Connection): void {
     initialized = true;
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     completionCaps = {
       snippetSupport: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
       markdown: !!caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown'),
@@ -179,8 +189,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        completionProvider: { triggerCharacters: [' ', '{'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // not `{`: typing `unix {` and Enter must give a new line, not accept the first parameter
+        completionProvider: { triggerCharacters: [' '] },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
         documentSymbolProvider: true,
@@ -194,8 +205,47 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
-      serverInfo: { name: 'vpp-language-server', version: '0.1.0' },
+      serverInfo: { name: 'vpp-language-server', version },
     };
+  });
+
+  /**
+   * Files whose appearing or going changes an answer: VPP files, and the scripts the open
+   * startup.conf files run (a `missing-script` warning clears when the file is created). Watched
+   * through the client, which knows the workspace; registered again when the names change.
+   */
+  const ALWAYS_WATCHED = ['startup.conf', '*.startup.conf', '*.vpp', '*.cli', 'setup.gate'];
+  let watched = '';
+  let watching: Promise<Disposable> | undefined;
+
+  async function watchScripts(): Promise<void> {
+    if (!watchedFilesRegistration) return;
+    const names = new Set(ALWAYS_WATCHED);
+    for (const doc of documents.all()) {
+      if (languageOf(doc) !== 'startup') continue;
+      const analysis = cache.get(doc, await settingsFor(doc.uri));
+      // a name with glob characters would watch something else
+      for (const p of analysis ? scriptPaths(analysis) : []) if (!/[*?{}[\],]/.test(basename(p.path))) names.add(basename(p.path));
+    }
+    const key = [...names].sort().join('\n');
+    if (key === watched) return;
+    watched = key;
+    const previous = watching;
+    const kind = WatchKind.Create | WatchKind.Delete;
+    watching = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...names].map((name) => ({ globPattern: `**/${name}`, kind })) });
+    (await previous)?.dispose();
+  }
+
+  function watchScriptsLater(): void {
+    watchScripts().catch((e) => log(`vpp: watching files failed: ${String(e)}`));
+  }
+
+  connection.onInitialized(watchScriptsLater);
+
+  connection.onDidChangeWatchedFiles(() => {
+    // where the scripts are, and so which warnings hold, is read from disk again
+    runsByUri.clear();
+    for (const doc of documents.all()) void scheduleDiagnostics(doc);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -209,15 +259,17 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => {
     void scheduleDiagnostics(change.document);
     // a startup.conf decides which plugins the scripts it runs may use
-    if (languageOf(change.document) === 'startup') {
-      for (const doc of documents.all()) if (doc !== change.document && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
-    }
+    if (languageOf(change.document) === 'startup') rescheduleScripts(change.document);
   });
   // a URI opened again is a new document: nothing known about a text it had before may answer for it
   documents.onDidOpen((event) => {
     cache.forget(event.document.uri);
     runsByUri.delete(event.document.uri);
   });
+
+  function rescheduleScripts(startup: TextDocument): void {
+    for (const doc of documents.all()) if (doc !== startup && languageOf(doc) === 'cli') void scheduleDiagnostics(doc);
+  }
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));
@@ -226,12 +278,30 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     runsByUri.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // the scripts it ran lose its plugin switches
+    if (languageOf(event.document) === 'startup') rescheduleScripts(event.document);
   });
+
+  /** The open startup.conf whose `exec` / `startup-config` runs a script, with its analysis. */
+  async function linkedStartupOf(uri: string): Promise<LinkedStartup | undefined> {
+    for (const other of documents.all()) {
+      if (other.uri === uri || languageOf(other) !== 'startup') continue;
+      if (!(await runsOf(other)).scripts.includes(uri)) continue;
+      const analysis = await analysisOf(other.uri);
+      return analysis && { uri: other.uri, analysis };
+    }
+    return undefined;
+  }
 
   connection.onCodeAction(
     guard('codeAction', [], async (params) => {
-      const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeCodeActions(analysis, params.textDocument.uri, params.context.diagnostics) : [];
+      const uri = params.textDocument.uri;
+      const analysis = await analysisOf(uri);
+      if (!analysis) return [];
+      const settings = await settingsFor(uri);
+      const all = computeDiagnostics(analysis, settings.severities, checkLinks(analysis, (path) => scripts.exists(uri, path)));
+      const linkedStartup = analysis.language === 'cli' ? await linkedStartupOf(uri) : undefined;
+      return computeCodeActions(analysis, uri, params.context.diagnostics, { only: params.context.only, all, linkedStartup });
     }),
   );
 
@@ -245,14 +315,15 @@ export function startServer(connection: Connection): void {
   connection.onHover(
     guard('hover', null, async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeHover(analysis, params.position, hoverMarkdown) : null;
+      const { hoverDetail } = await settingsFor(params.textDocument.uri);
+      return analysis ? computeHover(analysis, params.position, hoverMarkdown, hoverDetail) : null;
     }),
   );
 
   connection.onSignatureHelp(
     guard('signatureHelp', null, async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? computeSignatureHelp(analysis, params.position) : null;
+      return analysis ? computeSignatureHelp(analysis, params.position, params.context) : null;
     }),
   );
 
@@ -356,6 +427,14 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onRequest(
+    'vpp/interfaceSnippet',
+    guard('interfaceSnippet', null, async (params: { uri: string; type: InterfaceTypeId }) => {
+      const analysis = await analysisOf(params.uri);
+      return analysis?.language === 'cli' ? (interfaceSnippet(analysis, params.type)?.body ?? null) : null;
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
 }
@@ -387,4 +466,27 @@ function stdioConnection(): Connection {
 /** How long the rest of a message may take to arrive. */
 const PARTIAL_MESSAGE_MS = 10_000;
 
-startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+const USAGE = `Usage: vpp-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+The VPP language server (startup.conf and VPP CLI scripts) for any LSP client.
+  --version  print the version
+  --help     print this`;
+
+/** What the command line asks for: the version, the usage, or a server over one of LSP's transports. */
+function main(args: readonly string[]): void {
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`vpp-language-server ${version}\n`);
+    return;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) {
+    process.stderr.write(`vpp-language-server: no transport given\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  startServer(args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+}
+
+main(process.argv.slice(2));

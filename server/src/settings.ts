@@ -1,6 +1,7 @@
 import { isRelease, type VppRelease } from './schema/types';
 import { DEFAULT_MAX_FILE_SIZE } from './analysis/analyze';
 import type { SeverityOverrides, SeveritySetting } from './features/diagnostics';
+import type { HoverDetail } from './features/docText';
 
 /** The `vpp.*` settings as the server uses them. */
 export interface VppSettings {
@@ -10,11 +11,12 @@ export interface VppSettings {
   maxFileSize: number;
   /** Diagnostics published per document at most; one notice stands for the rest. */
   maxDiagnostics: number;
+  hoverDetail: HoverDetail;
 }
 
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
-export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS };
+export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS, hoverDetail: 'short' };
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -30,11 +32,13 @@ export function readSettings(raw: unknown): VppSettings {
   }
   const maxFileSize = Number(section.maxFileSize);
   const maxPerFile = Number(diagnostics.maxPerFile);
+  const hover = (section.hover && typeof section.hover === 'object' ? section.hover : {}) as Record<string, unknown>;
   return {
     release: version,
     delayMs: Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.delayMs,
     severities,
     maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
     maxDiagnostics: Number.isFinite(maxPerFile) && maxPerFile >= 1 ? Math.floor(maxPerFile) : DEFAULT_MAX_DIAGNOSTICS,
+    hoverDetail: hover.detail === 'full' ? 'full' : 'short',
   };
 }

@@ -23,6 +23,13 @@ const address = `${values.url}/?folder=${encodeURIComponent(values.workspace)}&p
 /** Lines the offline workbench logs on every start (gallery lookups, sockets, services): not ours. */
 const WORKBENCH_CHATTER = /ENOTFOUND|AccountPolicyGate|AgentHost|Creating a socket|connection token|reconnection-grace-time|Service Worker|additional builtin extensions|^\s+at .*workbench\.js/;
 
+/**
+ * The workbench asks for a GitHub sign-in (settings sync, accounts) and, offline, gives up after a
+ * while with a stack trace: nothing of ours and harmless. Said once, in one line.
+ */
+const GITHUB_AUTH = /authentication provider 'github'/;
+let githubNoted = false;
+
 const browser = await launchBrowser();
 let exitCode;
 try {
@@ -33,6 +40,11 @@ try {
     // console.log's arguments, format string first (mocha's reporter relies on %s/%d)
     const line = format(...(Array.isArray(args) ? args : [args]));
     if (WORKBENCH_CHATTER.test(line)) return;
+    if (GITHUB_AUTH.test(line)) {
+      if (!githubNoted) process.stdout.write('(the workbench found no GitHub sign-in, as expected offline: harmless)\n');
+      githubNoted = true;
+      return;
+    }
     if (type === 'error') process.stderr.write(`${line}\n`);
     else process.stdout.write(`${line}\n`);
   });

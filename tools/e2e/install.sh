@@ -4,6 +4,6 @@
 # outside the repository (VPP_E2E_CACHE, default ~/.cache/vpp-config-e2e).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-e2e_ensure_apt
+e2e_ensure_apt "${E2E_BUILD_PACKAGES[@]}" "${E2E_TEST_PACKAGES[@]}"
 e2e_ensure_tools
 e2e_log "tools ready: $("$E2E_NODE_DIR/bin/node" --version), code-server $(e2e_installed_version "$E2E_CODE_SERVER_DIR/node_modules/code-server/package.json") in $E2E_CACHE"

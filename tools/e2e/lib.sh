@@ -3,7 +3,10 @@
 
 E2E_NODE_VERSION=24.21.0        # code-server 4.133 and later need Node 24
 E2E_CODE_SERVER_VERSION=4.139.1 # VS Code 1.139.1 inside
-E2E_APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config)
+# headers code-server's native modules build with (npm start and test:e2e)
+E2E_BUILD_PACKAGES=(libkrb5-dev pkg-config)
+# only test:e2e: the browser Playwright drives and the Neovim LSP client
+E2E_TEST_PACKAGES=(chromium neovim)
 
 E2E_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 E2E_CACHE=${VPP_E2E_CACHE:-$HOME/.cache/vpp-config-e2e}
@@ -14,9 +17,9 @@ E2E_CODE_SERVER=$E2E_CODE_SERVER_DIR/node_modules/.bin/code-server
 e2e_log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # apt-get update runs once, and only when a package is missing.
-e2e_ensure_apt() {
+e2e_ensure_apt() { # PACKAGE...: installs those of them that are missing
   local missing=() p
-  for p in "${E2E_APT_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -24,7 +27,7 @@ e2e_ensure_apt() {
   [ "$(id -u)" -ne 0 ] && sudo=(sudo)
   e2e_log "installing Debian packages: ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${E2E_APT_PACKAGES[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 e2e_installed_version() { # package.json -> its version, or nothing
@@ -52,6 +55,11 @@ e2e_ensure_tools() {
         npm install --no-audit --no-fund --loglevel=error "code-server@$E2E_CODE_SERVER_VERSION")
     touch "$E2E_CODE_SERVER_DIR/.complete"
   fi
+}
+
+# Where the tools are kept and how much room they take, said once so nobody wonders.
+e2e_report_cache() {
+  e2e_log "tools cache: $E2E_CACHE ($(du -sh "$E2E_CACHE" 2>/dev/null | cut -f1); remove it to reclaim the space, the next run installs again)"
 }
 
 e2e_free_port() {

@@ -16,7 +16,7 @@ wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
 started=$(date +%s)
 set -e
-e2e_ensure_apt
+e2e_ensure_apt "${E2E_BUILD_PACKAGES[@]}" "${E2E_TEST_PACKAGES[@]}"
 e2e_ensure_tools
 e2e_log "building and packaging the extension"
 npm run --silent package >/dev/null

@@ -6,8 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$E2E_REPO"
 
-e2e_ensure_apt
+# not chromium or neovim: those are for npm run test:e2e
+e2e_ensure_apt "${E2E_BUILD_PACKAGES[@]}"
 e2e_ensure_tools
+e2e_report_cache
 e2e_log "building and packaging the extension"
 npm run --silent package >/dev/null
 e2e_make_sandbox

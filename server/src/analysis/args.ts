@@ -1,7 +1,7 @@
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
 import type { ValueSpec } from '../schema/types';
-import { checkValue } from './values';
+import { checkShape, checkValue } from './values';
 
 /**
  * VPP reads a command's arguments, and a startup.conf block, with the same kind of loop: try each
@@ -88,7 +88,8 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
 function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
   if (isGroup(item) || pattern.values.length === 0) return false;
   const first = pattern.values[0];
-  return isTemplateWord(item) || first.kind === 'rest' || !checkValue(item.text, first);
+  // unformat matches the shape (`%U/%d`); limits are checked after it, as a refused value
+  return isTemplateWord(item) || first.kind === 'rest' || !checkShape(item.text, first);
 }
 
 /** Whether the items from `i` on are values `pattern` accepts, as VPP's unformat would read them. */

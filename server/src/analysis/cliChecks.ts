@@ -7,6 +7,7 @@ import { codeList as list, diagnostic, type FixData, type VppDiagnostic } from '
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { suggest } from './suggest';
+import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 
 
 
@@ -90,6 +91,13 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
       token.end,
     );
   }
+  const removed = removedCommand(use, token);
+  if (removed) {
+    // on the refused word, like any unknown command; `arp` is replaced by `neighbor`
+    const { spec, last } = removed;
+    const fixes = spec.replaceLastWord && last === token ? [{ kind: 'replace' as const, candidates: [spec.replaceLastWord] }] : undefined;
+    return diagnostic('vpp.unknown-command', `VPP would say "unknown input": ${spec.message}`, token.start, token.end, fixes);
+  }
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {
@@ -126,6 +134,17 @@ function unreadDiagnostic(use: CommandUse): VppDiagnostic {
     isGroup(first) ? first.open.end : first.end,
     joinFix(use.line, at),
   );
+}
+
+/** A command VPP removed whose words the line starts with, the refused word among them, and its last word. */
+function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; last: Token } | undefined {
+  const words = use.items.filter((i): i is Token => !isGroup(i));
+  const index = words.indexOf(token);
+  for (const spec of REMOVED_COMMANDS) {
+    const path = spec.path.split(' ');
+    if (index >= 0 && index < path.length && path.every((w, k) => words[k]?.text === w)) return { spec, last: words[path.length - 1] };
+  }
+  return undefined;
 }
 
 function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {

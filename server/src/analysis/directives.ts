@@ -2,13 +2,13 @@ import { isRelease, type VppRelease } from '../schema/types';
 import type { Token } from '../syntax/tree';
 
 /**
- * Comments that steer the analysis: `# vpp-version: 25.10` picks the release for the file and
- * `# vpp-lint: disable-line <code>...` / `disable-next-line` silence diagnostics on one line.
- * Both are ordinary comments to VPP in either language.
+ * Comments that steer the analysis: `# vpp-version: 25.10` picks the release for the file,
+ * `# vpp-lint: disable-line <code>...` / `disable-next-line` silence diagnostics on one line and
+ * `disable-file` in the whole file. All are ordinary comments to VPP in either language.
  */
 
 const RELEASE_RE = /#\s*vpp-version:\s*(\S+)/;
-const SUPPRESS_RE = /#\s*vpp-lint:\s*(disable-line|disable-next-line)\b([^\r\n]*)/g;
+const SUPPRESS_RE = /#\s*vpp-lint:\s*(disable-line|disable-next-line|disable-file)\b([^\r\n]*)/g;
 
 export interface ReleaseDirective {
   value: string;
@@ -31,8 +31,11 @@ export function findReleaseDirective(text: string): ReleaseDirective | undefined
   return { value, release: isRelease(value) ? value : undefined, start, end: start + value.length };
 }
 
+/** The `line` of a suppression that applies to every line (`disable-file`). */
+export const WHOLE_FILE = -1;
+
 export interface Suppression {
-  /** 0-based line the suppression applies to. */
+  /** 0-based line the suppression applies to, or WHOLE_FILE. */
   line: number;
   /** Codes to silence; empty means every code. */
   codes: Set<string>;
@@ -41,6 +44,7 @@ export interface Suppression {
 /** What one comment asks: for each directive in it, whether it is for the next line, and the codes. */
 export interface SuppressionRequest {
   readonly nextLine: boolean;
+  readonly wholeFile?: boolean;
   readonly codes: Set<string>;
 }
 
@@ -54,7 +58,7 @@ export function suppressionRequests(comment: string): SuppressionRequest[] {
         .filter(Boolean)
         .map((code) => (code.startsWith('vpp.') ? code : `vpp.${code}`)),
     );
-    out.push({ nextLine: m[1] === 'disable-next-line', codes });
+    out.push({ nextLine: m[1] === 'disable-next-line', wholeFile: m[1] === 'disable-file', codes });
   }
   return out;
 }
@@ -65,7 +69,7 @@ export function findSuppressions(comments: readonly Token[], lineOf: (offset: nu
     const requests = requestsOf(c);
     if (requests.length === 0) continue;
     const line = lineOf(c.start);
-    for (const r of requests) out.push({ line: line + (r.nextLine ? 1 : 0), codes: r.codes });
+    for (const r of requests) out.push({ line: r.wholeFile ? WHOLE_FILE : line + (r.nextLine ? 1 : 0), codes: r.codes });
   }
   return out;
 }

@@ -65,3 +65,14 @@ export function suggestRemembered(owner: object, scope: string, word: string, ca
   }
   return guesses;
 }
+
+/** All candidates ordered by closeness to `word`, best first, however far: for a short list such as an enum's values. */
+export function nearest(word: string, candidates: readonly string[], limit = 3): string[] {
+  const folded = fold(word);
+  return candidates
+    .filter((c) => c !== word)
+    .map((c) => ({ c, score: fold(c).startsWith(folded) && folded ? 0 : distance(folded, fold(c)) }))
+    .sort((x, y) => x.score - y.score || candidates.indexOf(x.c) - candidates.indexOf(y.c))
+    .slice(0, limit)
+    .map((s) => s.c);
+}

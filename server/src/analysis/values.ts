@@ -2,7 +2,7 @@ import type { ValueKind, ValueSpec } from '../schema/types';
 
 /** What a value of each kind looks like, for messages: `<ip4-prefix>` reads better as an example. */
 export const KIND_EXAMPLES: Record<ValueKind, string> = {
-  uint: 'a decimal number such as 1024',
+  uint: 'a whole number (decimal digits)',
   int: 'a decimal number',
   hex: 'a hex number such as 0x1f',
   number: 'a number (decimal or 0x hex)',
@@ -86,6 +86,16 @@ function isPrefix(text: string, family: 4 | 6 | 0): boolean {
   return isIp4(addr) || isIp6(addr);
 }
 
+/** A prefix length over the address's bits (`/33`, `/129`), or 0 where VPP wants at least 1. */
+function checkPrefixLength(text: string, limit: NonNullable<ValueSpec['prefixLength']>): string | undefined {
+  const slash = text.indexOf('/');
+  const length = Number(text.slice(slash + 1));
+  const bits = isIp4(text.slice(0, slash)) ? 32 : 128;
+  if (length > bits) return `has prefix length ${length}, but an IPv${bits === 32 ? 4 : 6} prefix has at most ${bits} bits (${limit.refusal})`;
+  if (length === 0 && limit.zeroRefused) return `has prefix length 0 (${limit.refusal})`;
+  return undefined;
+}
+
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
   if (spec.prefix !== undefined) {
@@ -95,6 +105,7 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
   const shape = checkShape(text, spec);
   if (shape) return shape;
   if (spec.maxLength !== undefined && text.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
+  if (spec.prefixLength) return checkPrefixLength(text, spec.prefixLength);
   if (spec.kind === 'uint' || spec.kind === 'int' || spec.kind === 'number' || spec.kind === 'hex') {
     const n = spec.kind === 'hex' ? parseInt(text.replace(/^0[xX]/, ''), 16) : Number(text);
     if (n === 0 && spec.zeroIsDefault) return undefined;
@@ -106,7 +117,8 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
   return undefined;
 }
 
-function checkShape(text: string, spec: ValueSpec): string | undefined {
+/** Whether the text has the shape of the value (what unformat matches), limits aside. */
+export function checkShape(text: string, spec: ValueSpec): string | undefined {
   const ok = (good: boolean) => (good ? undefined : `expects ${KIND_EXAMPLES[spec.kind]}`);
   switch (spec.kind) {
     case 'uint':

@@ -1,44 +1,94 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import type { FixData } from '../analysis/diagnostic';
+import { computeDiagnostics } from './diagnostics';
 import { insertFixes } from './fixCheck';
+import { fixInput, quickFix as action } from './quickFixes/action';
+import { fixAll, fixAllOfCode, FIX_ALL_KIND } from './quickFixes/fixAll';
+import { moveHeapsize } from './quickFixes/heapsize';
+import { pluginFixes, type LinkedStartup } from './quickFixes/plugins';
+import { disableForLine } from './quickFixes/suppress';
+import { nearestValueFixes } from './quickFixes/values';
+
+export { FIX_ALL_KIND };
+export type { LinkedStartup };
+
+export interface CodeActionOptions {
+  /** The kinds the client asks for (`CodeActionContext.only`); all when absent. */
+  readonly only?: readonly string[];
+  /** Every diagnostic of the file as published, for the fix-all actions; computed when absent. */
+  readonly all?: readonly Diagnostic[];
+  /** The open startup.conf that runs this script, which "Enable <plugin>" edits. */
+  readonly linkedStartup?: LinkedStartup;
+}
+
+const asks = (only: readonly string[] | undefined, kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
 /**
- * Quick fixes as edits (never commands): replace a word with the suggestion, remove what VPP
- * refuses, insert a missing option with a placeholder, join a continued line (each `\` + newline
- * becomes one space). Removal takes one neighbouring space with it and nothing else, so no
+ * Quick fixes as edits (never commands): replace a word with the suggestion or the nearest valid
+ * value, remove what VPP refuses, insert a missing option with a placeholder, move or enable what a
+ * release wants elsewhere, silence a line, join a continued line (each `\` + newline becomes one
+ * space); and fix-all of one code or of the file
+ * (`source.fixAll.vpp`). Removal takes one neighbouring space with it and nothing else, so no
  * character the user wrote outside the offending words is lost.
  */
-export function computeCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function computeCodeActions(analysis: Analysis, uri: string, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
+  const actionsOf = (d: Diagnostic) => fixesFor(analysis, uri, d, options.linkedStartup);
   const actions: CodeAction[] = [];
-  for (const d of diagnostics) {
-    const fixes = currentFixes(analysis, d);
-    if (!fixes) continue;
-    const inserts = fixes.filter((f): f is Extract<FixData, { kind: 'insert' }> => f.kind === 'insert');
-    if (inserts.length > 0 && insertFixes(analysis, d.code as string, analysis.lines.offsetAt(d.range.start), inserts)) actions.push(insertAction(analysis, uri, d, inserts));
-    fixes.forEach((fix, index) => {
-      if (fix.kind === 'replace') {
-        fix.candidates.forEach((candidate, rank) =>
-          actions.push(action(`Change to \`${candidate}\``, uri, d, [{ range: d.range, newText: candidate }], index === 0 && rank === 0)),
-        );
-      } else if (fix.kind === 'remove') {
-        const { start, end } = widenOverSpace(analysis.text, fix.start, fix.end);
-        const removed = analysis.text.slice(fix.start, fix.end);
-        actions.push(action(`Remove \`${removed}\``, uri, d, [{ range: analysis.lines.range(start, end), newText: '' }], false));
+  if (asks(options.only, CodeActionKind.QuickFix)) {
+    const all = () => options.all ?? computeDiagnostics(analysis);
+    for (const d of diagnostics) {
+      const fixes = actionsOf(d);
+      actions.push(...fixes);
+      if (fixes.some((f) => f.isPreferred)) {
+        const every = fixAllOfCode(uri, d, all(), actionsOf);
+        if (every) actions.push(every);
       }
-    });
+    }
+  }
+  if (options.only?.some((k) => asks([k], FIX_ALL_KIND))) {
+    const every = fixAll(uri, options.all ?? computeDiagnostics(analysis), actionsOf);
+    if (every) actions.push(every);
   }
   return actions;
 }
 
+function fixesFor(analysis: Analysis, uri: string, d: Diagnostic, linked: LinkedStartup | undefined): CodeAction[] {
+  if (typeof d.code !== 'string' || !d.code.startsWith('vpp.')) return [];
+  const input = fixInput(analysis, uri, d);
+  const actions = [...nearestValueFixes(input), ...dataFixes(analysis, uri, d), ...pluginFixes(input, linked)];
+  const moved = moveHeapsize(input);
+  if (moved) actions.push(moved);
+  const disable = disableForLine(input);
+  if (disable) actions.push(disable);
+  return actions;
+}
+
 /**
- * The fixes of the finding `d` stands for, from the analysis of the text as it is now: a client
- * sends back the diagnostics it was given, maybe for an older text (the user typed before new ones
- * arrived) or made up, so nothing in them is trusted. A diagnostic that no longer matches a finding
- * with its code at its range gets no fix.
+ * The fixes the current analysis has for the diagnostic: recomputed, never read from the client's
+ * `data`, and none when the finding is no longer at that range (the text moved on).
  */
+function dataFixes(analysis: Analysis, uri: string, d: Diagnostic): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const fixes = currentFixes(analysis, d);
+  if (!fixes) return actions;
+  const inserts = fixes.filter((f): f is Extract<FixData, { kind: 'insert' }> => f.kind === 'insert');
+  if (inserts.length > 0 && insertFixes(analysis, d.code as string, analysis.lines.offsetAt(d.range.start), inserts)) actions.push(insertAction(analysis, uri, d, inserts));
+  fixes.forEach((fix, index) => {
+    if (fix.kind === 'replace') {
+      fix.candidates.forEach((candidate, rank) =>
+        actions.push(action(`Change to \`${candidate}\``, uri, d, [{ range: d.range, newText: candidate }], index === 0 && rank === 0)),
+      );
+    } else if (fix.kind === 'remove') {
+      const { start, end } = widenOverSpace(analysis.text, fix.start, fix.end);
+      const removed = analysis.text.slice(fix.start, fix.end);
+      actions.push(action(`Remove \`${removed}\``, uri, d, [{ range: analysis.lines.range(start, end), newText: '' }], false));
+    }
+  });
+  return actions;
+}
+
 function currentFixes(analysis: Analysis, d: Diagnostic): FixData[] | undefined {
-  if (typeof d.code !== 'string' || !d.code.startsWith('vpp.')) return undefined;
   const start = analysis.lines.offsetAt(d.range.start);
   const end = analysis.lines.offsetAt(d.range.end);
   // a range the text no longer has (past a line's end, say) is clamped by offsetAt: it must map back
@@ -51,10 +101,6 @@ function currentFixes(analysis: Analysis, d: Diagnostic): FixData[] | undefined 
 function insertAction(analysis: Analysis, uri: string, d: Diagnostic, inserts: Extract<FixData, { kind: 'insert' }>[]): CodeAction {
   const edits = inserts.map((f) => ({ range: analysis.lines.range(f.offset, f.offset + (f.replaces ?? 0)), newText: f.text }));
   return action(inserts[0].label, uri, d, edits, true);
-}
-
-function action(title: string, uri: string, d: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined, edit: { changes: { [uri]: edits } } };
 }
 
 /** Takes the blanks before the removed words (or after them at line start) so no double space remains. */

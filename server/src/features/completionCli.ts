@@ -8,8 +8,9 @@ import type { Item } from '../syntax/tree';
 import { cliContext } from './cliContext';
 import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
-import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis } from './docText';
 import { interfaceCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
+import { snippetItems } from './snippets';
 
 /** Completion in a VPP CLI script: command words, then the options and values of the command. */
 export function cliCompletions(analysis: Analysis, cursor: Cursor, sink: CompletionSink): void {
@@ -20,6 +21,7 @@ export function cliCompletions(analysis: Analysis, cursor: Cursor, sink: Complet
       for (const spec of DISPATCHER_WORDS.values()) {
         sink.add({ label: spec.path, kind: CompletionItemKind.Keyword, detail: spec.synopsis, doc: new DocText(sink.caps.markdown).para(spec.doc), rank: 7 });
       }
+      snippetItems(analysis, cursor, sink);
     }
     const command = context.node.command;
     if (!context.wordsOnly && context.node.runnable && command) argumentItems(analysis, command, [], cursor, sink);
@@ -33,10 +35,10 @@ function commandWordItem(analysis: Analysis, node: CommandNode, sink: Completion
   const command = node.command;
   let detail: string;
   if (command && node.runnable) {
-    detail = command.synopsis;
+    detail = releaseSynopsis(command);
     doc.para(command.doc);
     const type = interfaceTypeForCommand(node.path);
-    if (type) interfaceTypeDoc(doc, type, false);
+    if (type) interfaceTypeDoc(doc, type, 'brief');
     doc.para(pluginNote(analysis.schema, command.plugin));
     doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   } else {

@@ -24,6 +24,8 @@ export interface ItemSpec {
   snippet?: string;
   /** What to insert otherwise; the label when absent. */
   plain?: string;
+  /** The text the client matches what is typed against; the label when absent. */
+  filter?: string;
   /** Lower sorts first; items of one rank keep the order they were added in. */
   rank?: number;
   deprecated?: boolean;
@@ -52,9 +54,12 @@ export class CompletionSink {
       sortText: `${spec.rank ?? 5}-${String(this.items.length).padStart(5, '0')}`,
     };
     if (!this.caps.editRangeDefault) {
-      item.filterText = spec.label;
+      item.filterText = spec.filter ?? spec.label;
       item.textEdit = { range: this.range, newText };
-    } else if (newText !== spec.label) item.textEditText = newText;
+    } else {
+      if (newText !== spec.label) item.textEditText = newText;
+      if (spec.filter) item.filterText = spec.filter;
+    }
     if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
     if (spec.detail) item.detail = spec.detail;
     if (spec.doc && !spec.doc.empty) item.documentation = spec.doc.content();

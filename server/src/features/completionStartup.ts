@@ -8,13 +8,15 @@ import { isGroup, type Item } from '../syntax/tree';
 import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { DocText } from './docText';
+import { startupSnippetItems } from './snippets';
 import { entryForGroups, paramDoc, paramUsage } from './startupDocs';
 
 /** Completion in startup.conf: section names, the parameters of the block around the cursor, values. */
 export function startupCompletions(analysis: Analysis, cursor: Cursor, sink: CompletionSink): void {
   const before = cursor.levels[cursor.levels.length - 1];
   if (cursor.groups.length === 0) {
-    topLevel(analysis.schema, before, sink);
+    topLevel(analysis, cursor, before, sink);
+    startupSnippetItems(analysis, cursor, sink);
     return;
   }
   const entry = entryForGroups(analysis.startup, cursor.groups);
@@ -25,8 +27,13 @@ function isFatal(schema: Schema, param: StartupParam): boolean {
   return !!param.fatal?.releases.includes(schema.release);
 }
 
-/** At the top level words pair up as `section value`; an odd word out is a section awaiting its value. */
-function topLevel(schema: Schema, before: readonly Item[], sink: CompletionSink): void {
+/**
+ * At the top level words pair up as `section value`; an odd word out is a section awaiting its
+ * value. Sections the file has already are not offered again: VPP would join the two, but a
+ * second `unix` is almost always a mistake.
+ */
+function topLevel(analysis: Analysis, cursor: Cursor, before: readonly Item[], sink: CompletionSink): void {
+  const schema = analysis.schema;
   let awaiting: Item | undefined;
   for (let i = 0; i < before.length; i++) {
     if (isGroup(before[i])) continue;
@@ -34,8 +41,9 @@ function topLevel(schema: Schema, before: readonly Item[], sink: CompletionSink)
     else awaiting = before[i];
   }
   if (!awaiting) {
+    const present = new Set((analysis.startup?.sections ?? []).filter((e) => !(e.start <= cursor.offset && cursor.offset <= e.end)).map((e) => e.param?.key));
     for (const section of schema.sections) {
-      if (!isFatal(schema, section)) paramItem(schema, section, section.key, 0, sink, 5);
+      if (!isFatal(schema, section) && !present.has(section.key)) paramItem(schema, section, section.key, 0, sink, 5);
     }
     return;
   }

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import { diagnostic, settingKeyOf, type DiagnosticCode, type FixData, type Severity, type VppDiagnostic } from '../analysis/diagnostic';
+import { WHOLE_FILE } from '../analysis/directives';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -91,7 +92,7 @@ export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverri
   for (const list of [analysis.diagnostics, extra]) {
     for (const d of list) {
       if (severityOf(d, overrides) === 'off') continue;
-      if (suppressions?.get(analysis.lines.lineOf(d.start))?.some((s) => s.codes.size === 0 || s.codes.has(d.code))) continue;
+      if (suppressions && [analysis.lines.lineOf(d.start), WHOLE_FILE].some((line) => suppressions.get(line)?.some((s) => s.codes.size === 0 || s.codes.has(d.code)))) continue;
       visible.push(d);
     }
   }
@@ -112,8 +113,8 @@ export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverri
     out.push({
       range: analysis.lines.range(d.start, d.end),
       severity: LSP_SEVERITY[severity],
+      // no `source`: editors show `source(code)`, and `vpp(vpp.invalid-value)` said `vpp` twice
       code: d.code,
-      source: 'vpp',
       message: d.message,
       data: (d.fixes?.length ? { fixes: d.fixes } : {}) satisfies DiagnosticData,
     });

@@ -1,8 +1,8 @@
 import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import type { InterfaceKind } from '../analysis/interfaces';
 import { KIND_EXAMPLES } from '../analysis/values';
-import { allArgsOf, type Schema } from '../schema/index';
-import { RELEASES, type ArgSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
+import { allArgsOf, releasesOfPlugin, type Schema } from '../schema/index';
+import { RELEASES, type ArgSpec, type CommandSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
 import { SELECTION_MATRIX_COLUMNS, type InterfaceTypeDoc } from '../schema/docs/interfaceTypes';
 
 /**
@@ -79,6 +79,37 @@ export function releasesOfArg(path: string, name: string): VppRelease[] | undefi
   return RELEASES.filter((r) => set.has(r));
 }
 
+/**
+ * The command's synopsis as its release reads it: VPP's short help lists every option of every
+ * release, so the `[option ...]` groups of options this release lacks (`[if-name <name>]` in 24.02)
+ * are taken out.
+ */
+export function releaseSynopsis(command: CommandSpec): string {
+  const present = new Set((command.args ?? []).map((a) => a.keyword));
+  let synopsis = command.synopsis;
+  for (const arg of allArgsOf(command.path)) {
+    if (arg.keyword && !present.has(arg.keyword)) synopsis = withoutGroup(synopsis, arg.keyword);
+  }
+  return synopsis;
+}
+
+/** Removes the `[keyword ...]` group (with the blank before it), when it is one option alone. */
+function withoutGroup(synopsis: string, keyword: string): string {
+  const start = synopsis.indexOf(`[${keyword}`);
+  const next = synopsis[start + keyword.length + 1];
+  if (start < 0 || (next !== ' ' && next !== ']')) return synopsis;
+  let depth = 0;
+  for (let i = start; i < synopsis.length; i++) {
+    if (synopsis[i] === '[') depth++;
+    else if (synopsis[i] === '|' && depth === 1) return synopsis; // an alternative among others
+    else if (synopsis[i] === ']' && --depth === 0) {
+      const from = start > 0 && synopsis[start - 1] === ' ' ? start - 1 : start;
+      return synopsis.slice(0, from) + synopsis.slice(i + 1);
+    }
+  }
+  return synopsis;
+}
+
 /** What to write for a value: the schema's placeholder, or its kind in angle brackets. */
 export function valuePlaceholder(spec: ValueSpec): string {
   if (spec.placeholder) return spec.placeholder;
@@ -104,16 +135,40 @@ export function describeValue(spec: ValueSpec): string {
   return `${prefix}${KIND_EXAMPLES[spec.kind]}${limits.length ? `, ${limits.join(', ')}` : ''}${example}`;
 }
 
+/**
+ * Which plugin provides a command or section, in the release in force: `tap` is built into VPP up
+ * to 25.10 and the `tap` plugin from 26.02.
+ */
 export function pluginNote(schema: Schema, plugin: string | undefined): string | undefined {
   if (!plugin) return undefined;
-  const disabled = schema.plugins.get(plugin)?.defaultDisabled?.includes(schema.release);
-  return `Plugin: \`${plugin}_plugin.so\`${disabled ? ` (disabled by default in ${schema.release}: enable it in startup.conf \`plugins { }\`)` : ''}`;
+  const spec = schema.plugins.get(plugin);
+  const releases = releasesOfPlugin(plugin);
+  if (!spec) {
+    return releases.length ? `Built into VPP in ${schema.release} (the \`${plugin}_plugin.so\` plugin from ${releases[0]})` : undefined;
+  }
+  const since = releases.length < RELEASES.length && releases[0] !== RELEASES[0] ? ` (a plugin from ${releases[0]}; built into VPP before)` : '';
+  const disabled = spec.defaultDisabled?.includes(schema.release);
+  return `Plugin: \`${plugin}_plugin.so\`${since}${disabled ? ` (disabled by default in ${schema.release}: enable it in startup.conf \`plugins { }\`)` : ''}`;
 }
 
-/** The course facts for an interface type; `full` adds how it works, verification and corrections. */
-export function interfaceTypeDoc(doc: DocText, type: InterfaceTypeDoc, full: boolean): DocText {
+/** How much of the course a hover shows: `short` (the default) or `full` (setting `vpp.hover.detail`). */
+export type HoverDetail = 'short' | 'full';
+
+/** "The course": where the interface facts come from, said once where they are cited. */
+export const COURSE_NOTE = 'the course is the VPP interfaces guide these notes are drawn from';
+
+/**
+ * The course facts for an interface type. `brief` (completion): what it is and when to use it;
+ * `short` (hover): what it is and its row of the selection matrix on one line; `full` adds how it
+ * works, how to verify it and where the course is wrong about VPP.
+ */
+export function interfaceTypeDoc(doc: DocText, type: InterfaceTypeDoc, detail: HoverDetail | 'brief'): DocText {
   doc.heading(type.title).para(type.summary);
-  if (!full) return doc.para(`**When to use:** ${type.whenToUse}`);
+  if (detail === 'brief') return doc.para(`**When to use:** ${type.whenToUse}`);
+  if (detail === 'short') {
+    doc.para(SELECTION_MATRIX_COLUMNS.map((c) => `${c.label}: ${type.matrix[c.key]}`).join(' · '));
+    return doc.para(`More (how it works, how to verify it, corrections to the course): setting \`vpp.hover.detail\`: \`full\`; ${COURSE_NOTE}.`);
+  }
   doc.table(['Property', 'Value'], SELECTION_MATRIX_COLUMNS.map((c) => [c.label, type.matrix[c.key]] as const));
   if (type.matrixNote) doc.para(doc.markdown ? `_${type.matrixNote}_` : type.matrixNote);
   doc.heading('How it works').para(type.howItWorks);
@@ -123,8 +178,15 @@ export function interfaceTypeDoc(doc: DocText, type: InterfaceTypeDoc, full: boo
   doc.heading('Verify');
   if (vpp.length) doc.code(vpp.join('\n'));
   if (shell.length) doc.code(shell.join('\n'), 'sh');
-  if (type.courseCorrections?.length) doc.heading('Course corrections').bullets(type.courseCorrections);
+  if (type.courseCorrections?.length) doc.heading(`Course corrections (${COURSE_NOTE})`).bullets(type.courseCorrections);
   return doc;
+}
+
+/** The first sentence of a documentation text: what a short hover leads with. */
+export function firstSentence(text: string | undefined): string | undefined {
+  if (!text) return text;
+  const m = /^.*?[.!?](?=\s+[A-Z`(]|$)/s.exec(text);
+  return m ? m[0] : text;
 }
 
 const KIND_LABELS: Record<InterfaceKind, string> = {

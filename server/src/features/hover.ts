@@ -5,24 +5,25 @@ import { INTERFACE_TYPES } from '../schema/docs/interfaceTypes';
 import type { StartupParam, ValueSpec } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import { offsetOf, wordAt } from './cursor';
-import { describeValue, DocText, interfaceTypeDoc } from './docText';
+import { describeValue, DocText, interfaceTypeDoc, type HoverDetail } from './docText';
 import { cliHover } from './hoverCli';
 import { paramDoc, paramUsage } from './startupDocs';
 
 /**
  * Hover documentation: commands (with the course facts of interface types), options, values and
- * interface names in scripts; sections, parameters and values in startup.conf.
+ * interface names in scripts; sections, parameters and values in startup.conf. `short` leads with
+ * the syntax and one sentence, then the facts; `full` adds the course's long text.
  */
-export function computeHover(analysis: Analysis, position: Position, markdown: boolean): Hover | null {
+export function computeHover(analysis: Analysis, position: Position, markdown: boolean, detail: HoverDetail = 'short'): Hover | null {
   const offset = offsetOf(analysis, position);
   const token = wordAt(analysis, offset);
   if (!token) return null;
-  const doc = analysis.language === 'cli' ? cliHover(analysis, token, markdown) : startupHover(analysis, token, markdown);
+  const doc = analysis.language === 'cli' ? cliHover(analysis, token, markdown, detail) : startupHover(analysis, token, markdown, detail);
   if (!doc || doc.empty) return null;
   return { contents: doc.content(), range: analysis.lines.range(token.start, token.end) };
 }
 
-function startupHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
+function startupHover(analysis: Analysis, token: Token, markdown: boolean, detail: HoverDetail): DocText | undefined {
   const found = findEntry(analysis.startup?.sections ?? [], token, undefined);
   if (!found?.entry.param) return undefined;
   const { entry, parent } = found;
@@ -33,9 +34,9 @@ function startupHover(analysis: Analysis, token: Token, markdown: boolean): DocT
   const doc = new DocText(markdown).code(paramUsage({ ...param, key: written }), 'vpp-startup');
   if (param.key === '*') doc.para(`A ${param.keyName ?? 'name'} inside \`${parent?.param?.key ?? ''}\`.`);
   else if (parent?.param) doc.para(`Parameter of \`${parent.param.key}\`.`);
-  paramDoc(doc, schema, param, entry.depth);
+  paramDoc(doc, schema, param, entry.depth, detail);
   const type = entry.depth === 0 ? INTERFACE_TYPES.find((t) => t.id === param.key) : undefined;
-  if (type) interfaceTypeDoc(doc, type, true);
+  if (type) interfaceTypeDoc(doc, type, detail);
   return doc;
 }
 

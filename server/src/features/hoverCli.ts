@@ -8,19 +8,19 @@ import { lineInputReader } from '../schema/lineInput';
 import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import { scriptLineAt } from './cursor';
-import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg } from './docText';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, firstSentence, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis, type HoverDetail } from './docText';
 
 /** Hover in a script: the command, the option or value under the cursor, or an interface name. */
-export function cliHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
+export function cliHover(analysis: Analysis, token: Token, markdown: boolean, detail: HoverDetail = 'short'): DocText | undefined {
   const line = scriptLineAt(analysis, token.start);
   const use = line && analysis.commands.find((u) => u.line === line);
-  return (use && useHover(analysis, use, token, markdown)) ?? interfaceNameHover(analysis, token, markdown);
+  return (use && useHover(analysis, use, token, markdown, detail)) ?? interfaceNameHover(analysis, token, markdown);
 }
 
 const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.items[0].start <= token.start && token.end <= use.items[use.items.length - 1].end;
 
-function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: boolean): DocText | undefined {
-  if (use.nested && contains(use.nested, token)) return useHover(analysis, use.nested, token, markdown);
+function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: boolean, detail: HoverDetail): DocText | undefined {
+  if (use.nested && contains(use.nested, token)) return useHover(analysis, use.nested, token, markdown, detail);
   const first = use.items[0];
   if (use.kind === 'dispatcher' && use.command && first?.start === token.start) {
     return new DocText(markdown).code(use.command.synopsis).para(use.command.doc);
@@ -28,7 +28,7 @@ function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: b
   const onPath = use.path.findIndex((p) => p.token.start === token.start);
   if (onPath >= 0) {
     // any word of a complete command documents the whole command
-    return commandHover(analysis, use.kind === 'command' ? use.node : use.path[onPath].node, markdown);
+    return commandHover(analysis, use.kind === 'command' ? use.node : use.path[onPath].node, markdown, detail);
   }
   const command = use.command;
   if (use.kind !== 'command' || !command?.args?.length) return undefined;
@@ -41,14 +41,14 @@ function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: b
   return undefined;
 }
 
-export function commandHover(analysis: Analysis, node: CommandNode, markdown: boolean): DocText {
+export function commandHover(analysis: Analysis, node: CommandNode, markdown: boolean, detail: HoverDetail = 'short'): DocText {
   const doc = new DocText(markdown);
   const command = node.command;
   if (!command || !node.runnable) {
     const subs = [...node.children.keys()].sort();
     return doc.code(`${node.path} …`).para(`Not a command by itself; its sub-commands are ${subs.map((s) => `\`${s}\``).join(', ')}.`);
   }
-  doc.code(command.synopsis).para(command.doc);
+  doc.code(releaseSynopsis(command)).para(detail === 'short' ? firstSentence(command.doc) : command.doc);
   doc.para(pluginNote(analysis.schema, command.plugin));
   doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   const reader = lineInputReader(node.path, analysis.release);
@@ -58,7 +58,7 @@ export function commandHover(analysis: Analysis, node: CommandNode, markdown: bo
     );
   }
   const type = interfaceTypeForCommand(node.path);
-  if (type) interfaceTypeDoc(doc, type, true);
+  if (type) interfaceTypeDoc(doc, type, detail);
   return doc;
 }
 

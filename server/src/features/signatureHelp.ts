@@ -6,15 +6,38 @@ import type { ArgSpec, CommandSpec } from '../schema/types';
 import type { Item, Token } from '../syntax/tree';
 import { cliContext } from './cliContext';
 import { offsetOf, scriptCursor, type Cursor } from './cursor';
-import { argUsage } from './docText';
+import { argUsage, releaseSynopsis } from './docText';
+import { startupSignature } from './signatureHelpStartup';
 
 /**
- * Signature help for a script command: its synopsis as the signature, one parameter per argument
- * of the chosen release, and the argument under (or just before) the cursor as the active one.
+ * When signature help is worth the room it takes over the lines above: on request, while it is
+ * already showing, or typed right after a command word.
  */
-export function computeSignatureHelp(analysis: Analysis, position: Position): SignatureHelp | null {
-  if (analysis.language !== 'cli') return null;
+export type SignatureMoment = 'asked' | 'showing' | 'typed';
+
+/** LSP's SignatureHelpContext, as far as it is read here (triggerKind 1 = invoked by the user). */
+export interface SignatureContext {
+  readonly triggerKind: number;
+  readonly isRetrigger: boolean;
+}
+
+export function momentOf(context: SignatureContext | undefined): SignatureMoment {
+  if (context?.isRetrigger) return 'showing';
+  return !context || context.triggerKind === 1 ? 'asked' : 'typed';
+}
+
+/**
+ * Signature help for a script command (its synopsis in the release in force as the signature, one
+ * parameter per argument, the argument under or just before the cursor active) and for a
+ * startup.conf parameter that takes values.
+ */
+export function computeSignatureHelp(analysis: Analysis, position: Position, context?: SignatureContext): SignatureHelp | null {
   const offset = offsetOf(analysis, position);
+  const moment = momentOf(context);
+  return analysis.language === 'cli' ? scriptSignature(analysis, offset, moment) : startupSignature(analysis, offset, moment);
+}
+
+function scriptSignature(analysis: Analysis, offset: number, moment: SignatureMoment): SignatureHelp | null {
   const cursor = scriptCursor(analysis, offset);
   if (!cursor) return null;
   const context = cliContext(cursor, analysis.schema);
@@ -29,6 +52,9 @@ export function computeSignatureHelp(analysis: Analysis, position: Position): Si
     if (cursor.partial === '' || !subCommand) command = context.node.command;
   }
   if (!command) return null;
+  // a space typed after the command word opens it, unless a sub-command may follow (the completion list is more use)
+  const afterCommandWord = context.kind === 'command-word' && cursor.partial === '' && context.node.children.size === 0;
+  if (moment === 'typed' && !afterCommandWord) return null;
   const { label, parameters } = signatureOf(command);
   const activeParameter = activeArgument(analysis, command, args, cursor);
   return {
@@ -40,7 +66,7 @@ export function computeSignatureHelp(analysis: Analysis, position: Position): Si
 
 /** Finds where an argument is written in the synopsis; arguments it leaves out are appended. */
 function signatureOf(command: CommandSpec): { label: string; parameters: ParameterInformation[] } {
-  let label = command.synopsis;
+  let label = releaseSynopsis(command);
   const from = label.startsWith(command.path) ? command.path.length : 0;
   const taken: [number, number][] = [];
   const located = (command.args ?? []).map((arg) => {

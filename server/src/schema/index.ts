@@ -165,6 +165,12 @@ export function releasesOfSection(key: string): VppRelease[] {
   return RELEASES.filter((r) => set.has(r));
 }
 
+/** The releases that have a plugin, oldest first. */
+export function releasesOfPlugin(name: string): VppRelease[] {
+  const spec = (pluginIndex as PluginSpec[]).find((p) => p.name === name);
+  return spec ? RELEASES.filter((r) => inRelease(spec.releases, r)) : [];
+}
+
 export function pluginDisabledByDefault(schema: Schema, plugin: string): boolean {
   const spec = schema.plugins.get(plugin);
   return !!spec?.defaultDisabled?.includes(schema.release);

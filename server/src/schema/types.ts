@@ -60,6 +60,11 @@ export interface ValueSpec {
   prefix?: string;
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
+  /**
+   * For prefixes: VPP (or the kernel it hands them to) refuses a length over 32 / 128 bits, and
+   * with `zeroRefused` a length of 0; `refusal` says what VPP answers.
+   */
+  prefixLength?: { zeroRefused?: boolean; refusal: string };
 }
 
 /**

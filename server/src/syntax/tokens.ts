@@ -7,11 +7,12 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
  */
 
 /**
- * Template placeholders that may sit inside a word: `$(X)`, `${X}`, `{{ .X }}`, `{% x %}`, `{# x #}`.
- * A placeholder's body stops at the next opening of its kind, so that a failed try reads no further
- * than where the next one could start: `$($($(...` is read in linear time, not rescanned at each `$(`.
+ * Template placeholders that may sit inside a word: `$(X)`, `${X}`, `$$X` (CSIT's templates, also
+ * `$$X$$`), `{{ .X }}`, `{% x %}`, `{# x #}`. A placeholder's body stops at the next opening of its
+ * kind, so that a failed try reads no further than where the next one could start: `$($($(...` is read
+ * in linear time, not rescanned at each `$(`.
  */
-export const TEMPLATE_PART = String.raw`\$\([^()\s]*\)|\$\{[^{}\s]*\}|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
+export const TEMPLATE_PART = String.raw`\$\([^()\s]*\)|\$\{[^{}\s]*\}|\$\$[A-Za-z_][A-Za-z0-9_]*(?:\$\$)?|\{\{(?:[^{}\n]|\}(?!\}))*\}\}|\{%(?:[^{%\n]|%(?!\}))*%\}|\{#(?:[^{#\n]|#(?!\}))*#\}`;
 
 /** The category every word token belongs to; the parser consumes this. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });

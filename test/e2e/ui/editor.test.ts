@@ -127,6 +127,67 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await shot('highlight-cli');
   });
 
+  it('gives a new line, not a completion, on `{` + Enter in startup.conf', async () => {
+    await wb.openFile('startup.conf', STARTUP);
+    await wb.newLineAtEnd();
+    for (const [section, parameter] of [['unix', 'nodaemon'], ['dpdk', 'no-pci']]) {
+      await wb.page.keyboard.type(`${section} {`, { delay: 50 });
+      await wb.settle(1500); // time for a completion list to open, if one would
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type(parameter, { delay: 50 });
+      await wb.page.keyboard.press('Escape'); // the list the word itself opens
+      const lines = (await wb.lines()).map((l) => l.trimEnd());
+      const at = lines.lastIndexOf(`${section} {`);
+      assert.ok(at >= 0, `a line \`${section} {\` alone:\n${lines.join('\n')}`);
+      assert.match(lines[at + 1], new RegExp(`^\\s+${parameter}$`), `the parameter on its own indented line:\n${lines.join('\n')}`);
+      assert.equal(lines[at + 2], '}', `the brace closed below:\n${lines.join('\n')}`);
+      await wb.page.keyboard.press('ArrowDown');
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.press('Enter');
+    }
+  });
+
+  it('asks where to keep the release chosen in "VPP: Select VPP Release", and writes the file\'s comment', async () => {
+    await wb.openFile('af_packet.vpp', CLI);
+    await wb.runCommand('VPP: Select VPP Release');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('25.10');
+    await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '25.10' }).waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This workspace' }).waitFor({ timeout: 30_000 });
+    await input.fill('This file');
+    await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'This file' }).waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.editor-instance .view-line', { hasText: '# vpp-version: 25.10' }).first().waitFor({ timeout: 30_000 });
+    assert.equal((await wb.lines())[0].trim(), '# vpp-version: 25.10');
+    await wb.page.locator('.statusbar-item', { hasText: 'VPP 25.10' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Control+Z');
+  });
+
+  it('opens signature help on the space after a command word, and not again on each space once closed', async () => {
+    await wb.openFile('tap.vpp', CLI);
+    await wb.newLineAtEnd();
+    const hints = wb.page.locator('.parameter-hints-widget.visible');
+    await wb.page.keyboard.type('create tap ', { delay: 50 });
+    await hints.waitFor({ timeout: 10_000 });
+    // Escape closes the suggest widget first, then the signature help: both must be gone
+    const suggest = wb.page.locator('.suggest-widget.visible');
+    for (let i = 0; i < 4 && ((await hints.isVisible()) || (await suggest.isVisible())); i++) {
+      await wb.page.keyboard.press('Escape');
+      await wb.settle(300);
+    }
+    assert.equal(await hints.isVisible(), false, 'signature help closed');
+    await wb.page.keyboard.type('id 7 ', { delay: 50 });
+    await wb.settle(2000);
+    assert.equal(await hints.isVisible(), false, 'signature help reopened on a space between arguments');
+    // take the line out again, for the next test's screenshot
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Shift+Home');
+    await wb.page.keyboard.press('Delete');
+    await wb.page.keyboard.press('Backspace');
+  });
+
   it('suggests the options of `create tap` as you type', async () => {
     await wb.openFile('tap.vpp', CLI);
     await wb.newLineAtEnd();
@@ -164,13 +225,14 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await wb.page.keyboard.press('Control+J'); // hide the panel again
   });
 
-  it('shows the course facts in a hover on `af_xdp`', async () => {
+  it('shows a short hover on `af_xdp`: the syntax, one sentence, the course facts, and where the rest is', async () => {
     const course = INTERFACE_TYPES.find((t) => t.id === 'af_xdp')!;
     await wb.openFile('af_xdp.vpp', CLI);
     await wb.goTo(3, 20);
     const hover = await wb.showHover(course.title);
-    assert.ok((await hover.innerText()).includes(course.matrix.throughput), 'the hover has the matrix row');
-    await wb.enlargeHover(hover, 380, 60);
+    const text = await hover.innerText();
+    assert.ok(text.includes(course.matrix.throughput), 'the hover has the matrix row');
+    assert.ok(text.includes('vpp.hover.detail') && !text.includes(course.whenToUse), 'the long course text is behind the setting');
     await shot('hover');
     await wb.page.keyboard.press('Escape');
   });
@@ -189,5 +251,33 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     const lines = await wb.lines();
     assert.ok(lines.some((l) => /^create tap id 0 host-if-name vpp0 /.test(l)), lines.join('\n'));
     await shot('choose-interface-inserted');
+  });
+
+  it('takes the workspace\'s startup.conf for "line rate: yes", not an untitled file', async () => {
+    assert.equal(DECISION_RULE[0].answer, 'dpdk');
+    await wb.openFile('tap.vpp', CLI);
+    await wb.runCommand('VPP: Choose an Interface Type...');
+    await wb.answer(DECISION_RULE[0].question, 'Yes');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'startup.conf' }).waitFor({ timeout: 30_000 });
+    // examples/startup.conf has its dpdk section already: it is shown, the word `dpdk` selected
+    await wb.page.locator('.statusbar-item', { hasText: '(4 selected)' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.editor-instance .view-line', { hasText: 'dpdk {' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0, 'an Untitled tab opened');
+  });
+
+  it('opens the selection matrix read-only and closes it without a prompt or a stray Untitled tab', async () => {
+    await wb.runCommand('VPP: Show the Interface Selection Matrix');
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Interface selection matrix' });
+    await tab.first().waitFor({ timeout: 30_000 });
+    // the preview is a webview: its page sits in an iframe inside an iframe
+    const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('table', { hasText: 'Max throughput' }).waitFor({ timeout: 30_000 });
+    await shot('selection-matrix');
+    await tab.first().click();
+    await wb.page.keyboard.press('Control+W');
+    await tab.first().waitFor({ state: 'detached', timeout: 30_000 });
+    await wb.settle(1000);
+    assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'a save prompt opened');
+    assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).count(), 0, 'an Untitled tab is left');
   });
 });

@@ -108,19 +108,6 @@ export class Workbench {
     return this.pressUntil(['Control+K', 'Control+I'], this.page.locator('.monaco-hover:visible', { hasText: expected }), `a hover with ${expected}`);
   }
 
-  /** Drags the hover's bottom edge down and scrolls it, so a screenshot shows more of it. */
-  async enlargeHover(hover: Locator, extraHeight: number, scroll: number): Promise<void> {
-    const box = await hover.boundingBox();
-    if (!box) return;
-    const x = box.x + box.width / 2;
-    await this.page.mouse.move(x, box.y + box.height - 1);
-    await this.page.mouse.down();
-    await this.page.mouse.move(x, box.y + box.height + extraHeight, { steps: 10 });
-    await this.page.mouse.up();
-    await this.page.mouse.move(x, box.y + box.height / 2);
-    if (scroll) await this.page.mouse.wheel(0, scroll);
-  }
-
   /** Lets animations (quick inputs, widgets fading out) end before a screenshot. */
   async settle(ms = 700): Promise<void> {
     await this.page.waitForTimeout(ms);

@@ -433,7 +433,8 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       },
       {
         name: 'address',
-        values: [{ kind: 'ip-prefix', placeholder: '192.0.2.1/24' }],
+        // ip_interface_address_add (vnet/ip/ip_interface.c) refuses 0 and lengths over the address's bits
+        values: [{ kind: 'ip-prefix', placeholder: '192.0.2.1/24', prefixLength: { zeroRefused: true, refusal: 'VPP answers "wrong length for interface"' } }],
         doc: 'The interface address and prefix length, e.g. `192.0.2.1/24` or `2001:db8::1/64`.',
       },
     ],
@@ -481,7 +482,8 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       },
       {
         name: 'prefix',
-        values: [{ kind: 'ip-prefix', placeholder: '198.51.100.0/24' }],
+        // fib_prefix_validate (vnet/ip/lookup.c): VPP prints "Invalid prefix len" and adds no route
+        values: [{ kind: 'ip-prefix', placeholder: '198.51.100.0/24', prefixLength: { refusal: 'VPP answers "Invalid prefix len" and adds no route' } }],
         doc: 'Destination prefix; several may be given.',
         repeatable: true,
       },
