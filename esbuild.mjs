@@ -1,7 +1,8 @@
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -15,7 +16,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist', define: { VPP_LINT_VERSION: JSON.stringify(version) } }),
   build({ ...common, entryPoints: { client: 'client/src/extension.ts', languageClient: 'client/src/languageClient.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { sniff: 'server/src/analysis/sniff.ts' }, outdir: 'dist' }),
 ]);

@@ -17,6 +17,7 @@ export function computeCodeActions(analysis: Analysis, uri: string, diagnostics:
     if (inserts.length > 0) actions.push(insertAction(analysis, uri, d, inserts));
     fixes.forEach((fix, index) => {
       if (fix.kind === 'replace') {
+        // the first candidate of the first fix is the preferred one; a lone candidate is also what `vpp-lint --fix` applies
         fix.candidates.forEach((candidate, rank) =>
           actions.push(action(`Change to \`${candidate}\``, uri, d, [{ range: d.range, newText: candidate }], index === 0 && rank === 0)),
         );
@@ -47,4 +48,15 @@ function widenOverSpace(text: string, start: number, end: number): { start: numb
   let e = end;
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
   return { start, end: e };
+}
+
+/**
+ * The fix `vpp-lint --fix` applies without asking: a replacement with a single candidate (`af-xdp`
+ * -> `af_xdp`, a did-you-mean with one guess). Removals, inserted placeholders and lists of guesses
+ * need a person to choose, so they have none.
+ */
+export function unambiguousFix(d: Diagnostic): TextEdit | undefined {
+  const fixes = (d.data as DiagnosticData | undefined)?.fixes;
+  const replace = fixes?.find((f): f is Extract<FixData, { kind: 'replace' }> => f.kind === 'replace');
+  return replace?.candidates.length === 1 ? { range: d.range, newText: replace.candidates[0] } : undefined;
 }
