@@ -10,6 +10,8 @@ export class LspClient {
   private readonly listeners: ((msg: { method: string; params: any }) => void)[] = [];
   readonly notifications: { method: string; params: any }[] = [];
   stderr = '';
+  /** What the client answers to `workspace/configuration` for the `vpp` section: the settings the user set. */
+  settings: Record<string, unknown> = { diagnostics: { delayMs: 0 } };
 
   constructor(serverPath = join(import.meta.dirname, '..', 'dist', 'server.js')) {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
@@ -38,7 +40,7 @@ export class LspClient {
       else waiter?.resolve(msg.result);
     } else if (msg.id !== undefined && msg.method) {
       // a request from the server (workspace/configuration, ...): answer with nothing special
-      this.write({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({ diagnostics: { delayMs: 0 } })) : null });
+      this.write({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => this.settings) : null });
     } else {
       this.notifications.push(msg);
       for (const l of this.listeners) l(msg);

@@ -8,14 +8,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * the startup.conf or under the workspace root, so we look there too.
  */
 export class ScriptResolver {
-  constructor(private readonly workspaceRoots: () => string[]) {}
+  /** `rootsFor` gives the folders to look in for a document: the workspace folders, the config file's `roots`. */
+  constructor(private readonly rootsFor: (documentUri: string) => readonly string[]) {}
 
   candidates(documentUri: string, path: string): string[] {
     if (!documentUri.startsWith('file:')) return [];
     const docDir = dirname(fileURLToPath(documentUri));
     const out = isAbsolute(path) ? [path] : [join(docDir, path)];
     out.push(join(docDir, basename(path)));
-    for (const root of this.workspaceRoots()) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
+    for (const root of this.rootsFor(documentUri)) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
     return out;
   }
 

@@ -10,6 +10,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
@@ -26,6 +27,7 @@ import { formatStartup } from './features/formatting';
 import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
+import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 
@@ -43,7 +45,8 @@ export function startServer(connection: Connection): void {
   let completionCaps: CompletionCaps = { snippetSupport: false, markdown: false };
   let hoverMarkdown = false;
   let workspaceRoots: string[] = [];
-  const scripts = new ScriptResolver(() => workspaceRoots);
+  const projectConfigs = new Map<string, ProjectConfig>();
+  const scripts = new ScriptResolver((uri) => [...workspaceRoots, ...projectConfigOf(uri).roots]);
   let globalSettings: VppSettings = DEFAULT_SETTINGS;
 
   const log = (message: string) => connection.console.error(message);
@@ -59,13 +62,31 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The `.vpp-lint.json` that governs a document on disk (nearest above it), read once until it changes. */
+  function projectConfigOf(uri: string): ProjectConfig {
+    if (!uri.startsWith('file:')) return NO_PROJECT_CONFIG;
+    let config = projectConfigs.get(uri);
+    if (!config) {
+      try {
+        const file = findProjectConfigFile(fileURLToPath(uri));
+        config = file ? readProjectConfig(file) : NO_PROJECT_CONFIG;
+      } catch (error) {
+        log(`vpp: ${(error as Error).message}; using the defaults`);
+        config = NO_PROJECT_CONFIG;
+      }
+      projectConfigs.set(uri, config);
+    }
+    return config;
+  }
+
+  /** What the user set in the editor wins over the config file, which wins over the defaults. */
   function settingsFor(uri: string): Promise<VppSettings> {
-    if (!configurationSupport) return Promise.resolve(globalSettings);
     let pending = settingsByUri.get(uri);
     if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'vpp' })
-        .then(readSettings, () => globalSettings);
+      const editor = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'vpp' }).then(readSettings, () => globalSettings)
+        : Promise.resolve(globalSettings);
+      pending = editor.then((settings) => withProjectConfig(settings, projectConfigOf(uri)));
       settingsByUri.set(uri, pending);
     }
     return pending;
@@ -124,7 +145,8 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
-    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links) : [];
+    const ignored = uri.startsWith('file:') && isIgnored(projectConfigOf(uri), fileURLToPath(uri));
+    const diagnostics = analysis && !ignored ? computeDiagnostics(analysis, settings.severities, links) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -174,12 +196,21 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onDidChangeConfiguration((change) => {
+  /** Forgets what settings and config files said, and checks the open documents again. */
+  function settingsChanged(): void {
     settingsByUri.clear();
+    projectConfigs.clear();
     cache.clear();
     runsByUri.clear();
-    if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
     for (const doc of documents.all()) void scheduleDiagnostics(doc);
+  }
+
+  // the client watches `.vpp-lint.json` files
+  connection.onDidChangeWatchedFiles(() => settingsChanged());
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
+    settingsChanged();
   });
 
   documents.onDidChangeContent((change) => {
