@@ -42,7 +42,7 @@ describe('GitHub Action (action.yml)', () => {
     const cwd = scratch(REPO);
     const r = runAction(ROOT, cwd, { 'sarif-file': 'vpp.sarif' });
     assert.equal(r.status, 1);
-    const log = JSON.parse(readFileSync(join(cwd, 'vpp.sarif'), 'utf8'));
+    const log: { runs: { results: unknown[] }[] } = JSON.parse(readFileSync(join(cwd, 'vpp.sarif'), 'utf8'));
     const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
     assert.ok(new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false }).validate(schema, log));
     assert.equal(log.runs[0].results.length, 2);

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { findReleaseDirective } from '../../server/src/analysis/directives';
 import { RELEASES } from '../../server/src/schema/types';
 import { chooseInterface, showSelectionMatrix } from './chooser';
+import { checkWorkspace, registerLintTask } from './lintTask';
 
 const VPP_LANGUAGES = ['vpp-startup', 'vpp-cli'];
 /** Languages VS Code gives files that may be VPP configuration (`vpp.conf`, `init.conf`, `*.cfg`). */
@@ -98,6 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('vpp.setLanguage', setLanguage),
     vscode.commands.registerCommand('vpp.chooseInterface', chooseInterface),
     vscode.commands.registerCommand('vpp.showSelectionMatrix', showSelectionMatrix),
+    vscode.commands.registerCommand('vpp.checkWorkspace', checkWorkspace),
+    registerLintTask(context),
     vscode.commands.registerCommand('vpp.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context);
