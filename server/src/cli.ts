@@ -11,8 +11,8 @@ import { ConfigError, findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readP
 import { NEWEST_RELEASE } from './schema/index';
 import { ScriptResolver } from './scriptResolver';
 
-/** Set by the build from package.json. */
-declare const VPP_LINT_VERSION: string;
+/** Set by the build (esbuild.mjs) from package.json. */
+declare const PACKAGE_VERSION: string;
 
 /** A file that is not text: refused when named, skipped when found in a folder. */
 class NotText extends Error {}
@@ -63,7 +63,7 @@ function main(argv: string[]): number {
   try {
     const parsed = parseArgs(argv);
     if (parsed === 'help' || parsed === 'version') {
-      process.stdout.write(parsed === 'help' ? `${USAGE}\n` : `${VPP_LINT_VERSION}\n`);
+      process.stdout.write(parsed === 'help' ? `${USAGE}\n` : `${PACKAGE_VERSION}\n`);
       return 0;
     }
     options = parsed;
@@ -121,7 +121,7 @@ function main(argv: string[]): number {
     }
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
-  process.stdout.write(formatResults(options.format, results, linted, VPP_LINT_VERSION));
+  process.stdout.write(formatResults(options.format, results, linted, PACKAGE_VERSION));
   if (failed) return 2;
   const warnings = results.filter((r) => r.severity === 'warning').length;
   return results.some((r) => r.severity === 'error') || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? 1 : 0;

@@ -31,6 +31,9 @@ import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig,
 import { ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 
+/** Set by the build (esbuild.mjs) from package.json. */
+declare const PACKAGE_VERSION: string;
+
 /**
  * The language server: it only wires LSP requests to the pure feature functions. Every handler
  * is guarded so that no input can take the server down.
@@ -192,7 +195,7 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
-      serverInfo: { name: 'vpp-language-server', version: '0.1.0' },
+      serverInfo: { name: 'vpp-language-server', version: PACKAGE_VERSION },
     };
   });
 
