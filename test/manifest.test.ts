@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncedManifest } from '../tools/sync-manifest';
@@ -22,6 +23,36 @@ describe('extension manifest', () => {
     assert.equal(manifest.bin['vpp-language-server'], './dist/server.js');
     assert.equal(manifest.bin['vpp-lint'], './dist/cli.js');
     for (const script of ['build', 'test', 'test:e2e', 'package', 'start', 'bench', 'fuzz']) assert.ok(manifest.scripts[script], script);
+  });
+});
+
+describe('the .vsix listing', () => {
+  it('ships only what the extension needs, with the full licence and a changelog, and packs without --allow-missing-repository', () => {
+    const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.deepEqual(listed.trim().split('\n').sort(), [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/client.js',
+      'dist/languageClient.js',
+      'dist/package.json',
+      'dist/server.js',
+      'dist/sniff.js',
+      'grammars/vpp-cli.tmLanguage.json',
+      'grammars/vpp-markdown-injection.tmLanguage.json',
+      'grammars/vpp-startup.tmLanguage.json',
+      'icon.png',
+      'language-configuration.json',
+      'package.json',
+      'schemas/vpp-lint.schema.json',
+      'snippets/vpp-cli.json',
+      'snippets/vpp-startup.json',
+    ]);
+    assert.doesNotMatch(manifest.scripts.package, /allow-missing-repository/);
+    const licence = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
+    for (const part of ['TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION', '9. Accepting Warranty or Additional Liability.', 'END OF TERMS AND CONDITIONS', 'APPENDIX: How to apply the Apache License']) assert.ok(licence.includes(part), part);
+    assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## (Unreleased|${manifest.version.replace(/\./g, '\\.')})$`, 'm'));
   });
 });
 
