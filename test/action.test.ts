@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
 import { runAction } from '../tools/ci/runAction';
-import { scratch } from './cliRun';
+import { scratch, validateSarif } from './cliRun';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -43,8 +42,7 @@ describe('GitHub Action (action.yml)', () => {
     const r = runAction(ROOT, cwd, { 'sarif-file': 'vpp.sarif' });
     assert.equal(r.status, 1);
     const log: { runs: { results: unknown[] }[] } = JSON.parse(readFileSync(join(cwd, 'vpp.sarif'), 'utf8'));
-    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
-    assert.ok(new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false }).validate(schema, log));
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
     assert.equal(log.runs[0].results.length, 2);
   });
 });

@@ -1,15 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
 import { DIAGNOSTIC_CODES } from '../server/src/analysis/diagnostic';
-import { examplesCopy, runLint, scratch } from './cliRun';
-
-/** The SARIF 2.1.0 schema (rtm.5, the OASIS standard's) as an npm package ships it: nothing is downloaded. */
-const SARIF_SCHEMA = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-
-// the schema's language-tag pattern is not valid as a Unicode regular expression; its URI formats are not checked
-const sarifValidator = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(SARIF_SCHEMA);
-const validateSarif = Object.assign((log: unknown): boolean => sarifValidator(log), { get errors() { return sarifValidator.errors; } });
+import { examplesCopy, runLint, scratch, validateSarif } from './cliRun';
 
 const MIXED = {
   'deploy/setup.vpp': 'create tap id 0 host-if-name vpp0 host-if-name vpp1\ncreate interface af-xdp host-if eth0\nset interface state tap9 up\n',

@@ -73,7 +73,7 @@ export function withProjectConfig(editor: VppSettings, config: ProjectConfig): V
   return { ...editor, release: editor.release ?? config.release, severities: { ...config.severities, ...editor.severities } };
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

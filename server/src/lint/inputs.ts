@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
 import { mayBeVppFile } from '../analysis/sniff';
+import { isDirectory } from '../projectConfig';
 
 /** A file to lint; `picked` files were found in a folder or by a glob, and are skipped quietly when they are not VPP. */
 export interface InputFile {
@@ -57,14 +58,6 @@ function globFiles(pattern: string, cwd: string): string[] {
   const found: InputFile[] = [];
   walk(base, cwd, found, (path) => minimatch(path.replace(/\\/g, '/'), normalized));
   return found.map((f) => f.path);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function exists(path: string): boolean {
