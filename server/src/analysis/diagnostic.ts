@@ -36,7 +36,9 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 export type FixData =
   | { kind: 'replace'; candidates: string[] }
   | { kind: 'remove'; start: number; end: number }
-  | { kind: 'insert'; offset: number; text: string; label: string };
+  | { kind: 'insert'; offset: number; text: string; label: string }
+  /** The one right rewrite of a span that may be larger than the finding (`heapsize 1G` -> `memory { main-heap-size 1G }`). */
+  | { kind: 'rewrite'; start: number; end: number; text: string; label: string };
 
 export interface VppDiagnostic {
   code: DiagnosticCode;

@@ -21,6 +21,8 @@ export function computeCodeActions(analysis: Analysis, uri: string, diagnostics:
         fix.candidates.forEach((candidate, rank) =>
           actions.push(action(`Change to \`${candidate}\``, uri, d, [{ range: d.range, newText: candidate }], index === 0 && rank === 0)),
         );
+      } else if (fix.kind === 'rewrite') {
+        actions.push(action(fix.label, uri, d, [rewriteEdit(analysis, fix)], true));
       } else if (fix.kind === 'remove') {
         const { start, end } = widenOverSpace(analysis.text, fix.start, fix.end);
         const removed = analysis.text.slice(fix.start, fix.end);
@@ -51,12 +53,19 @@ function widenOverSpace(text: string, start: number, end: number): { start: numb
 }
 
 /**
- * The fix `vpp-lint --fix` applies without asking: a replacement with a single candidate (`af-xdp`
- * -> `af_xdp`, a did-you-mean with one guess). Removals, inserted placeholders and lists of guesses
+ * The fix `vpp-lint --fix` applies without asking: a rewrite (`heapsize 1G` -> `memory {
+ * main-heap-size 1G }`), or a replacement with a single candidate (`af-xdp` -> `af_xdp`, a
+ * did-you-mean with one guess). Removals, inserted placeholders and lists of guesses
  * need a person to choose, so they have none.
  */
-export function unambiguousFix(d: Diagnostic): TextEdit | undefined {
+export function unambiguousFix(analysis: Analysis, d: Diagnostic): TextEdit | undefined {
   const fixes = (d.data as DiagnosticData | undefined)?.fixes;
+  const rewrite = fixes?.find((f): f is Extract<FixData, { kind: 'rewrite' }> => f.kind === 'rewrite');
+  if (rewrite) return rewriteEdit(analysis, rewrite);
   const replace = fixes?.find((f): f is Extract<FixData, { kind: 'replace' }> => f.kind === 'replace');
   return replace?.candidates.length === 1 ? { range: d.range, newText: replace.candidates[0] } : undefined;
+}
+
+function rewriteEdit(analysis: Analysis, fix: Extract<FixData, { kind: 'rewrite' }>): TextEdit {
+  return { range: analysis.lines.range(fix.start, fix.end), newText: fix.text };
 }

@@ -31,19 +31,18 @@ export function lintText(file: string, text: string, options: LintTextOptions): 
   const links = options.scriptExists ? checkLinks(analysis, options.scriptExists) : [];
   const results: LintResult[] = [];
   for (const d of computeDiagnostics(analysis, options.severities, links)) {
-    const result = toResult(file, d);
+    const result = toResult(file, d, unambiguousFix(analysis, d));
     if (!options.quiet || result.severity === 'error') results.push(result);
   }
   return results.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function toResult(file: string, d: Diagnostic): LintResult {
-  const fix = unambiguousFix(d);
+function toResult(file: string, d: Diagnostic, fix: TextEdit | undefined): LintResult {
   return { file, range: d.range, severity: severityName(d.severity), code: String(d.code), message: d.message, ...(fix ? { fix } : {}) };
 }
 
 /**
- * The text with the findings' fixes applied (each fix touches only its finding's range; of two
+ * The text with the findings' fixes applied (each fix touches only its own range; of two
  * fixes that overlap, the first wins) and how many were applied.
  */
 export function applyFixes(text: string, results: readonly LintResult[]): { text: string; fixed: number } {

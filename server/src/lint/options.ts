@@ -36,7 +36,8 @@ Options:
   --max-warnings N      exit 1 when there are more than N warnings
   --quiet               report errors only
   --fix                 apply the fixes that have one right answer (af-xdp -> af_xdp, a did-you-mean
-                        with one candidate) and report what is left; nothing else is changed
+                        with one candidate, heapsize 1G -> memory { main-heap-size 1G } from 26.02)
+                        and report what is left; nothing else is changed
   --fix-dry-run         the same, without writing the files
   --config FILE         the config file to use instead of the nearest ${'.vpp-lint.json'} above each file
   --print-config FILE   print the settings in force for FILE as JSON and exit
