@@ -83,6 +83,8 @@ describe('.vpp-lint.json', () => {
       const setup = pathToFileURL(join(dir, 'deploy', 'setup.vpp')).toString();
       // release 25.10 and the severities from the file
       assert.deepEqual(await open(setup, REPO['deploy/setup.vpp']), ['1 vpp.duplicate-option']);
+      // the status bar asks the server which release is in force
+      assert.deepEqual(await client.request('vpp/documentInfo', { uri: setup }), { language: 'cli', release: '25.10', fromComment: false });
       // an ignored path gets no diagnostics
       assert.deepEqual(await open(pathToFileURL(join(dir, 'legacy.vpp')).toString(), REPO['legacy.vpp']), []);
 

@@ -46,21 +46,37 @@ function effectiveRelease(doc: vscode.TextDocument): { release: string; fromComm
   return { release: setting && (RELEASES as readonly string[]).includes(setting) ? setting : RELEASES[RELEASES.length - 1], fromComment: false };
 }
 
-function updateReleaseItem(): void {
+/** The release in force for a document: the server's answer (which knows `.vpp-lint.json`), else the setting. */
+async function releaseInForce(doc: vscode.TextDocument): Promise<{ release: string; fromComment: boolean }> {
+  if (client?.isRunning()) {
+    try {
+      const info = await client.sendRequest<{ release: string; fromComment: boolean } | null>('vpp/documentInfo', { uri: doc.uri.toString() });
+      if (info) return info;
+    } catch {
+      // the setting below is the next best answer
+    }
+  }
+  return effectiveRelease(doc);
+}
+
+async function updateReleaseItem(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!isVpp(doc)) {
     releaseItem.hide();
     return;
   }
-  const { release, fromComment } = effectiveRelease(doc);
+  const { release, fromComment } = await releaseInForce(doc);
+  if (vscode.window.activeTextEditor?.document !== doc) return;
   releaseItem.text = `VPP ${release}`;
-  releaseItem.tooltip = fromComment ? `VPP release ${release}, set by a "# vpp-version:" comment in this file` : `VPP release ${release} (setting vpp.version): click to change`;
+  releaseItem.tooltip = fromComment
+    ? `VPP release ${release}, set by a "# vpp-version:" comment in this file`
+    : `VPP release ${release} (setting vpp.version, else the repository's .vpp-lint.json): click to change`;
   releaseItem.show();
 }
 
 async function selectRelease(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
-  const current = doc && isVpp(doc) ? effectiveRelease(doc).release : undefined;
+  const current = doc && isVpp(doc) ? (await releaseInForce(doc)).release : undefined;
   const picked = await vscode.window.showQuickPick(
     [...RELEASES].reverse().map((r) => ({ label: r, description: r === current ? 'current' : undefined })),
     { placeHolder: 'VPP release to check against (setting vpp.version)' },
@@ -71,7 +87,7 @@ async function selectRelease(): Promise<void> {
   if (doc && effectiveRelease(doc).fromComment) {
     void vscode.window.showInformationMessage(`This file picks its release with a "# vpp-version:" comment, which wins over the setting.`);
   }
-  updateReleaseItem();
+  void updateReleaseItem();
 }
 
 async function setLanguage(): Promise<void> {
@@ -105,9 +121,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client) await client.restart();
       else await startClient(context);
     }),
-    vscode.window.onDidChangeActiveTextEditor(updateReleaseItem),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('vpp.version') && updateReleaseItem()),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateReleaseItem()),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateReleaseItem()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('vpp.version') && void updateReleaseItem()),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && void updateReleaseItem()),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isVpp(doc)) void startClient(context);
       else sniff(doc, context);
@@ -117,7 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (isVpp(doc)) await startClient(context);
     else sniff(doc, context);
   }
-  updateReleaseItem();
+  void updateReleaseItem();
 }
 
 export async function deactivate(): Promise<void> {
