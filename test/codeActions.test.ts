@@ -111,6 +111,19 @@ describe('code actions', () => {
       assert.equal(fixed, 'unix { nodaemon }\n\nmemory { main-heap-size 2G }\n');
       assert.deepEqual(described(lintStartup(fixed, { release: '26.02' })), []);
     });
+
+    it('rewrites `heapsize` as the `memory { main-heap-size }` VPP reads from 26.02, when there is no memory section yet', () => {
+      const text = 'unix { nodaemon }\nheapsize 2G # main heap\n';
+      const { result, action, fixed } = fix('startup', text, 'vpp.fatal-in-release', 'Change to `memory { main-heap-size 2G }`', { release: '26.06' });
+      assertIsEdit(action, result.diagnostics[0]);
+      assert.equal(action.isPreferred, true);
+      assert.equal(fixed, 'unix { nodaemon }\nmemory { main-heap-size 2G } # main heap\n');
+      assert.deepEqual(described(lintStartup(fixed, { release: '26.06' })), []);
+      // with a memory section already there, which size VPP would take is not ours to choose: removal only
+      assert.deepEqual(actionsFor(result, result.diagnostics[0]).map((a) => a.title), ['Change to `memory { main-heap-size 2G }`', 'Remove `heapsize 2G`']);
+      const withMemory = lintStartup(`${text}memory { main-heap-size 1G }\n`, { release: '26.06' });
+      assert.deepEqual(actionsFor(withMemory, onlyDiagnostic(withMemory, 'vpp.fatal-in-release')).map((a) => a.title), ['Remove `heapsize 2G`']);
+    });
   });
 
   describe('insert what is missing', () => {

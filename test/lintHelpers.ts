@@ -1,9 +1,9 @@
-import type { CodeAction, Diagnostic, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalyzeOptions, type Language } from '../server/src/analysis/analyze';
 import { computeCodeActions } from '../server/src/features/codeActions';
 import { computeDiagnostics, severityName, type SeverityOverrides } from '../server/src/features/diagnostics';
 import type { VppRelease } from '../server/src/schema/types';
-import { LineIndex } from '../server/src/syntax/lineIndex';
+import { applyEdits } from '../server/src/syntax/applyEdits';
 
 /**
  * The path every consumer takes (the language server and the CLI linter): analyse, turn the
@@ -68,16 +68,9 @@ export function onlyDiagnostic(result: Lint, code: string): Diagnostic {
   return matching[0];
 }
 
-/**
- * Applies a WorkspaceEdit's edits for `uri` to `text` as an editor would: all ranges refer to the
- * original text, so they are applied from the last to the first.
- */
+/** Applies a WorkspaceEdit's edits for `uri` to `text` as an editor would (all ranges refer to the original text). */
 export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined, uri = URI): string {
-  const edits: TextEdit[] = edit?.changes?.[uri] ?? [];
-  const lines = new LineIndex(text);
-  const offset = (p: Position) => lines.offsetAt(p);
-  const ordered = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start) || offset(b.range.end) - offset(a.range.end));
-  let out = text;
-  for (const e of ordered) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  const { text: out, skipped } = applyEdits(text, edit?.changes?.[uri] ?? []);
+  if (skipped.length > 0) throw new Error(`overlapping edits: ${JSON.stringify(skipped)}`);
   return out;
 }

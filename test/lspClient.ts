@@ -10,6 +10,8 @@ export class LspClient {
   private readonly listeners: ((msg: { method: string; params: any }) => void)[] = [];
   readonly notifications: { method: string; params: any }[] = [];
   stderr = '';
+  /** What the client answers to `workspace/configuration` for the `vpp` section: the settings the user set. */
+  settings: Record<string, unknown> = { diagnostics: { delayMs: 0 } };
 
   /** `nodeArgs` go to Node before the script, such as `--max-old-space-size=128`. */
   constructor(serverPath = join(import.meta.dirname, '..', 'dist', 'server.js'), nodeArgs: readonly string[] = []) {
@@ -39,7 +41,7 @@ export class LspClient {
       else waiter?.resolve(msg.result);
     } else if (msg.id !== undefined && msg.method) {
       // a request from the server (workspace/configuration, ...): answer with nothing special
-      this.write({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({ diagnostics: { delayMs: 0 } })) : null });
+      this.write({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => this.settings) : null });
       // kept with the notifications, so that a test can wait for one (client/registerCapability)
       this.notifications.push(msg);
       for (const l of this.listeners) l(msg);

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncedManifest } from '../tools/sync-manifest';
 import { RELEASES, schemaFor } from '../server/src/schema/index';
+import { runLint, scratch } from './cliRun';
 
 const ROOT = join(import.meta.dirname, '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -22,6 +24,64 @@ describe('extension manifest', () => {
     assert.equal(manifest.bin['vpp-language-server'], './dist/server.js');
     assert.equal(manifest.bin['vpp-lint'], './dist/cli.js');
     for (const script of ['build', 'test', 'test:e2e', 'package', 'start', 'bench', 'fuzz']) assert.ok(manifest.scripts[script], script);
+  });
+});
+
+describe('the .vsix listing', () => {
+  it('ships only what the extension needs, with the full licence and a changelog, and packs without --allow-missing-repository', () => {
+    const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.deepEqual(listed.trim().split('\n').sort(), [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/client.js',
+      'dist/languageClient.js',
+      'dist/package.json',
+      'dist/server.js',
+      'dist/sniff.js',
+      'grammars/vpp-cli.tmLanguage.json',
+      'grammars/vpp-markdown-injection.tmLanguage.json',
+      'grammars/vpp-startup.tmLanguage.json',
+      'icon.png',
+      'language-configuration.json',
+      'package.json',
+      'schemas/vpp-lint.schema.json',
+      'snippets/vpp-cli.json',
+      'snippets/vpp-startup.json',
+    ]);
+    assert.doesNotMatch(manifest.scripts.package, /allow-missing-repository/);
+    const licence = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
+    for (const part of ['TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION', '9. Accepting Warranty or Additional Liability.', 'END OF TERMS AND CONDITIONS', 'APPENDIX: How to apply the Apache License']) assert.ok(licence.includes(part), part);
+    assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## (Unreleased|${manifest.version.replace(/\./g, '\\.')})$`, 'm'));
+  });
+});
+
+describe('the vpp-lint task', () => {
+  it('has a problem matcher that reads every line vpp-lint prints, with VS Code severities', () => {
+    const [matcher] = manifest.contributes.problemMatchers;
+    assert.equal(matcher.name, 'vpp-lint');
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const cwd = scratch({ 'deploy/a b.vpp': 'create tap id 0 host-if-name vpp0 host-if-name vpp1\ncreate interface af-xdp host-if eth0\nset interface state tap9 up\n', 'file-too-large.vpp': '# vpp-version: 99.99\n' });
+    const lines = runLint(['.'], { cwd }).stdout.trim().split('\n');
+    const json = JSON.parse(runLint(['--format', 'json', '.'], { cwd }).stdout);
+    assert.equal(lines.length, json.length);
+    // VS Code reads error, warning, info and hint (as info); "information" would fall back to error
+    const vscodeSeverity: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+    json.forEach((f: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string; message: string }, i: number) => {
+      const m = pattern.exec(lines[i]);
+      assert.ok(m, lines[i]);
+      const at = (key: string) => m[matcher.pattern[key]];
+      assert.deepEqual([at('file'), Number(at('line')), Number(at('column')), at('severity'), at('code'), at('message')], [f.file, f.range.start.line + 1, f.range.start.character + 1, vscodeSeverity[f.severity], f.code, f.message]);
+    });
+    assert.deepEqual([...new Set(json.map((f: { severity: string }) => f.severity))].sort(), ['error', 'hint', 'warning']);
+  });
+
+  it('is offered by a task type and the command VPP: Check All Files in Workspace', () => {
+    assert.deepEqual(manifest.contributes.taskDefinitions.map((t: { type: string }) => t.type), ['vpp-lint']);
+    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === 'vpp.checkWorkspace');
+    assert.equal(`${command.category}: ${command.title}`, 'VPP: Check All Files in Workspace');
+    assert.ok(manifest.activationEvents.includes('onCommand:vpp.checkWorkspace'));
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Writes the parts of package.json that restate schema facts (the release list and one severity
- * setting per diagnostic code), so the manifest never drifts from the code. `npm run build` runs
+ * setting per diagnostic code) and the schema of `.vpp-lint.json`, so neither drifts from the code. `npm run build` runs
  * it; a test checks that the committed package.json is in sync.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DIAGNOSTIC_CODES, settingKeyOf, type DiagnosticCode } from '../server/src/analysis/diagnostic';
+import { CONFIG_FILE_NAME } from '../server/src/projectConfig';
 import { RELEASES } from '../server/src/schema/types';
 
 export function manifestConfiguration(): Record<string, unknown> {
@@ -65,8 +66,38 @@ export function manifestConfiguration(): Record<string, unknown> {
   return { title: 'VPP', properties };
 }
 
+/** The JSON schema of `.vpp-lint.json`, which VS Code uses to complete and check the file (`jsonValidation`). */
+export function configFileSchema(): Record<string, unknown> {
+  const diagnostics: Record<string, unknown> = {};
+  for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
+    diagnostics[settingKeyOf(code as DiagnosticCode)] = {
+      enum: ['error', 'warning', 'information', 'hint', 'off'],
+      default: info.severity,
+      markdownDescription: `Severity of \`${code}\`: ${info.summary}`,
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: `${CONFIG_FILE_NAME}: VPP configuration checks for the editor and vpp-lint`,
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      version: { enum: [...RELEASES], markdownDescription: 'The VPP release to check against (the setting `vpp.version` wins in the editor, `--vpp-version` in vpp-lint; a `# vpp-version:` comment in a file wins over all).' },
+      diagnostics: { type: 'object', additionalProperties: false, properties: diagnostics, markdownDescription: 'Severity per diagnostic code, without `vpp.`: `"plugin-disabled": "off"`.' },
+      ignore: { type: 'array', items: { type: 'string' }, markdownDescription: 'Globs of files and folders to leave alone, relative to this file: `["vendor/**", "legacy/*.vpp"]`.' },
+      roots: { type: 'array', items: { type: 'string' }, markdownDescription: 'Folders, relative to this file, where the scripts named by `startup-config` / `exec` are looked for.' },
+    },
+  };
+}
+
+export const CONFIG_SCHEMA_PATH = 'schemas/vpp-lint.schema.json';
+
 export function syncedManifest(manifest: Record<string, any>): Record<string, any> {
-  return { ...manifest, contributes: { ...manifest.contributes, configuration: manifestConfiguration() } };
+  return {
+    ...manifest,
+    contributes: { ...manifest.contributes, configuration: manifestConfiguration(), jsonValidation: [{ fileMatch: CONFIG_FILE_NAME, url: `./${CONFIG_SCHEMA_PATH}` }] },
+  };
 }
 
 if (process.argv[1]?.endsWith('sync-manifest.ts')) {
@@ -74,4 +105,8 @@ if (process.argv[1]?.endsWith('sync-manifest.ts')) {
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
   const next = `${JSON.stringify(syncedManifest(manifest), null, 2)}\n`;
   if (readFileSync(path, 'utf8') !== next) writeFileSync(path, next);
+  const schemaPath = new URL(`../${CONFIG_SCHEMA_PATH}`, import.meta.url);
+  const schema = `${JSON.stringify(configFileSchema(), null, 2)}\n`;
+  mkdirSync(new URL('.', schemaPath), { recursive: true });
+  if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== schema) writeFileSync(schemaPath, schema);
 }

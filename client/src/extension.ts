@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { findReleaseDirective } from '../../server/src/analysis/directives';
 import { RELEASES } from '../../server/src/schema/types';
 import { chooseInterface, registerSelectionMatrix, showSelectionMatrix } from './chooser';
+import { checkWorkspace, registerLintTask } from './lintTask';
 
 const VPP_LANGUAGES = ['vpp-startup', 'vpp-cli'];
 /** Languages VS Code gives files that may be VPP configuration (`vpp.conf`, `init.conf`, `*.cfg`). */
@@ -64,21 +65,37 @@ function effectiveRelease(doc: vscode.TextDocument): { release: string; fromComm
   return { release: setting && (RELEASES as readonly string[]).includes(setting) ? setting : RELEASES[RELEASES.length - 1], fromComment: false };
 }
 
-function updateReleaseItem(): void {
+/** The release in force for a document: the server's answer (which knows `.vpp-lint.json`), else the setting. */
+async function releaseInForce(doc: vscode.TextDocument): Promise<{ release: string; fromComment: boolean }> {
+  if (client?.isRunning()) {
+    try {
+      const info = await client.sendRequest<{ release: string; fromComment: boolean } | null>('vpp/documentInfo', { uri: doc.uri.toString() });
+      if (info) return info;
+    } catch {
+      // the setting below is the next best answer
+    }
+  }
+  return effectiveRelease(doc);
+}
+
+async function updateReleaseItem(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!isVpp(doc)) {
     releaseItem.hide();
     return;
   }
-  const { release, fromComment } = effectiveRelease(doc);
+  const { release, fromComment } = await releaseInForce(doc);
+  if (vscode.window.activeTextEditor?.document !== doc) return;
   releaseItem.text = `VPP ${release}`;
-  releaseItem.tooltip = fromComment ? `VPP release ${release}, set by a "# vpp-version:" comment in this file` : `VPP release ${release} (setting vpp.version): click to change`;
+  releaseItem.tooltip = fromComment
+    ? `VPP release ${release}, set by a "# vpp-version:" comment in this file`
+    : `VPP release ${release} (setting vpp.version, else the repository's .vpp-lint.json): click to change`;
   releaseItem.show();
 }
 
 async function selectRelease(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
-  const current = doc && isVpp(doc) ? effectiveRelease(doc).release : undefined;
+  const current = doc && isVpp(doc) ? (await releaseInForce(doc)).release : undefined;
   const picked = await vscode.window.showQuickPick(
     [...RELEASES].reverse().map((r) => ({ label: r, description: r === current ? 'current' : undefined })),
     { placeHolder: 'VPP release to check against (setting vpp.version)' },
@@ -94,7 +111,7 @@ async function selectRelease(): Promise<void> {
       void vscode.window.showInformationMessage(`This file picks its release with a "# vpp-version:" comment, which wins over the setting.`);
     }
   }
-  updateReleaseItem();
+  void updateReleaseItem();
 }
 
 type ReleaseStore = 'file' | 'workspace' | 'user';
@@ -147,14 +164,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('vpp.chooseInterface', () => chooseInterface((uri, type) => client?.sendRequest<string | null>('vpp/interfaceSnippet', { uri, type }) ?? Promise.resolve(undefined))),
     vscode.commands.registerCommand('vpp.showSelectionMatrix', showSelectionMatrix),
     registerSelectionMatrix(),
+    vscode.commands.registerCommand('vpp.checkWorkspace', checkWorkspace),
+    registerLintTask(context),
     vscode.commands.registerCommand('vpp.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context);
     }),
-    vscode.window.onDidChangeActiveTextEditor(updateReleaseItem),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('vpp.version') && updateReleaseItem()),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateReleaseItem()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('vpp.version') && void updateReleaseItem()),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) updateReleaseItem();
+      if (e.document === vscode.window.activeTextEditor?.document) void updateReleaseItem();
       if (e.contentChanges.length) sniffSoon(e.document, context);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => sniff(doc, context)),
@@ -167,7 +186,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (isVpp(doc)) await startClient(context);
     else sniff(doc, context);
   }
-  updateReleaseItem();
+  void updateReleaseItem();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { explicitSettings } from './explicitSettings';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /**
@@ -13,7 +14,17 @@ export function createLanguageClient(serverModule: string, languages: readonly s
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.map((language) => ({ language })),
-    synchronize: { configurationSection: 'vpp' },
+    // `.vpp-lint.json` holds the repository's settings: the server reads it again when one changes
+    synchronize: { configurationSection: 'vpp', fileEvents: vscode.workspace.createFileSystemWatcher('**/.vpp-lint.json') },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => (params.items[i]?.section === 'vpp' ? explicitSettings(value, params.items[i].scopeUri) : value));
+        },
+      },
+    },
     outputChannel,
   };
   return new LanguageClient('vpp', 'VPP Language Server', serverOptions, clientOptions);

@@ -1,114 +1,131 @@
 #!/usr/bin/env node
-import { analyze, type Language } from './analysis/analyze';
-import { languageFromFileName, sniffLanguage } from './analysis/sniff';
-import { computeDiagnostics, severityName } from './features/diagnostics';
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { guessLanguage } from './analysis/sniff';
+import { formatResults } from './lint/formats';
+import { expandInputs } from './lint/inputs';
+import { applyFixes, lintText, type LintResult } from './lint/lintText';
+import { parseArgs, USAGE, UsageError, type LintOptions } from './lint/options';
+import { ConfigError, findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, type ProjectConfig } from './projectConfig';
+import { NEWEST_RELEASE } from './schema/index';
+import { ScriptResolver } from './scriptResolver';
 import { readTextFile } from './readTextFile';
-import { isRelease, RELEASES, type VppRelease } from './schema/types';
 
-const USAGE = `Usage: vpp-lint [--format text|json] [--lang auto|startup|cli] [--vpp-version X] FILE...
+/** Set by the build (esbuild.mjs) from package.json. */
+declare const PACKAGE_VERSION: string;
 
-Checks VPP startup.conf files and CLI scripts as strictly as VPP reads them.
-  --format       text (default): file:line:col: severity code message; json: one JSON array
-  --lang         auto (default) decides by file name, then by content
-  --vpp-version  one of ${RELEASES.join(', ')} (default ${RELEASES[RELEASES.length - 1]});
-                 a "# vpp-version: X" comment in a file wins
-Exit status: 0 no errors, 1 errors found, 2 usage or read error.`;
+/** A file that is not text: refused when named, skipped when found in a folder. */
+class NotText extends Error {}
 
-interface Options {
-  format: 'text' | 'json';
-  lang: 'auto' | Language;
-  release?: VppRelease;
-  files: string[];
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = { format: 'text', lang: 'auto', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not ${v}`);
-      options.format = v;
-    } else if (flag === '--lang') {
-      const v = value();
-      if (v !== 'auto' && v !== 'startup' && v !== 'cli') throw new UsageError(`--lang must be auto, startup or cli, not ${v}`);
-      options.lang = v;
-    } else if (flag === '--vpp-version') {
-      const v = value();
-      if (!isRelease(v)) throw new UsageError(`--vpp-version must be one of ${RELEASES.join(', ')}, not ${v}`);
-      options.release = v;
-    } else if (flag === '--help' || flag === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option ${flag}`);
-    } else options.files.push(arg);
+/** A regular file or standard input, bounded (readTextFile); binary or not UTF-8 is `NotText`, skipped in a folder. */
+function readText(file: string): string {
+  try {
+    return readTextFile(file);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/^binary file|^not UTF-8/.test(message)) throw new NotText(message);
+    throw error;
   }
-  if (options.files.length === 0) throw new UsageError('no file given');
-  return options;
 }
 
-export interface LintResult {
-  file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
+/** The config file for each folder, read once. */
+class Configs {
+  private readonly byFile = new Map<string, ProjectConfig>();
+  constructor(private readonly explicit?: string) {}
+
+  for(path: string): ProjectConfig {
+    const file = this.explicit ?? findProjectConfigFile(path);
+    if (!file) return NO_PROJECT_CONFIG;
+    let config = this.byFile.get(file);
+    if (!config) this.byFile.set(file, (config = readProjectConfig(resolve(file))));
+    return config;
+  }
 }
 
-function languageFor(file: string, text: string, lang: Options['lang']): Language | undefined {
-  if (lang !== 'auto') return lang;
-  const id = languageFromFileName(file) ?? sniffLanguage(text);
-  return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
+/** What applies to one file: the command line wins over the config file. */
+function settingsFor(path: string, config: ProjectConfig, options: LintOptions) {
+  return {
+    release: options.release ?? config.release,
+    severities: config.severities,
+    roots: [config.file ? dirname(config.file) : process.cwd(), ...config.roots],
+  };
 }
 
-function lint(file: string, options: Options): LintResult[] {
-  const text = readTextFile(file);
-  const language = languageFor(file, text, options.lang);
-  if (!language) throw new Error('cannot tell whether this is a startup.conf or a CLI script; name it *.startup.conf or *.vpp, or pass --lang');
-  const analysis = analyze(text, { language, release: options.release });
-  return computeDiagnostics(analysis).map((d) => ({
-    file,
-    range: d.range,
-    severity: severityName(d.severity),
-    code: String(d.code),
-    message: d.message,
-  }));
+function printConfig(path: string, configs: Configs, options: LintOptions): void {
+  const config = configs.for(path);
+  const settings = settingsFor(path, config, options);
+  const printed = { file: path, configFile: config.file ?? null, ignored: isIgnored(config, path), version: settings.release ?? NEWEST_RELEASE, diagnostics: settings.severities, roots: settings.roots };
+  process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
 }
 
 function main(argv: string[]): number {
-  let options: Options;
+  let options: LintOptions;
   try {
-    options = parseArgs(argv);
+    const parsed = parseArgs(argv);
+    if (parsed === 'help' || parsed === 'version') {
+      process.stdout.write(parsed === 'help' ? `${USAGE}\n` : `${PACKAGE_VERSION}\n`);
+      return 0;
+    }
+    options = parsed;
   } catch (error) {
-    process.stderr.write(`vpp-lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`vpp-lint: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
-  const results: LintResult[] = [];
-  let readFailed = false;
-  for (const file of options.files) {
+  const configs = new Configs(options.config);
+  if (options.printConfig) {
     try {
-      // one by one: a huge file has more findings than a spread call can take
-      for (const r of lint(file, options)) results.push(r);
+      printConfig(options.inputs[0], configs, options);
+      return 0;
     } catch (error) {
-      readFailed = true;
-      const err = error as NodeJS.ErrnoException;
-      const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      process.stderr.write(`vpp-lint: ${file}: ${reason}\n`);
+      process.stderr.write(`vpp-lint: ${(error as Error).message}\n`);
+      return 2;
     }
   }
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const r of results) process.stdout.write(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
-  if (readFailed) return 2;
-  return results.some((r) => r.severity === 'error') ? 1 : 0;
+  const results: LintResult[] = [];
+  const linted: string[] = [];
+  let failed = false;
+  for (const input of expandInputs(options.inputs)) {
+    const name = input.path === '-' ? (options.stdinFilename ?? '<stdin>') : input.path;
+    try {
+      const config = configs.for(input.path === '-' ? name : input.path);
+      if (isIgnored(config, name)) continue;
+      const text = readText(input.path);
+      const language = options.lang === 'auto' ? guessLanguage(name, text) : options.lang;
+      if (!language) {
+        if (input.picked) continue;
+        throw new Error('cannot tell whether this is a startup.conf or a CLI script; name it *.startup.conf or *.vpp, or pass --lang');
+      }
+      const settings = settingsFor(name, config, options);
+      const resolver = new ScriptResolver(() => settings.roots);
+      const uri = input.path === '-' ? undefined : pathToFileURL(resolve(input.path)).toString();
+      const lintOptions = { language, release: settings.release, severities: settings.severities, quiet: options.quiet, scriptExists: uri ? (p: string) => resolver.exists(uri, p) : undefined };
+      let found = lintText(name, text, lintOptions);
+      if (options.fix !== 'no') {
+        const fixed = applyFixes(text, found);
+        if (fixed.fixed > 0) {
+          if (options.fix === 'write') writeFileSync(input.path, fixed.text);
+          else process.stderr.write(`vpp-lint: ${name}: ${fixed.fixed} fix${fixed.fixed === 1 ? '' : 'es'} would be applied\n`);
+          found = lintText(name, fixed.text, lintOptions);
+        }
+      }
+      linted.push(name);
+      // one by one: a huge file has more findings than a spread call can take
+      for (const r of found) results.push(r);
+    } catch (error) {
+      if (error instanceof NotText && input.picked) continue;
+      failed = true;
+      const err = error as NodeJS.ErrnoException;
+      const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      process.stderr.write(error instanceof ConfigError ? `vpp-lint: ${reason}\n` : `vpp-lint: ${name}: ${reason}\n`);
+    }
+  }
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  process.stdout.write(formatResults(options.format, results, linted, PACKAGE_VERSION));
+  if (failed) return 2;
+  const warnings = results.filter((r) => r.severity === 'warning').length;
+  return results.some((r) => r.severity === 'error') || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * the startup.conf or under the workspace root, so we look there too.
  */
 export class ScriptResolver {
-  constructor(private readonly workspaceRoots: () => string[]) {}
+  /** `rootsFor` gives the folders to look in for a document: the workspace folders, the config file's `roots`. */
+  constructor(private readonly rootsFor: (documentUri: string) => readonly string[]) {}
 
   candidates(documentUri: string, path: string): string[] {
     const docPath = filePathOf(documentUri);
@@ -16,7 +17,7 @@ export class ScriptResolver {
     const docDir = dirname(docPath);
     const out = isAbsolute(path) ? [path] : [join(docDir, path)];
     out.push(join(docDir, basename(path)));
-    for (const root of this.workspaceRoots()) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
+    for (const root of this.rootsFor(documentUri)) out.push(join(root, path.replace(/^\/+/, '')), join(root, basename(path)));
     return out;
   }
 

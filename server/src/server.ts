@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
@@ -37,9 +38,13 @@ import { formatStartup } from './features/formatting';
 import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links';
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
+import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { filePathOf, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
+
+/** Set by the build (esbuild.mjs) from package.json. */
+declare const PACKAGE_VERSION: string;
 
 /**
  * The language server: it only wires LSP requests to the pure feature functions. Every handler
@@ -56,7 +61,8 @@ export function startServer(connection: Connection): void {
   let completionCaps: CompletionCaps = { snippetSupport: false, markdown: false };
   let hoverMarkdown = false;
   let workspaceRoots: string[] = [];
-  const scripts = new ScriptResolver(() => workspaceRoots);
+  const projectConfigs = new Map<string, ProjectConfig>();
+  const scripts = new ScriptResolver((uri) => [...workspaceRoots, ...projectConfigOf(uri).roots]);
   let globalSettings: VppSettings = DEFAULT_SETTINGS;
 
   const log = (message: string) => connection.console.error(message);
@@ -84,13 +90,31 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The `.vpp-lint.json` that governs a document on disk (nearest above it), read once until it changes. */
+  function projectConfigOf(uri: string): ProjectConfig {
+    if (!uri.startsWith('file:')) return NO_PROJECT_CONFIG;
+    let config = projectConfigs.get(uri);
+    if (!config) {
+      try {
+        const file = findProjectConfigFile(fileURLToPath(uri));
+        config = file ? readProjectConfig(file) : NO_PROJECT_CONFIG;
+      } catch (error) {
+        log(`vpp: ${(error as Error).message}; using the defaults`);
+        config = NO_PROJECT_CONFIG;
+      }
+      projectConfigs.set(uri, config);
+    }
+    return config;
+  }
+
+  /** What the user set in the editor wins over the config file, which wins over the defaults. */
   function settingsFor(uri: string): Promise<VppSettings> {
-    if (!configurationSupport) return Promise.resolve(globalSettings);
     let pending = settingsByUri.get(uri);
     if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'vpp' })
-        .then(readSettings, () => globalSettings);
+      const editor = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'vpp' }).then(readSettings, () => globalSettings)
+        : Promise.resolve(globalSettings);
+      pending = editor.then((settings) => withProjectConfig(settings, projectConfigOf(uri)));
       settingsByUri.set(uri, pending);
     }
     return pending;
@@ -156,7 +180,8 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
     if (analysis?.language === 'startup') watchScriptsLater();
-    const diagnostics = analysis ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
+    const ignored = uri.startsWith('file:') && isIgnored(projectConfigOf(uri), fileURLToPath(uri));
+    const diagnostics = analysis && !ignored ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -242,18 +267,22 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(watchScriptsLater);
 
-  connection.onDidChangeWatchedFiles(() => {
-    // where the scripts are, and so which warnings hold, is read from disk again
-    runsByUri.clear();
-    for (const doc of documents.all()) void scheduleDiagnostics(doc);
-  });
-
-  connection.onDidChangeConfiguration((change) => {
+  /** Forgets what settings and config files said, and checks the open documents again. */
+  function settingsChanged(): void {
     settingsByUri.clear();
+    projectConfigs.clear();
     cache.clear();
     runsByUri.clear();
-    if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
     for (const doc of documents.all()) void scheduleDiagnostics(doc);
+  }
+
+  // the client watches `.vpp-lint.json` files, and the scripts startup.conf files run: what they say,
+  // and which scripts exist, is read from disk again
+  connection.onDidChangeWatchedFiles(() => settingsChanged());
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
+    settingsChanged();
   });
 
   documents.onDidChangeContent((change) => {

@@ -39,7 +39,9 @@ export type FixData =
   | { kind: 'replace'; candidates: string[] }
   | { kind: 'remove'; start: number; end: number }
   /** Inserts `text` at `offset` in place of the `replaces` characters there (none when absent); the inserts of one diagnostic make one fix. */
-  | { kind: 'insert'; offset: number; text: string; label: string; replaces?: number };
+  | { kind: 'insert'; offset: number; text: string; label: string; replaces?: number }
+  /** The one right rewrite of a span that may be larger than the finding (`heapsize 1G` -> `memory { main-heap-size 1G }`). */
+  | { kind: 'rewrite'; start: number; end: number; text: string; label: string };
 
 export interface VppDiagnostic {
   code: DiagnosticCode;

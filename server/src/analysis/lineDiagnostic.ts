@@ -22,7 +22,7 @@ export class LineDiagnostic implements VppDiagnostic {
     this.severity = d.severity;
     this.relStart = d.start - anchor.base;
     this.relEnd = d.end - anchor.base;
-    this.fixes = d.fixes?.map((f) => (f.kind === 'replace' ? f : f.kind === 'remove' ? new LineRemoval(f, anchor) : new LineInsertion(f, anchor)));
+    this.fixes = d.fixes?.map((f) => anchoredFix(f, anchor));
   }
 
   get start(): number {
@@ -38,9 +38,22 @@ export class LineDiagnostic implements VppDiagnostic {
   }
 }
 
-/** Fixes whose offsets follow the line's anchor. */
-class LineRemoval {
-  readonly kind = 'remove' as const;
+/** A fix whose offsets follow the line's anchor. */
+function anchoredFix(f: FixData, anchor: Anchor): FixData {
+  switch (f.kind) {
+    case 'replace':
+      return f;
+    case 'remove':
+      return new LineRemoval(f, anchor);
+    case 'rewrite':
+      return new LineRewrite(f, anchor);
+    case 'insert':
+      return new LineInsertion(f, anchor);
+  }
+}
+
+/** A span whose offsets follow the line's anchor. */
+class AnchoredSpan {
   private readonly relStart: number;
   private readonly relEnd: number;
 
@@ -59,9 +72,29 @@ class LineRemoval {
   get end(): number {
     return this.anchor.base + this.relEnd;
   }
+}
+
+class LineRemoval extends AnchoredSpan {
+  readonly kind = 'remove' as const;
 
   toJSON(): FixData {
     return { kind: this.kind, start: this.start, end: this.end };
+  }
+}
+
+class LineRewrite extends AnchoredSpan {
+  readonly kind = 'rewrite' as const;
+  readonly text: string;
+  readonly label: string;
+
+  constructor(f: { start: number; end: number; text: string; label: string }, anchor: Anchor) {
+    super(f, anchor);
+    this.text = f.text;
+    this.label = f.label;
+  }
+
+  toJSON(): FixData {
+    return { kind: this.kind, start: this.start, end: this.end, text: this.text, label: this.label };
   }
 }
 

@@ -55,6 +55,17 @@ export function languageFromFileName(path: string): LanguageId | undefined {
   return undefined;
 }
 
+/**
+ * Files whose content is worth sniffing when a folder is searched: the extensions VS Code opens as
+ * plain text, properties or ini, the languages the extension sniffs (`vpp.conf`, `init.cfg`).
+ */
+const SNIFFED_EXTENSIONS = /\.(conf|cfg|cli|ini|properties|txt)$/i;
+
+/** Whether a file found in a folder may be VPP: its name says so, or its content is worth a look. */
+export function mayBeVppFile(path: string): boolean {
+  return languageFromFileName(path) !== undefined || SNIFFED_EXTENSIONS.test(path);
+}
+
 /** The analysis language of a file: by its name, else by its content; undefined when it is not clearly VPP. */
 export function guessLanguage(path: string, content: string): 'cli' | 'startup' | undefined {
   const id = languageFromFileName(path) ?? sniffLanguage(content);

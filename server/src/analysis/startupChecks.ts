@@ -2,7 +2,7 @@ import { inRelease, releasesOfSection, type Schema } from '../schema/index';
 import type { StartupParam } from '../schema/types';
 import { isGroup, type Token } from '../syntax/tree';
 import { releaseList } from './cliChecks';
-import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
+import { codeList as list, diagnostic, type FixData, type VppDiagnostic } from './diagnostic';
 import { checkValueMatches } from './valueChecks';
 import type { UnknownRun } from './args';
 import { type ConfigEntry, type StartupModel } from './startupModel';
@@ -10,6 +10,19 @@ import { PluginDecisions, repeatedPlugins } from './startupPlugins';
 import { checkValue } from './values';
 import { suggestRemembered } from './suggest';
 
+
+/**
+ * `heapsize 1G` as `memory { main-heap-size 1G }`: only for a single valid value, in a release
+ * that has the replacement, and when the file has no such section yet (two would leave VPP to pick).
+ */
+function rewriteFatal(section: ConfigEntry, model: StartupModel, schema: Schema): FixData | undefined {
+  const replacement = section.param?.fatal?.replacement;
+  const value = section.values.length === 1 && !section.values[0].problem ? section.values[0].token : undefined;
+  if (!replacement || !value || section.block || section.key.length !== 1 || !schema.sectionByKey.has(replacement.section)) return undefined;
+  if (model.sections.some((s) => s.param?.key === replacement.section)) return undefined;
+  const text = `${replacement.section} { ${replacement.param} ${value.text} }`;
+  return { kind: 'rewrite', start: section.start, end: section.end, text, label: `Change to \`${text}\`` };
+}
 
 export function checkStartup(model: StartupModel, schema: Schema, text: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
@@ -34,7 +47,9 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     const param = section.param!;
     const name = section.key[0];
     if (param.fatal?.releases.includes(schema.release)) {
-      out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, name.start, name.end, [{ kind: 'remove', start: section.start, end: section.end }]));
+      const rewrite = rewriteFatal(section, model, schema);
+      const remove: FixData = { kind: 'remove', start: section.start, end: section.end };
+      out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, name.start, name.end, rewrite ? [rewrite, remove] : [remove]));
     }
     const unloaded = param.plugin ? plugins.sectionFinding(section, param.plugin, schema) : undefined;
     if (unloaded) out.push(unloaded);

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
 import type { FixData } from '../analysis/diagnostic';
 import { computeDiagnostics } from './diagnostics';
@@ -57,7 +57,8 @@ function fixesFor(analysis: Analysis, uri: string, d: Diagnostic, linked: Linked
   if (typeof d.code !== 'string' || !d.code.startsWith('vpp.')) return [];
   const input = fixInput(analysis, uri, d);
   const actions = [...nearestValueFixes(input), ...dataFixes(analysis, uri, d), ...pluginFixes(input, linked)];
-  const moved = moveHeapsize(input);
+  // the analysis's own rewrite (the one `vpp-lint --fix` applies) stands for the move when it has one
+  const moved = actions.some((a) => a.title.startsWith('Change to `memory')) ? undefined : moveHeapsize(input);
   if (moved) actions.push(moved);
   const disable = disableForLine(input);
   if (disable) actions.push(disable);
@@ -79,6 +80,8 @@ function dataFixes(analysis: Analysis, uri: string, d: Diagnostic): CodeAction[]
       fix.candidates.forEach((candidate, rank) =>
         actions.push(action(`Change to \`${candidate}\``, uri, d, [{ range: d.range, newText: candidate }], index === 0 && rank === 0)),
       );
+    } else if (fix.kind === 'rewrite') {
+      actions.push(action(fix.label, uri, d, [rewriteEdit(analysis, fix)], true));
     } else if (fix.kind === 'remove') {
       const { start, end } = widenOverSpace(analysis.text, fix.start, fix.end);
       const removed = analysis.text.slice(fix.start, fix.end);
@@ -111,4 +114,22 @@ function widenOverSpace(text: string, start: number, end: number): { start: numb
   let e = end;
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
   return { start, end: e };
+}
+
+/**
+ * The fix `vpp-lint --fix` applies without asking: a rewrite (`heapsize 1G` -> `memory {
+ * main-heap-size 1G }`), or a replacement with a single candidate (`af-xdp` -> `af_xdp`, a
+ * did-you-mean with one guess). Removals, inserted placeholders and lists of guesses
+ * need a person to choose, so they have none.
+ */
+export function unambiguousFix(analysis: Analysis, d: Diagnostic): TextEdit | undefined {
+  const fixes = typeof d.code === 'string' ? currentFixes(analysis, d) : undefined;
+  const rewrite = fixes?.find((f): f is Extract<FixData, { kind: 'rewrite' }> => f.kind === 'rewrite');
+  if (rewrite) return rewriteEdit(analysis, rewrite);
+  const replace = fixes?.find((f): f is Extract<FixData, { kind: 'replace' }> => f.kind === 'replace');
+  return replace?.candidates.length === 1 ? { range: d.range, newText: replace.candidates[0] } : undefined;
+}
+
+function rewriteEdit(analysis: Analysis, fix: Extract<FixData, { kind: 'rewrite' }>): TextEdit {
+  return { range: analysis.lines.range(fix.start, fix.end), newText: fix.text };
 }

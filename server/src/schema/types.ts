@@ -162,8 +162,12 @@ export interface StartupParam {
   plugin?: string;
   repeatable?: boolean;
   deprecated?: string;
-  /** Releases in which VPP refuses to start when this appears, with the reason. */
-  fatal?: { releases: Releases; message: string };
+  /**
+   * Releases in which VPP refuses to start when this appears, with the reason; `replacement` is
+   * the section parameter VPP reads the same value from instead (`heapsize 1G` is
+   * `memory { main-heap-size 1G }`), which the fix writes.
+   */
+  fatal?: { releases: Releases; message: string; replacement?: { section: string; param: string } };
 }
 
 export interface PluginSpec {

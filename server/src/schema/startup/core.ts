@@ -208,6 +208,8 @@ const heapsize: StartupParam = {
   fatal: {
     releases: from('26.02'),
     message: 'From 26.02 `heapsize` is no longer a known section and VPP refuses to start; use `memory { main-heap-size ... }`.',
+    // 25.10 read `heapsize <n>[mMgG]` by hand (src/vpp/vnet/main.c); 26.02 reads main-heap-size with unformat_memory_size, which takes the same sizes
+    replacement: { section: 'memory', param: 'main-heap-size' },
   },
 };
 
