@@ -120,9 +120,9 @@ describe('code actions', () => {
       assert.equal(fixed, 'unix { nodaemon }\nmemory { main-heap-size 2G } # main heap\n');
       assert.deepEqual(described(lintStartup(fixed, { release: '26.06' })), []);
       // with a memory section already there, which size VPP would take is not ours to choose: removal only
-      assert.deepEqual(actionsFor(result, result.diagnostics[0]).map((a) => a.title), ['Change to `memory { main-heap-size 2G }`', 'Remove `heapsize 2G`']);
+      assert.deepEqual(actionsFor(result, result.diagnostics[0]).map((a) => a.title), ['Change to `memory { main-heap-size 2G }`', 'Remove `heapsize 2G`', 'Disable `vpp.fatal-in-release` for this line']);
       const withMemory = lintStartup(`${text}memory { main-heap-size 1G }\n`, { release: '26.06' });
-      assert.deepEqual(actionsFor(withMemory, onlyDiagnostic(withMemory, 'vpp.fatal-in-release')).map((a) => a.title), ['Remove `heapsize 2G`']);
+      assert.deepEqual(actionsFor(withMemory, onlyDiagnostic(withMemory, 'vpp.fatal-in-release')).map((a) => a.title), ['Remove `heapsize 2G`', 'Disable `vpp.fatal-in-release` for this line']);
     });
   });
 
@@ -252,7 +252,8 @@ describe('code actions', () => {
   describe('heapsize moves to memory { main-heap-size }', () => {
     const release = '26.06' as const;
     it('in place of `heapsize` when there is no memory block', () => {
-      const { action, fixed } = fix('startup', 'unix { nodaemon }\nheapsize 2G # big\n', 'vpp.fatal-in-release', 'Move to `memory { main-heap-size 2G }`', { release });
+      // the analysis's rewrite stands for the move here (the one `vpp-lint --fix` applies)
+      const { action, fixed } = fix('startup', 'unix { nodaemon }\nheapsize 2G # big\n', 'vpp.fatal-in-release', 'Change to `memory { main-heap-size 2G }`', { release });
       assert.equal(action.isPreferred, true);
       assert.equal(fixed, 'unix { nodaemon }\nmemory { main-heap-size 2G } # big\n');
       assert.deepEqual(described(lintStartup(fixed, { release })), []);

@@ -28,7 +28,7 @@ const FAMILIES: Record<string, Case[]> = {
   routing: [
     ['set interface ip table loop0 10', []],
     // `if (unformat (input, "%d", &table_id)) ; else return clib_error_return (0, "expected table id ...")`
-    ['set interface ip table loop0 ten', ['warning vpp.ignored-input [ten]', 'error vpp.missing-required [set interface ip table]']],
+    ['set interface ip table loop0 ten', ['error vpp.missing-required [set interface ip table]', 'warning vpp.ignored-input [ten]']],
     ['set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 static', []],
     // unformat_mac_address_t also reads three dotted groups
     ['set ip neighbor loop0 10.0.0.2 4.5.6', []],
@@ -44,7 +44,7 @@ const FAMILIES: Record<string, Case[]> = {
     ['nat44 add address 172.16.1.3 tenant-vrf blue', ['error vpp.invalid-value [blue]']],
     ['set interface nat44 in loop0 out loop1', []],
     // `in %U` matches the `in` of `inside`, then finds no interface `side`: no branch reads the line
-    ['set interface nat44 inside loop0', ['error vpp.unknown-option [inside]', 'error vpp.missing-required [set interface nat44]']],
+    ['set interface nat44 inside loop0', ['error vpp.missing-required [set interface nat44]', 'error vpp.unknown-option [inside]']],
   ],
   // acl_set_aclplugin_interface_fn (acl.c): its loop breaks on an unknown word
   ACL: [
@@ -96,7 +96,7 @@ const FAMILIES: Record<string, Case[]> = {
     ['trace add dpdk-input 100 verbose', []],
     ['trace add dpdk-input lots', ['error vpp.unknown-option [dpdk-input]']],
     ['trace filter include ip4-input 10', []],
-    ['trace filter inclde ip4-input 10', ['warning vpp.ignored-input [inclde]', 'error vpp.missing-required [trace filter]']],
+    ['trace filter inclde ip4-input 10', ['error vpp.missing-required [trace filter]', 'warning vpp.ignored-input [inclde]']],
   ],
 };
 

@@ -88,11 +88,12 @@ describe('hover in scripts', () => {
   });
 
   it('says whether a command reads its arguments only to the end of the line, where VPP reads them', () => {
-    const tap = text('create t|ap id 0 host-if-name vpp0');
+    const tap = text('create t|ap id 0 host-if-name vpp0', { detail: 'full' });
     assert.match(tap, /Reads its arguments only to the end of the line \(`unformat_line_input` in `tap_create_command_fn`, src\/plugins\/tap\/cli\.c\)/);
     assert.match(tap, /a `\\` continuation ends them/);
+    assert.match(text('create t|ap id 0 host-if-name vpp0'), /Reads its arguments only to the end of the line: a `\\` continuation ends them/);
     assert.doesNotMatch(text('set interface st|ate loop0 up'), /end of the line/);
-    assert.match(text('ex|ec /etc/vpp/setup.cmd'), /VPP keeps the line break: a command that reads its arguments to the end of the line/);
+    assert.match(text('ex|ec /etc/vpp/setup.cmd', { detail: 'full' }), /VPP keeps the line break: a command that reads its arguments to the end of the line/);
   });
 
   it('hovers the part of a continued line that VPP runs on its own as that command', () => {

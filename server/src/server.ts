@@ -19,7 +19,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
@@ -96,7 +95,8 @@ export function startServer(connection: Connection): void {
     let config = projectConfigs.get(uri);
     if (!config) {
       try {
-        const file = findProjectConfigFile(fileURLToPath(uri));
+        const path = filePathOf(uri);
+        const file = path === undefined ? undefined : findProjectConfigFile(path);
         config = file ? readProjectConfig(file) : NO_PROJECT_CONFIG;
       } catch (error) {
         log(`vpp: ${(error as Error).message}; using the defaults`);
@@ -180,7 +180,8 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
     if (analysis?.language === 'startup') watchScriptsLater();
-    const ignored = uri.startsWith('file:') && isIgnored(projectConfigOf(uri), fileURLToPath(uri));
+    const path = filePathOf(uri);
+    const ignored = path !== undefined && isIgnored(projectConfigOf(uri), path);
     const diagnostics = analysis && !ignored ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });

@@ -53,9 +53,10 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     }
     const unloaded = param.plugin ? plugins.sectionFinding(section, param.plugin, schema) : undefined;
     if (unloaded) out.push(unloaded);
-    const blank = blankBlock(section, text);
+    // a section VPP refuses outright, or does not load, says all there is to say
+    const blank = param.fatal?.releases.includes(schema.release) || unloaded ? undefined : blankBlock(section, text);
     if (blank) out.push(blank);
-    for (const d of checkEntry(section, schema)) out.push(d);
+    for (const d of checkEntry(section, schema, text)) out.push(d);
   }
   for (const d of repeatedPlugins(model, schema)) out.push(d);
   return out;
@@ -100,7 +101,7 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
  * `within`: the key of the enclosing block when its loop ends at the first word it cannot read
  * (`lookups`, as cpu_config does): a value VPP cannot read ends it too, and VPP ignores the rest.
  */
-function checkEntry(entry: ConfigEntry, schema: Schema, within?: string): VppDiagnostic[] {
+function checkEntry(entry: ConfigEntry, schema: Schema, source: string, within?: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
@@ -115,11 +116,11 @@ function checkEntry(entry: ConfigEntry, schema: Schema, within?: string): VppDia
     const item = run.first;
     const text = isGroup(item) ? '{' : item.text;
     const end = isGroup(item) ? item.open.end : item.end;
-    out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema));
+    out.push(unknownParameter(text, item.start, end, run.items[run.items.length - 1].end, entry, schema, source));
   }
   if (entry.stop) out.push(loopStop(entry, entry.stop, schema));
   const loopEnds = !param.strict && param.lookups ? param.key : undefined;
-  for (const child of entry.children) for (const d of checkEntry(child, schema, loopEnds)) out.push(d);
+  for (const child of entry.children) for (const d of checkEntry(child, schema, source, loopEnds)) out.push(d);
   return out;
 }
 
@@ -147,12 +148,25 @@ function loopStop(entry: ConfigEntry, run: UnknownRun, schema: Schema): VppDiagn
   return { ...found, severity: 'warning' };
 }
 
-function unknownParameter(text: string, start: number, end: number, runEnd: number, entry: ConfigEntry, schema: Schema): VppDiagnostic {
+/**
+ * Removing the refused words; when they are all the block holds, with the blanks around them, so that
+ * `ip { heap-size 64M }` becomes `ip {}`, not `ip {  }`, which VPP refuses too (see blankBlock).
+ */
+function removal(start: number, runEnd: number, entry: ConfigEntry, source: string): FixData {
+  const block = entry.block;
+  if (block?.close && block.items.length > 0 && block.items[0].start === start && block.items[block.items.length - 1].end === runEnd) {
+    const around = source.slice(block.open.end, start) + source.slice(runEnd, block.close.start);
+    if (!/\S/.test(around)) return { kind: 'remove', start: block.open.end, end: block.close.start };
+  }
+  return { kind: 'remove', start, end: runEnd };
+}
+
+function unknownParameter(text: string, start: number, end: number, runEnd: number, entry: ConfigEntry, schema: Schema, source: string): VppDiagnostic {
   const where = entry.param!.key;
   const other = entry.allowed.find((p: StartupParam) => p.key.split(' ')[0] === text && p.releases && !p.releases.includes(schema.release));
   if (other) {
     return diagnostic('vpp.not-in-release', `\`${text}\` is not a parameter of \`${where}\` in VPP ${schema.release}; it exists in ${releaseList(other.releases!)}.`, start, end, [
-      { kind: 'remove', start, end: runEnd },
+      removal(start, runEnd, entry, source),
     ]);
   }
   const keys = () => new Set(entry.allowed.filter((p) => !p.releases || p.releases.includes(schema.release)).map((p) => p.key.split(' ')[0]).filter((k) => k !== '*'));
@@ -161,6 +175,6 @@ function unknownParameter(text: string, start: number, end: number, runEnd: numb
   const within = entry.allowed.filter((p) => p.key.split(' ').indexOf(text) > 0 && inRelease(p.releases, schema.release)).map((p) => p.key);
   const hint = within.length ? ` VPP reads \`${text}\` only in ${list(within)}.` : guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
-  fixes.push({ kind: 'remove', start, end: runEnd });
+  fixes.push(removal(start, runEnd, entry, source));
   return diagnostic('vpp.unknown-parameter', `\`${where}\` does not accept \`${text}\`; VPP stops with "unknown input".${hint}`, start, end, fixes);
 }

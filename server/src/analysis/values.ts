@@ -98,12 +98,9 @@ function checkPrefixLength(text: string, limit: NonNullable<ValueSpec['prefixLen
 
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
-  if (spec.prefix !== undefined) {
-    if (!text.startsWith(spec.prefix)) return `must start with \`${spec.prefix}\``;
-    text = text.slice(spec.prefix.length);
-  }
   const shape = checkShape(text, spec);
   if (shape) return shape;
+  if (spec.prefix !== undefined) text = text.slice(spec.prefix.length);
   if (spec.maxLength !== undefined && text.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
   if (spec.prefixLength) return checkPrefixLength(text, spec.prefixLength);
   if (spec.kind === 'uint' || spec.kind === 'int' || spec.kind === 'number' || spec.kind === 'hex') {
@@ -119,6 +116,10 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
 
 /** Whether the text has the shape of the value (what unformat matches), limits aside. */
 export function checkShape(text: string, spec: ValueSpec): string | undefined {
+  if (spec.prefix !== undefined) {
+    if (!text.startsWith(spec.prefix)) return `must start with \`${spec.prefix}\``;
+    text = text.slice(spec.prefix.length);
+  }
   const ok = (good: boolean) => (good ? undefined : `expects ${KIND_EXAMPLES[spec.kind]}`);
   switch (spec.kind) {
     case 'uint':

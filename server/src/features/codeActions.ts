@@ -97,8 +97,23 @@ function currentFixes(analysis: Analysis, d: Diagnostic): FixData[] | undefined 
   // a range the text no longer has (past a line's end, say) is clamped by offsetAt: it must map back
   const range = analysis.lines.range(start, end);
   if (range.start.line !== d.range.start.line || range.start.character !== d.range.start.character || range.end.line !== d.range.end.line || range.end.character !== d.range.end.character) return undefined;
-  const finding = analysis.diagnostics.find((f) => f.code === d.code && f.start === start && f.end === end && f.fixes?.length);
-  return finding?.fixes;
+  return fixIndex(analysis).get(`${String(d.code)}@${start}-${end}`);
+}
+
+// vpp-lint asks for every finding of a file: one index per analysis keeps that linear
+const fixIndexes = new WeakMap<Analysis, Map<string, FixData[]>>();
+
+function fixIndex(analysis: Analysis): Map<string, FixData[]> {
+  let index = fixIndexes.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const f of analysis.diagnostics) {
+      const key = `${f.code}@${f.start}-${f.end}`;
+      if (f.fixes?.length && !index.has(key)) index.set(key, f.fixes);
+    }
+    fixIndexes.set(analysis, index);
+  }
+  return index;
 }
 
 function insertAction(analysis: Analysis, uri: string, d: Diagnostic, inserts: Extract<FixData, { kind: 'insert' }>[]): CodeAction {

@@ -53,8 +53,11 @@ export function commandHover(analysis: Analysis, node: CommandNode, markdown: bo
   doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   const reader = lineInputReader(node.path, analysis.release);
   if (reader) {
+    const where = `Reads its arguments only to the end of the line (\`unformat_line_input\` in \`${reader.function}\`, ${reader.file})`;
     doc.para(
-      `Reads its arguments only to the end of the line (\`unformat_line_input\` in \`${reader.function}\`, ${reader.file}): after the first argument, a \`\\\` continuation ends them, and VPP runs what follows as a command of its own. Keep the arguments on one line.`,
+      detail === 'short'
+        ? 'Reads its arguments only to the end of the line: a `\\` continuation ends them.'
+        : `${where}: after the first argument, a \`\\\` continuation ends them, and VPP runs what follows as a command of its own. Keep the arguments on one line.`,
     );
   }
   const type = interfaceTypeForCommand(node.path);
