@@ -79,15 +79,30 @@ describe('diagnostics', () => {
       assert.deepEqual(described(r), ['error vpp.unknown-option [rx-queue-size]']);
     });
 
-    it('vpp.ignored-input: a word where the parse loop breaks, and what follows it, go unread without an error', () => {
-      // ip_neighbor_cmd ends its loop with `else break;`: the neighbour is added, dynamic, and `statik` is never read
-      const r = lintScript('set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 statik count abc\n');
+    it('vpp.ignored-input: a word where a loop over its own line breaks, and what follows it, go unread without an error', () => {
+      // pvti_interface_create_command_fn reads a line and ends its loop with `else break;`: VPP 26.06
+      // created the interface for `... 1 1 bogus-option` and for `underlay-mtu abc` without a word
+      const r = lintScript('pvti interface create peer 10.9.0.1 1 1 underly-mtu 1400 underlay-mtu abc\n');
       expectCode('vpp.ignored-input', described(r));
-      assert.deepEqual(described(r), ['warning vpp.ignored-input [statik]']);
-      const d = onlyDiagnostic(r, 'vpp.ignored-input');
-      assert.match(d.message, /Did you mean `static`\?/);
-      // `count abc` after the break is not read either: no invalid-value; spelled right, all is read
-      assert.deepEqual(described(lintScript('set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 static count 3\n')), []);
+      assert.deepEqual(described(r), ['warning vpp.ignored-input [underly-mtu]']);
+      assert.match(onlyDiagnostic(r, 'vpp.ignored-input').message, /Did you mean `underlay-mtu`\?/);
+      assert.deepEqual(described(lintScript('pvti interface create peer 10.9.0.1 1 1 underlay-mtu abc\n')), ['warning vpp.ignored-input [underlay-mtu]']);
+      assert.deepEqual(described(lintScript('pvti interface create peer 10.9.0.1 1 1 underlay-mtu 1400\n')), []);
+    });
+
+    it('vpp.unknown-option: where a loop over VPP\'s input breaks, VPP runs the rest as a command', () => {
+      // ip_neighbor_cmd breaks on `statik` but reads VPP's input itself: vlib_cli_input dispatches
+      // what is left, and VPP 26.06 said "unknown input `statik'"
+      const r = lintScript('set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 statik\n');
+      assert.deepEqual(described(r), ['error vpp.unknown-option [statik]']);
+      assert.match(onlyDiagnostic(r, 'vpp.unknown-option').message, /command of its own.*Did you mean `static`\?/);
+    });
+
+    it('vpp.ignored-input: a command whose error VPP never shows, as the command above it runs on', () => {
+      // VPP 24.10 and 26.06 accepted `igmp listen enable bogus-option`: `igmp` ran on what was left
+      const d = onlyDiagnostic(lintScript('igmp listen enable bogus-option\n'), 'vpp.ignored-input');
+      assert.equal(d.severity, DiagnosticSeverity.Warning);
+      assert.match(d.message, /runs `igmp` on what is left/);
     });
 
     it('vpp.missing-required: af_xdp without host-if', () => {

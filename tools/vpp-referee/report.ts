@@ -1,6 +1,6 @@
 /** Agreement between VPP's recorded verdicts and our analysis, per command family and overall. */
 import { knownRules, ruleFor } from './known';
-import { judge, type RecordedCase, type RefereeRecord } from './verdicts';
+import { judge, reread, type RecordedCase, type RefereeRecord } from './verdicts';
 
 export interface FamilyFigures {
   lines: number;
@@ -32,7 +32,8 @@ export function summarise(record: RefereeRecord): Summary {
   const families = new Map<string, FamilyFigures>();
   const total = empty();
   const disagreements: Disagreement[] = [];
-  for (const c of record.cases) {
+  for (const recorded of record.cases) {
+    const c = reread(recorded);
     const j = judge(c, record.release);
     const family = families.get(c.family) ?? empty();
     families.set(c.family, family);
@@ -53,6 +54,30 @@ export function summarise(record: RefereeRecord): Summary {
   return { families, total, disagreements };
 }
 
+/** What kind of check refused a line we pass: the parser at a word, or a check after the loop. */
+function missKind(c: RecordedCase): string {
+  const m = (c.message ?? '').toLowerCase();
+  if (c.rest !== undefined || /unknown input|parse error|unexpected input|expected|expecting/.test(m)) return 'the parser, at a word';
+  if (/specify|specified|required|mandatory|missing|must be given|not set/.test(m)) return 'a missing argument, after the loop';
+  return 'a value or a combination, after the loop';
+}
+
+function missRows(misses: readonly Disagreement[]): string[] {
+  const groups = new Map<string, Disagreement[]>();
+  for (const d of misses) {
+    const key = `${d.case.line.split(/\s+/).slice(0, 3).join(' ')}\u0000${missKind(d.case)}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups]
+    .sort(([, a], [, b]) => b.length - a.length)
+    .map(([key, ds]) => {
+      const [command, kind] = key.split('\u0000');
+      const example = ds[0].case;
+      const said = (example.message ?? '').split('\n')[0].replace(/\|/g, '\\|');
+      return `| \`${command}\` | ${ds.length} | ${kind} | \`${example.line.replace(/\|/g, '\\|')}\`: ${said} |`;
+    });
+}
+
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(2)} %`);
 
 export function formatReport(record: RefereeRecord, s: Summary): string {
@@ -68,13 +93,21 @@ export function formatReport(record: RefereeRecord, s: Summary): string {
     ...rows.map(([name, f]) => line(name, f)),
     line('**all**', s.total),
     '',
-    `${s.disagreements.length} disagreements:`,
+    `${s.disagreements.length} disagreements.`,
     '',
-    ...s.disagreements.map((d) => {
+    `Lines VPP accepted where we report an error (each with its reason, test/referee/known.json):`,
+    '',
+    ...s.disagreements.filter((d) => d.weRefuse).map((d) => {
       const reason = ruleFor(rules, d.case.line)?.reason ?? 'not yet explained';
-      const vpp = d.case.verdict === 'accepted' ? 'accepts it' : `refuses it (${(d.case.message ?? '').split('\n')[0]})`;
-      return `- \`${d.case.line.replace(/\n/g, '\\n')}\`: VPP ${vpp}; we ${d.weRefuse ? 'report an error' : 'report no error'}. ${reason}`;
+      const vpp = d.case.verdict === 'accepted' ? 'accepts it' : `refuses it (${(d.case.message ?? '').split('\n')[0]}) but accepts it once an interface bears the word it stopped at`;
+      return `- \`${d.case.line.replace(/\n/g, '\\n')}\`: VPP ${vpp}; we report an error. ${reason}`;
     }),
+    '',
+    'Lines VPP refused where we report no error, by command and by what VPP checked (misses, not yet modelled):',
+    '',
+    '| command | lines | what VPP refused | an example, with VPP\'s words |',
+    '|---|---|---|---|',
+    ...missRows(s.disagreements.filter((d) => !d.weRefuse)),
   ];
   return out.join('\n');
 }
@@ -94,7 +127,9 @@ export function formatDocument(records: readonly RefereeRecord[]): string {
     '`/dev/vhost-net` in the sandbox, a queue count the veth lacks) say nothing about syntax and are left out, as',
     'are refusals that vanished once the word VPP stopped at named an interface. *On VPP\'s word*: of the',
     'refused lines where VPP quoted the input it stopped at, the share where one of our errors covers that word.',
-    'Each disagreement is listed with its reason (test/referee/known.json).',
+    'Each line VPP accepted and we flag is listed with its reason (test/referee/known.json); the lines VPP',
+    'refused and we pass (misses) are grouped by command. The goal is 99 % verdict agreement per release;',
+    'the figures below fall short of it, and `npm test` holds the measured floor (test/referee/floor.json).',
     '',
     ...records.map((r) => formatReport(r, summarise(r))),
     '',

@@ -77,6 +77,22 @@ const STATE_WORDS = [
   'not an ',
   'too many',
   'still',
+  // named things the sandbox lacks, builds without a feature, checks against tables and workers
+  'unknown profile',
+  'could not find symbol',
+  'pci device',
+  'invalid vrf id',
+  'no snat policy',
+  '_set_tables: -',
+  'must compile with',
+  'not initialized',
+  'non-interactive',
+  'unknown sa index',
+  'unknown table',
+  'unknown queue',
+  'errored with',
+  'must be created first',
+  'no operations on the default',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */
@@ -103,7 +119,7 @@ export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict
 }
 
 function classifyRefusal(message: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
-  const rest = /unknown input `([\s\S]*?)'/.exec(message)?.[1] ?? /parse error:? '([\s\S]*?)'/.exec(message)?.[1];
+  const rest = /unknown input:? [`']([\s\S]*?)'/.exec(message)?.[1] ?? /parse error:? [`']([\s\S]*?)'/.exec(message)?.[1];
   const lower = message.toLowerCase();
   const isParse = rest !== undefined || !STATE_WORDS.some((w) => lower.includes(w));
   return { verdict: isParse ? 'parse' : 'state', message: message.slice(0, 400), ...(rest !== undefined ? { rest } : {}) };
@@ -129,7 +145,18 @@ export function restOffset(line: string, rest: string): number | undefined {
   return at >= 0 ? at : undefined;
 }
 
-export function judge(c: RecordedCase, release: VppRelease): Judgement {
+/**
+ * A recorded refusal read again with today's classifier, so that a better reading of VPP's
+ * words (a state it names, the input it quotes) applies to answers recorded before it.
+ */
+export function reread(c: RecordedCase): RecordedCase {
+  if ((c.verdict !== 'parse' && c.verdict !== 'state') || c.message === undefined) return c;
+  const again = classifyRefusal(c.message);
+  return { ...c, verdict: again.verdict, rest: c.rest ?? again.rest };
+}
+
+export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
+  const c = reread(recorded);
   const analysis = analyze(c.line, { language: c.startup ? 'startup' : 'cli', release });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const weRefuse = errors.length > 0;

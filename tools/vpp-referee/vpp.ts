@@ -174,6 +174,14 @@ export class Vpp {
     return { out: `${this.stdout.slice(before)}${r.out}`, timedOut: r.timedOut };
   }
 
+  /** Runs one command the way an interactive `vppctl COMMAND` does. */
+  async direct(command: string): Promise<{ out: string; timedOut: boolean }> {
+    const before = this.stdout.length;
+    const r = this.ctl(command.split(/\s+/));
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    return { out: `${this.stdout.slice(before)}${r.out}`, timedOut: r.timedOut };
+  }
+
   /**
    * Runs a line again while a loopback bears `name`, or returns undefined when VPP will not give an
    * interface that name (a number, an existing name, a word it cannot take).

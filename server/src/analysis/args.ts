@@ -1,6 +1,6 @@
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
-import type { ValueSpec } from '../schema/types';
+import type { ValueKind, ValueSpec } from '../schema/types';
 import { checkShape, checkValue } from './values';
 
 /**
@@ -104,6 +104,9 @@ function valuesFit<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
   return true;
 }
 
+/** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
+const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float']);
+
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
   const keywordPatterns = keywordOrder(patterns);
   let used: Set<number> | undefined;
@@ -132,13 +135,22 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       // same words, the first whose values all fit wins (`verbose %d` before `verbose`)
       const words = hit.pattern.words.join(' ');
       const sameWords = (p: ArgPattern<S>) => p.words.join(' ') === words;
-      hit = keywordPatterns.find((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern)) ?? hit;
+      // of those that fit, the one that reads the most values: VPP 26.06 read `local-ip-range A - B`
+      // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
+      const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern));
+      hit = fitting.reduce<typeof hit>((best, c) => (!best || c.pattern.values.length > best.pattern.values.length ? c : best), undefined) ?? hit;
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {
       // a positional of several values (`%U %U %U`) is read whole or not at all, as unformat does
       const fits = (p: ArgPattern<S>, k: number) => p.words.length === 0 && available(k) && positionalFits(item, p);
       let index = patterns.findIndex((p, k) => fits(p, k) && valuesFit(items, i, p));
+      // any word may name an interface, but a word shaped as another positional's value (a MAC,
+      // an address) names none that a script made: VPP's interface lookup fails and it reads that value
+      if (index >= 0 && patterns[index].values[0].kind === 'interface') {
+        const specific = patterns.findIndex((p, k) => k !== index && fits(p, k) && SHAPED_KINDS.has(p.values[0].kind) && valuesFit(items, i, p));
+        if (specific >= 0) index = specific;
+      }
       if (index < 0) index = patterns.findIndex((p, k) => fits(p, k) && p.values.length === 1);
       if (index >= 0) hit = { pattern: patterns[index], index };
     }

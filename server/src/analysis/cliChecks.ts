@@ -3,11 +3,14 @@ import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../sc
 import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
 import type { ArgMatch, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
-import { codeList as list, diagnostic, type FixData, type VppDiagnostic } from './diagnostic';
+import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, type FixData, type VppDiagnostic } from './diagnostic';
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
+import { checkShape } from './values';
 import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
+import { silentErrorsOf } from '../schema/silentErrors';
+import { lineInputReader } from '../schema/lineInput';
 
 
 
@@ -44,8 +47,26 @@ export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginCon
     plugins.warned.add(command.plugin!);
     out.push(diagnostic('vpp.plugin-disabled', warning, use.path[0].token.start, use.path[use.path.length - 1].token.end));
   }
-  if (use.match) out.push(...checkArguments(use, command, schema.release));
+  if (use.match) out.push(...silenced(command.path, checkArguments(use, command, schema.release)));
   return out;
+}
+
+/** What VPP refuses without a word (see silentErrors.ts) is a warning, never an error VPP would not raise. */
+const SILENCED = new Set<DiagnosticCode>(['vpp.unknown-option', 'vpp.missing-value', 'vpp.invalid-value', 'vpp.missing-required', 'vpp.conflicting-options']);
+
+function silenced(path: string, found: VppDiagnostic[]): VppDiagnostic[] {
+  const silent = silentErrorsOf(path);
+  if (!silent) return found;
+  return found.map((d) =>
+    SILENCED.has(d.code)
+      ? {
+          ...d,
+          code: 'vpp.ignored-input',
+          severity: DIAGNOSTIC_CODES['vpp.ignored-input'].severity,
+          message: `${d.message.replace(/;\s*VPP (would stop|refuses)[^.]*\./, '.')} VPP reports no error though: when \`${path}\` fails, VPP runs \`${silent.parent}\` on what is left of the line, which accepts it, so the line does nothing (VPP ${silent.releases.join(' and ')} accepted \`${silent.line}\`).`,
+        }
+      : d,
+  );
 }
 
 function pluginWarning(path: string, plugin: string, schema: Schema, plugins: PluginContext): string | undefined {
@@ -156,6 +177,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   const ending = match.matches.find((m) => m.pattern.spec.endsInput);
   let ignoredFrom = ending ? ending.end : Infinity;
   if (command.ignoresRest && match.unknown.length > 0) ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
+  // there, a keyword whose value unformat cannot read fails its branch, and the loop stops at it
+  const unread = command.ignoresRest ? match.matches.find((m) => m.keyword.length > 0 && m.values.some((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)))) : undefined;
+  if (unread) ignoredFrom = Math.min(ignoredFrom, unread.start);
   const given = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const m of match.matches) {
     if (m.start >= ignoredFrom) continue;
@@ -168,7 +192,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   }
   for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command));
+  const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
+  // a template word may stand for several words, so where the reading stops is not known
+  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!lineInputReader(command.path, release)));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -189,10 +215,10 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
       out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${list(present)} together in \`${command.path}\`.`, second.start, second.end, [{ kind: 'remove', start: second.start, end: second.end }]));
     }
   }
-  const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     for (const group of command.required ?? []) {
       if (group.some((name) => given.has(name))) continue;
+      if (firstIgnored && readsAsKeyword(firstIgnored, group, command)) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
       const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
@@ -217,6 +243,19 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
     }
   }
   return out;
+}
+
+/**
+ * unformat matches a keyword as the start of a word (`on` in `onq`) and leaves the rest of it to
+ * the next read: where VPP stops at that rest, it has read the keyword.
+ */
+function readsAsKeyword(item: Item, group: readonly string[], command: CommandSpec): boolean {
+  if (isGroup(item)) return false;
+  const text = (item as Token).text;
+  return group.some((name) => {
+    const spec = command.args?.find((a) => a.name === name);
+    return !!spec?.keyword && !spec.values?.length && !spec.keyword.includes(' ') && text.length > spec.keyword.length && text.startsWith(spec.keyword);
+  });
 }
 
 /** What to insert for a missing option: its keyword and a placeholder per value. */
@@ -250,7 +289,12 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   return diagnostic('vpp.unknown-option', `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".${hint}`, start, end, fixes);
 }
 
-function ignoredInput(use: CommandUse, item: Item, command: CommandSpec): VppDiagnostic {
+/**
+ * Where a command stops reading. A command that read its line (`unformat_line_input`) drops the
+ * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
+ * dispatches it as the next command, which VPP refuses as unknown input.
+ */
+function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean): VppDiagnostic {
   const text = isGroup(item) ? '{' : (item as Token).text;
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
   const guesses = suggest(text, keywords);
@@ -258,13 +302,11 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec): VppDia
   const lineEnd = use.args[use.args.length - 1].end;
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
-  return diagnostic(
-    'vpp.ignored-input',
-    `\`${command.path}\` stops reading at \`${text}\`: VPP runs the command without it and without anything after it, and reports no error.${hint}`,
-    item.start,
-    isGroup(item) ? item.open.end : item.end,
-    fixes,
-  );
+  const end = isGroup(item) ? item.open.end : item.end;
+  if (!dropped) {
+    return diagnostic('vpp.unknown-option', `\`${command.path}\` stops reading at \`${text}\`, and VPP reads \`${text}\` on as a command of its own: it stops with "unknown input".${hint}`, item.start, end, fixes);
+  }
+  return diagnostic('vpp.ignored-input', `\`${command.path}\` stops reading at \`${text}\`: VPP runs the command without it and without anything after it, and reports no error.${hint}`, item.start, end, fixes);
 }
 
 function lastEnd(items: readonly Item[]): number {

@@ -141,7 +141,13 @@ function finalElseReason(final: Statement | undefined, after: readonly Statement
   const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
   if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
   // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
-  if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) return STOPS_AT_UNKNOWN;
+  if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) {
+    // unless the loop is followed by an error every good branch jumps over (`goto done`): ikev2's
+    // `r = clib_error_return (0, "parse error ...")` (VPP 26.06 refused `ikev2 profile set ... strng`)
+    const next = after[0]?.text.replace(/"(\\.|[^"\\])*"/g, '""') ?? '';
+    if (!/^\s*(if|switch|while|for)\b/.test(next) && (ERROR_RETURN.test(next) || /^\s*[\w.>-]+\s*=\s*clib_error_(?:return|create)\w*\s*\(/.test(next))) return undefined;
+    return STOPS_AT_UNKNOWN;
+  }
   return 'what the final else does with an unknown word is not an error this reader recognises';
 }
 
