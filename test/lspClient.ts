@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A minimal LSP client over stdio, speaking to `dist/server.js --stdio` as an editor would. */
@@ -97,4 +98,23 @@ export class LspClient {
   kill(): void {
     this.child.kill();
   }
+}
+
+/** dist/server.js, built by `npm run build`. */
+export const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
+
+/**
+ * A fresh server for each test of the calling `describe`, killed after it; the holder's `client`
+ * is the current one.
+ */
+export function serverPerTest(): { client: LspClient } {
+  const holder = {} as { client: LspClient };
+  before(function () {
+    if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  });
+  beforeEach(() => {
+    holder.client = new LspClient(SERVER);
+  });
+  afterEach(() => holder.client.kill());
+  return holder;
 }

@@ -138,7 +138,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       // of those that fit, the one that reads the most values: VPP 26.06 read `local-ip-range A - B`
       // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
       const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern));
-      hit = fitting.reduce<typeof hit>((best, c) => (!best || c.pattern.values.length > best.pattern.values.length ? c : best), undefined) ?? hit;
+      for (const c of fitting) if (c === fitting[0] || c.pattern.values.length > hit.pattern.values.length) hit = c;
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {
