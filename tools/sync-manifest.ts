@@ -30,6 +30,14 @@ export function manifestConfiguration(): Record<string, unknown> {
       scope: 'resource',
       markdownDescription: 'Files with more characters than this are analysed only up to this size.',
     },
+    'vpp.sourceRoots': {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      scope: 'window',
+      markdownDescription:
+        'Folders whose C files (your VPP plugin) add CLI commands and startup.conf sections: `VLIB_CLI_COMMAND`, `VLIB_CONFIG_FUNCTION` and `VLIB_PLUGIN_REGISTER` are read with their parse loops. Empty: the workspace folders. A path that is not absolute is taken from the first workspace folder.',
+    },
     'vpp.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

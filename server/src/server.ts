@@ -2,6 +2,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   ResponseError,
   ProposedFeatures,
   TextDocuments,
@@ -28,13 +29,18 @@ import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
+import { SourceIndex } from './workspaceSources/sourceIndex';
+import { sourceFolders, watchedSourceFile } from './workspaceSources/folders';
 
 /**
  * The language server: it only wires LSP requests to the pure feature functions. Every handler
  * is guarded so that no input can take the server down.
  */
 export function startServer(connection: Connection): void {
-  const cache = new AnalysisCache();
+  const log = (message: string) => connection.console.error(message);
+  // the user's own C sources: commands and sections laid over the release in force
+  const sources = new SourceIndex(log);
+  const cache = new AnalysisCache(() => sources.layer());
   // the cache sees each edit as it is applied, so that a script's analysis can follow the edits
   const documents = new TextDocuments({ create: TextDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
   const settingsByUri = new Map<string, Promise<VppSettings>>();
@@ -45,8 +51,8 @@ export function startServer(connection: Connection): void {
   let workspaceRoots: string[] = [];
   const scripts = new ScriptResolver(() => workspaceRoots);
   let globalSettings: VppSettings = DEFAULT_SETTINGS;
-
-  const log = (message: string) => connection.console.error(message);
+  let watchedFilesRegistration = false;
+  let scannedFolders: string[] = [];
 
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
     return async (params: P) => {
@@ -150,6 +156,7 @@ export function startServer(connection: Connection): void {
       editRangeDefault: !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange'),
     };
     hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceRoots = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => decodeURIComponent(new URL(f.uri).pathname));
     globalSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
@@ -174,12 +181,51 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /** Every open document is checked again, with the vocabulary as it is now. */
+  function recheckAll(): void {
+    for (const doc of documents.all()) void scheduleDiagnostics(doc);
+  }
+
+  /** Reads the C files of the source folders afresh, when the folders changed; requests are answered meanwhile. */
+  async function scanSources(): Promise<void> {
+    const configured = configurationSupport ? readSettings(await connection.workspace.getConfiguration('vpp').then(undefined, () => undefined)) : globalSettings;
+    const folders = sourceFolders(configured.sourceRoots, workspaceRoots);
+    if (folders.join('\n') === scannedFolders.join('\n')) return;
+    scannedFolders = folders;
+    const before = sources.layer();
+    const started = Date.now();
+    const result = await sources.scan(folders);
+    if (result.stoppedBy === 'a newer scan') return;
+    const layer = sources.layer();
+    log(`vpp: read ${result.files} C files in ${Date.now() - started} ms under ${folders.join(', ') || '(no folder)'}: ${layer?.commands.length ?? 0} commands, ${layer?.sections.length ?? 0} startup.conf sections, ${layer?.plugins.length ?? 0} plugins`);
+    if (layer !== before) recheckAll();
+  }
+
+  connection.onInitialized(() => {
+    if (watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.c' }] }).then(undefined, (e) => log(`vpp: cannot watch C files: ${String(e)}`));
+    }
+    scanSources().catch((e) => log(`vpp: reading C sources failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, async (params) => {
+      let changed = false;
+      for (const change of params.changes) {
+        const path = watchedSourceFile(change.uri, scannedFolders);
+        if (path && (await sources.refresh(path))) changed = true;
+      }
+      if (changed) recheckAll();
+    }),
+  );
+
   connection.onDidChangeConfiguration((change) => {
     settingsByUri.clear();
     cache.clear();
     runsByUri.clear();
     if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
-    for (const doc of documents.all()) void scheduleDiagnostics(doc);
+    recheckAll();
+    scanSources().catch((e) => log(`vpp: reading C sources failed: ${String(e)}`));
   });
 
   documents.onDidChangeContent((change) => {

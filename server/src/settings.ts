@@ -8,9 +8,11 @@ export interface VppSettings {
   delayMs: number;
   severities: SeverityOverrides;
   maxFileSize: number;
+  /** Folders whose C files add commands and sections (`vpp.sourceRoots`); empty: the workspace folders. */
+  sourceRoots: string[];
 }
 
-export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, sourceRoots: [] };
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -30,5 +32,6 @@ export function readSettings(raw: unknown): VppSettings {
     delayMs: Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.delayMs,
     severities,
     maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    sourceRoots: Array.isArray(section.sourceRoots) ? section.sourceRoots.filter((r): r is string => typeof r === 'string' && r.length > 0) : [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/analyze';
+import type { CommandUse } from '../analysis/cliModel';
 import { firstTokenAt, isGroup, tokensAround, type GroupNode, type Item, type LineNode, type Token } from '../syntax/tree';
 
 /**
@@ -62,6 +63,16 @@ export function scriptLineAt(analysis: Analysis, offset: number): LineNode | und
   const lines = analysis.tree.lines;
   const line = lines[firstTokenAt(lines, lineStart)];
   return line && line.start <= offset ? line : undefined;
+}
+
+const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.items[0].start <= token.start && token.end <= use.items[use.items.length - 1].end;
+
+/** The command a script word belongs to: the line's, or the one nested in its `uncomment { }` / macro block. */
+export function commandUseAt(analysis: Analysis, token: Token): CommandUse | undefined {
+  const line = scriptLineAt(analysis, token.start);
+  let use = line && analysis.commands.find((u) => u.line === line);
+  while (use?.nested && contains(use.nested, token)) use = use.nested;
+  return use;
 }
 
 function containsCursor(group: GroupNode, next: Item | undefined, offset: number): boolean {

@@ -2,7 +2,7 @@ import type { ConfigEntry, StartupModel } from '../analysis/startupModel';
 import { inRelease, releasesOfSection, type Schema } from '../schema/index';
 import type { StartupParam } from '../schema/types';
 import type { GroupNode } from '../syntax/tree';
-import { describeReleases, describeValue, pluginNote, type DocText } from './docText';
+import { describeReleases, describeValue, pluginNote, sourceNote, type DocText } from './docText';
 
 /** `dev <string> { … }`: how a startup.conf parameter is written. */
 export function paramUsage(param: StartupParam): string {
@@ -21,6 +21,7 @@ export function paramDoc(doc: DocText, schema: Schema, param: StartupParam, dept
   if (param.deprecated) doc.para(`**Deprecated:** ${param.deprecated}`);
   if (param.fatal?.releases.includes(schema.release)) doc.para(`**Stops VPP ${schema.release}:** ${param.fatal.message}`);
   doc.para(pluginNote(schema, param.plugin));
+  if (param.definedAt) return doc.para(sourceNote(param.definedAt, doc.markdown));
   const releases = depth === 0 ? releasesOfSection(param.key) : param.releases;
   if (depth === 0 || param.releases) doc.para(`Releases: ${describeReleases(releases)}`);
   return doc;

@@ -45,7 +45,7 @@ function unpackArg(packed: (string | ValueSpec | null)[], taken: Set<string>): A
 }
 
 /** The syntax as the parser reads it, where it comes from and how strictly we check it. */
-function describeReading(entry: CommandArgsEntry, args: readonly ArgSpec[]): string {
+export function describeReading(entry: Pick<CommandArgsEntry, 'path' | 'source' | 'strict' | 'reason' | 'ignoresRest' | 'ignoresArgs'>, args: readonly ArgSpec[]): string {
   const syntax = args.map((a) => `[${[a.keyword, ...(a.values ?? []).map(valueText)].filter(Boolean).join(' ')}]`).join(' ');
   const where = `\`${entry.source.function}\` in \`${entry.source.file}\``;
   if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;

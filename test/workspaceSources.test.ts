@@ -1,0 +1,228 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../server/src/analysis/analyze';
+import { computeCompletion } from '../server/src/features/completion';
+import { computeDefinition } from '../server/src/features/definition';
+import { computeHover } from '../server/src/features/hover';
+import { buildLayer } from '../server/src/workspaceSources/layer';
+import { readSourceFile } from '../server/src/workspaceSources/readSource';
+import { SourceIndex } from '../server/src/workspaceSources/sourceIndex';
+import { withCursor } from './helpers';
+import { LspClient } from './lspClient';
+import { lineOfFixture, MYPLUGIN_C, pluginWorkspace } from './myPluginFixture';
+
+const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
+const FILE = '/ws/src/plugins/myplugin/myplugin.c';
+const LAYER = buildLayer([readSourceFile(MYPLUGIN_C, FILE)], 'test');
+
+const script = (text: string) => analyze(text, { language: 'cli', layer: LAYER });
+const startup = (text: string) => analyze(text, { language: 'startup', layer: LAYER });
+const errors = (text: string, language: 'cli' | 'startup' = 'cli') =>
+  (language === 'cli' ? script(text) : startup(text)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+
+function labelsAt(fixture: string, language: 'cli' | 'startup' = 'cli'): string[] {
+  const { text, offset } = withCursor(fixture);
+  const a = language === 'cli' ? script(text) : startup(text);
+  const list = computeCompletion(a, a.lines.positionAt(offset), { snippetSupport: false, markdown: false });
+  return (list?.items ?? []).map((i) => i.label);
+}
+
+describe('workspace sources: the commands of the plugin being written', () => {
+  describe('reading a C file', () => {
+    it('reads both commands with their short_help, the line of their registration and their plugin', () => {
+      const show = LAYER.commands.find((c) => c.path === 'show myplugin');
+      const enable = LAYER.commands.find((c) => c.path === 'myplugin enable-disable');
+      assert.equal(show?.synopsis, 'show myplugin [verbose]');
+      assert.equal(show?.plugin, 'myplugin');
+      assert.deepEqual(show?.definedAt, { file: FILE, line: lineOfFixture('VLIB_CLI_COMMAND (myplugin_show_command') });
+      assert.deepEqual(enable?.definedAt, { file: FILE, line: lineOfFixture('VLIB_CLI_COMMAND (myplugin_enable_disable_command') });
+      assert.deepEqual(
+        enable?.args?.map((a) => [a.keyword ?? '', ...(a.values ?? []).map((v) => v.kind)].join(' ')),
+        ['disable', ' interface', 'table uint'],
+      );
+      assert.deepEqual(LAYER.plugins, [{ name: 'myplugin', description: 'My plugin, written for the tests' }]);
+    });
+
+    it('reads the config function as the startup.conf section of the plugin', () => {
+      const section = LAYER.sections.find((s) => s.key === 'myplugin');
+      assert.equal(section?.strict, true);
+      assert.deepEqual(section?.block?.map((p) => p.key), ['table-size', 'verbose']);
+      assert.equal(section?.plugin, 'myplugin');
+      assert.equal(section?.definedAt?.line, lineOfFixture('VLIB_CONFIG_FUNCTION'));
+    });
+
+    it('reads a file that is not C it follows without throwing, and adds nothing from a file without registrations', () => {
+      const broken = readSourceFile('VLIB_CLI_COMMAND (x) = { .path = "broken cmd", .function = f, };\nstatic int f (a, unformat_input_t *input) { while ((( {', '/ws/broken.c');
+      assert.equal(broken.commands[0]?.path, 'broken cmd');
+      assert.equal(broken.commands[0]?.strict, false, 'a loop not understood stays loose');
+      assert.deepEqual(readSourceFile('int main (void) { return 0; }', '/ws/main.c').commands, []);
+    });
+  });
+
+  describe('as a layer of the release in force', () => {
+    it('checks the plugin commands: no error on valid lines, an error on an unknown option', () => {
+      assert.deepEqual(errors('create loopback interface\nmyplugin enable-disable loop0 table 3\nshow myplugin verbose\n'), []);
+      assert.deepEqual(errors('show myplugin brief\n'), ['vpp.unknown-option brief']);
+      assert.deepEqual(errors('show myplugin verbose\n'), []);
+    });
+
+    it('leaves the release without the layer as it was', () => {
+      const plain = analyze('show myplugin verbose\n', { language: 'cli' });
+      assert.deepEqual(plain.diagnostics.map((d) => d.code), ['vpp.unknown-command']);
+      assert.ok(!analyze('show version\n', { language: 'cli' }).schema.commands.has('show myplugin'));
+      assert.ok(script('show version\n').schema.commands.has('show version'), 'the release keeps its own commands');
+    });
+
+    it('completes the command words and the options of the plugin', () => {
+      assert.ok(labelsAt('mypl|').includes('myplugin'));
+      assert.ok(labelsAt('show mypl|').includes('myplugin'));
+      const options = labelsAt('myplugin enable-disable |');
+      assert.ok(options.includes('table') && options.includes('disable'), options.join(' '));
+    });
+
+    it('hovers with the short_help and where the command is defined', () => {
+      const a = script('show myplugin verbose\n');
+      const hover = computeHover(a, { line: 0, character: 7 }, true);
+      const text = (hover?.contents as { value: string }).value;
+      assert.match(text, /show myplugin \[verbose\]/);
+      assert.match(text, /myplugin\.c:\d+\]\(file:\/\/\/ws\/src\/plugins\/myplugin\/myplugin\.c#L\d+\)/);
+      assert.match(text, /myplugin_plugin\.so/);
+    });
+
+    it('goes to the VLIB_CLI_COMMAND line from a command word, and to the config function from the section', () => {
+      const a = script('show myplugin verbose\n');
+      const [location] = computeDefinition(a, 'file:///ws/x.vpp', { line: 0, character: 8 });
+      assert.equal(location?.uri, 'file:///ws/src/plugins/myplugin/myplugin.c');
+      assert.equal(location?.range.start.line, lineOfFixture('VLIB_CLI_COMMAND (myplugin_show_command'));
+      const s = startup('myplugin {\n  table-size 4\n}\n');
+      const [section] = computeDefinition(s, 'file:///ws/startup.conf', { line: 0, character: 2 });
+      assert.equal(section?.range.start.line, lineOfFixture('VLIB_CONFIG_FUNCTION'));
+    });
+
+    it('checks and completes the plugin section of startup.conf', () => {
+      assert.deepEqual(errors('myplugin {\n  table-size 4\n  verbose\n}\n', 'startup'), []);
+      assert.deepEqual(errors('myplugin {\n  tabel-size 4\n}\n', 'startup'), ['vpp.unknown-parameter tabel-size']);
+      assert.ok(labelsAt('myplugin {\n  |\n}\n', 'startup').includes('table-size'));
+    });
+  });
+
+  describe('reading a folder', () => {
+    it('reads the C files under a folder and re-reads one file after it changed', async () => {
+      const { root, file } = pluginWorkspace();
+      const index = new SourceIndex(() => {});
+      const result = await index.scan([root]);
+      assert.deepEqual({ files: result.files, withVocabulary: result.withVocabulary }, { files: 1, withVocabulary: 1 });
+      const before = index.layer();
+      writeFileSync(file, MYPLUGIN_C.replace('if (unformat (input, "verbose"))\n        verbose = 1;', 'if (unformat (input, "verbose"))\n        verbose = 1;\n      else if (unformat (input, "brief"))\n        verbose = 0;'));
+      assert.equal(await index.refresh(file), true);
+      assert.notEqual(index.layer()?.id, before?.id);
+      assert.deepEqual(index.layer()?.commands.find((c) => c.path === 'show myplugin')?.args?.map((a) => a.keyword), ['verbose', 'brief']);
+    });
+
+    it('stops at its file limit and says so in the log', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'vpp-src-limit-'));
+      for (let i = 0; i < 5; i++) writeFileSync(join(root, `f${i}.c`), `VLIB_CLI_COMMAND (c${i}) = { .path = "cmd${i}", };\n`);
+      const logged: string[] = [];
+      const index = new SourceIndex((m) => logged.push(m), { maxFiles: 3, maxFileBytes: 1_000_000, maxMillis: 60_000 });
+      const result = await index.scan([root]);
+      assert.equal(result.files, 3);
+      assert.equal(index.layer()?.commands.length, 3);
+      assert.match(logged.join('\n'), /stopped at 3 files/);
+    });
+  });
+
+  describe('over LSP', function () {
+    this.timeout(30_000);
+    let client: LspClient;
+
+    before(function () {
+      if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+    });
+    afterEach(() => client?.kill());
+
+    const readLog = (c: LspClient) => c.waitFor('window/logMessage', (p) => /vpp: read \d+ C files/.test(p.message), 20_000);
+
+    async function open(c: LspClient, uri: string, languageId: string, text: string) {
+      c.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      return c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    }
+
+    it('gives the plugin commands, hover, definition and checks, and follows an edit of the C file', async () => {
+      const { root, file } = pluginWorkspace();
+      client = new LspClient(SERVER);
+      await client.initialize(
+        { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+        { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] },
+      );
+      await readLog(client);
+      const uri = pathToFileURL(join(root, 'setup.vpp')).href;
+      const published = await open(client, uri, 'vpp-cli', 'create loopback interface\nmyplugin enable-disable loop0 table 3\nshow myplugin \nshow myplugin bogus\n');
+      const errorsSeen = published.diagnostics.filter((d: any) => d.severity === 1);
+      assert.deepEqual(errorsSeen.map((d: any) => `${d.code} ${d.range.start.line}`), ['vpp.unknown-option 3']);
+
+      const completion = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 14 } });
+      assert.deepEqual((completion.items ?? completion).map((i: any) => i.label), ['verbose']);
+      const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
+      assert.match(hover.contents.value, /myplugin enable-disable <interface-name> \[table <n>\] \[disable\]/);
+      assert.match(hover.contents.value, /myplugin\.c:\d+/);
+      const [definition] = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 3, character: 2 } });
+      assert.equal(definition.uri, pathToFileURL(file).href);
+      assert.equal(definition.range.start.line, lineOfFixture('VLIB_CLI_COMMAND (myplugin_show_command'));
+
+      // the developer adds an option: the server re-reads that file when the editor says it changed
+      writeFileSync(file, readFileSync(file, 'utf8').replace('if (unformat (input, "verbose"))\n        verbose = 1;', 'if (unformat (input, "verbose"))\n        verbose = 1;\n      else if (unformat (input, "brief"))\n        verbose = 0;'));
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+      const rechecked = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p !== published);
+      assert.ok(rechecked, 'the open script is checked again');
+      const after = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 14 } });
+      assert.deepEqual((after.items ?? after).map((i: any) => i.label).sort(), ['brief', 'verbose']);
+    });
+
+    it('publishes the diagnostics of an open script before it has read a 2,000-file C tree', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'vpp-src-tree-'));
+      for (let d = 0; d < 40; d++) {
+        const folder = join(root, 'src', 'plugins', `p${d}`);
+        mkdirSync(folder, { recursive: true });
+        for (let f = 0; f < 50; f++) writeFileSync(join(folder, `f${f}.c`), generatedCommand(d, f));
+      }
+      client = new LspClient(SERVER);
+      await client.initialize(undefined, { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tree' }] });
+      const order: string[] = [];
+      const uri = 'file:///elsewhere/setup.vpp';
+      const diagnostics = open(client, uri, 'vpp-cli', 'show version\nshow p0-f0 bogus\n').then(() => order.push('diagnostics'));
+      const read = readLog(client).then((p) => order.push('tree read') && p);
+      await Promise.all([diagnostics, read]);
+      assert.deepEqual(order, ['diagnostics', 'tree read']);
+      assert.match((await read, client.notifications.find((n) => /vpp: read/.test(n.params?.message ?? ''))!.params.message), /read 2000 C files .*: 2000 commands/);
+    });
+  });
+});
+
+/** One C file of a generated tree: a command with a parse loop of two options. */
+function generatedCommand(d: number, f: number): string {
+  return `static clib_error_t *
+cmd_${d}_${f}_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  u32 n = 0;
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "count %u", &n))
+        ;
+      else if (unformat (input, "verbose"))
+        ;
+      else
+        return clib_error_return (0, "unknown input");
+    }
+  return 0;
+}
+
+VLIB_CLI_COMMAND (cmd_${d}_${f}, static) = {
+  .path = "show p${d}-f${f}",
+  .short_help = "show p${d}-f${f} [count <n>] [verbose]",
+  .function = cmd_${d}_${f}_fn,
+};
+`;
+}
