@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +132,33 @@ describe('workspace sources: the commands of the plugin being written', () => {
       assert.equal(result.files, 3);
       assert.equal(index.layer()?.commands.length, 3);
       assert.match(logged.join('\n'), /stopped at 3 files/);
+    });
+  });
+
+  describe('through vpp-lint --source-root', () => {
+    const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
+    const lint = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+    it('checks scripts and startup.conf with the commands and section of the plugin', () => {
+      const { root } = pluginWorkspace();
+      const good = join(root, 'good.vpp');
+      writeFileSync(good, 'create loopback interface\nmyplugin enable-disable loop0 table 3\nshow myplugin verbose\n');
+      const bad = join(root, 'bad.vpp');
+      writeFileSync(bad, 'show myplugin bogus\n');
+      const conf = join(root, 'startup.conf');
+      writeFileSync(conf, 'myplugin {\n  table-size 4\n}\n');
+      assert.equal(lint('--source-root', join(root, 'src'), good, conf).status, 0);
+      const r = lint('--format', 'json', '--source-root', root, bad);
+      assert.equal(r.status, 1);
+      assert.deepEqual(JSON.parse(r.stdout).map((d: any) => `${d.code} ${d.range.start.character}`), ['vpp.unknown-option 14']);
+      const without = lint('--format', 'json', bad);
+      assert.deepEqual(JSON.parse(without.stdout).map((d: any) => d.code), ['vpp.unknown-command'], 'without the option the command is unknown');
+    });
+
+    it('refuses a source root that is not a folder', () => {
+      const r = lint('--source-root', '/nonexistent/vpp', 'x.vpp');
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /--source-root \/nonexistent\/vpp is not a folder/);
     });
   });
 

@@ -1,30 +1,35 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { analyze, type Language } from './analysis/analyze';
 import { languageFromFileName, sniffLanguage } from './analysis/sniff';
 import { computeDiagnostics, severityName } from './features/diagnostics';
+import type { SchemaLayer } from './schema/layer';
 import { isRelease, RELEASES, type VppRelease } from './schema/types';
+import { SourceIndex } from './workspaceSources/sourceIndex';
 
-const USAGE = `Usage: vpp-lint [--format text|json] [--lang auto|startup|cli] [--vpp-version X] FILE...
+const USAGE = `Usage: vpp-lint [--format text|json] [--lang auto|startup|cli] [--vpp-version X] [--source-root DIR]... FILE...
 
 Checks VPP startup.conf files and CLI scripts as strictly as VPP reads them.
   --format       text (default): file:line:col: severity code message; json: one JSON array
   --lang         auto (default) decides by file name, then by content
   --vpp-version  one of ${RELEASES.join(', ')} (default ${RELEASES[RELEASES.length - 1]});
                  a "# vpp-version: X" comment in a file wins
+  --source-root  a folder of C sources (your plugin, or a VPP tree) whose VLIB_CLI_COMMAND,
+                 VLIB_CONFIG_FUNCTION and VLIB_PLUGIN_REGISTER add commands and sections
 Exit status: 0 no errors, 1 errors found, 2 usage or read error.`;
 
 interface Options {
   format: 'text' | 'json';
   lang: 'auto' | Language;
   release?: VppRelease;
+  sourceRoots: string[];
   files: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { format: 'text', lang: 'auto', files: [] };
+  const options: Options = { format: 'text', lang: 'auto', sourceRoots: [], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -45,6 +50,10 @@ function parseArgs(argv: string[]): Options {
       const v = value();
       if (!isRelease(v)) throw new UsageError(`--vpp-version must be one of ${RELEASES.join(', ')}, not ${v}`);
       options.release = v;
+    } else if (flag === '--source-root') {
+      const dir = value();
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--source-root ${dir} is not a folder`);
+      options.sourceRoots.push(dir);
     } else if (flag === '--help' || flag === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -81,11 +90,11 @@ function languageFor(file: string, text: string, lang: Options['lang']): Languag
   return id === 'vpp-startup' ? 'startup' : id === 'vpp-cli' ? 'cli' : undefined;
 }
 
-function lint(file: string, options: Options): LintResult[] {
+function lint(file: string, options: Options, layer: SchemaLayer | undefined): LintResult[] {
   const text = readText(file);
   const language = languageFor(file, text, options.lang);
   if (!language) throw new Error('cannot tell whether this is a startup.conf or a CLI script; name it *.startup.conf or *.vpp, or pass --lang');
-  const analysis = analyze(text, { language, release: options.release });
+  const analysis = analyze(text, { language, release: options.release, layer });
   return computeDiagnostics(analysis).map((d) => ({
     file,
     range: d.range,
@@ -95,7 +104,7 @@ function lint(file: string, options: Options): LintResult[] {
   }));
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(argv);
@@ -103,12 +112,14 @@ function main(argv: string[]): number {
     process.stderr.write(`vpp-lint: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
+  const sources = new SourceIndex((message) => process.stderr.write(`${message}\n`));
+  if (options.sourceRoots.length > 0) await sources.scan(options.sourceRoots);
   const results: LintResult[] = [];
   let readFailed = false;
   for (const file of options.files) {
     try {
       // one by one: a huge file has more findings than a spread call can take
-      for (const r of lint(file, options)) results.push(r);
+      for (const r of lint(file, options, sources.layer())) results.push(r);
     } catch (error) {
       readFailed = true;
       const err = error as NodeJS.ErrnoException;
@@ -122,4 +133,4 @@ function main(argv: string[]): number {
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
