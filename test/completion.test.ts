@@ -48,6 +48,12 @@ describe('completion in scripts', () => {
     assert.deepEqual([...drivers.labels].sort(), expected);
   });
 
+  it('completes the options and values of a command read from VPP parsers, as it reads them', () => {
+    // bond_create_command_fn: the modes come from unformat_bond_mode's word list (foreach_bond_mode)
+    assert.deepEqual(complete('create bond mode |').labels.sort(), ['active-backup', 'broadcast', 'lacp', 'round-robin', 'xor']);
+    assert.deepEqual(complete('create bond mode lacp |').labels.sort(), ['gso', 'hw-addr', 'id', 'load-balance', 'numa-only']);
+  });
+
   it('gives the replaced range once, in itemDefaults, to a client that takes it', () => {
     const { text, offset } = withCursor('create tap id 0\nset interface state ta|');
     const analysis = analyzeScript(text);

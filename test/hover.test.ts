@@ -49,6 +49,15 @@ describe('hover in scripts', () => {
     assert.match(text('lcp lcp-sync-unnum|bered on', { release: '26.06' }), /Releases: 26\.06 only/);
   });
 
+  it('shows the syntax of a command read from VPP parsers, where it was read and how strictly it is checked', () => {
+    const value = text('create bo|nd mode lacp');
+    assert.match(value, /As VPP's parser reads it \(`bond_create_command_fn` in `src\/vnet\/bonding\/cli\.c`\)/);
+    assert.match(value, /`create bond \[mode <round-robin\|active-backup\|xor\|broadcast\|lacp>\] \[load-balance <l23\|l34\|l2>\]/);
+    assert.match(value, /VPP refuses any other word/);
+    assert.match(text('create bond mode la|cp'), /Value of `mode` in `create bond`: one of `round-robin`/);
+    assert.match(text('set ip nei|ghbor loop0 10.0.0.1 02:00:00:00:00:01'), /stops at the first word it does not know and ignores the rest/);
+  });
+
   it('shows an option with its value kind, an example and its releases', () => {
     const option = text('create tap id 0 host-if-na|me vpp0');
     assert.match(option, /host-if-name <ifname>/);

@@ -42,6 +42,13 @@ describe('signature help', () => {
     assert.ok(texts.includes('host-if-name <name>'));
   });
 
+  it('gives a command read from VPP parsers one parameter per argument its parser reads', () => {
+    const help = signature('create vxlan-gpe tunnel local 10.0.0.1 |')!;
+    const texts = parameterTexts(help);
+    assert.ok(texts.includes('vni <int>') || texts.some((t) => t.startsWith('vni')), texts.join(' | '));
+    assert.match(String(help.signatures[0].documentation), /vxlan_gpe_add_del_tunnel_command_fn/);
+  });
+
   it('appends arguments that the synopsis does not spell out, so every parameter is in the label', () => {
     const texts = parameterTexts(signature('create interface af_xdp |')!);
     assert.ok(texts.includes('num-rx-queues all'));

@@ -14,7 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RELEASES, type CommandArgsEntry, type ReadCommandArgs, type ValueSpec, type VppRelease } from '../server/src/schema/types';
-import { findListMacros, findUnformatFunctions, knownUnformat, readCliFile, readUnformatFunction, stripComments, type ReadCommand, type UnformatResolver } from '../server/src/sourceReader/index';
+import { findListMacros, findUnformatFunctions, knownUnformat, readCliFile, readUnformatFunction, stripComments, type ReadCommand, type UnformatReading, type UnformatResolver } from '../server/src/sourceReader/index';
 
 const argv = process.argv.slice(2);
 const report = argv.includes('--report');
@@ -77,7 +77,7 @@ function indexUnformat(texts: Map<string, string>): UnformatIndex {
 }
 
 /** A `%U` resolver for one file: a definition in its own plugin or directory first, else a unique one. */
-function resolverFor(file: string, index: UnformatIndex, memo: Map<string, ValueSpec | undefined>): UnformatResolver {
+function resolverFor(file: string, index: UnformatIndex, memo: Map<string, UnformatReading | undefined>): UnformatResolver {
   const dir = file.replace(/\/[^/]*$/, '');
   const plugin = /^src\/plugins\/[^/]+/.exec(file)?.[0];
   return (fn) => {
@@ -117,7 +117,7 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
   const blobs = await readBlobs([...new Set(wanted.map((f) => tree.get(f)!))]);
   const texts = new Map(wanted.map((f) => [f, blobs.get(tree.get(f)!) ?? '']));
   const index = indexUnformat(new Map([...texts].filter(([f]) => unformatFiles.includes(f))));
-  const memo = new Map<string, ValueSpec | undefined>();
+  const memo = new Map<string, UnformatReading | undefined>();
   const byPath = new Map<string, Found[]>();
   for (const file of files) {
     for (const r of readCliFile(texts.get(file)!, resolverFor(file, index, memo))) {

@@ -51,9 +51,11 @@ export function describeReading(entry: Pick<CommandArgsEntry, 'path' | 'source' 
   if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;
   const how = !entry.strict
     ? `not checked word by word: ${entry.reason}`
-    : entry.ignoresRest
+    : entry.order === 'sequence'
       ? 'read once each, in this order; VPP ignores any words after them'
-      : 'VPP refuses any other word';
+      : entry.ignoresRest
+        ? 'VPP stops at the first word it does not know and ignores the rest without an error'
+        : 'VPP refuses any other word';
   return `As VPP's parser reads it (${where}): \`${entry.path}${syntax ? ` ${syntax}` : ''}\`; ${how}.`;
 }
 

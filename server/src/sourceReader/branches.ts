@@ -1,11 +1,16 @@
 import type { ArgSpec, ReadCommandArgs, ValueSpec } from '../schema/types';
 import { normalizeSpace, skipLiteral, splitTopLevel, stringLiteralValue, type Statement } from './cText';
-import { argName, formatWords, type UnformatResolver } from './formatString';
+import { argName, formatWords, type FormatWord, type UnformatResolver } from './formatString';
 
 /** What a loop and a fixed sequence of reads share: one `unformat` call read as arguments. */
 
 export const READS_INPUT = /\bunformat(_user|_check_input)?\s*\(/;
 export const ERROR_RETURN = /\bclib_error_return\w*\s*\(|\bclib_error_create\s*\(|\bunformat_parse_error\s*\(/;
+
+/** Whether `text` reads from `input` (`unformat_free` does not read). */
+export function readsFrom(text: string, input: string): boolean {
+  return new RegExp(`\\bunformat(?!_free\\b)\\w*\\s*\\(\\s*&?${input}\\b`).test(text);
+}
 
 export function loose(reason: string): ReadCommandArgs {
   return { strict: false, reason, args: [] };
@@ -34,7 +39,7 @@ export function lineInputSwitch(s: Statement, lineInput: string): 'noop' | 'refu
  * returns why it is not understood, if it is not.
  */
 export function addBranchArgs(cond: string, input: string, resolve: UnformatResolver, args: ArgSpec[], names: Set<string>, inLoop: boolean): string | undefined {
-  for (const alternative of splitOr(cond)) {
+  for (const alternative of splitOperands(cond, '||')) {
     const read = branchArg(alternative, input, resolve);
     if (typeof read === 'string') return read;
     for (const arg of read) {
@@ -55,7 +60,7 @@ export function shortCond(cond: string): string {
 
 /** The argument one branch's condition reads, or why it is not understood. */
 function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgSpec[] | string {
-  const text = normalizeSpace(cond);
+  const text = unguarded(normalizeSpace(cond), input);
   const call = /^(unformat|unformat_user) \(([\s\S]*)\)$/.exec(text);
   if (!call || !balanced(call[2])) return `a branch tests \`${shortCond(cond)}\``;
   const params = splitTopLevel(call[2]);
@@ -70,12 +75,20 @@ function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgS
     format = '%U';
     fns = [params[1] ?? ''];
   }
-  const words = formatWords(format, fns, resolve);
-  if (!words) return `a format this reader does not follow: \`${format}\``;
-  // `unformat (input, "")` only skips blanks
-  if (words.length === 0) return [];
-  const unknown = words.find((w) => 'unknown' in w);
-  if (unknown && 'unknown' in unknown) return `\`${unknown.unknown}\` is not understood (in \`${format}\`)`;
+  const ways = formatWords(format, fns, resolve);
+  if (!ways) return `a format this reader does not follow: \`${format}\``;
+  const args: ArgSpec[] = [];
+  for (const words of ways) {
+    const unknown = words.find((w) => 'unknown' in w);
+    if (unknown && 'unknown' in unknown) return `\`${unknown.unknown}\` is not understood (in \`${format}\`)`;
+    // `unformat (input, "")` only skips blanks
+    if (words.length > 0) args.push(...wordsArgs(words));
+  }
+  return args;
+}
+
+/** The argument one way of reading a format stands for, written with and without optional blanks. */
+function wordsArgs(words: readonly FormatWord[]): ArgSpec[] {
   const keyword: string[] = [];
   const values: ValueSpec[] = [];
   for (const w of words) {
@@ -116,8 +129,20 @@ function gluedValues(values: readonly ValueSpec[]): ValueSpec[][] {
   return out;
 }
 
-/** The operands of a top-level `||`. */
-function splitOr(cond: string): string[] {
+/**
+ * `(mode == LACP || mode == XOR) && unformat (i, "load-balance %U", ...)`: the read, without the
+ * guard on what was read before. We accept the words whatever the guard says (a miss, never a
+ * false error: when the guard is false VPP refuses them).
+ */
+function unguarded(cond: string, input: string): string {
+  const parts = splitOperands(cond, '&&');
+  if (parts.length < 2) return cond;
+  const reads = parts.filter((p) => readsFrom(p, input));
+  return reads.length === 1 && reads[0] === parts[parts.length - 1] ? reads[0].trim() : cond;
+}
+
+/** The operands of a top-level `&&` or `||`. */
+function splitOperands(cond: string, op: '&&' | '||'): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -126,7 +151,7 @@ function splitOr(cond: string): string[] {
     if (c === '"' || c === "'") j = skipLiteral(cond, j) - 1;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (depth === 0 && c === '|' && cond[j + 1] === '|') {
+    else if (depth === 0 && c === op[0] && cond[j + 1] === op[1]) {
       parts.push(cond.slice(start, j));
       start = j + 2;
       j++;

@@ -6,8 +6,15 @@ import type { ValueSpec } from '../schema/types';
  */
 export type FormatWord = { literal: string } | { value: ValueSpec } | { unknown: string };
 
-/** What a `%U` reads, given the name of the unformat function passed for it. */
-export type UnformatResolver = (fn: string) => ValueSpec | undefined;
+/**
+ * What a `%U` reads, given the name of the unformat function passed for it: one value, or
+ * alternatives of several words each (`l2` | `node <name>` | `<int>`), or undefined when unknown.
+ */
+export type UnformatReading = ValueSpec | ValueSpec[][];
+export type UnformatResolver = (fn: string) => UnformatReading | undefined;
+
+/** Alternatives multiply: a format with more than this many ways to read it is not followed. */
+const MAX_ALTERNATIVES = 12;
 
 const SIMPLE_DIRECTIVES: Record<string, ValueSpec> = {
   d: { kind: 'int' },
@@ -23,14 +30,16 @@ const PREFIX_OF: Record<string, ValueSpec['kind']> = { ip4: 'ip4-prefix', ip6: '
 /**
  * Splits a format string into words at its blanks. VPP skips blanks before each element, so a word
  * of the format is what the user writes as one word. `fns` are the unformat functions passed for
- * the `%U`s, in order. Undefined when the format uses `%_` (explicit blank handling) or `%=`.
+ * the `%U`s, in order. A `%U` that reads one of several shapes forks the result: one list of words
+ * per way to read the format. Undefined when the format uses `%_` (explicit blank handling) or `%=`.
  */
-export function formatWords(format: string, fns: readonly string[], resolve: UnformatResolver): FormatWord[] | undefined {
-  const words: FormatWord[] = [];
+export function formatWords(format: string, fns: readonly string[], resolve: UnformatResolver): FormatWord[][] | undefined {
+  let ways: FormatWord[][] = [[]];
+  const push = (...words: FormatWord[]) => ways.forEach((w) => w.push(...words));
   let fnIndex = 0;
   for (const piece of format.split(/\s+/).filter(Boolean)) {
     if (!piece.includes('%')) {
-      words.push({ literal: piece });
+      push({ literal: piece });
       continue;
     }
     if (/%[_=|]/.test(piece)) return undefined;
@@ -43,18 +52,28 @@ export function formatWords(format: string, fns: readonly string[], resolve: Unf
     for (const p of parts) {
       if (p.directive === 'U') {
         const fn = fns[fnIndex++];
-        const spec = fn ? resolve(fn) : undefined;
-        if (!spec) return [...words, { unknown: fn ?? '%U' }];
-        values.push(spec);
+        const read = fn ? resolve(fn) : undefined;
+        if (!read || (Array.isArray(read) && (parts.length > 1 || ways.length * read.length > MAX_ALTERNATIVES))) {
+          push({ unknown: fn ?? '%U' });
+          return ways;
+        }
+        if (Array.isArray(read)) {
+          ways = ways.flatMap((w) => read.map((alternative) => [...w, ...alternative.map((value) => ({ value }))]));
+          continue;
+        }
+        values.push(read);
       } else if (p.directive && p.directive !== '%') {
         const spec = SIMPLE_DIRECTIVES[p.directive];
-        if (!spec) return [...words, { unknown: p.text }];
+        if (!spec) {
+          push({ unknown: p.text });
+          return ways;
+        }
         values.push(spec);
       }
     }
-    words.push({ value: combine(parts, values) });
+    if (values.length) push({ value: combine(parts, values) });
   }
-  return words;
+  return ways;
 }
 
 /** One word made of several elements: an address and a length is a prefix; other shapes are a word. */

@@ -4,13 +4,13 @@ import { splitTopLevel, stripComments } from './cText';
 import { readCommandFunction } from './parseLoop';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
-import type { UnformatResolver } from './formatString';
+import type { UnformatReading, UnformatResolver } from './formatString';
 
 export { readCommandFunction } from './parseLoop';
 export { knownUnformat } from './unformatKinds';
 export { stripComments } from './cText';
 export { findListMacros, findUnformatFunctions, readUnformatFunction } from './unformatFunction';
-export type { UnformatResolver } from './formatString';
+export type { UnformatReading, UnformatResolver } from './formatString';
 
 /** A command registered in a C file and how its function reads its arguments. */
 export interface ReadCommand {
@@ -28,7 +28,7 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
   const functions = findFunctionBodies(code);
   // the file's own unformat functions and list macros come first (static ones are file-local)
   const localMacros = findListMacros(code);
-  const local = new Map<string, ValueSpec | undefined>();
+  const local = new Map<string, UnformatReading | undefined>();
   const resolveHere: UnformatResolver = (fn) => {
     const known = knownUnformat(fn);
     if (known) return known;

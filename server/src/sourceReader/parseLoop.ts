@@ -1,7 +1,8 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
 import { normalizeSpace, parseStatements, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
+import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { readSequence } from './sequence';
 
 /**
@@ -43,9 +44,10 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (!chain) return loose('the loop body is not a single if / else if chain');
   const args: ArgSpec[] = [];
   const names = new Set<string>();
+  const read: ReadBranch[] = [];
   for (const branch of chain.branches) {
     const body = branch.body.text;
-    if (new RegExp(`\\bunformat\\w*\\s*\\(\\s*${input}\\b`).test(body)) return loose(`the branch for \`${shortCond(branch.cond)}\` reads further`);
+    if (readsFrom(body, input)) return loose(`the branch for \`${shortCond(branch.cond)}\` reads further`);
     // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
     const leaves = leavesLoop(branch.body);
     if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
@@ -53,19 +55,22 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     const problem = addBranchArgs(branch.cond, input, resolve, args, names, true);
     if (problem) return loose(problem);
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
+    read.push({ cond: branch.cond, body, args: args.slice(before) });
   }
   // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
   const reason = finalElseReason(final);
-  const required = bareRefused && args.length > 0 && args.length <= 8 ? [args.map((a) => a.name)] : undefined;
+  const at = flat.indexOf(loop);
+  const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
+  if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
   // `else break`: VPP stops at the first word it does not know and runs without the rest
   const stops = reason === STOPS_AT_UNKNOWN;
   const result: ReadCommandArgs = { strict: !reason || stops, args };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
-  if (required) result.required = required;
+  if (required.length) result.required = required;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
 }

@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, lineInputSwitch, loose, READS_INPUT, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
 import { normalizeSpace, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 
@@ -19,7 +19,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const names = new Set<string>();
   const required: string[][] = [];
   let bareIsNoop = false;
-  const readsInput = (s: Statement) => new RegExp(`\\bunformat\\w*\\s*\\(\\s*&?${input}\\b`).test(s.text);
+  const readsInput = (s: Statement) => readsFrom(s.text, input);
   for (const s of reads) {
     if (s.kind === 'if') {
       const cond = normalizeSpace(s.cond);

@@ -1,6 +1,8 @@
 import type { ValueSpec } from '../schema/types';
 import { matchBracket, normalizeSpace, parseStatements, splitTopLevel, stringLiteralValue, type Statement } from './cText';
+import { formatWords, type UnformatReading } from './formatString';
 import { findFunctionBodies } from './registrations';
+import { knownUnformat } from './unformatKinds';
 
 /**
  * Follows a plugin's own `unformat_*` function to its definition. Understood only in its simplest
@@ -32,7 +34,7 @@ export function findUnformatFunctions(code: string): Map<string, string> {
 }
 
 /** What a `%U unformat_X` reads, from the body of unformat_X; undefined unless it is a word list. */
-export function readUnformatFunction(body: string, listMacros: ReadonlyMap<string, string>): ValueSpec | undefined {
+export function readUnformatFunction(body: string, listMacros: ReadonlyMap<string, string>): UnformatReading | undefined {
   const expanded = expandListMacros(body, listMacros);
   if (expanded === undefined) return undefined;
   const statements = parseStatements(expanded);
@@ -46,23 +48,43 @@ export function readUnformatFunction(body: string, listMacros: ReadonlyMap<strin
   const last = after[after.length - 1];
   if (!last || !/^return \(?1\)?;$/.test(normalizeSpace(last.text)) || after.some((s) => s.kind !== 'simple' || /\bunformat/.test(s.text))) return undefined;
   const words: string[] = [];
+  const shapes: ValueSpec[][] = [];
   let at: Statement | undefined = statements[chainAt];
   while (at?.kind === 'if') {
     const cond = normalizeSpace(at.cond);
     if (cond !== '0') {
       if (/\bunformat/.test(at.then.text)) return undefined;
       for (const alternative of cond.split(' || ')) {
-        const call = /^unformat \((.*)\)$/.exec(alternative);
-        const params = call ? splitTopLevel(call[1]) : [];
-        const word = params.length === 2 ? stringLiteralValue(params[1]) : undefined;
-        if (!word || !/^[^\s%]+$/.test(word)) return undefined;
-        words.push(word);
+        const shape = branchShape(alternative);
+        if (!shape) return undefined;
+        const only = shape.length === 1 && shape[0].kind === 'enum' ? shape[0].values! : undefined;
+        if (only) words.push(...only);
+        else shapes.push(shape);
       }
     }
     at = at.else;
   }
-  if (!at || !/^return \(?0\)?;$/.test(normalizeSpace(at.text)) || words.length === 0) return undefined;
-  return { kind: 'enum', values: words };
+  if (!at || !/^return \(?0\)?;$/.test(normalizeSpace(at.text)) || words.length + shapes.length === 0) return undefined;
+  const list: ValueSpec = { kind: 'enum', values: words };
+  if (shapes.length === 0) return list;
+  // `l2` | `node <name>` | `<int>`: one argument per shape, the single words as one list
+  return words.length ? [[list], ...shapes] : shapes;
+}
+
+/** What one `unformat (input, "...")` of a word-list function reads, as values; literal words as one-word enums. */
+function branchShape(cond: string): ValueSpec[] | undefined {
+  const call = /^unformat \((.*)\)$/.exec(cond);
+  const params = call ? splitTopLevel(call[1]) : [];
+  const format = params.length >= 2 ? stringLiteralValue(params[1]) : undefined;
+  if (format === undefined) return undefined;
+  const ways = formatWords(format, params.slice(2).filter((p) => /^unformat_\w+$/.test(p)), knownUnformat);
+  if (!ways || ways.length !== 1 || ways[0].length === 0) return undefined;
+  const shape: ValueSpec[] = [];
+  for (const w of ways[0]) {
+    if ('unknown' in w) return undefined;
+    shape.push('literal' in w ? { kind: 'enum', values: [w.literal] } : w.value);
+  }
+  return shape;
 }
 
 /**

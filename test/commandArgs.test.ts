@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemaFor } from '../server/src/schema/index';
+import { RELEASES } from '../server/src/schema/types';
+import { described, lintScript } from './lintHelpers';
+
+/**
+ * The arguments of commands read from VPP's parsers (data/command-args.json), family by family: a
+ * line VPP accepts gets nothing, a line VPP refuses gets an error on the word VPP stops at. Each
+ * case names the parser it follows; the words and value kinds come from that parser, not from us.
+ */
+
+/** [line, diagnostics as `severity code [text]`]. */
+type Case = [string, string[]];
+
+const FAMILIES: Record<string, Case[]> = {
+  // set_interface_rx_placement (interface_cli.c), ip4_table_bind_cmd (lookup.c): a fixed sequence
+  interfaces: [
+    ['set interface rx-placement loop0 queue 0 worker 1', []],
+    ['set interface rx-placement loop0 queue zero worker 1', ['error vpp.invalid-value [zero]']],
+    ['set interface rx-placement loop0 worker 1 queue 0 main', []],
+  ],
+  routing: [
+    ['set interface ip table loop0 10', []],
+    // `if (unformat (input, "%d", &table_id)) ; else return clib_error_return (0, "expected table id ...")`
+    ['set interface ip table loop0 ten', ['warning vpp.ignored-input [ten]', 'error vpp.missing-required [set interface ip table]']],
+    ['set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 static', []],
+    // unformat_mac_address_t also reads three dotted groups
+    ['set ip neighbor loop0 10.0.0.2 4.5.6', []],
+    // ip_neighbor_cmd ends its loop with `else break`: the neighbour is added as a dynamic one
+    ['set ip neighbor loop0 10.0.0.2 de:ad:be:ef:00:01 statik', ['warning vpp.ignored-input [statik]']],
+  ],
+  // add_address_command_fn, snat_feature_command_fn (nat44_ed_cli.c)
+  NAT: [
+    ['nat44 add address 172.16.1.3', []],
+    // `%U - %U`: VPP skips blanks between the elements, so the range may be written either way
+    ['nat44 add address 172.16.1.3 - 172.16.1.10 tenant-vrf 2', []],
+    ['nat44 add address 172.16.1.3-172.16.1.10', []],
+    ['nat44 add address 172.16.1.3 tenant-vrf blue', ['error vpp.invalid-value [blue]']],
+    ['set interface nat44 in loop0 out loop1', []],
+    // `in %U` matches the `in` of `inside`, then finds no interface `side`: no branch reads the line
+    ['set interface nat44 inside loop0', ['error vpp.unknown-option [inside]', 'error vpp.missing-required [set interface nat44]']],
+  ],
+  // acl_set_aclplugin_interface_fn (acl.c): its loop breaks on an unknown word
+  ACL: [
+    ['set acl-plugin interface loop0 input acl 1', []],
+    ['set acl-plugin interface loop0 input acl one', ['error vpp.invalid-value [one]']],
+    ['set acl-plugin interface loop0 output acl 2 del', []],
+    // an unknown word here could be an interface name (`%U`), which only the running VPP knows: no finding
+    ['set acl-plugin interface loop0 inptu acl 1', []],
+  ],
+  // ipsec_spd_add_del_command_fn, ipsec_policy_add_del_command_fn (ipsec_cli.c),
+  // ikev2_profile_add_del_command_fn (ikev2_cli.c)
+  'IPsec/IKEv2': [
+    ['ipsec spd add 1', []],
+    ['ipsec policy add spd 1 priority 10 outbound action protect sa 1 local-ip-range 10.0.0.1 - 10.0.0.9', []],
+    ['ipsec policy add spd 1 priority 10 outbound action protect sa 1 local-ip-range 10.0.0.1-10.0.0.9', []],
+    ['ipsec policy add spd 1 priority 10 outbound action protekt sa 1', ['error vpp.invalid-value [protekt]']],
+    ['ikev2 profile add pr1', []],
+    ['ikev2 profile set pr1 auth shared-key-mic string Vpp123', []],
+    // the blanks are optional around the `-` of ip-range and written out in port-range
+    ['ikev2 profile set pr1 traffic-selector remote ip-range 0.0.0.0-255.255.255.255 port-range 0 - 65535 protocol 0', []],
+    ['ikev2 profile set pr1 auth shared-key-mic strng Vpp123', ['error vpp.invalid-value [strng]']],
+  ],
+  // vxlan_add_del_tunnel_command_fn (vxlan.c), whose decap-next reads `l2`, `node <name>` or a
+  // number (unformat_decap_next); vxlan_gpe_add_del_tunnel_command_fn, with `vni not specified` after the loop
+  tunnels: [
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni 5 decap-next node l2-input', []],
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni 5 decap-next 1', []],
+    ['create vxlan tunnel src 10.0.0.1 dst 10.0.0.2 vni abc', ['error vpp.invalid-value [abc]']],
+    ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni 5 next-ip4', []],
+    ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni five', ['error vpp.invalid-value [five]']],
+    ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2 vni 5 next-protocol ip4', ['error vpp.unknown-option [next-protocol]']],
+    ['create vxlan-gpe tunnel local 10.0.0.1 remote 10.0.0.2', ['error vpp.missing-required [create vxlan-gpe tunnel]']],
+  ],
+  // bond_create_command_fn, add_member_interface_command_fn (bonding/cli.c); the modes and
+  // load-balance words come from unformat_bond_mode / unformat_bond_load_balance (node.h X-macros)
+  bonding: [
+    ['create bond mode lacp load-balance l34 id 5', []],
+    ['create bond mode lacp load-balance l23 hw-addr 02:00:00:00:00:01', []],
+    // `load-balance` must be followed by l2, l23 or l34
+    ['create bond mode lacp load-balance id 5', ['error vpp.invalid-value [id]', 'error vpp.unknown-option [5]']],
+    // `if (mode_is_set == 0) return clib_error_return (0, "Missing bond mode")`
+    ['create bond id 5', ['error vpp.missing-required [create bond]']],
+    ['bond add BondEthernet0 loop0 passive', []],
+    ['bond add BondEthernet0 loop0 pasive', ['error vpp.unknown-option [pasive]']],
+  ],
+  // cli_add_trace_buffer, cli_filter_trace (trace.c)
+  tracing: [
+    ['trace add dpdk-input 100', []],
+    ['trace add dpdk-input 100 verbose', []],
+    ['trace add dpdk-input lots', ['error vpp.unknown-option [dpdk-input]']],
+    ['trace filter include ip4-input 10', []],
+    ['trace filter inclde ip4-input 10', ['warning vpp.ignored-input [inclde]', 'error vpp.missing-required [trace filter]']],
+  ],
+};
+
+/** The lines of a family with the interface hint off: these commands use interfaces made elsewhere. */
+function diagnosticsOf(line: string): string[] {
+  return described(lintScript(`${line}\n`)).filter((d) => !d.includes('vpp.undefined-interface'));
+}
+
+describe('command arguments read from VPP parsers', () => {
+  for (const [family, cases] of Object.entries(FAMILIES)) {
+    it(`${family}: lines VPP accepts pass, lines it refuses are flagged on the word it stops at`, () => {
+      for (const [line, expected] of cases) assert.deepEqual(diagnosticsOf(line), expected, line);
+    });
+  }
+
+  it('keeps the hand-written commands where they exist', () => {
+    const tap = schemaFor('26.06').commands.get('create tap')!;
+    assert.equal(tap.source, undefined);
+    assert.ok(tap.doc && tap.doc.length > 0);
+  });
+
+  it('reads each release on its own: an option a later release added is refused before it', () => {
+    // proxy_server_create_command_fn gained `idle-timeout` in 25.02
+    assert.deepEqual(diagnosticsOf('test proxy server idle-timeout 5 # vpp-version: 26.06').filter((d) => d.startsWith('error')), []);
+    const old = described(lintScript('# vpp-version: 24.10\ntest proxy server idle-timeout 5\n'));
+    assert.ok(old.some((d) => d.startsWith('error') && d.includes('[idle-timeout]')), old.join('; '));
+  });
+
+  it('prints how many command paths are strict per release, and the share of corpus command lines checked strictly', function () {
+    const perRelease = RELEASES.map((r) => {
+      const commands = [...schemaFor(r).commands.values()];
+      return `${r}: ${commands.filter((c) => c.strict).length} of ${commands.length}`;
+    });
+    const strict2606 = [...schemaFor('26.06').commands.values()].filter((c) => c.strict).length;
+    console.log(`      strict command paths: ${perRelease.join(', ')}`);
+    assert.ok(strict2606 >= 500, `${strict2606} strict command paths in 26.06`);
+    const corpus = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'cli');
+    if (!existsSync(corpus)) this.skip();
+    let lines = 0;
+    let strictLines = 0;
+    for (const name of readdirSync(corpus)) {
+      const analysis = lintScript(readFileSync(join(corpus, name), 'utf8')).analysis;
+      for (const use of analysis.commands) {
+        if (use.kind !== 'command' || !use.command) continue;
+        lines++;
+        if (use.command.strict) strictLines++;
+      }
+    }
+    const share = (100 * strictLines) / lines;
+    console.log(`      corpus command lines checked strictly: ${strictLines} of ${lines} (${share.toFixed(1)} %)`);
+    assert.ok(share >= 85, `${share.toFixed(1)} %`);
+  });
+});
