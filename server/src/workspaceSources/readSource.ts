@@ -1,4 +1,4 @@
-import { describeReading } from '../schema/generatedArgs';
+import { readingFields } from '../schema/generatedArgs';
 import { RELEASES, type ArgSpec, type CommandSpec, type PluginSpec, type ReadCommandArgs, type SourceLocation, type StartupParam } from '../schema/types';
 import { knownUnformat, readCliFile, readCommandFunction, stripComments } from '../sourceReader/index';
 import { skipLiteral, stringLiteralValue } from '../sourceReader/cText';
@@ -30,20 +30,9 @@ export function readSourceFile(text: string, file: string): SourceVocabulary {
   const commands = readCliFile(text).map((read): CommandSpec => {
     const definedAt: SourceLocation = { file, line: cliLines.get(read.path) ?? 0 };
     const source = { file, function: read.function ?? '' };
-    return { path: read.path, synopsis: read.shortHelp ?? read.path, ...readingFields(read.path, source, read.reading), definedAt };
+    return { path: read.path, synopsis: read.shortHelp ?? read.path, ...readingFields({ ...read.reading, path: read.path, source }, read.reading.args), definedAt };
   });
   return { file, commands, sections: configSections(text, blanked, file, lineAt), plugin: pluginRegistration(blanked, file) };
-}
-
-/** The fields of a command spec that say how its function reads its arguments. */
-function readingFields(path: string, source: { file: string; function: string }, reading: ReadCommandArgs): Partial<CommandSpec> & { strict: boolean } {
-  const fields: Partial<CommandSpec> & { strict: boolean } = { strict: reading.strict, args: reading.args, source };
-  fields.doc = describeReading({ path, source, strict: reading.strict, reason: reading.reason, ignoresRest: reading.ignoresRest, ignoresArgs: reading.ignoresArgs }, reading.args);
-  if (reading.required) fields.required = reading.required;
-  if (reading.bareIsNoop) fields.bareIsNoop = true;
-  if (reading.order) fields.order = reading.order;
-  if (reading.ignoresRest) fields.ignoresRest = true;
-  return fields;
 }
 
 /** The line of each `VLIB_CLI_COMMAND`, by its path. */
