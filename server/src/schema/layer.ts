@@ -33,7 +33,9 @@ function buildLayered(base: Schema, layer: SchemaLayer): Schema {
   const root = copyNode(base.root);
   // the release's nodes are shared by every analysis: copy the ones on a layer path before changing them
   const copied = new Set<CommandNode>([root]);
-  for (const spec of layer.commands) {
+  for (const own of layer.commands) {
+    const modelled = base.commands.get(own.path);
+    const spec = modelled ? overModelledCommand(modelled, own) : own;
     commands.set(spec.path, spec);
     let node = root;
     for (const word of spec.path.split(' ')) {
@@ -47,13 +49,36 @@ function buildLayered(base: Schema, layer: SchemaLayer): Schema {
     node.command = spec;
     node.runnable = true;
   }
-  const own = new Set(layer.sections.map((s) => s.key));
-  const sections = [...base.sections.filter((s) => !own.has(s.key)), ...layer.sections];
+  const ownSections = new Map<string, StartupParam>();
+  for (const s of layer.sections) {
+    const modelled = base.sectionByKey.get(s.key);
+    ownSections.set(s.key, modelled ? overModelledSection(modelled, s) : s);
+  }
+  const sections = [...base.sections.filter((s) => !ownSections.has(s.key)), ...ownSections.values()];
   const sectionByKey = new Map(base.sectionByKey);
-  for (const s of layer.sections) sectionByKey.set(s.key, s);
+  for (const s of ownSections.values()) sectionByKey.set(s.key, s);
   const plugins = new Map(base.plugins);
   for (const p of layer.plugins) plugins.set(p.name, p);
   return { release: base.release, root, commands, sections, sectionByKey, plugins };
+}
+
+/**
+ * A command the release has too. Our model of it is read from the same kind of parser, with what a
+ * reader of one file cannot see (interface naming, which reads the model's argument names; other
+ * files' unformat functions): it stays, unless the source reads other words than the model does
+ * (the user changed the command).
+ */
+function overModelledCommand(modelled: CommandSpec, own: CommandSpec): CommandSpec {
+  const words = (spec: CommandSpec) => [...new Set((spec.args ?? []).map((a) => a.keyword ?? `<${a.values?.[0]?.kind ?? ''}>`))].sort().join(' ');
+  if (!own.strict || modelled.creates || words(own) === words(modelled)) return { ...modelled, definedAt: own.definedAt };
+  return own;
+}
+
+/** A section the release has too: the model stays, with the parameters the source reads and the model lacks. */
+function overModelledSection(modelled: StartupParam, own: StartupParam): StartupParam {
+  const known = new Set((modelled.block ?? []).map((p) => p.key));
+  const added = own.strict ? (own.block ?? []).filter((p) => !known.has(p.key)) : [];
+  return { ...modelled, block: modelled.block && added.length ? [...modelled.block, ...added] : modelled.block, definedAt: own.definedAt };
 }
 
 function copyNode(node: CommandNode): CommandNode {

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { SchemaLayer } from '../schema/layer';
 import { buildLayer } from './layer';
 import { readSourceFile, type SourceVocabulary } from './readSource';
@@ -115,10 +115,20 @@ export class SourceIndex {
       if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
       const text = await fs.readFile(path, 'utf8');
       const read = readSourceFile(text, path.split('\\').join('/'));
+      if (read.plugin) read.plugin.name = (await cmakePluginName(dirname(path))) ?? read.plugin.name;
       return read.commands.length || read.sections.length || read.plugin ? read : undefined;
     } catch (error) {
       if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') this.log(`vpp: could not read ${path} as VPP C source: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+  }
+}
+
+/** VPP's build names the .so: `add_vpp_plugin(linux_cp ...)` in src/plugins/linux-cp/CMakeLists.txt. */
+async function cmakePluginName(folder: string): Promise<string | undefined> {
+  try {
+    return /\badd_vpp_plugin\s*\(\s*(\w+)/.exec(await fs.readFile(join(folder, 'CMakeLists.txt'), 'utf8'))?.[1];
+  } catch {
+    return undefined;
   }
 }
