@@ -8,6 +8,7 @@ import { analyze } from '../server/src/analysis/analyze';
 import { computeCompletion } from '../server/src/features/completion';
 import { computeDefinition } from '../server/src/features/definition';
 import { computeHover } from '../server/src/features/hover';
+import type { SchemaLayer } from '../server/src/schema/layer';
 import { buildLayer } from '../server/src/workspaceSources/layer';
 import { readSourceFile } from '../server/src/workspaceSources/readSource';
 import { SourceIndex } from '../server/src/workspaceSources/sourceIndex';
@@ -23,6 +24,12 @@ const script = (text: string) => analyze(text, { language: 'cli', layer: LAYER }
 const startup = (text: string) => analyze(text, { language: 'startup', layer: LAYER });
 const errors = (text: string, language: 'cli' | 'startup' = 'cli') =>
   (language === 'cli' ? script(text) : startup(text)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${text.slice(d.start, d.end)}`);
+
+function labelsAtWith(layer: SchemaLayer, fixture: string): string[] {
+  const { text, offset } = withCursor(fixture);
+  const a = analyze(text, { language: 'cli', layer });
+  return (computeCompletion(a, a.lines.positionAt(offset), { snippetSupport: false, markdown: false })?.items ?? []).map((i) => i.label).sort();
+}
 
 function labelsAt(fixture: string, language: 'cli' | 'startup' = 'cli'): string[] {
   const { text, offset } = withCursor(fixture);
@@ -107,6 +114,56 @@ describe('workspace sources: the commands of the plugin being written', () => {
       assert.deepEqual(errors('myplugin {\n  table-size 4\n  verbose\n}\n', 'startup'), []);
       assert.deepEqual(errors('myplugin {\n  tabel-size 4\n}\n', 'startup'), ['vpp.unknown-parameter tabel-size']);
       assert.ok(labelsAt('myplugin {\n  |\n}\n', 'startup').includes('table-size'));
+    });
+  });
+
+  describe('over a command or section the release has', () => {
+    const own = (text: string) => buildLayer([readSourceFile(text, '/ws/vnet/x.c')], 'over');
+    const registration = (path: string, fn: string, loop: string) => `static clib_error_t *
+${fn} (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      ${loop}
+      else
+        return clib_error_return (0, "unknown input");
+    }
+  return 0;
+}
+VLIB_CLI_COMMAND (x_command, static) = { .path = "${path}", .short_help = "${path}", .function = ${fn}, };
+`;
+
+    it('keeps the model of a command the source reads alike, with the link to the source', () => {
+      const layer = own(registration('create loopback interface', 'create_loop_fn', 'if (unformat (input, "mac %U", unformat_ethernet_address, mac)) ;\n      else if (unformat (input, "instance %d", &i)) ;'));
+      const a = analyze('create loopback interface instance 4\nset interface state loop4 up\n', { language: 'cli', layer });
+      const spec = a.schema.commands.get('create loopback interface');
+      assert.ok(spec?.creates, 'the interface naming of the model stays');
+      assert.equal(spec?.definedAt?.file, '/ws/vnet/x.c');
+      assert.deepEqual(a.diagnostics.map((d) => d.code), [], 'loop4 is known as created');
+    });
+
+    it('takes the source when it reads other words than the model (the user changed the command)', () => {
+      const layer = own(registration('show version', 'show_version_fn', 'if (unformat (input, "shiny")) ;'));
+      const a = analyze('show version shiny\nshow version verbose\n', { language: 'cli', layer });
+      assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${a.text.slice(d.start, d.end)}`), ['vpp.unknown-option verbose']);
+    });
+
+    it('replaces the release when the folder is a whole VPP tree: a command the tree lacks is unknown', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'vpp-tree-'));
+      mkdirSync(join(root, 'src', 'vlib'), { recursive: true });
+      mkdirSync(join(root, 'src', 'vnet'), { recursive: true });
+      writeFileSync(join(root, 'src', 'vlib', 'cli.c'), registration('show version', 'show_version_fn', 'if (unformat (input, "verbose")) ;'));
+      writeFileSync(join(root, 'src', 'vnet', 'interface_cli.c'), registration('show interface', 'show_int_fn', 'if (unformat (input, "address")) ;'));
+      const index = new SourceIndex(() => {});
+      await index.scan([root]);
+      const layer = index.layer();
+      assert.equal(layer?.sourceTree, root);
+      const a = analyze('show version verbose\nshow interface address\nshow hardware-interfaces\n', { language: 'cli', layer });
+      const [refused, ...others] = a.diagnostics.filter((d) => d.severity === 'error');
+      assert.deepEqual(others, []);
+      assert.equal(a.text.slice(refused.start, refused.end), 'hardware-interfaces');
+      assert.match(refused.message, /`show hardware-interfaces` is not in the VPP tree at .*vpp-tree-.*; it exists in /);
+      assert.deepEqual(labelsAtWith(layer!, 'show |'), ['interface', 'version']);
     });
   });
 

@@ -12,6 +12,8 @@ const SNIFFED_LANGUAGES = new Set(['plaintext', 'properties', 'ini']);
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let releaseItem: vscode.StatusBarItem;
+/** The VPP tree whose commands replace the modelled release (the server says so), if any. */
+let sourceTree: string | undefined;
 
 function isVpp(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && VPP_LANGUAGES.includes(doc.languageId);
@@ -23,6 +25,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const { createLanguageClient } = require(context.asAbsolutePath(path.join('dist', 'languageClient.js'))) as typeof import('./languageClient');
   client = createLanguageClient(context.asAbsolutePath(path.join('dist', 'server.js')), VPP_LANGUAGES, output);
   await client.start();
+  client.onNotification('vpp/sourceTree', (params: { folder: string | null }) => {
+    sourceTree = params.folder ?? undefined;
+    updateReleaseItem();
+  });
 }
 
 /** Switches an open document to a VPP language when its content clearly is VPP. */
@@ -52,6 +58,12 @@ function updateReleaseItem(): void {
     return;
   }
   const { release, fromComment } = effectiveRelease(doc);
+  if (sourceTree) {
+    releaseItem.text = `VPP: source tree at ${path.basename(sourceTree)}`;
+    releaseItem.tooltip = `Commands as the VPP tree at ${sourceTree} registers them (setting vpp.sourceRoots); startup.conf as VPP ${release} reads it, with the tree's own sections`;
+    releaseItem.show();
+    return;
+  }
   releaseItem.text = `VPP ${release}`;
   releaseItem.tooltip = fromComment ? `VPP release ${release}, set by a "# vpp-version:" comment in this file` : `VPP release ${release} (setting vpp.version): click to change`;
   releaseItem.show();

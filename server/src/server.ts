@@ -198,6 +198,8 @@ export function startServer(connection: Connection): void {
     if (result.stoppedBy === 'a newer scan') return;
     const layer = sources.layer();
     log(`vpp: read ${result.files} C files in ${Date.now() - started} ms under ${folders.join(', ') || '(no folder)'}: ${layer?.commands.length ?? 0} commands, ${layer?.sections.length ?? 0} startup.conf sections, ${layer?.plugins.length ?? 0} plugins`);
+    // the status bar says when a VPP tree replaces the modelled release
+    if (layer?.sourceTree !== before?.sourceTree) void connection.sendNotification('vpp/sourceTree', { folder: layer?.sourceTree ?? null });
     if (layer !== before) recheckAll();
   }
 
@@ -369,7 +371,7 @@ export function startServer(connection: Connection): void {
     guard('documentInfo', null, async (params: { uri: string }) => {
       const analysis = await analysisOf(params.uri);
       if (!analysis) return null;
-      return { language: analysis.language, release: analysis.release, fromComment: !!analysis.releaseDirective?.release };
+      return { language: analysis.language, release: analysis.release, fromComment: !!analysis.releaseDirective?.release, sourceTree: sources.layer()?.sourceTree };
     }),
   );
 

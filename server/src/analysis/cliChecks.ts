@@ -78,7 +78,8 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {
-    return diagnostic('vpp.not-in-release', `\`${fullPath}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, token.start, token.end);
+    const here = schema.sourceTree ? `the VPP tree at ${schema.sourceTree}` : `VPP ${schema.release}`;
+    return diagnostic('vpp.not-in-release', `\`${fullPath}\` is not in ${here}; it exists in ${releaseList(elsewhere)}.`, token.start, token.end);
   }
   const siblings = [...use.node.children.keys()];
   const guesses = suggest(token.text, siblings);

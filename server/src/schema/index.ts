@@ -39,6 +39,8 @@ export interface Schema {
   readonly sections: readonly StartupParam[];
   readonly sectionByKey: ReadonlyMap<string, StartupParam>;
   readonly plugins: ReadonlyMap<string, PluginSpec>;
+  /** The VPP tree whose commands replace the release's, when the user's sources are one (see SchemaLayer). */
+  readonly sourceTree?: string;
 }
 
 export function inRelease(releases: Releases | undefined, release: VppRelease): boolean {

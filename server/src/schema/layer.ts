@@ -12,6 +12,11 @@ export interface SchemaLayer {
   readonly commands: readonly CommandSpec[];
   readonly sections: readonly StartupParam[];
   readonly plugins: readonly PluginSpec[];
+  /**
+   * Set when the sources are a whole VPP tree: its commands replace the release's (a command the
+   * tree lacks is unknown), so a developer on master or on a fork gets exactly their VPP.
+   */
+  readonly sourceTree?: string;
 }
 
 const layered = new WeakMap<SchemaLayer, Map<Schema, Schema>>();
@@ -29,8 +34,8 @@ export function layeredSchema(base: Schema, layer: SchemaLayer): Schema {
 }
 
 function buildLayered(base: Schema, layer: SchemaLayer): Schema {
-  const commands = new Map(base.commands);
-  const root = copyNode(base.root);
+  const commands = new Map(layer.sourceTree ? [] : base.commands);
+  const root = layer.sourceTree ? { ...base.root, children: new Map<string, CommandNode>() } : copyNode(base.root);
   // the release's nodes are shared by every analysis: copy the ones on a layer path before changing them
   const copied = new Set<CommandNode>([root]);
   for (const own of layer.commands) {
@@ -59,7 +64,7 @@ function buildLayered(base: Schema, layer: SchemaLayer): Schema {
   for (const s of ownSections.values()) sectionByKey.set(s.key, s);
   const plugins = new Map(base.plugins);
   for (const p of layer.plugins) plugins.set(p.name, p);
-  return { release: base.release, root, commands, sections, sectionByKey, plugins };
+  return { release: base.release, root, commands, sections, sectionByKey, plugins, sourceTree: layer.sourceTree };
 }
 
 /**

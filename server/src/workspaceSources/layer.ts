@@ -5,9 +5,9 @@ import type { SourceVocabulary } from './readSource';
 /**
  * One schema layer from what the files of the user's sources add. A command or section belongs to
  * the plugin registered in its folder or the nearest folder above it, as VPP's build puts a plugin's
- * files in one .so.
+ * files in one .so. `sourceTree` is the folder when the files are a whole VPP tree.
  */
-export function buildLayer(files: Iterable<SourceVocabulary>, id: string): SchemaLayer {
+export function buildLayer(files: Iterable<SourceVocabulary>, id: string, sourceTree?: string): SchemaLayer {
   const all = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const plugins = all.filter((f) => f.plugin).map((f) => ({ folder: folderOf(f.file), plugin: f.plugin! }));
   // the deepest folder first, so that the nearest registration wins
@@ -21,7 +21,7 @@ export function buildLayer(files: Iterable<SourceVocabulary>, id: string): Schem
     for (const s of f.sections) sections.push(plugin ? { ...s, plugin } : s);
   }
   const pluginSpecs: PluginSpec[] = plugins.map((p) => p.plugin);
-  return { id, commands, sections, plugins: pluginSpecs };
+  return sourceTree ? { id, commands, sections, plugins: pluginSpecs, sourceTree } : { id, commands, sections, plugins: pluginSpecs };
 }
 
 function folderOf(file: string): string {

@@ -37,6 +37,8 @@ export class SourceIndex {
   private version = 0;
   private current?: SchemaLayer;
   private scanTicket = 0;
+  /** The scanned folder that is a whole VPP tree, if one is. */
+  private sourceTree?: string;
 
   constructor(
     private readonly log: (message: string) => void,
@@ -87,6 +89,7 @@ export class SourceIndex {
     if (ticket !== this.scanTicket) return { ...result, stoppedBy: 'a newer scan' };
     result.withVocabulary = found.size;
     this.files = found;
+    this.sourceTree = await findVppTree(roots.map((r) => resolve(r)));
     this.changed();
     if (result.stoppedBy) this.log(`vpp: reading C sources stopped at ${result.files} files (${result.stoppedBy}); the rest is not read.`);
     return result;
@@ -105,7 +108,7 @@ export class SourceIndex {
 
   private changed(): void {
     this.version++;
-    this.current = this.files.size > 0 ? buildLayer(this.files.values(), `sources-${this.version}`) : undefined;
+    this.current = this.files.size > 0 ? buildLayer(this.files.values(), `sources-${this.version}`, this.sourceTree) : undefined;
   }
 
   /** The file's vocabulary; undefined when it has none, is too large, unreadable or not C the reader follows. */
@@ -131,4 +134,15 @@ async function cmakePluginName(folder: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** A folder is a VPP tree when it has VPP's CLI itself (src/vlib/cli.c) and vnet beside it. */
+async function findVppTree(folders: readonly string[]): Promise<string | undefined> {
+  for (const folder of folders) {
+    for (const src of [join(folder, 'src'), folder]) {
+      const has = await Promise.all([join(src, 'vlib', 'cli.c'), join(src, 'vnet')].map((p) => fs.stat(p).then(() => true, () => false)));
+      if (has.every(Boolean)) return folder;
+    }
+  }
+  return undefined;
 }
