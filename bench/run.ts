@@ -4,6 +4,7 @@
  * server on a file of the same size and a bare chevrotain lexing pass as the floor. Prints one JSON
  * line per figure: {name, value, unit, workload}. `--quick` runs fewer repetitions.
  */
+import { measureSources } from './sources';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
     report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
     report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
   }
+  if (wanted('sources')) await measureSources(SERVER, report);
   if (!wanted('activation')) return finish();
   const activation = await measureActivation(join(BUILD, 'dist', 'client.js'));
   report('extension-activation', activation.total, 'ms', 'require + activate dist/client.js, stubbed vscode');

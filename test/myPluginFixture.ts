@@ -108,3 +108,41 @@ export function pluginWorkspace(): { root: string; file: string } {
   writeFileSync(file, MYPLUGIN_C);
   return { root, file };
 }
+
+/** A generated tree of `files` C files (50 per plugin folder), each registering `show p<d>-f<f>` with a loop of two options. */
+export function generatedTree(files: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'vpp-src-tree-'));
+  for (let n = 0; n < files; n++) {
+    const d = Math.floor(n / 50);
+    const folder = join(root, 'src', 'plugins', `p${d}`);
+    if (n % 50 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `f${n % 50}.c`), generatedCommand(d, n % 50));
+  }
+  return root;
+}
+
+/** One C file of a generated tree: a command with a parse loop of two options. */
+function generatedCommand(d: number, f: number): string {
+  return `static clib_error_t *
+cmd_${d}_${f}_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  u32 n = 0;
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "count %u", &n))
+        ;
+      else if (unformat (input, "verbose"))
+        ;
+      else
+        return clib_error_return (0, "unknown input");
+    }
+  return 0;
+}
+
+VLIB_CLI_COMMAND (cmd_${d}_${f}, static) = {
+  .path = "show p${d}-f${f}",
+  .short_help = "show p${d}-f${f} [count <n>] [verbose]",
+  .function = cmd_${d}_${f}_fn,
+};
+`;
+}

@@ -14,7 +14,7 @@ import { readSourceFile } from '../server/src/workspaceSources/readSource';
 import { SourceIndex } from '../server/src/workspaceSources/sourceIndex';
 import { withCursor } from './helpers';
 import { LspClient } from './lspClient';
-import { lineOfFixture, MYPLUGIN_C, pluginWorkspace } from './myPluginFixture';
+import { generatedTree, lineOfFixture, MYPLUGIN_C, pluginWorkspace } from './myPluginFixture';
 
 const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
 const FILE = '/ws/src/plugins/myplugin/myplugin.c';
@@ -267,12 +267,7 @@ VLIB_CLI_COMMAND (x_command, static) = { .path = "${path}", .short_help = "${pat
     });
 
     it('publishes the diagnostics of an open script before it has read a 2,000-file C tree', async () => {
-      const root = mkdtempSync(join(tmpdir(), 'vpp-src-tree-'));
-      for (let d = 0; d < 40; d++) {
-        const folder = join(root, 'src', 'plugins', `p${d}`);
-        mkdirSync(folder, { recursive: true });
-        for (let f = 0; f < 50; f++) writeFileSync(join(folder, `f${f}.c`), generatedCommand(d, f));
-      }
+      const root = generatedTree(2000);
       client = new LspClient(SERVER);
       await client.initialize(undefined, { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tree' }] });
       const order: string[] = [];
@@ -285,29 +280,3 @@ VLIB_CLI_COMMAND (x_command, static) = { .path = "${path}", .short_help = "${pat
     });
   });
 });
-
-/** One C file of a generated tree: a command with a parse loop of two options. */
-function generatedCommand(d: number, f: number): string {
-  return `static clib_error_t *
-cmd_${d}_${f}_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
-{
-  u32 n = 0;
-  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
-    {
-      if (unformat (input, "count %u", &n))
-        ;
-      else if (unformat (input, "verbose"))
-        ;
-      else
-        return clib_error_return (0, "unknown input");
-    }
-  return 0;
-}
-
-VLIB_CLI_COMMAND (cmd_${d}_${f}, static) = {
-  .path = "show p${d}-f${f}",
-  .short_help = "show p${d}-f${f} [count <n>] [verbose]",
-  .function = cmd_${d}_${f}_fn,
-};
-`;
-}
