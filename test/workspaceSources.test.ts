@@ -8,6 +8,7 @@ import { analyze } from '../server/src/analysis/analyze';
 import { computeCompletion } from '../server/src/features/completion';
 import { computeDefinition } from '../server/src/features/definition';
 import { computeHover } from '../server/src/features/hover';
+import { computeSignatureHelp } from '../server/src/features/signatureHelp';
 import type { SchemaLayer } from '../server/src/schema/layer';
 import { buildLayer } from '../server/src/workspaceSources/layer';
 import { readSourceFile } from '../server/src/workspaceSources/readSource';
@@ -98,6 +99,13 @@ describe('workspace sources: the commands of the plugin being written', () => {
       assert.match(text, /show myplugin \[verbose\]/);
       assert.match(text, /myplugin\.c:\d+\]\(file:\/\/\/ws\/src\/plugins\/myplugin\/myplugin\.c#L\d+\)/);
       assert.match(text, /myplugin_plugin\.so/);
+    });
+
+    it('gives signature help while the plugin command is typed', () => {
+      const a = script('myplugin enable-disable loop0 \n');
+      const help = computeSignatureHelp(a, { line: 0, character: 30 });
+      assert.match(help?.signatures[0].label ?? '', /^myplugin enable-disable/);
+      assert.ok((help?.signatures[0].parameters ?? []).length >= 3);
     });
 
     it('goes to the VLIB_CLI_COMMAND line from a command word, and to the config function from the section', () => {
