@@ -6,10 +6,11 @@
  *   server/src/schema/data/plugins.json          plugins (VLIB_PLUGIN_REGISTER)
  *   server/src/schema/data/config-sections.json  startup.conf sections (VLIB_[EARLY_]CONFIG_FUNCTION)
  *
- * Usage: node tools/extract-vpp-facts.mjs [path/to/vpp.git]
+ * Usage: npx tsx tools/extract-vpp-facts.mjs [path/to/vpp.git]
  *
  * Only facts are written (command paths, short help strings, plugin names and descriptions,
- * section names, release lists); no VPP source is copied. Plain Node (>= 20) ESM, no dependencies.
+ * section names, release lists); no VPP source is copied. Node ESM run through tsx, for the C-text
+ * helpers it shares with server/src/sourceReader (comments, brackets, string literals).
  *
  * How it works, per release tag:
  *   - `git ls-tree` gives the blob id of every file under src/ (so unchanged files are read and
@@ -39,6 +40,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { decodeCString, matchBracket, skipLiteral, splitTopLevel, stripComments } from '../server/src/sourceReader/cText.ts';
 
 const execFileP = promisify(execFile);
 
@@ -114,36 +116,6 @@ function readBlobs(oids) {
 const DIRECTIVE_MARK = '\u0001';
 
 const normWs = (s) => s.replace(/\s+/g, ' ').trim();
-
-/** Remove comments, keeping string and character literals intact. Input already line-spliced. */
-function stripComments(text) {
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      // keep newlines so directive detection per line still works
-      const nls = text.slice(i, stop).split('\n').length - 1;
-      out += nls ? '\n'.repeat(nls) : ' ';
-      i = stop;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end;
-    } else if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
 
 /**
  * What we assume about the build when a registration sits under `#if`/`#ifdef`: a release
@@ -249,75 +221,6 @@ function preprocess(text) {
     lines[i] = structural ? DIRECTIVE_MARK : '';
   }
   return { code: lines.join('\n'), defines, guards, excluded };
-}
-
-/** Index just past the literal starting at i (a " or '). */
-function skipLiteral(s, i) {
-  const q = s[i];
-  let j = i + 1;
-  while (j < s.length && s[j] !== q) j += s[j] === '\\' ? 2 : 1;
-  return j + 1;
-}
-
-/** s[i] is an opening bracket; returns the index of its matching closer, or -1. */
-function matchBracket(s, i) {
-  const open = s[i];
-  const close = { '(': ')', '{': '}', '[': ']' }[open];
-  let depth = 0;
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '"' || c === "'") {
-      j = skipLiteral(s, j) - 1;
-    } else if (c === open) depth++;
-    else if (c === close) {
-      depth--;
-      if (depth === 0) return j;
-    }
-  }
-  return -1;
-}
-
-/** Split on commas at bracket depth 0. */
-function splitTopLevel(s) {
-  const parts = [];
-  let depth = 0;
-  let start = 0;
-  for (let j = 0; j < s.length; j++) {
-    const c = s[j];
-    if (c === '"' || c === "'") j = skipLiteral(s, j) - 1;
-    else if (c === '(' || c === '{' || c === '[') depth++;
-    else if (c === ')' || c === '}' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(s.slice(start, j));
-      start = j + 1;
-    }
-  }
-  parts.push(s.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p.length);
-}
-
-function decodeCString(body) {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = body[++i];
-    const simple = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
-    if (e in simple) out += simple[e];
-    else if (e === 'x') {
-      const m = /^[0-9a-fA-F]+/.exec(body.slice(i + 1));
-      out += m ? String.fromCharCode(parseInt(m[0], 16)) : 'x';
-      if (m) i += m[0].length;
-    } else if (/[0-7]/.test(e)) {
-      const m = /^[0-7]{1,3}/.exec(body.slice(i));
-      out += String.fromCharCode(parseInt(m[0], 8));
-      i += m[0].length - 1;
-    } else out += e;
-  }
-  return out;
 }
 
 /**

@@ -39,7 +39,7 @@ export function lineInputSwitch(s: Statement, lineInput: string): 'noop' | 'refu
  * returns why it is not understood, if it is not.
  */
 export function addBranchArgs(cond: string, input: string, resolve: UnformatResolver, args: ArgSpec[], names: Set<string>, inLoop: boolean): string | undefined {
-  for (const alternative of splitOperands(cond, '||')) {
+  for (const alternative of splitTopLevel(cond, '||')) {
     const read = branchArg(alternative, input, resolve);
     if (typeof read === 'string') return read;
     for (const arg of read) {
@@ -135,30 +135,10 @@ function gluedValues(values: readonly ValueSpec[]): ValueSpec[][] {
  * false error: when the guard is false VPP refuses them).
  */
 function unguarded(cond: string, input: string): string {
-  const parts = splitOperands(cond, '&&');
+  const parts = splitTopLevel(cond, '&&');
   if (parts.length < 2) return cond;
   const reads = parts.filter((p) => readsFrom(p, input));
   return reads.length === 1 && reads[0] === parts[parts.length - 1] ? reads[0].trim() : cond;
-}
-
-/** The operands of a top-level `&&` or `||`. */
-function splitOperands(cond: string, op: '&&' | '||'): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let j = 0; j < cond.length; j++) {
-    const c = cond[j];
-    if (c === '"' || c === "'") j = skipLiteral(cond, j) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (depth === 0 && c === op[0] && cond[j + 1] === op[1]) {
-      parts.push(cond.slice(start, j));
-      start = j + 2;
-      j++;
-    }
-  }
-  parts.push(cond.slice(start));
-  return parts.map((p) => p.trim());
 }
 
 function balanced(s: string): boolean {

@@ -58,8 +58,8 @@ export function matchBracket(s: string, i: number): number {
   return -1;
 }
 
-/** Splits on commas outside brackets and literals. */
-export function splitTopLevel(s: string): string[] {
+/** Splits on `separator` (commas, or an operator such as `||`) outside brackets and literals. */
+export function splitTopLevel(s: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -68,13 +68,26 @@ export function splitTopLevel(s: string): string[] {
     if (c === '"' || c === "'") j = skipLiteral(s, j) - 1;
     else if (c === '(' || c === '{' || c === '[') depth++;
     else if (c === ')' || c === '}' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
+    else if (depth === 0 && s.startsWith(separator, j)) {
       parts.push(s.slice(start, j));
-      start = j + 1;
+      start = j + separator.length;
+      j = start - 1;
     }
   }
   parts.push(s.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Each `NAME (...)` the regex (ending in `(`) finds, with the index of its `(` and of the matching `)`. */
+export function* bracketedCalls(code: string, re: RegExp): Generator<{ at: number; open: number; close: number }> {
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(code))) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(code, open);
+    if (close < 0) return;
+    yield { at: m.index, open, close };
+    re.lastIndex = Math.max(re.lastIndex, close);
+  }
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };

@@ -1,4 +1,4 @@
-import { matchBracket, splitTopLevel, stringLiteralValue } from './cText';
+import { bracketedCalls, matchBracket, splitTopLevel, stringLiteralValue } from './cText';
 
 /** A `VLIB_CLI_COMMAND (x) = { .path = ..., .function = ... }` found in a C file. */
 export interface CliRegistration {
@@ -15,11 +15,7 @@ export interface CliRegistration {
 export function findCliRegistrations(code: string): CliRegistration[] {
   const found: CliRegistration[] = [];
   const re = /\bVLIB_CLI_COMMAND\s*\(/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(code))) {
-    const open = m.index + m[0].length - 1;
-    const close = matchBracket(code, open);
-    if (close < 0) continue;
+  for (const { close } of bracketedCalls(code, re)) {
     const eq = /^\s*=\s*\{/.exec(code.slice(close + 1));
     if (!eq) continue;
     const brace = close + eq[0].length;

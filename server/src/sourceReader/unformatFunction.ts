@@ -1,5 +1,5 @@
 import type { ValueSpec } from '../schema/types';
-import { matchBracket, normalizeSpace, parseStatements, splitTopLevel, stringLiteralValue, type Statement } from './cText';
+import { bracketedCalls, normalizeSpace, parseStatements, splitTopLevel, stringLiteralValue, type Statement } from './cText';
 import { formatWords, type UnformatReading } from './formatString';
 import { findFunctionBodies } from './registrations';
 import { knownUnformat } from './unformatKinds';
@@ -121,15 +121,5 @@ function expandListMacros(body: string, listMacros: ReadonlyMap<string, string>)
 
 /** The argument lists of the `_ (...)` entries of a list macro. */
 function macroEntries(list: string): string[][] {
-  const entries: string[][] = [];
-  const re = /\b_\s*\(/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(list))) {
-    const open = m.index + m[0].length - 1;
-    const close = matchBracket(list, open);
-    if (close < 0) break;
-    entries.push(splitTopLevel(list.slice(open + 1, close)));
-    re.lastIndex = close;
-  }
-  return entries;
+  return [...bracketedCalls(list, /\b_\s*\(/g)].map(({ open, close }) => splitTopLevel(list.slice(open + 1, close)));
 }
