@@ -69,6 +69,15 @@ describe('workspace sources: the commands of the plugin being written', () => {
       assert.equal(broken.commands[0]?.strict, false, 'a loop not understood stays loose');
       assert.deepEqual(readSourceFile('int main (void) { return 0; }', '/ws/main.c').commands, []);
     });
+
+    it('never throws on a file cut anywhere (a file saved half-written)', () => {
+      for (let n = 0; n < MYPLUGIN_C.length; n += 11) {
+        for (const part of [MYPLUGIN_C.slice(0, n), MYPLUGIN_C.slice(n)]) {
+          const read = readSourceFile(part, '/ws/cut.c');
+          for (const c of read.commands) assert.ok(MYPLUGIN_C.includes(`"${c.path}"`), c.path);
+        }
+      }
+    });
   });
 
   describe('as a layer of the release in force', () => {

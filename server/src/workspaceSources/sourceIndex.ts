@@ -14,7 +14,7 @@ export interface SourceLimits {
   maxMillis: number;
 }
 
-export const DEFAULT_LIMITS: SourceLimits = { maxFiles: 10_000, maxFileBytes: 2_000_000, maxMillis: 60_000 };
+export const DEFAULT_LIMITS: SourceLimits = { maxFiles: 10_000, maxFileBytes: 1_000_000, maxMillis: 60_000 };
 
 /** Folders that hold no sources of the user's own, or copies of them. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'build-root', 'build', 'dist', 'out']);
