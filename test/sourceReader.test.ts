@@ -162,12 +162,37 @@ unformat_test_mode (unformat_input_t * input, va_list * args)
       if (unformat (input, "record"))
         {
           if (unformat (input, "l2")) l2 = 1;
+          if (unformat (input, "l3")) l3 = 1;
         }
       else
         return clib_error_return (0, "unknown input");
     }`);
     assert.equal(nested.strict, false);
     assert.match(nested.reason!, /reads further/);
+  });
+
+  it('reads one more read in a branch as the values that follow its keyword, required or optional', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "gso-enabled"))
+        {
+          if (unformat (input, "gso-size %u", &size))
+            ;
+          else
+            return clib_error_create ("gso enabled but gso size missing");
+        }
+      else if (unformat (input, "record"))
+        {
+          if (unformat (input, "l2")) l2 = 1;
+        }
+      else if (unformat (input, "pg%u", &id))
+        ;
+      else
+        return clib_error_return (0, "unknown input");
+    }`);
+    assert.equal(r.strict, true);
+    assert.deepEqual(shape(r), ['gso-enabled gso-size uint', 'record l2', 'record', '<> uint']);
+    assert.equal(r.args[3].values![0].prefix, 'pg');
   });
 
   it('a function that never reads its input ignores any words', () => {

@@ -88,6 +88,10 @@ function isPrefix(text: string, family: 4 | 6 | 0): boolean {
 
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
+  if (spec.prefix !== undefined) {
+    if (!text.startsWith(spec.prefix)) return `must start with \`${spec.prefix}\``;
+    text = text.slice(spec.prefix.length);
+  }
   const shape = checkShape(text, spec);
   if (shape) return shape;
   if (spec.maxLength !== undefined && text.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;

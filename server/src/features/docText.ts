@@ -88,7 +88,7 @@ export function valuePlaceholder(spec: ValueSpec): string {
 
 /** `host-if-name <ifname>`: how an argument reads in a synopsis. */
 export function argUsage(arg: ArgSpec): string {
-  const values = (arg.values ?? []).map((v) => (v.kind === 'enum' && v.values ? v.values.join('|') : `<${v.kind === 'rest' ? '...' : v.kind}>`));
+  const values = (arg.values ?? []).map((v) => (v.kind === 'enum' && v.values ? v.values.join('|') : `${v.prefix ?? ''}<${v.kind === 'rest' ? '...' : v.kind}>`));
   return [arg.keyword, ...values].filter(Boolean).join(' ');
 }
 
@@ -100,7 +100,8 @@ export function describeValue(spec: ValueSpec): string {
   if (spec.max !== undefined) limits.push(`at most ${spec.max}`);
   if (spec.powerOfTwo) limits.push('a power of two');
   const example = spec.placeholder ? ` (e.g. \`${spec.placeholder}\`)` : '';
-  return `${KIND_EXAMPLES[spec.kind]}${limits.length ? `, ${limits.join(', ')}` : ''}${example}`;
+  const prefix = spec.prefix ? `\`${spec.prefix}\` followed by ` : '';
+  return `${prefix}${KIND_EXAMPLES[spec.kind]}${limits.length ? `, ${limits.join(', ')}` : ''}${example}`;
 }
 
 export function pluginNote(schema: Schema, plugin: string | undefined): string | undefined {

@@ -67,5 +67,5 @@ function describeReading(entry: Reading, args: readonly ArgSpec[]): string {
 }
 
 function valueText(v: ValueSpec): string {
-  return v.kind === 'enum' && v.values?.length === 1 ? v.values[0] : `<${v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind}>`;
+  return v.kind === 'enum' && v.values?.length === 1 ? v.values[0] : `${v.prefix ?? ''}<${v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind}>`;
 }

@@ -53,6 +53,8 @@ export interface ValueSpec {
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
   maxLength?: number;
+  /** The value is written right after this literal text, in the same word (`pg%u` reads `pg0`). */
+  prefix?: string;
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
 }

@@ -27,10 +27,11 @@ export function flatten(statements: readonly Statement[]): Statement[] {
  */
 export function lineInputSwitch(s: Statement, lineInput: string): 'noop' | 'refused' | 'unclear' | undefined {
   const text = normalizeSpace(s.text);
-  if (s.kind !== 'if' || !new RegExp(`unformat_user \\( ?\\w+ ?, ?unformat_line_input ?, ?&?${lineInput} ?\\)`).test(text)) return undefined;
+  if (s.kind !== 'if' || !new RegExp(`unformat_user ?\\( ?\\w+ ?, ?unformat_line_input ?, ?&?${lineInput} ?\\)`).test(text)) return undefined;
   const then = s.then.text;
-  if (/return \(?0\)?;|return \(?error\)?;/.test(normalizeSpace(then)) && !/clib_error/.test(then)) return 'noop';
   if (/clib_error_return|clib_error_create/.test(then)) return 'refused';
+  // `return 0;`, or `goto no_input;` to run with the defaults: either way no error
+  if (/\b(return|goto)\b/.test(then) && !/clib_error|\berror\s*=/.test(then)) return 'noop';
   return 'unclear';
 }
 
@@ -38,11 +39,21 @@ export function lineInputSwitch(s: Statement, lineInput: string): 'noop' | 'refu
  * Adds the arguments a condition reads (each side of a `||` is a spelling of its own) to `args`;
  * returns why it is not understood, if it is not.
  */
-export function addBranchArgs(cond: string, input: string, resolve: UnformatResolver, args: ArgSpec[], names: Set<string>, inLoop: boolean): string | undefined {
+export function addBranchArgs(
+  cond: string,
+  input: string,
+  resolve: UnformatResolver,
+  args: ArgSpec[],
+  names: Set<string>,
+  inLoop: boolean,
+  /** Values the branch body goes on to read, one list per way (`gso-enabled` then `gso-size %u`). */
+  then: readonly (readonly ValueSpec[])[] = [[]],
+): string | undefined {
   for (const alternative of splitTopLevel(cond, '||')) {
     const read = branchArg(alternative, input, resolve);
     if (typeof read === 'string') return read;
-    for (const arg of read) {
+    const extended = read.flatMap((arg) => then.map((more) => (more.length ? { ...arg, values: [...(arg.values ?? []), ...more] } : arg)));
+    for (const arg of extended) {
       // in a loop, the same words read again by a later branch never match (the first one does);
       // in a sequence, each read takes the next words
       if (inLoop && args.some((a) => a.keyword === arg.keyword && sameValues(a.values, arg.values))) continue;
@@ -61,7 +72,7 @@ export function shortCond(cond: string): string {
 /** The argument one branch's condition reads, or why it is not understood. */
 function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgSpec[] | string {
   const text = unguarded(normalizeSpace(cond), input);
-  const call = /^(unformat|unformat_user) \(([\s\S]*)\)$/.exec(text);
+  const call = /^(unformat|unformat_user) ?\(([\s\S]*)\)$/.exec(text);
   if (!call || !balanced(call[2])) return `a branch tests \`${shortCond(cond)}\``;
   const params = splitTopLevel(call[2]);
   if (params[0]?.replace(/^&/, '') !== input) return `a branch reads another input: \`${shortCond(cond)}\``;
@@ -152,4 +163,25 @@ function balanced(s: string): boolean {
 
 function sameValues(a: readonly ValueSpec[] | undefined, b: readonly ValueSpec[] | undefined): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+}
+
+/**
+ * What a branch body reads after its condition, when that is one more read right there:
+ * `if (unformat (i, "gso-size %u", &n)) ; else return clib_error_create (...)` (required) or without
+ * the else (optional). Each way is the values it adds, its literal words as one-word enums.
+ */
+export function readsAfterBranch(body: Statement, input: string, resolve: UnformatResolver): ValueSpec[][] | string {
+  const reads = flatten([body]).filter((s) => readsFrom(s.text, input));
+  const s = reads[0];
+  const further = 'reads further';
+  if (reads.length !== 1 || s.kind !== 'if' || readsFrom(s.then.text, input) || (s.else && (s.else.kind === 'if' || readsFrom(s.else.text, input)))) return further;
+  const negated = /^!\s*(.*)$/.exec(normalizeSpace(s.cond));
+  const required = negated ? !s.else && ERROR_RETURN.test(s.then.text) : !!s.else && ERROR_RETURN.test(s.else.text);
+  if (s.else && !required) return further;
+  if (negated && !required) return further;
+  const args: ArgSpec[] = [];
+  const problem = addBranchArgs(negated ? negated[1].replace(/^\((.*)\)$/, '$1') : s.cond, input, resolve, args, new Set(), true);
+  if (problem) return problem;
+  const ways = args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
+  return required ? ways : [...ways, []];
 }

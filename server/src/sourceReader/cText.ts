@@ -194,6 +194,17 @@ export function parseStatement(s: string, i: number): { stmt: Statement; end: nu
     return { stmt: { kind: 'loop', keyword, cond: s.slice(open + 1, close).trim(), body: body.stmt, text: s.slice(start, body.end) }, end: body.end };
   }
   if (wordAt(s, i, 'do')) return undefined;
+  // a loop macro: `pool_foreach_index (i, pool) { ... }`, `vec_foreach (p, v) { ... }`
+  const macro = /^[A-Za-z_]\w*\s*\(/.exec(s.slice(i, i + 200));
+  if (macro) {
+    const open = i + macro[0].length - 1;
+    const close = matchBracket(s, open);
+    if (close > 0 && s[skipSpace(s, close + 1)] === '{') {
+      const body = parseStatement(s, close + 1);
+      if (!body) return undefined;
+      return { stmt: { kind: 'loop', keyword: 'for', cond: s.slice(open + 1, close).trim(), body: body.stmt, text: s.slice(start, body.end) }, end: body.end };
+    }
+  }
   if (s[i] === '#') {
     const nl = s.indexOf('\n', i);
     const end = nl < 0 ? s.length : nl;

@@ -42,6 +42,16 @@ export function formatWords(format: string, fns: readonly string[], resolve: Unf
       push({ literal: piece });
       continue;
     }
+    // `%_%v%_`: a word read without skipping blanks, after the blank the format already skipped
+    if (/^%_%[sv]%_$/.test(piece)) {
+      push({ value: { kind: 'string' } });
+      continue;
+    }
+    // `verbose %=`: the word alone, or followed by a number (`%u`)
+    if (piece === '%=') {
+      ways = ways.flatMap((w) => [[...w, { value: { kind: 'uint' } }], [...w]]);
+      continue;
+    }
     if (/%[_=|]/.test(piece)) return undefined;
     // the directives and literal runs of this word
     const parts: { directive?: string; text: string }[] = [];
@@ -84,6 +94,8 @@ function combine(parts: readonly { directive?: string; text: string }[], values:
     const prefix = PREFIX_OF[values[0].kind];
     if (prefix) return { kind: prefix };
   }
+  // `pg%u`: a word that starts with the literal, then the value
+  if (parts.length === 2 && !parts[0].directive && values.length === 1 && /^[A-Za-z][\w-]*$/.test(parts[0].text)) return { ...values[0], prefix: parts[0].text };
   // `%d-%d`, `%U:%d`: VPP reads the elements with blanks skipped between them; we accept any word
   return { kind: 'string' };
 }

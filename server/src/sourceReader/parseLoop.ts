@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
 import { normalizeSpace, parseStatements, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
@@ -25,7 +25,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];
   const input = INPUT_LOOP.exec(normalizeSpace(loop.cond))![1];
-  if (input !== inputName && !new RegExp(`unformat_user \\( ?${inputName} ?, ?unformat_line_input ?, ?&?${input} ?\\)`).test(normalizeSpace(body))) {
+  if (input !== inputName && !new RegExp(`unformat_user ?\\( ?${inputName} ?, ?unformat_line_input ?, ?&?${input} ?\\)`).test(normalizeSpace(body))) {
     return loose(`loops over \`${input}\`, which is not the command's input`);
   }
 
@@ -47,12 +47,13 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const read: ReadBranch[] = [];
   for (const branch of chain.branches) {
     const body = branch.body.text;
-    if (readsFrom(body, input)) return loose(`the branch for \`${shortCond(branch.cond)}\` reads further`);
+    const then = readsFrom(body, input) ? readsAfterBranch(branch.body, input, resolve) : [[]];
+    if (typeof then === 'string') return loose(`the branch for \`${shortCond(branch.cond)}\` ${then}`);
     // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
     const leaves = leavesLoop(branch.body);
     if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
     const before = args.length;
-    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true);
+    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true, then);
     if (problem) return loose(problem);
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
     read.push({ cond: branch.cond, body, args: args.slice(before) });
@@ -61,8 +62,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
-  const reason = finalElseReason(final);
   const at = flat.indexOf(loop);
+  const reason = finalElseReason(final, flat.slice(at + 1));
   const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
   if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
   // `else break`: VPP stops at the first word it does not know and runs without the rest
@@ -75,11 +76,11 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   return result;
 }
 
-const INPUT_LOOP = /^unformat_check_input \( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
+const INPUT_LOOP = /^unformat_check_input ?\( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
 
 /** `if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT) return clib_error_return (...)`. */
 function refusesAnyInput(stmt: Statement, input: string): boolean {
-  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input \\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
+  return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input ?\\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
 }
 
 
@@ -117,13 +118,30 @@ function leavesLoop(body: Statement): boolean | 'maybe' {
   return false;
 }
 
+/** The first statement after the loop that mentions `variable` is `return variable;` or `if (variable) return / goto ...`. */
+function returnedAfter(variable: string, after: readonly Statement[]): boolean {
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  // statements that only write the variable (`error = clib_error_return (...); goto done;`) do not read it
+  const mentions = (text: string) => [...text.matchAll(new RegExp(`(^|[^\\w.>])${escaped}\\b(?!\\s*=[^=])`, 'g'))].length > 0;
+  const first = after.find((s) => mentions(s.text));
+  if (!first) return false;
+  if (first.kind === 'simple') return normalizeSpace(first.text).replace(/[\s()]/g, '') === `return${variable};`;
+  return first.kind === 'if' && normalizeSpace(first.cond).replace(/\s/g, '') === variable && /\b(return|goto)\b/.test(first.then.text);
+}
+
 const STOPS_AT_UNKNOWN = 'stops at the first word it does not know and ignores the rest (else break)';
 
-function finalElseReason(final: Statement | undefined): string | undefined {
+function finalElseReason(final: Statement | undefined, after: readonly Statement[]): string | undefined {
   if (!final) return 'no final else: VPP would loop on an unknown word';
   const text = final.text;
-  if (ERROR_RETURN.test(text)) return undefined;
-  if (/^(\{\s*)?break\s*;(\s*\})?$/.test(text.trim())) return STOPS_AT_UNKNOWN;
+  const code = text.replace(/"(\\.|[^"\\])*"/g, '""');
+  // an error on every unknown word: not one that depends on a condition, nor a break beside it
+  if (ERROR_RETURN.test(text) && !/\b(if|break|switch|while|for)\b|\?/.test(code)) return undefined;
+  // `error = clib_error_return (...); break;` and after the loop `if (error) return error;`
+  const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
+  if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
+  // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
+  if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) return STOPS_AT_UNKNOWN;
   return 'what the final else does with an unknown word is not an error this reader recognises';
 }
 

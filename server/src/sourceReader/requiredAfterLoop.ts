@@ -37,9 +37,10 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   return groups;
 }
 
+/** Any mention counts (`&x`, `x = ...`, `vec_add1 (x, ...)`): a larger group never makes a false error. */
 function sets(branch: ReadBranch, variable: string): boolean {
-  const v = variable.replace(/\W/g, '');
-  return new RegExp(`&\\s*${v}\\b|[(,]\\s*${v}\\s*[,)]`).test(branch.cond) || new RegExp(`\\b${v}\\s*(=[^=]|\\|=|\\+\\+)`).test(branch.body);
+  const mention = new RegExp(`\\b${variable}\\b`);
+  return mention.test(branch.cond) || mention.test(branch.body);
 }
 
 /** The variable is not given a value before the loop other than the "unset" sentinel. */

@@ -23,7 +23,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   for (const s of reads) {
     if (s.kind === 'if') {
       const cond = normalizeSpace(s.cond);
-      const switched = /unformat_user \( ?(\w+) ?, ?unformat_line_input ?, ?&?(\w+) ?\)/.exec(cond);
+      const switched = /unformat_user ?\( ?(\w+) ?, ?unformat_line_input ?, ?&?(\w+) ?\)/.exec(cond);
       if (switched && switched[1] === input && args.length === 0) {
         const bare = lineInputSwitch(s, switched[2]);
         if (bare === undefined || bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
@@ -54,8 +54,8 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
       continue;
     }
     // a read whose result is not looked at: optional
-    const call = /^(?:\(void\) ?)?(unformat(?:_user)? \(.*\));$/.exec(normalizeSpace(s.text));
-    if (s.kind !== 'simple' || !call || READS_INPUT.test(call[1].slice(9))) return loose('reads its arguments in a way this reader does not follow');
+    const call = /^(?:\(void\) ?)?(unformat(?:_user)? ?\(.*\));$/.exec(normalizeSpace(s.text));
+    if (s.kind !== 'simple' || !call || READS_INPUT.test(call[1].replace(/^unformat(_user)? ?\(/, ''))) return loose('reads its arguments in a way this reader does not follow');
     const problem = addBranchArgs(call[1], input, resolve, args, names, false);
     if (problem) return loose(problem);
   }

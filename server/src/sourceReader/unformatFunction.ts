@@ -41,6 +41,8 @@ export function readUnformatFunction(body: string, listMacros: ReadonlyMap<strin
   if (!statements) return undefined;
   const chainAt = statements.findIndex((s) => s.kind === 'if');
   if (chainAt < 0) return undefined;
+  const returns = wordPerReturn(statements.slice(chainAt));
+  if (returns) return returns;
   // before the chain only declarations and `va_arg`s; after it only `return 1`
   if (statements.slice(0, chainAt).some((s) => s.kind !== 'simple' || /\bunformat/.test(s.text))) return undefined;
   // after it plain statements that end with `return 1`
@@ -71,9 +73,23 @@ export function readUnformatFunction(body: string, listMacros: ReadonlyMap<strin
   return words.length ? [[list], ...shapes] : shapes;
 }
 
+/** `if (unformat (input, "a")) { ...; return 1; }` per word, then `return 0;`: one word of the list. */
+function wordPerReturn(statements: readonly Statement[]): ValueSpec | undefined {
+  const last = statements[statements.length - 1];
+  if (!last || !/^return \(?0\)?;$/.test(normalizeSpace(last.text))) return undefined;
+  const words: string[] = [];
+  for (const s of statements.slice(0, -1)) {
+    if (s.kind !== 'if' || s.else || !/\breturn \(?1\)?;/.test(s.then.text) || /\bunformat/.test(s.then.text)) return undefined;
+    const shape = branchShape(normalizeSpace(s.cond));
+    if (!shape || shape.length !== 1 || shape[0].kind !== 'enum') return undefined;
+    words.push(...shape[0].values!);
+  }
+  return words.length ? { kind: 'enum', values: words } : undefined;
+}
+
 /** What one `unformat (input, "...")` of a word-list function reads, as values; literal words as one-word enums. */
 function branchShape(cond: string): ValueSpec[] | undefined {
-  const call = /^unformat \((.*)\)$/.exec(cond);
+  const call = /^unformat ?\((.*)\)$/.exec(cond);
   const params = call ? splitTopLevel(call[1]) : [];
   const format = params.length >= 2 ? stringLiteralValue(params[1]) : undefined;
   if (format === undefined) return undefined;
@@ -103,7 +119,7 @@ function expandListMacros(body: string, listMacros: ReadonlyMap<string, string>)
     const params = define[1].split(',').map((p) => p.trim());
     const template = define[2];
     for (i++; i < lines.length && !/^\s*#\s*undef\s+_\b/.test(lines[i]); i++) {
-      const use = lines[i].trim();
+      const use = lines[i].trim().replace(/;$/, '');
       if (use === '') continue;
       const list = listMacros.get(use);
       if (list === undefined) return undefined;

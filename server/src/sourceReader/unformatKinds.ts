@@ -26,6 +26,13 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ip_protocol: { kind: 'string' },
   unformat_punt_reason: { kind: 'string' },
   unformat_transport_proto: { kind: 'string' },
+  unformat_hash_vec_string: { kind: 'string' },
+  unformat_hash_string: { kind: 'string' },
+  // `%d`, or a name looked up
+  unformat_app_index: { kind: 'string' },
+  unformat_ethernet_type_host_byte_order: { kind: 'string' },
+  // `%v`, copied into a fixed array (too long a word is refused: we do not know the size)
+  unformat_c_string_array: { kind: 'string' },
   // a run of token characters (`a-zA-Z0-9_` unless given)
   unformat_token: { kind: 'string' },
   unformat_ikev2_token: { kind: 'string' },
