@@ -13,6 +13,7 @@ import { generateDockerfile, generateScript, generateStartup, rng } from './gene
 import { LspTimer, percentile } from './lspTimer';
 import { runBlocking } from './blocking';
 import { runSoak, SOAKS } from './soak';
+import { measureSources } from './sources';
 
 const ROOT = join(import.meta.dirname, '..');
 /** `--server=DIR` measures another build (its `dist/`), such as the code before a change. */
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
     // at the default heap size, and with the heap capped where a leak soon ends the server
     for (const nodeArgs of [[], ['--max-old-space-size=128']]) await runSoak(SERVER, soak, nodeArgs, report);
   }
+  if (wanted('sources')) await measureSources(SERVER, report);
   if (!wanted('activation')) return finish();
   const activation = await measureActivation(join(BUILD, 'dist', 'client.js'));
   report('extension-activation', activation.total, 'ms', 'require + activate dist/client.js, stubbed vscode');

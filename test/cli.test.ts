@@ -113,7 +113,7 @@ describe('vpp-lint', () => {
     assert.equal(lint(['--version']).stdout, `${version}\n`);
     const help = lint(['--help']);
     assert.equal(help.code, 0);
-    for (const flag of ['--format', '--lang', '--vpp-version', '--stdin-filename', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--config', '--print-config', '--version', '--help', '--']) {
+    for (const flag of ['--format', '--lang', '--vpp-version', '--stdin-filename', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--config', '--print-config', '--source-root', '--version', '--help', '--']) {
       assert.match(help.stdout, new RegExp(`^  (-h, )?${escape(flag)}\\b`, 'm'), `--help lists ${flag}`);
     }
     for (const format of ['text', 'json', 'sarif', 'github', 'checkstyle']) assert.match(help.stdout, new RegExp(`\\b${format}\\b`));

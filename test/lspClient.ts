@@ -83,8 +83,9 @@ export class LspClient {
     });
   }
 
-  async initialize(capabilities: unknown = { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } }): Promise<any> {
-    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities });
+  /** `params` adds to (or replaces) the initialize parameters, e.g. `workspaceFolders`. */
+  async initialize(capabilities: unknown = { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } }, params: object = {}): Promise<any> {
+    const result = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, ...params });
     this.notify('initialized', {});
     return result;
   }

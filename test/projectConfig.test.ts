@@ -58,6 +58,7 @@ describe('.vpp-lint.json', () => {
       version: '25.10',
       diagnostics: { 'duplicate-option': 'error', 'plugin-disabled': 'off' },
       roots: [cwd, join(cwd, 'scripts')],
+      sourceRoots: [],
     });
     writeFileSync(join(cwd, 'other.json'), '{ "version": "24.02" }');
     assert.equal(JSON.parse(runLint(['--config', 'other.json', '--print-config', 'deploy/setup.vpp'], { cwd }).stdout).version, '24.02');

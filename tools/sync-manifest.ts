@@ -46,6 +46,14 @@ export function manifestConfiguration(): Record<string, unknown> {
       markdownDescription:
         'How much a hover shows: `short` gives the syntax, one sentence and the facts; `full` adds the long text of the course (the VPP interfaces guide the interface notes come from): how each interface type works, how to verify it, corrections.',
     },
+    'vpp.sourceRoots': {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      scope: 'window',
+      markdownDescription:
+        'Folders whose C files (your VPP plugin) add CLI commands and startup.conf sections: `VLIB_CLI_COMMAND`, `VLIB_CONFIG_FUNCTION` and `VLIB_PLUGIN_REGISTER` are read with their parse loops. Empty: each workspace folder, or the `sourceRoots` its `.vpp-lint.json` names. A path that is not absolute is taken from the first workspace folder.',
+    },
     'vpp.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],
@@ -87,6 +95,12 @@ export function configFileSchema(): Record<string, unknown> {
       diagnostics: { type: 'object', additionalProperties: false, properties: diagnostics, markdownDescription: 'Severity per diagnostic code, without `vpp.`: `"plugin-disabled": "off"`.' },
       ignore: { type: 'array', items: { type: 'string' }, markdownDescription: 'Globs of files and folders to leave alone, relative to this file: `["vendor/**", "legacy/*.vpp"]`.' },
       roots: { type: 'array', items: { type: 'string' }, markdownDescription: 'Folders, relative to this file, where the scripts named by `startup-config` / `exec` are looked for.' },
+      sourceRoots: {
+        type: 'array',
+        items: { type: 'string' },
+        markdownDescription:
+          'Folders, relative to this file, whose C files (your VPP plugin, or a VPP tree) add CLI commands and startup.conf sections (`--source-root` wins in vpp-lint, the setting `vpp.sourceRoots` in the editor).',
+      },
     },
   };
 }

@@ -24,6 +24,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const { createLanguageClient } = require(context.asAbsolutePath(path.join('dist', 'languageClient.js'))) as typeof import('./languageClient');
   client = createLanguageClient(context.asAbsolutePath(path.join('dist', 'server.js')), VPP_LANGUAGES, output);
   await client.start();
+  // the server read a VPP tree whose commands replace the modelled release (or no longer does): vpp/documentInfo says which
+  client.onNotification('vpp/sourceTree', () => void updateReleaseItem());
 }
 
 /** Documents the user set to a language by hand (VPP: Set File Language): never switched again. */
@@ -65,11 +67,14 @@ function effectiveRelease(doc: vscode.TextDocument): { release: string; fromComm
   return { release: setting && (RELEASES as readonly string[]).includes(setting) ? setting : RELEASES[RELEASES.length - 1], fromComment: false };
 }
 
-/** The release in force for a document: the server's answer (which knows `.vpp-lint.json`), else the setting. */
-async function releaseInForce(doc: vscode.TextDocument): Promise<{ release: string; fromComment: boolean }> {
+/**
+ * The release in force for a document: the server's answer (which knows `.vpp-lint.json`), else the
+ * setting; and the VPP tree whose commands replace the release's, when the server read one.
+ */
+async function releaseInForce(doc: vscode.TextDocument): Promise<{ release: string; fromComment: boolean; sourceTree?: string }> {
   if (client?.isRunning()) {
     try {
-      const info = await client.sendRequest<{ release: string; fromComment: boolean } | null>('vpp/documentInfo', { uri: doc.uri.toString() });
+      const info = await client.sendRequest<{ release: string; fromComment: boolean; sourceTree?: string } | null>('vpp/documentInfo', { uri: doc.uri.toString() });
       if (info) return info;
     } catch {
       // the setting below is the next best answer
@@ -84,8 +89,14 @@ async function updateReleaseItem(): Promise<void> {
     releaseItem.hide();
     return;
   }
-  const { release, fromComment } = await releaseInForce(doc);
+  const { release, fromComment, sourceTree } = await releaseInForce(doc);
   if (vscode.window.activeTextEditor?.document !== doc) return;
+  if (sourceTree) {
+    releaseItem.text = `VPP: source tree at ${path.basename(sourceTree)}`;
+    releaseItem.tooltip = `Commands as the VPP tree at ${sourceTree} registers them (setting vpp.sourceRoots, else the workspace or its .vpp-lint.json sourceRoots); startup.conf as VPP ${release} reads it, with the tree's own sections`;
+    releaseItem.show();
+    return;
+  }
   releaseItem.text = `VPP ${release}`;
   releaseItem.tooltip = fromComment
     ? `VPP release ${release}, set by a "# vpp-version:" comment in this file`

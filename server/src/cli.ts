@@ -7,10 +7,11 @@ import { formatResults } from './lint/formats';
 import { expandInputs } from './lint/inputs';
 import { applyFixes, lintText, type LintResult } from './lint/lintText';
 import { parseArgs, USAGE, UsageError, type LintOptions } from './lint/options';
-import { ConfigError, findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, type ProjectConfig } from './projectConfig';
-import { NEWEST_RELEASE } from './schema/index';
+import { ConfigError, findProjectConfigFile, isDirectory, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, type ProjectConfig } from './projectConfig';
+import { NEWEST_RELEASE, type SchemaLayer } from './schema/index';
 import { ScriptResolver } from './scriptResolver';
 import { readTextFile } from './readTextFile';
+import { SourceIndex } from './workspaceSources/sourceIndex';
 
 /** Set by the build (esbuild.mjs) from package.json. */
 declare const PACKAGE_VERSION: string;
@@ -49,17 +50,36 @@ function settingsFor(path: string, config: ProjectConfig, options: LintOptions) 
     release: options.release ?? config.release,
     severities: config.severities,
     roots: [config.file ? dirname(config.file) : process.cwd(), ...config.roots],
+    sourceRoots: options.sourceRoots.length > 0 ? options.sourceRoots.map((r) => resolve(r)) : config.sourceRoots,
   };
+}
+
+/** The vocabulary of the C sources under some folders (`--source-root`, a config's `sourceRoots`), read once per set of folders. */
+class Sources {
+  private readonly byRoots = new Map<string, Promise<SchemaLayer | undefined>>();
+
+  layerFor(roots: readonly string[]): Promise<SchemaLayer | undefined> {
+    if (roots.length === 0) return Promise.resolve(undefined);
+    const key = roots.join('\n');
+    let layer = this.byRoots.get(key);
+    if (!layer) {
+      for (const root of roots) if (!isDirectory(root)) process.stderr.write(`vpp-lint: source root ${root} is not a folder; nothing is read from it\n`);
+      const index = new SourceIndex((message) => process.stderr.write(`${message}\n`));
+      layer = index.scan(roots).then(() => index.layer());
+      this.byRoots.set(key, layer);
+    }
+    return layer;
+  }
 }
 
 function printConfig(path: string, configs: Configs, options: LintOptions): void {
   const config = configs.for(path);
   const settings = settingsFor(path, config, options);
-  const printed = { file: path, configFile: config.file ?? null, ignored: isIgnored(config, path), version: settings.release ?? NEWEST_RELEASE, diagnostics: settings.severities, roots: settings.roots };
+  const printed = { file: path, configFile: config.file ?? null, ignored: isIgnored(config, path), version: settings.release ?? NEWEST_RELEASE, diagnostics: settings.severities, roots: settings.roots, sourceRoots: settings.sourceRoots };
   process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let options: LintOptions;
   try {
     const parsed = parseArgs(argv);
@@ -83,6 +103,7 @@ function main(argv: string[]): number {
       return 2;
     }
   }
+  const sources = new Sources();
   const results: LintResult[] = [];
   const linted: string[] = [];
   let failed = false;
@@ -100,7 +121,8 @@ function main(argv: string[]): number {
       const settings = settingsFor(name, config, options);
       const resolver = new ScriptResolver(() => settings.roots);
       const uri = input.path === '-' ? undefined : pathToFileURL(resolve(input.path)).toString();
-      const lintOptions = { language, release: settings.release, severities: settings.severities, quiet: options.quiet, scriptExists: uri ? (p: string) => resolver.exists(uri, p) : undefined };
+      const layer = await sources.layerFor(settings.sourceRoots);
+      const lintOptions = { language, release: settings.release, severities: settings.severities, quiet: options.quiet, scriptExists: uri ? (p: string) => resolver.exists(uri, p) : undefined, layer };
       let found = lintText(name, text, lintOptions);
       if (options.fix !== 'no') {
         const fixed = applyFixes(text, found);
@@ -128,4 +150,4 @@ function main(argv: string[]): number {
   return results.some((r) => r.severity === 'error') || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

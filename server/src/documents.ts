@@ -2,6 +2,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { analyze, type Analysis, type AnalyzeOptions, type Language } from './analysis/analyze';
 import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
+import type { SchemaLayer } from './schema/layer';
 import type { VppSettings } from './settings';
 
 /** A URI with its `%` escapes decoded; one with a bad escape (`%zz`, a cut UTF-8 sequence) is taken as it is. */
@@ -78,13 +79,16 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
 
+  /** `layer` gives the vocabulary of the user's own C sources as it is now; a new one makes every analysis stale. */
+  constructor(private readonly layer: () => SchemaLayer | undefined = () => undefined) {}
+
   private keyOf(language: Language, settings: VppSettings, plugins: PluginContextInput): string {
     const switches = plugins.switches ? [...plugins.switches].map(([name, on]) => `${name}=${on}`).join(',') : '';
-    return `${language}|${settings.release ?? ''}|${settings.maxFileSize}|${plugins.source ?? ''}|${switches}`;
+    return `${language}|${settings.release ?? ''}|${settings.maxFileSize}|${plugins.source ?? ''}|${switches}|${this.layer()?.id ?? ''}`;
   }
 
   private optionsOf(language: Language, settings: VppSettings, plugins: PluginContextInput): AnalyzeOptions {
-    return { language, release: settings.release, maxFileSize: settings.maxFileSize, pluginSwitches: plugins.switches, pluginSource: plugins.source };
+    return { language, release: settings.release, maxFileSize: settings.maxFileSize, pluginSwitches: plugins.switches, pluginSource: plugins.source, layer: this.layer() };
   }
 
   /** The analysis of the document as it is now, made at once. */

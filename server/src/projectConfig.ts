@@ -10,7 +10,7 @@ export const CONFIG_FILE_NAME = '.vpp-lint.json';
 
 /**
  * A repository's `.vpp-lint.json`: the same keys as the `vpp.*` settings (`version`,
- * `diagnostics.<code>`), plus the paths to leave alone and the folders where scripts named by
+ * `diagnostics.<code>`, `sourceRoots`), plus the paths to leave alone and the folders where scripts named by
  * `startup-config` / `exec` are looked for. Paths are relative to the file's folder.
  */
 export interface ProjectConfig {
@@ -20,9 +20,11 @@ export interface ProjectConfig {
   severities: SeverityOverrides;
   ignore: string[];
   roots: string[];
+  /** Folders whose C files add commands and sections (`sourceRoots`, as `vpp.sourceRoots`), absolute. */
+  sourceRoots: string[];
 }
 
-export const NO_PROJECT_CONFIG: ProjectConfig = { severities: {}, ignore: [], roots: [] };
+export const NO_PROJECT_CONFIG: ProjectConfig = { severities: {}, ignore: [], roots: [], sourceRoots: [] };
 
 export class ConfigError extends Error {}
 
@@ -40,7 +42,14 @@ export function readProjectConfig(file: string): ProjectConfig {
   const settings = readSettings(raw);
   const section = raw as Record<string, unknown>;
   const base = dirname(file);
-  return { file, release: settings.release, severities: settings.severities, ignore: strings(section.ignore), roots: strings(section.roots).map((r) => resolve(base, r)) };
+  return {
+    file,
+    release: settings.release,
+    severities: settings.severities,
+    ignore: strings(section.ignore),
+    roots: strings(section.roots).map((r) => resolve(base, r)),
+    sourceRoots: settings.sourceRoots.map((r) => resolve(base, r)),
+  };
 }
 
 /** The config file that governs `path` (a file or a folder): in its folder or the nearest folder above. */

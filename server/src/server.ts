@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
@@ -41,6 +42,8 @@ import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig,
 import { filePathOf, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
+import { SourceIndex } from './workspaceSources/sourceIndex';
+import { sourceFolders, watchedSourceFile } from './workspaceSources/folders';
 
 /** Set by the build (esbuild.mjs) from package.json. */
 declare const PACKAGE_VERSION: string;
@@ -50,7 +53,17 @@ declare const PACKAGE_VERSION: string;
  * is guarded so that no input can take the server down.
  */
 export function startServer(connection: Connection): void {
-  const cache = new AnalysisCache();
+  // work that ends after the client went away (reading C sources) may still log: that is no crash
+  const log = (message: string) => {
+    try {
+      connection.console.error(message);
+    } catch {
+      // the connection is closed: nobody to tell
+    }
+  };
+  // the user's own C sources: commands and sections laid over the release in force
+  const sources = new SourceIndex(log);
+  const cache = new AnalysisCache(() => sources.layer());
   // the cache sees each edit as it is applied, so that a script's analysis can follow the edits
   const documents = new TextDocuments({ create: TextDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
   const settingsByUri = new Map<string, Promise<VppSettings>>();
@@ -63,8 +76,8 @@ export function startServer(connection: Connection): void {
   const projectConfigs = new Map<string, ProjectConfig>();
   const scripts = new ScriptResolver((uri) => [...workspaceRoots, ...projectConfigOf(uri).roots]);
   let globalSettings: VppSettings = DEFAULT_SETTINGS;
-
-  const log = (message: string) => connection.console.error(message);
+  /** The folders whose C sources were read last (see scanSources). */
+  let scannedFolders: string[] = [];
 
   /** Set by `initialize`: before it, the protocol wants every request refused with ServerNotInitialized. */
   let initialized = false;
@@ -266,20 +279,74 @@ export function startServer(connection: Connection): void {
     watchScripts().catch((e) => log(`vpp: watching files failed: ${String(e)}`));
   }
 
-  connection.onInitialized(watchScriptsLater);
+  /** Every open document is checked again, with the vocabulary as it is now. */
+  function recheckAll(): void {
+    for (const doc of documents.all()) void scheduleDiagnostics(doc);
+  }
 
-  /** Forgets what settings and config files said, and checks the open documents again. */
+  /**
+   * Reads the C files of the source folders afresh, when the folders changed (`vpp.sourceRoots`,
+   * else each workspace folder's `.vpp-lint.json` `sourceRoots`, else the workspace folders);
+   * requests are answered meanwhile.
+   */
+  async function scanSources(): Promise<void> {
+    const configured = configurationSupport ? readSettings(await connection.workspace.getConfiguration('vpp').then(undefined, () => undefined)) : globalSettings;
+    const folders = sourceFolders(configured.sourceRoots, workspaceRoots, (root) => projectConfigOf(pathToFileURL(root).href).sourceRoots);
+    if (folders.join('\n') === scannedFolders.join('\n')) return;
+    scannedFolders = folders;
+    const before = sources.layer();
+    const started = Date.now();
+    const result = await sources.scan(folders);
+    if (result.stoppedBy === 'a newer scan') return;
+    const layer = sources.layer();
+    log(`vpp: read ${result.files} C files in ${Date.now() - started} ms under ${folders.join(', ') || '(no folder)'}: ${layer?.commands.length ?? 0} commands, ${layer?.sections.length ?? 0} startup.conf sections, ${layer?.plugins.length ?? 0} plugins`);
+    // the status bar says when a VPP tree replaces the modelled release
+    if (layer?.sourceTree !== before?.sourceTree) void connection.sendNotification('vpp/sourceTree', { folder: layer?.sourceTree ?? null });
+    if (layer !== before) recheckAll();
+  }
+
+  function scanSourcesLater(): void {
+    scanSources().catch((e) => log(`vpp: reading C sources failed: ${String(e)}`));
+  }
+
+  connection.onInitialized(() => {
+    watchScriptsLater();
+    // C files of the user's sources: one that changes is read again alone
+    if (watchedFilesRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.c' }] }).then(undefined, (e) => log(`vpp: cannot watch C files: ${String(e)}`));
+    }
+    scanSourcesLater();
+  });
+
+  /** Forgets what settings and config files said, checks the open documents again, and reads the C sources when their folders changed. */
   function settingsChanged(): void {
     settingsByUri.clear();
     projectConfigs.clear();
     cache.clear();
     runsByUri.clear();
-    for (const doc of documents.all()) void scheduleDiagnostics(doc);
+    recheckAll();
+    scanSourcesLater();
   }
 
-  // the client watches `.vpp-lint.json` files, and the scripts startup.conf files run: what they say,
-  // and which scripts exist, is read from disk again
-  connection.onDidChangeWatchedFiles(() => settingsChanged());
+  // the client watches `.vpp-lint.json` files, the scripts startup.conf files run and C files: a
+  // changed C file of the sources is read again alone; for the others, what they say, and which
+  // scripts exist, is read from disk again
+  connection.onDidChangeWatchedFiles(async (params) => {
+    try {
+      let sourcesChanged = false;
+      let othersChanged = false;
+      for (const change of params.changes) {
+        if (change.uri.endsWith('.c')) {
+          const path = watchedSourceFile(change.uri, scannedFolders);
+          if (path && (await sources.refresh(path))) sourcesChanged = true;
+        } else othersChanged = true;
+      }
+      if (othersChanged) settingsChanged();
+      else if (sourcesChanged) recheckAll();
+    } catch (error) {
+      log(`vpp: didChangeWatchedFiles failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  });
 
   connection.onDidChangeConfiguration((change) => {
     if (!configurationSupport) globalSettings = readSettings((change.settings as { vpp?: unknown } | undefined)?.vpp);
@@ -453,7 +520,7 @@ export function startServer(connection: Connection): void {
     guard('documentInfo', null, async (params: { uri: string }) => {
       const analysis = await analysisOf(params.uri);
       if (!analysis) return null;
-      return { language: analysis.language, release: analysis.release, fromComment: !!analysis.releaseDirective?.release };
+      return { language: analysis.language, release: analysis.release, fromComment: !!analysis.releaseDirective?.release, sourceTree: sources.layer()?.sourceTree };
     }),
   );
 

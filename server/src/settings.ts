@@ -12,11 +12,13 @@ export interface VppSettings {
   /** Diagnostics published per document at most; one notice stands for the rest. */
   maxDiagnostics: number;
   hoverDetail: HoverDetail;
+  /** Folders whose C files add commands and sections (`vpp.sourceRoots`); empty: the workspace folders. */
+  sourceRoots: string[];
 }
 
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
-export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS, hoverDetail: 'short' };
+export const DEFAULT_SETTINGS: VppSettings = { delayMs: 200, severities: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS, hoverDetail: 'short', sourceRoots: [] };
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -40,5 +42,6 @@ export function readSettings(raw: unknown): VppSettings {
     maxFileSize: Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
     maxDiagnostics: Number.isFinite(maxPerFile) && maxPerFile >= 1 ? Math.floor(maxPerFile) : DEFAULT_MAX_DIAGNOSTICS,
     hoverDetail: hover.detail === 'full' ? 'full' : 'short',
+    sourceRoots: Array.isArray(section.sourceRoots) ? section.sourceRoots.filter((r): r is string => typeof r === 'string' && r.length > 0) : [],
   };
 }

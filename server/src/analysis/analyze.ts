@@ -1,4 +1,4 @@
-import { schemaFor, type Schema } from '../schema/index';
+import { schemaFor, type Schema, type SchemaLayer } from '../schema/index';
 import { RELEASES, type VppRelease } from '../schema/types';
 import { LineIndex } from '../syntax/lineIndex';
 import { parse } from '../syntax/parser';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   pluginSwitches?: ReadonlyMap<string, boolean>;
   /** That startup.conf's name, for messages. */
   pluginSource?: string;
+  /** Commands, sections and plugins read from the user's own C sources. */
+  layer?: SchemaLayer;
 }
 
 /** Everything the features need to know about one version of one document. */
@@ -61,7 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
   const directive = findReleaseDirective(text);
   const release = releaseOf(directive, options);
-  const schema = schemaFor(release);
+  const schema = schemaFor(release, options.layer);
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const limited = text.length > limit;
   const lines = new LineIndex(text);

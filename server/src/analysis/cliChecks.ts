@@ -122,7 +122,8 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
   const fullPath = prefix ? `${prefix} ${token.text}` : token.text;
   const elsewhere = releasesOfCommand(fullPath);
   if (elsewhere.length > 0) {
-    return diagnostic('vpp.not-in-release', `\`${fullPath}\` is not in VPP ${schema.release}; it exists in ${releaseList(elsewhere)}.`, token.start, token.end);
+    const here = schema.sourceTree ? `the VPP tree at ${schema.sourceTree}` : `VPP ${schema.release}`;
+    return diagnostic('vpp.not-in-release', `\`${fullPath}\` is not in ${here}; it exists in ${releaseList(elsewhere)}.`, token.start, token.end);
   }
   const siblings = [...use.node.children.keys()];
   const guesses = suggest(token.text, siblings);
@@ -275,7 +276,8 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   const text = isGroup(item) ? '{' : (item as Token).text;
   const start = item.start;
   const end = isGroup(item) ? item.open.end : item.end;
-  const otherReleases = RELEASES.filter((r) => allArgsOf(command.path).some((a) => a.keyword === text && (!a.releases || a.releases.includes(r))));
+  // a command of the user's own sources is the same in every release: the modelled ones say nothing about it
+  const otherReleases = command.definedAt ? [] : RELEASES.filter((r) => allArgsOf(command.path).some((a) => a.keyword === text && (!a.releases || a.releases.includes(r))));
   if (otherReleases.length > 0 && !otherReleases.includes(release)) {
     return diagnostic('vpp.not-in-release', `\`${text}\` is not an option of \`${command.path}\` in VPP ${release}; it exists in ${releaseList(otherReleases)}.`, start, end, [
       { kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) },

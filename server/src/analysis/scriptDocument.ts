@@ -433,7 +433,7 @@ export class ScriptDocument {
     const releaseChanged = release !== this.release;
     if (releaseChanged) {
       this.release = release;
-      this.schema = schemaFor(release);
+      this.schema = schemaFor(release, options.layer);
       for (let i = 0; i < this.segments.length; i++) {
         this.segments[i].analyze(this.schema, this.options);
         if (i % STEP_LINES === STEP_LINES - 1) yield;

@@ -67,6 +67,16 @@ export function scriptLineAt(analysis: Analysis, offset: number): LineNode | und
   return line && line.start <= offset ? line : undefined;
 }
 
+const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.items[0].start <= token.start && token.end <= use.items[use.items.length - 1].end;
+
+/** The command a script word belongs to: the line's, or the one nested in its `uncomment { }` / macro block. */
+export function commandUseAt(analysis: Analysis, token: Token): CommandUse | undefined {
+  const line = scriptLineAt(analysis, token.start);
+  let use = line && analysis.commands.find((u) => u.line === line);
+  while (use?.nested && contains(use.nested, token)) use = use.nested;
+  return use;
+}
+
 function containsCursor(group: GroupNode, next: Item | undefined, offset: number): boolean {
   if (offset < group.open.end) return false;
   if (group.close) return offset <= group.close.start;

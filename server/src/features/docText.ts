@@ -2,7 +2,7 @@ import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import type { InterfaceKind } from '../analysis/interfaces';
 import { KIND_EXAMPLES } from '../analysis/values';
 import { allArgsOf, releasesOfPlugin, type Schema } from '../schema/index';
-import { RELEASES, type ArgSpec, type CommandSpec, type Releases, type ValueSpec, type VppRelease } from '../schema/types';
+import { RELEASES, type ArgSpec, type CommandSpec, type Releases, type SourceLocation, type ValueSpec, type VppRelease } from '../schema/types';
 import { SELECTION_MATRIX_COLUMNS, type InterfaceTypeDoc } from '../schema/docs/interfaceTypes';
 
 /**
@@ -204,4 +204,17 @@ const KIND_LABELS: Record<InterfaceKind, string> = {
 /** `TAP interface`, `sub-interface`: what a script-created interface is, in a few words. */
 export function interfaceKindLabel(kind: InterfaceKind): string {
   return KIND_LABELS[kind];
+}
+
+/** `file:///…` for a path on the user's disk (the reader gives `/`-separated absolute paths). */
+export function fileUri(file: string): string {
+  const path = file.startsWith('/') ? file : `/${file}`;
+  return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** Where the user's own C source defines a command or section, with a link to the line. */
+export function sourceNote(definedAt: SourceLocation | undefined, markdown: boolean): string | undefined {
+  if (!definedAt) return undefined;
+  const name = `${definedAt.file.slice(definedAt.file.lastIndexOf('/') + 1)}:${definedAt.line + 1}`;
+  return markdown ? `From your sources: [${name}](${fileUri(definedAt.file)}#L${definedAt.line + 1})` : `From your sources: ${definedAt.file}:${definedAt.line + 1}`;
 }

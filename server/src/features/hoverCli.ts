@@ -7,20 +7,16 @@ import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import { lineInputReader } from '../schema/lineInput';
 import type { ArgSpec, CommandSpec, ValueSpec } from '../schema/types';
 import type { Token } from '../syntax/tree';
-import { scriptLineAt } from './cursor';
-import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, firstSentence, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis, type HoverDetail } from './docText';
+import { commandUseAt } from './cursor';
+import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, firstSentence, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis, sourceNote, type HoverDetail } from './docText';
 
 /** Hover in a script: the command, the option or value under the cursor, or an interface name. */
 export function cliHover(analysis: Analysis, token: Token, markdown: boolean, detail: HoverDetail = 'short'): DocText | undefined {
-  const line = scriptLineAt(analysis, token.start);
-  const use = line && analysis.commands.find((u) => u.line === line);
+  const use = commandUseAt(analysis, token);
   return (use && useHover(analysis, use, token, markdown, detail)) ?? interfaceNameHover(analysis, token, markdown);
 }
 
-const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.items[0].start <= token.start && token.end <= use.items[use.items.length - 1].end;
-
 function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: boolean, detail: HoverDetail): DocText | undefined {
-  if (use.nested && contains(use.nested, token)) return useHover(analysis, use.nested, token, markdown, detail);
   const first = use.items[0];
   if (use.kind === 'dispatcher' && use.command && first?.start === token.start) {
     return new DocText(markdown).code(use.command.synopsis).para(use.command.doc);
@@ -50,7 +46,9 @@ export function commandHover(analysis: Analysis, node: CommandNode, markdown: bo
   }
   doc.code(releaseSynopsis(command)).para(detail === 'short' ? firstSentence(command.doc) : command.doc);
   doc.para(pluginNote(analysis.schema, command.plugin));
-  doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
+  // a command of the user's own sources is in no release we model: say where it comes from instead
+  if (command.definedAt) doc.para(sourceNote(command.definedAt, markdown));
+  else doc.para(`Releases: ${describeReleases(releasesOfCommand(node.path))}`);
   const reader = lineInputReader(node.path, analysis.release);
   if (reader) {
     const where = `Reads its arguments only to the end of the line (\`unformat_line_input\` in \`${reader.function}\`, ${reader.file})`;
@@ -70,7 +68,7 @@ function optionHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, mar
   for (const v of arg.values ?? []) if (v.kind !== 'rest') doc.para(`Value: ${describeValue(v)}`);
   if (arg.repeatable) doc.para('May be given more than once.');
   if (arg.deprecated) doc.para(`**Deprecated:** ${arg.deprecated}`);
-  doc.para(`Releases: ${describeReleases(releasesOfArg(command.path, arg.name) ?? command.releases)}`);
+  if (!command.definedAt) doc.para(`Releases: ${describeReleases(releasesOfArg(command.path, arg.name) ?? command.releases)}`);
   return doc.para(pluginNote(analysis.schema, command.plugin));
 }
 

@@ -2,7 +2,7 @@ import type { ConfigEntry, StartupModel } from '../analysis/startupModel';
 import { inRelease, releasesOfSection, type Schema } from '../schema/index';
 import { RELEASES, type StartupParam } from '../schema/types';
 import type { GroupNode } from '../syntax/tree';
-import { describeReleases, describeValue, firstSentence, pluginNote, type DocText, type HoverDetail } from './docText';
+import { describeReleases, describeValue, firstSentence, pluginNote, sourceNote, type DocText, type HoverDetail } from './docText';
 
 /** `dev <string> { … }`: how a startup.conf parameter is written. */
 export function paramUsage(param: StartupParam): string {
@@ -33,6 +33,7 @@ export function paramDoc(doc: DocText, schema: Schema, param: StartupParam, dept
   if (inner.length) doc.para(`Accepts: ${inner.map((p) => `\`${p.key}\``).join(', ')}`);
   if (param.deprecated) doc.para(`**Deprecated:** ${param.deprecated}`);
   doc.para(pluginNote(schema, param.plugin));
+  if (param.definedAt) return doc.para(sourceNote(param.definedAt, doc.markdown));
   if (depth !== 0 && !param.releases && !param.fatal) return doc;
   const releases = depth === 0 ? releasesOfSection(param.key) : (param.releases ?? RELEASES);
   if (!param.fatal) return doc.para(`Releases: ${describeReleases(releases)}`);

@@ -3,6 +3,7 @@ import { analyze, type Language } from '../analysis/analyze';
 import { unambiguousFix } from '../features/codeActions';
 import { computeDiagnostics, severityName, type SeverityOverrides } from '../features/diagnostics';
 import { checkLinks } from '../features/links';
+import type { SchemaLayer } from '../schema/layer';
 import type { VppRelease } from '../schema/types';
 import { applyEdits } from '../syntax/applyEdits';
 
@@ -23,11 +24,13 @@ export interface LintTextOptions {
   /** Whether a script a startup.conf names exists; absent, no file is checked. */
   scriptExists?: (path: string) => boolean;
   quiet?: boolean;
+  /** Commands, sections and plugins read from C sources (`--source-root`, `sourceRoots`). */
+  layer?: SchemaLayer;
 }
 
 /** The findings for one text, in document order, as the editor shows them. */
 export function lintText(file: string, text: string, options: LintTextOptions): LintResult[] {
-  const analysis = analyze(text, { language: options.language, release: options.release });
+  const analysis = analyze(text, { language: options.language, release: options.release, layer: options.layer });
   const links = options.scriptExists ? checkLinks(analysis, options.scriptExists) : [];
   const results: LintResult[] = [];
   for (const d of computeDiagnostics(analysis, options.severities, links)) {

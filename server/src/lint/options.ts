@@ -1,4 +1,5 @@
 import type { Language } from '../analysis/analyze';
+import { isDirectory } from '../projectConfig';
 import { isRelease, RELEASES, type VppRelease } from '../schema/types';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'checkstyle'] as const;
@@ -14,6 +15,8 @@ export interface LintOptions {
   fix: 'no' | 'write' | 'dry-run';
   config?: string;
   printConfig: boolean;
+  /** `--source-root` folders, as given: they replace the config file's `sourceRoots`. */
+  sourceRoots: string[];
   /** Files, folders and globs as given; `-` is standard input. */
   inputs: string[];
 }
@@ -32,6 +35,9 @@ Options:
   --lang L              auto (default) decides by file name, then by content; startup; cli
   --vpp-version X       one of ${RELEASES.join(', ')} (default: the config file's, else ${RELEASES[RELEASES.length - 1]});
                         a "# vpp-version: X" comment in a file wins
+  --source-root DIR     a folder of C sources (your plugin, or a VPP tree) whose VLIB_CLI_COMMAND,
+                        VLIB_CONFIG_FUNCTION and VLIB_PLUGIN_REGISTER add commands and sections; may be
+                        given more than once (default: the config file's sourceRoots, else none)
   --stdin-filename NAME the name to report standard input (-) under; it decides the language
   --max-warnings N      exit 1 when there are more than N warnings
   --quiet               report errors only
@@ -49,10 +55,10 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 
 export class UsageError extends Error {}
 
-const FLAGS_WITH_VALUES = new Set(['--format', '--lang', '--vpp-version', '--stdin-filename', '--max-warnings', '--config']);
+const FLAGS_WITH_VALUES = new Set(['--format', '--lang', '--vpp-version', '--stdin-filename', '--max-warnings', '--config', '--source-root']);
 
 export function parseArgs(argv: readonly string[]): LintOptions | 'help' | 'version' {
-  const options: LintOptions = { format: 'text', lang: 'auto', quiet: false, fix: 'no', printConfig: false, inputs: [] };
+  const options: LintOptions = { format: 'text', lang: 'auto', quiet: false, fix: 'no', printConfig: false, sourceRoots: [], inputs: [] };
   let endOfOptions = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -99,6 +105,10 @@ export function parseArgs(argv: readonly string[]): LintOptions | 'help' | 'vers
         break;
       case '--config':
         options.config = value;
+        break;
+      case '--source-root':
+        if (!isDirectory(value)) throw new UsageError(`--source-root ${value} is not a folder`);
+        options.sourceRoots.push(value);
         break;
       case '--quiet':
         options.quiet = true;

@@ -23,7 +23,14 @@ export function readArgsOf(path: string): ReadArgsFields[] {
 
 function unpack(entry: CommandArgsEntry): ReadArgsFields {
   const taken = new Set<string>();
-  const args = (entry.args ?? []).map((a) => unpackArg(a, taken));
+  return readingFields(entry, (entry.args ?? []).map((a) => unpackArg(a, taken)));
+}
+
+/** How a command reads its arguments, whether packed in data/command-args.json or read from the user's own C sources. */
+type Reading = Omit<CommandArgsEntry, 'args'>;
+
+/** The `CommandSpec` fields of a reading of a command function. */
+export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   const fields: ReadArgsFields = { strict: entry.strict, args, doc: describeReading(entry, args), source: entry.source };
   if (entry.releases) fields.releases = entry.releases;
   if (entry.required) fields.required = entry.required;
@@ -45,7 +52,7 @@ function unpackArg(packed: (string | ValueSpec | null)[], taken: Set<string>): A
 }
 
 /** The syntax as the parser reads it, where it comes from and how strictly we check it. */
-function describeReading(entry: CommandArgsEntry, args: readonly ArgSpec[]): string {
+function describeReading(entry: Reading, args: readonly ArgSpec[]): string {
   const syntax = args.map((a) => `[${[a.keyword, ...(a.values ?? []).map(valueText)].filter(Boolean).join(' ')}]`).join(' ');
   const where = `\`${entry.source.function}\` in \`${entry.source.file}\``;
   if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;

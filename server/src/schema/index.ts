@@ -4,10 +4,12 @@ import { CORE_COMMANDS } from './cli/coreCommands';
 import { INTERFACE_DRIVER_COMMANDS } from './cli/interfaceDrivers';
 import { LINUX_CP_COMMANDS } from './cli/linuxCp';
 import { readArgsOf } from './generatedArgs';
+import { layeredSchema, type SchemaLayer } from './layer';
 import { STARTUP_SECTIONS } from './startup/index';
 import { RELEASES, type ArgSpec, type CommandSpec, type PluginSpec, type Releases, type StartupParam, type VppRelease } from './types';
 
 export * from './types';
+export type { SchemaLayer } from './layer';
 
 export const NEWEST_RELEASE: VppRelease = RELEASES[RELEASES.length - 1];
 
@@ -37,6 +39,8 @@ export interface Schema {
   readonly sections: readonly StartupParam[];
   readonly sectionByKey: ReadonlyMap<string, StartupParam>;
   readonly plugins: ReadonlyMap<string, PluginSpec>;
+  /** The VPP tree whose commands replace the release's, when the user's sources are one (see SchemaLayer). */
+  readonly sourceTree?: string;
 }
 
 export function inRelease(releases: Releases | undefined, release: VppRelease): boolean {
@@ -143,7 +147,12 @@ function sectionsFor(release: VppRelease): StartupParam[] {
 
 const cache = new Map<VppRelease, Schema>();
 
-export function schemaFor(release: VppRelease): Schema {
+/** The schema of a release, with the user's own vocabulary laid over it when there is some. */
+export function schemaFor(release: VppRelease, layer?: SchemaLayer): Schema {
+  return layer ? layeredSchema(releaseSchema(release), layer) : releaseSchema(release);
+}
+
+function releaseSchema(release: VppRelease): Schema {
   let schema = cache.get(release);
   if (!schema) {
     const { root, commands } = buildTree(release);

@@ -128,6 +128,14 @@ export interface CommandSpec {
   ignoresRest?: boolean;
   /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
   source?: { file: string; function: string };
+  /** For a command read from the user's own C sources: where its `VLIB_CLI_COMMAND` is. */
+  definedAt?: SourceLocation;
+}
+
+/** A line of a C file on the user's disk (0-based line), for hover links and go to definition. */
+export interface SourceLocation {
+  file: string;
+  line: number;
 }
 
 /**
@@ -168,6 +176,8 @@ export interface StartupParam {
    * `memory { main-heap-size 1G }`), which the fix writes.
    */
   fatal?: { releases: Releases; message: string; replacement?: { section: string; param: string } };
+  /** For a section read from the user's own C sources: where its config function is. */
+  definedAt?: SourceLocation;
 }
 
 export interface PluginSpec {
