@@ -255,7 +255,7 @@ export function startServer(connection: Connection): void {
    */
   const ALWAYS_WATCHED = ['startup.conf', '*.startup.conf', '*.vpp', '*.cli', 'setup.gate'];
   let watched = '';
-  let watching: Promise<Disposable> | undefined;
+  let watching: Promise<Disposable | undefined> | undefined;
 
   async function watchScripts(): Promise<void> {
     if (!watchedFilesRegistration) return;
@@ -271,7 +271,10 @@ export function startServer(connection: Connection): void {
     watched = key;
     const previous = watching;
     const kind = WatchKind.Create | WatchKind.Delete;
-    watching = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...names].map((name) => ({ globPattern: `**/${name}`, kind })) });
+    // a client that went away refuses the registration: nothing to watch then, and no unhandled rejection
+    watching = connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [...names].map((name) => ({ globPattern: `**/${name}`, kind })) })
+      .then(undefined, (e) => (log(`vpp: cannot watch scripts: ${String(e)}`), undefined));
     (await previous)?.dispose();
   }
 
