@@ -43,6 +43,9 @@ const FAMILIES: Record<string, Case[]> = {
     // `%U - %U`: VPP skips blanks between the elements, so the range may be written either way
     ['nat44 add address 172.16.1.3 - 172.16.1.10 tenant-vrf 2', []],
     ['nat44 add address 172.16.1.3-172.16.1.10', []],
+    // written as one word, each part keeps its kind: VPP answered "unknown input `10.9.0.1-10.9.0'" and "`ref0'"
+    ['nat44 add address 10.9.0.1-10.9.0', ['error vpp.missing-required [nat44 add address]', 'error vpp.unknown-option [10.9.0.1-10.9.0]']],
+    ['nat44 add address ref0', ['error vpp.missing-required [nat44 add address]', 'error vpp.unknown-option [ref0]']],
     ['nat44 add address 172.16.1.3 tenant-vrf blue', ['error vpp.invalid-value [blue]']],
     ['set interface nat44 in loop0 out loop1', []],
     // `in %U` matches the `in` of `inside`, then finds no interface `side`: no branch reads the line

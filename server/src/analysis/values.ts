@@ -114,12 +114,36 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
   return undefined;
 }
 
+/** Whether `text` is the glued parts: each punctuation literal in turn, and a value of its shape between them. */
+function gluedParts(text: string, parts: readonly ValueSpec[]): boolean {
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    const literal = part.kind === 'enum' && part.values?.length === 1 ? part.values[0] : undefined;
+    if (literal !== undefined && !/[A-Za-z0-9]/.test(literal)) {
+      if (!text.startsWith(literal, at)) return false;
+      at += literal.length;
+      continue;
+    }
+    const next = parts[k + 1]?.values?.[0];
+    const end = next === undefined || k + 1 >= parts.length ? text.length : text.indexOf(next, at + 1);
+    if (end < 0 || end <= at || checkShape(text.slice(at, end), part)) return false;
+    at = end;
+  }
+  return at === text.length;
+}
+
+function partExample(part: ValueSpec): string {
+  return part.kind === 'enum' && part.values?.length === 1 ? part.values[0] : `<${part.kind}>`;
+}
+
 /** Whether the text has the shape of the value (what unformat matches), limits aside. */
 export function checkShape(text: string, spec: ValueSpec): string | undefined {
   if (spec.prefix !== undefined) {
     if (!text.startsWith(spec.prefix)) return `must start with \`${spec.prefix}\``;
     text = text.slice(spec.prefix.length);
   }
+  if (spec.glued) return gluedParts(text, spec.glued) ? undefined : `expects ${spec.glued.map(partExample).join('')}, written as one word`;
   const ok = (good: boolean) => (good ? undefined : `expects ${KIND_EXAMPLES[spec.kind]}`);
   switch (spec.kind) {
     case 'uint':

@@ -58,6 +58,11 @@ export interface ValueSpec {
    * literally before the value (`pg%u` reads `pg0`, `feature-mask 0x%llx` needs its `0x`).
    */
   prefix?: string;
+  /**
+   * For kind 'string': values and punctuation written together as one word, as VPP's format also
+   * reads them (`%U - %U` reads `10.0.0.1-10.0.0.9`); each part keeps its own shape.
+   */
+  glued?: readonly ValueSpec[];
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
   /**

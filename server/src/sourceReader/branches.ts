@@ -129,10 +129,11 @@ function gluedValues(values: readonly ValueSpec[]): ValueSpec[][] {
     const variant: ValueSpec[] = [];
     for (let i = 0; i < values.length; i++) {
       if (glued.has(i + 1)) {
-        variant.push({ kind: 'string' });
+        const from = i;
         i += 2;
         // a glued value may go on: `%d.%d.%d` written without blanks
         while (glued.has(i + 1)) i += 2;
+        variant.push({ kind: 'string', glued: values.slice(from, i + 1) });
       } else variant.push(values[i]);
     }
     out.push(variant);

@@ -100,13 +100,19 @@ function combine(parts: readonly { directive?: string; text: string }[], values:
   return { kind: 'string' };
 }
 
+/** `ip4`, `udp|tcp`, and for values written as one word their parts: `ip4-ip4`. */
+function valueName(v: ValueSpec): string {
+  if (v.glued) return v.glued.map(valueName).join('');
+  return v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind;
+}
+
 /**
  * The name of a read argument: its keyword, or for a positional value its kinds (`ip4 ip4`), with
  * `#2`, `#3` ... on repeats. The reader and the schema both name arguments this way, so that
  * `required` groups in the data find their arguments.
  */
 export function argName(keyword: string | undefined, values: readonly ValueSpec[], taken: Set<string>): string {
-  const base = keyword ?? values.map((v) => (v.kind === 'enum' ? (v.values ?? []).join('|') : v.kind)).join(' ');
+  const base = keyword ?? values.map(valueName).join(' ');
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}#${n}`;
   taken.add(name);
