@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
-import { interfaceModel } from '../server/src/analysis/interfaceModel';
+import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
@@ -12,6 +12,7 @@ import { corpusFiles, settings, treeView, vppText } from './fuzzSupport';
 /** Everything an analysis concludes, as plain data, to compare an updated analysis with a fresh one. */
 function analysisView(a: Analysis): string {
   const model = interfaceModel(a);
+  let positions: Map<InterfaceDefinition, number> | undefined;
   return JSON.stringify({
     diagnostics: a.diagnostics,
     release: a.release,
@@ -19,9 +20,16 @@ function analysisView(a: Analysis): string {
     suppressions: a.suppressions.map((s) => [s.line, [...s.codes]]),
     tree: treeView(a.tree),
     commands: a.commands.map((c) => [c.kind, c.node.path, c.args.length, c.leftoverOf, c.match?.matches.map((m) => [m.pattern.spec.name, m.start, m.end]), c.match?.unknown.length]),
-    definitions: model.definitions.map((d) => [d.name, d.space, d.start, d.end, d.nameStart, d.nameEnd, d.deletedAt, d.clashesWith?.index, d.owner?.index]),
-    references: model.references.map((r) => [r.name, r.start, r.end, r.definition?.index, r.certain, r.partial]),
+    definitions: model.definitions.map((d, i) => [i, d.index, d.name, d.space, d.start, d.end, d.nameStart, d.nameEnd, d.deletedAt, at(d.clashesWith), at(d.owner)]),
+    // by identity: a use kept across edits must point at a definition of this model, not of an earlier one
+    references: model.references.map((r) => [r.name, r.start, r.end, at(r.definition), r.certain, r.partial]),
   });
+
+  function at(def: InterfaceDefinition | undefined): number | undefined {
+    if (!def) return undefined;
+    positions ??= new Map(model.definitions.map((d, i) => [d, i]));
+    return positions.get(def) ?? -1;
+  }
 }
 
 /** Applies `edits` to `text` one after the other, as an editor sends them. */
@@ -38,7 +46,85 @@ function applyEdits(text: string, edits: readonly { at: number; length: number; 
 
 const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 30 }), text: fc.oneof(vppText, fc.constantFrom('', '\n', '\\', '\\\n', '{', '}', 'x', '# vpp-version: 24.10\n', 'create loopback interface\n')) });
 
+/**
+ * Lines of a create-dense script: every way the interface model names an interface (explicit and
+ * automatic ids, names from Linux names, sub-interfaces and ranges, linux-cp pairs), deletions, and
+ * uses of the names. Small ids, so that edits make clashes, renumberings and dangling uses.
+ */
+const id = fc.integer({ min: 0, max: 5 });
+const denseLine: fc.Arbitrary<string> = fc.oneof(
+  id.map((n) => `create tap id ${n} host-if-name vtap${n}`),
+  fc.constant('create tap'),
+  fc.constant('create loopback interface'),
+  id.map((n) => `create loopback interface instance ${n}`),
+  id.map((n) => `create interface memif id ${n} socket-id 0 master`),
+  id.map((n) => `create host-interface name veth${n}`),
+  id.map((n) => `create sub-interfaces tap${n} ${100 + n}`),
+  id.map((n) => `create sub-interfaces loop${n} 10-12`),
+  id.map((n) => `lcp create tap${n} host-if lcp${n}`),
+  id.map((n) => `delete tap tap${n}`),
+  id.map((n) => `delete loopback interface intfc loop${n}`),
+  id.map((n) => `delete host-interface name veth${n}`),
+  id.map((n) => `lcp delete tap${n}`),
+  id.map((n) => `set interface state tap${n} up`),
+  id.map((n) => `set interface state tap${n}.${100 + n} up`),
+  id.map((n) => `set interface ip address loop${n} 10.0.0.${n}/24`),
+  id.map((n) => `set interface l2 bridge memif0/${n} 5`),
+  id.map((n) => `set interface state host-veth${n} up`),
+  id.map((n) => `set interface state loop${n}.11 up`),
+  id.map((n) => `ip route add 10.${n}.0.0/16 via 10.0.0.1 tap${n}`),
+  id.map((n) => `comment { loop${n} }`),
+);
+
+/** An edit of a dense script, by line: retype a line, delete it, insert one, or change one character. */
+const lineEdit = fc.oneof(
+  fc.record({ kind: fc.constant('replace' as const), line: fc.nat(), text: denseLine }),
+  fc.record({ kind: fc.constant('delete' as const), line: fc.nat(), text: fc.constant('') }),
+  fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), text: denseLine }),
+  fc.record({ kind: fc.constant('char' as const), line: fc.nat(), text: fc.constantFrom('1', '9', '', 'x', ' ') }),
+);
+
+function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char'; line: number; text: string }): TextChange {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const n = e.line % starts.length;
+  const start = starts[n];
+  const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start) + 1;
+  let change: { start: number; end: number; text: string };
+  if (e.kind === 'replace') change = { start, end: Math.max(start, end - 1), text: e.text };
+  else if (e.kind === 'delete') change = { start, end, text: '' };
+  else if (e.kind === 'insert') change = { start, end: start, text: `${e.text}\n` };
+  else {
+    // the last digit of the line, the one an id or an instance ends with, changed or removed
+    const line = text.slice(start, end);
+    const digit = line.search(/\d(?!.*\d)/);
+    const at = start + (digit < 0 ? 0 : digit);
+    change = { start: at, end: digit < 0 ? at : at + 1, text: e.text };
+  }
+  return { ...change, after: text.slice(0, change.start) + change.text + text.slice(change.end) };
+}
+
 describe('incremental script analysis', () => {
+  it('a create-dense script follows edits of create, delete and use lines as a fresh analysis reads it', () => {
+    fc.assert(
+      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (lines, batches) => {
+        let text = `${lines.join('\n')}\n`;
+        const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+        script.reset(text);
+        for (const batch of batches) {
+          const changes: TextChange[] = [];
+          for (const e of batch) {
+            const change = lineEditChange(text, e);
+            changes.push(change);
+            text = change.after;
+          }
+          assert.equal(analysisView(script.update(changes)), analysisView(analyze(text, { language: 'cli', release: '26.06' })), text);
+        }
+      }),
+      settings(150),
+    );
+  });
+
   it('parses a script line by line into the same tree as the whole-document parse', () => {
     fc.assert(
       fc.property(vppText, (text) => {

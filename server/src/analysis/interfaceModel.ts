@@ -9,8 +9,8 @@ import {
   argMatches,
   effectiveUse,
   isDeletion,
-  linuxInterfaces,
-  nameInterfaces,
+  linuxInterfacesOnce,
+  nameInterfacesOnce,
   type LinuxInterface,
   type NamedInterface,
   type NamingRule,
@@ -115,25 +115,40 @@ function pathSpan(use: CommandUse): Span {
 /** What a definition is made from: its facts, without the positions it derives from its command. */
 type DefinitionFields = Pick<InterfaceDefinition, 'name' | 'space' | 'netns' | 'rule' | 'naming' | 'linux' | 'use' | 'clashesWith' | 'owner' | 'mirrors'>;
 
+/**
+ * A definition keeps its identity across rebuilds while its command and name stay (see
+ * `ModelBuilder.reuse`), so that the references bound to it need no new binding; its other facts
+ * are refreshed by each build.
+ */
 class Definition implements InterfaceDefinition {
-  readonly name: string;
-  readonly space: InterfaceSpace;
-  readonly netns?: string;
-  readonly rule: NamingRule | 'linux';
-  readonly naming?: NamedInterface;
-  readonly linux?: LinuxInterface;
-  readonly use: CommandUse;
-  readonly clashesWith?: InterfaceDefinition;
-  readonly owner?: InterfaceDefinition;
-  readonly mirrors?: string;
+  name!: string;
+  space!: InterfaceSpace;
+  netns?: string;
+  rule!: NamingRule | 'linux';
+  naming?: NamedInterface;
+  linux?: LinuxInterface;
+  use!: CommandUse;
+  clashesWith?: InterfaceDefinition;
+  owner?: InterfaceDefinition;
+  mirrors?: string;
   /** The command that deletes it. */
   deletedBy?: CommandUse;
+  /** The build that last made it. */
+  madeBy?: ModelBuilder;
+  /** Its key in the name spaces. */
+  key = '';
 
   constructor(
-    readonly index: number,
+    public index: number,
     fields: DefinitionFields,
-    private readonly nameAt: Span,
+    private nameAt: Span,
   ) {
+    this.refresh(index, fields, nameAt);
+  }
+
+  refresh(index: number, fields: DefinitionFields, nameAt: Span): void {
+    this.index = index;
+    this.nameAt = nameAt;
     this.name = fields.name;
     this.space = fields.space;
     this.netns = fields.netns;
@@ -144,6 +159,8 @@ class Definition implements InterfaceDefinition {
     this.clashesWith = fields.clashesWith;
     this.owner = fields.owner;
     this.mirrors = fields.mirrors;
+    this.deletedBy = undefined;
+    this.key = keyOf(fields);
   }
 
   get start(): number {
@@ -189,6 +206,9 @@ class Reference implements InterfaceReference {
     return this.length === undefined ? this.token.end : this.token.start + this.length;
   }
 }
+
+/** The definitions a creating command made in the build that last read it. */
+const madeFor = new WeakMap<CommandUse, Definition[]>();
 
 const linuxKey = (name: string, netns?: string) => `linux:${netns ?? ''}:${name}`;
 const vppKey = (name: string) => `vpp:${name}`;
@@ -290,18 +310,74 @@ export class ModelBuilder {
   private readonly state: NamingState;
   private known?: Set<string>;
 
-  constructor(private readonly analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>) {
+  /**
+   * The names whose definitions differ from the previous build's (added, gone, refused, deleted
+   * elsewhere, a range changed): only the uses of these names need binding again.
+   */
+  readonly changedNames = new Set<string>();
+  /** The previous build's definitions of the command being defined, and where each was deleted then. */
+  private earlier?: readonly Definition[];
+  private made: Definition[] = [];
+  private readonly earlierDeletion = new Map<Definition, CommandUse | undefined>();
+
+  constructor(
+    private readonly analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>,
+    /** Dropped once compared with, so that builds do not keep each other alive. */
+    private previous?: ModelBuilder,
+  ) {
     this.state = new NamingState(analysis.release);
   }
 
+  /** The previous build's definition of the same name by the same command, made anew with these facts. */
+  private reuse(fields: DefinitionFields, nameAt: Span): Definition | undefined {
+    const old = this.earlier?.find((d) => d.madeBy === this.previous && d.name === fields.name && d.space === fields.space && d.netns === fields.netns);
+    if (!old) return undefined;
+    const wasLive = !old.clashesWith;
+    const range = old.naming?.range;
+    this.earlierDeletion.set(old, old.deletedBy);
+    old.refresh(this.definitions.length, fields, nameAt);
+    old.madeBy = this;
+    const newRange = old.naming?.range;
+    if (wasLive !== !old.clashesWith) this.changedNames.add(old.name);
+    if (range?.first !== newRange?.first || range?.last !== newRange?.last) this.noteRangeChange(old);
+    return old;
+  }
+
+  private noteRangeChange(def: Definition): void {
+    const parent = def.naming?.parent?.text;
+    if (parent) this.changedNames.add(parent);
+  }
+
+  /** After the definitions: what changed against the previous build, for `changedNames`. */
+  private compareWithPrevious(): void {
+    if (!this.previous) return;
+    for (const d of this.previous.definitions) {
+      if (d.madeBy === this) {
+        if (this.earlierDeletion.get(d) !== d.deletedBy) this.changedNames.add(d.name);
+        continue;
+      }
+      this.changedNames.add(d.name);
+      if (d.naming?.range) this.noteRangeChange(d);
+    }
+  }
+
   private add(fields: DefinitionFields, nameAt: Span): Definition {
-    const full = new Definition(this.definitions.length, fields, nameAt);
+    let full = this.reuse(fields, nameAt);
+    if (!full) {
+      full = new Definition(this.definitions.length, fields, nameAt);
+      full.madeBy = this;
+      if (this.previous) {
+        this.changedNames.add(full.name);
+        if (full.naming?.range) this.noteRangeChange(full);
+      }
+    }
     this.definitions.push(full);
+    this.made.push(full);
     if (full.clashesWith) {
       this.clashes.push(full);
       return full;
     }
-    const key = keyOf(full);
+    const key = full.key;
     this.live.set(key, full);
     (this.byKey.get(key) ?? this.byKey.set(key, []).get(key)!).push(full);
     if (full.naming?.range) this.ranges.push(full);
@@ -311,7 +387,7 @@ export class ModelBuilder {
   private kill(def: Definition, at: CommandUse): void {
     if (def.deletedBy !== undefined) return;
     def.deletedBy = at;
-    if (this.live.get(keyOf(def)) === def) this.live.delete(keyOf(def));
+    if (this.live.get(def.key) === def) this.live.delete(def.key);
     for (const claim of def.naming?.claims ?? []) this.state.free(claim);
     const pair = this.pairs.get(def.name);
     if (pair && def.space === 'vpp') {
@@ -329,8 +405,16 @@ export class ModelBuilder {
       if (!use?.command) continue;
       if (isDeletion(use)) this.applyDeletion(use);
       const rule = use.command.creates?.rule;
-      if (rule && rule !== 'bridge-domain') this.define(use, rule);
+      if (rule && rule !== 'bridge-domain') {
+        this.earlier = this.previous ? madeFor.get(use) : undefined;
+        this.made = [];
+        this.define(use, rule);
+        madeFor.set(use, this.made);
+      }
     }
+    this.compareWithPrevious();
+    this.previous = undefined;
+    this.earlierDeletion.clear();
   }
 
   private applyDeletion(use: CommandUse): void {
@@ -349,7 +433,7 @@ export class ModelBuilder {
       if (def) this.kill(def, end);
     }
     if (rule === 'host-interface') {
-      for (const named of nameInterfaces(use, rule, this.state)) {
+      for (const named of nameInterfacesOnce(use, rule, this.state)) {
         const def = this.live.get(vppKey(named.name));
         if (def) this.kill(def, end);
       }
@@ -375,12 +459,12 @@ export class ModelBuilder {
     const created: Definition[] = [];
     const linux: Definition[] = [];
     if (!pairClash) {
-      for (const named of nameInterfaces(use, rule, this.state, parentTap)) {
+      for (const named of nameInterfacesOnce(use, rule, this.state, parentTap)) {
         const def = this.defineVpp(named, use, rule, mirrors, pairOwner);
         if (def) created.push(def);
       }
     }
-    for (const l of linuxInterfaces(use, rule)) {
+    for (const l of linuxInterfacesOnce(use, rule)) {
       if (l.role !== 'creates') continue;
       const owner = rule === 'lcp' ? pairOwner : created[0];
       // only names made the same way are compared: `lcp default netns` may move lcp's Linux side
@@ -417,7 +501,7 @@ export class ModelBuilder {
     for (const token of looseWords(use)) if (!certain.has(token) && !isTemplated(token.text) && this.knownName(token.text)) this.addVppReference(out, token, use, false);
     const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
     if (!rule) return out;
-    for (const l of linuxInterfaces(use, rule)) {
+    for (const l of linuxInterfacesOnce(use, rule)) {
       if (l.role !== 'uses') continue;
       out.push(new Reference(l.name, 'linux', l.netns, l.token, undefined, use, true, false, this.bind(linuxKey(l.name, l.netns), l.token.start)));
     }

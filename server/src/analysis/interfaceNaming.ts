@@ -108,7 +108,13 @@ function unknowable(values: Map<string, ValueMatch[]>, arg: string): boolean {
 
 const digits = (re: RegExp) => (name: string) => re.exec(name)?.[1];
 
+/** What naming a command asked of the allocators, and the answers it got. */
+type NamingRead = { readonly claim: string; readonly holder: string | undefined } | { readonly space: string; readonly from: number; readonly free: number };
+
 export class NamingState {
+  /** The reads of the command being named, while one is recorded; `volatile` when one took from a pool. */
+  private log?: NamingRead[];
+  private volatile = false;
   private readonly taken = new Map<string, string>();
   private readonly freed = new Map<string, number[]>();
   private readonly counters = new Map<string, number>();
@@ -120,7 +126,29 @@ export class NamingState {
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
-    return this.taken.get(claim);
+    const holder = this.taken.get(claim);
+    this.log?.push({ claim, holder });
+    return holder;
+  }
+
+  /** Records the reads `naming` makes: undefined when it took from a pool, which cannot be replayed. */
+  recording<T>(naming: () => T): { result: T; reads?: readonly NamingRead[] } {
+    const log: NamingRead[] = (this.log = []);
+    this.volatile = false;
+    try {
+      const result = naming();
+      return { result, reads: this.volatile ? undefined : log };
+    } finally {
+      this.log = undefined;
+    }
+  }
+
+  /** Whether the allocators would answer these reads as they did. */
+  answersAsBefore(reads: readonly NamingRead[]): boolean {
+    for (const r of reads) {
+      if ('claim' in r ? this.taken.get(r.claim) !== r.holder : this.lowestFree(r.space, r.from) !== r.free) return false;
+    }
+    return true;
   }
 
   claim(claim: string, name: string): void {
@@ -141,11 +169,13 @@ export class NamingState {
     let n = Math.max(from, this.takenBelow.get(key) ?? from);
     while (this.taken.has(`${space}:${n}`)) n++;
     this.takenBelow.set(key, n);
+    this.log?.push({ space, from, free: n });
     return n;
   }
 
   /** The next slot of a device pool: VPP's pools hand out the last freed index first. */
   nextDevice(pool: string): number {
+    this.volatile = true;
     const free = this.freed.get(pool);
     if (free?.length) return free.pop()!;
     const n = this.counters.get(pool) ?? 0;
@@ -315,6 +345,40 @@ function lcpNames(use: CommandUse, values: Map<string, ValueMatch[]>, state: Nam
   if (!state.atLeast(LCP_AUTO_ID_SINCE)) return [];
   const id = state.lowestFree('tap-id', LCP_TAP_ID_OFFSET);
   return [{ ...base, name: `${values.has('tun') ? 'tun' : 'tap'}${id}`, refusal, claims: [`tap-id:${id}`] }];
+}
+
+interface NamingMemo {
+  readonly rule: NamingRule;
+  readonly parentPairTap?: string;
+  readonly reads: readonly NamingRead[];
+  readonly named: NamedInterface[];
+}
+
+const namingMemo = new WeakMap<CommandUse, NamingMemo>();
+
+/**
+ * The interfaces a command creates, as `nameInterfaces` finds them, kept per command: a model built
+ * again after an edit names a command it has named before without reading its arguments again,
+ * when the allocators give the answers they gave then.
+ */
+export function nameInterfacesOnce(use: CommandUse, rule: NamingRule, state: NamingState, parentPairTap?: string): NamedInterface[] {
+  const memo = namingMemo.get(use);
+  if (memo && memo.rule === rule && memo.parentPairTap === parentPairTap && state.answersAsBefore(memo.reads)) return memo.named;
+  const { result, reads } = state.recording(() => nameInterfaces(use, rule, state, parentPairTap));
+  if (reads) namingMemo.set(use, { rule, parentPairTap, reads, named: result });
+  else namingMemo.delete(use);
+  return result;
+}
+
+const linuxMemo = new WeakMap<CommandUse, { rule: InterfaceNaming['rule']; linux: LinuxInterface[] }>();
+
+/** `linuxInterfaces`, kept per command (it depends on nothing else). */
+export function linuxInterfacesOnce(use: CommandUse, rule: InterfaceNaming['rule']): LinuxInterface[] {
+  const memo = linuxMemo.get(use);
+  if (memo?.rule === rule) return memo.linux;
+  const linux = linuxInterfaces(use, rule);
+  linuxMemo.set(use, { rule, linux });
+  return linux;
 }
 
 export function nameInterfaces(use: CommandUse, rule: NamingRule, state: NamingState, parentPairTap?: string): NamedInterface[] {

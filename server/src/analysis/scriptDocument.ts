@@ -506,11 +506,16 @@ export class ScriptDocument {
   private *updatingModel(analysis: Analysis, fresh: readonly Segment[]): Generator<void, ModelBuilder> {
     let builder = this.builder;
     if (this.definitionsChanged || !builder) {
-      builder = this.builder = new ModelBuilder(analysis);
+      const previous = builder;
+      builder = this.builder = new ModelBuilder(analysis, previous);
       builder.collectDefinitions();
       yield;
+      // a definition kept from the previous build keeps its references: only the uses of the
+      // names that changed, and the lines not bound yet, are bound again
+      const changed = previous ? builder.changedNames : undefined;
       for (let i = 0; i < this.lineSegments.length; i++) {
-        this.lineSegments[i].bind(builder);
+        const segment = this.lineSegments[i];
+        if (!changed || !segment.bound || (changed.size > 0 && mentionsAny(segment.tokens, changed))) segment.bind(builder);
         if (i % STEP_LINES === STEP_LINES - 1) yield;
       }
       this.flagged = this.lineSegments.filter((s) => s.findings.length > 0);
@@ -533,6 +538,22 @@ export class ScriptDocument {
     });
     return builder;
   }
+}
+
+const SUB_INTERFACE_PARENT = /^(.+)\.\d+$/;
+
+/** Whether a line writes one of the names, whole or as the parent of a sub-interface (`tap0` in `tap0.100`). */
+function mentionsAny(tokens: readonly Token[], names: ReadonlySet<string>): boolean {
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const text = t.text;
+    if (names.has(text)) return true;
+    if (text.includes('.')) {
+      const parent = SUB_INTERFACE_PARENT.exec(text)?.[1];
+      if (parent !== undefined && names.has(parent)) return true;
+    }
+  }
+  return false;
 }
 
 /** The path of the command a line runs when it reads its arguments with unformat_line_input. */
