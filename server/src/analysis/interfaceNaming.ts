@@ -111,7 +111,17 @@ const digits = (re: RegExp) => (name: string) => re.exec(name)?.[1];
 /** What naming a command asked of the allocators, and the answers it got. */
 type NamingRead = { readonly claim: string; readonly holder: string | undefined } | { readonly space: string; readonly from: number; readonly free: number };
 
+/** Hears what the allocators are asked and what changes in them (see modelSteps.ts for the keys). */
+export interface AllocatorTracker {
+  read(key: string): void;
+  claimed(claim: string, before: string | undefined): void;
+  tookFromPool(): void;
+}
+
+export const spaceOf = (claim: string) => claim.slice(0, claim.lastIndexOf(':'));
+
 export class NamingState {
+  tracker?: AllocatorTracker;
   /** The reads of the command being named, while one is recorded; `volatile` when one took from a pool. */
   private log?: NamingRead[];
   private volatile = false;
@@ -126,6 +136,7 @@ export class NamingState {
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
+    this.tracker?.read(`C|${claim}`);
     const holder = this.taken.get(claim);
     this.log?.push({ claim, holder });
     return holder;
@@ -146,25 +157,38 @@ export class NamingState {
   /** Whether the allocators would answer these reads as they did. */
   answersAsBefore(reads: readonly NamingRead[]): boolean {
     for (const r of reads) {
-      if ('claim' in r ? this.taken.get(r.claim) !== r.holder : this.lowestFree(r.space, r.from) !== r.free) return false;
+      if ('claim' in r ? this.holder(r.claim) !== r.holder : this.lowestFree(r.space, r.from) !== r.free) return false;
     }
     return true;
   }
 
   claim(claim: string, name: string): void {
+    this.tracker?.claimed(claim, this.taken.get(claim));
     this.taken.set(claim, name);
   }
 
   free(claim: string): void {
+    this.tracker?.claimed(claim, this.taken.get(claim));
     this.taken.delete(claim);
-    const space = claim.slice(0, claim.lastIndexOf(':'));
+    const space = spaceOf(claim);
     for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
     const pool = /^(\w[\w-]*)-device:(\d+)$/.exec(claim);
-    if (pool) (this.freed.get(pool[1]) ?? this.freed.set(pool[1], []).get(pool[1])!).push(Number(pool[2]));
+    if (pool) {
+      this.tracker?.tookFromPool();
+      (this.freed.get(pool[1]) ?? this.freed.set(pool[1], []).get(pool[1])!).push(Number(pool[2]));
+    }
+  }
+
+  /** Puts a claim back as it was (undefined: not held), undoing a step of the model. */
+  restore(claim: string, holder: string | undefined): void {
+    if (holder === undefined) this.taken.delete(claim);
+    else this.taken.set(claim, holder);
+    this.takenBelow.clear();
   }
 
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
+    this.tracker?.read(`S|${space}`);
     const key = `${space}|${from}`;
     let n = Math.max(from, this.takenBelow.get(key) ?? from);
     while (this.taken.has(`${space}:${n}`)) n++;
@@ -176,6 +200,7 @@ export class NamingState {
   /** The next slot of a device pool: VPP's pools hand out the last freed index first. */
   nextDevice(pool: string): number {
     this.volatile = true;
+    this.tracker?.tookFromPool();
     const free = this.freed.get(pool);
     if (free?.length) return free.pop()!;
     const n = this.counters.get(pool) ?? 0;

@@ -16,6 +16,7 @@ import { analysedPart, fileTooLarge } from './sizeLimit';
 import { findReleaseDirective, findSuppressions, suppressionRequests, type ReleaseDirective, type SuppressionRequest } from './directives';
 import { clashDiagnostic, referenceDiagnostic, referenceFinding } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
+import { effectiveUse } from './interfaceNaming';
 import { braceBalance, findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
 
 /**
@@ -64,6 +65,8 @@ const pluginRecorder = new PluginRecorder();
 const NO_CHECKS: readonly VppDiagnostic[] = [];
 const NO_PLUGINS: readonly string[] = [];
 const NO_REFERENCES: readonly InterfaceReference[] = [];
+const NO_NAMES: readonly string[] = [];
+const NO_SEGMENTS: ReadonlySet<Segment> = new Set();
 
 class LineSink {
   private text = '';
@@ -123,6 +126,8 @@ class Segment {
   findings: readonly { ref: InterfaceReference; finding: 'undefined' | 'before-create' }[] = NO_FINDINGS;
   /** An edit replaced the segment. */
   dead = false;
+  /** The names its uses were bound by (see `ModelBuilder.namesReadBy`), while in the document's index. */
+  names?: readonly string[];
 
   constructor(
     text: string,
@@ -309,8 +314,18 @@ export class ScriptDocument {
   private release?: VppRelease;
   private schema?: Schema;
   private builder?: ModelBuilder;
+  /** The lines bound by each name they read. */
+  private readonly readersOf = new Map<string, Set<Segment>>();
   /** Edits since the last analysis touched a line that creates or deletes interfaces. */
   private definitionsChanged = true;
+  /**
+   * Since the last analysis: the commands that created or deleted interfaces and are gone, and the
+   * region of the new text one change replaced (undefined after several changes or a new release),
+   * for the model to fold the edit in where it happened.
+   */
+  private deadDefiners = new Set<CommandUse>();
+  private edited?: { from: number; to: number };
+  private changes = 0;
   private limitedLast = false;
 
   constructor(private readonly options: AnalyzeOptions) {}
@@ -369,6 +384,7 @@ export class ScriptDocument {
       this.lineNodes = this.lineSegments.map((seg) => seg.line!);
       this.commands = this.lineSegments.map((seg) => seg.use!);
       this.definitionsChanged = true;
+      this.changes = 2;
       return;
     }
     const first = segmentAt(segments, start);
@@ -391,8 +407,14 @@ export class ScriptDocument {
     for (let i = first; i <= last; i++) {
       const old = segments[i];
       old.dead = true;
-      if (old.use && affectsDefinitions(old.use)) this.definitionsChanged = true;
+      this.forget(old);
+      if (old.use && affectsDefinitions(old.use)) {
+        this.definitionsChanged = true;
+        this.deadDefiners.add(effectiveUse(old.use)!);
+      }
     }
+    this.changes++;
+    this.edited = { from, to };
     // the lists of lines are cut where the replaced segments were, before the rest moves
     const lo = firstAtOrAfter(this.lineSegments, from);
     const hi = firstAtOrAfter(this.lineSegments, oldTo);
@@ -444,6 +466,7 @@ export class ScriptDocument {
       notable = this.segments.filter((s) => s.notable);
       this.runners = this.segments.filter((s) => s.execPath);
       this.definitionsChanged = true;
+      this.changes = 2;
     }
     this.notable = notable;
     if (!releaseChanged) this.runners = merged(this.runners, fresh, (s) => s.execPath !== undefined);
@@ -496,34 +519,84 @@ export class ScriptDocument {
 
     const tree = lazyTree(parsed, lineNodes, errors, this.segments);
     const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, scriptRuns: this.runners.map((s) => s.execPath!), startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
-    const builder = yield* this.updatingModel(analysis, fresh);
+    const builder = yield* this.updatingModel(analysis, fresh, releaseChanged);
     // the interface findings come last, as the model needs the finished analysis
     for (const def of builder.clashes) diagnostics.push(clashDiagnostic(def, lines));
     for (const segment of this.flagged) for (const f of segment.findings) diagnostics.push(referenceDiagnostic(f.ref, f.finding, lines));
     return analysis;
   }
 
-  private *updatingModel(analysis: Analysis, fresh: readonly Segment[]): Generator<void, ModelBuilder> {
+  /** Binds a line's uses, and files the line under the names they read. */
+  private bind(segment: Segment, builder: ModelBuilder): void {
+    segment.bind(builder);
+    if (segment.names || !segment.use) return;
+    const names = (segment.names = builder.namesReadBy(segment.use!));
+    for (const name of names) {
+      let readers = this.readersOf.get(name);
+      if (!readers) this.readersOf.set(name, (readers = new Set()));
+      readers.add(segment);
+    }
+  }
+
+  /** Takes a line that an edit replaced out of the index of names. */
+  private forget(segment: Segment): void {
+    for (const name of segment.names ?? NO_NAMES) {
+      const readers = this.readersOf.get(name);
+      if (!readers) continue;
+      readers.delete(segment);
+      if (readers.size === 0) this.readersOf.delete(name);
+    }
+    segment.names = undefined;
+  }
+
+  /** Binds every line afresh. */
+  private *bindingAll(builder: ModelBuilder): Generator<void> {
+    this.readersOf.clear();
+    for (const segment of this.segments) segment.names = undefined;
+    for (let i = 0; i < this.lineSegments.length; i++) {
+      this.bind(this.lineSegments[i], builder);
+      if (i % STEP_LINES === STEP_LINES - 1) yield;
+    }
+    this.flagged = this.lineSegments.filter((s) => s.findings.length > 0);
+  }
+
+  /** Binds again the lines that read a changed name, and the new lines. */
+  private rebind(builder: ModelBuilder, changed: ReadonlySet<string>, fresh: readonly Segment[]): void {
+    const again = new Set<Segment>();
+    for (const segment of fresh) if (!segment.dead && segment.line) again.add(segment);
+    for (const name of changed) for (const segment of this.readersOf.get(name) ?? NO_SEGMENTS) again.add(segment);
+    for (const segment of again) this.bind(segment, builder);
+    const kept = this.flagged.filter((s) => !again.has(s));
+    this.flagged = merged(kept, [...again].sort((a, b) => a.anchor.base - b.anchor.base), (s) => s.findings.length > 0);
+  }
+
+  private *updatingModel(analysis: Analysis, fresh: readonly Segment[], everyLine: boolean): Generator<void, ModelBuilder> {
     let builder = this.builder;
-    if (this.definitionsChanged || !builder) {
-      const previous = builder;
-      builder = this.builder = new ModelBuilder(analysis, previous);
+    const edited = this.changes === 1 ? this.edited : undefined;
+    const dead = this.deadDefiners;
+    this.deadDefiners = new Set();
+    this.changes = 0;
+    if (!builder) {
+      builder = this.builder = new ModelBuilder(analysis);
       builder.collectDefinitions();
       yield;
-      // a definition kept from the previous build keeps its references: only the uses of the
-      // names that changed, and the lines not bound yet, are bound again
-      const changed = previous ? builder.changedNames : undefined;
-      for (let i = 0; i < this.lineSegments.length; i++) {
-        const segment = this.lineSegments[i];
-        if (!changed || !segment.bound || (changed.size > 0 && mentionsAny(segment.tokens, changed))) segment.bind(builder);
-        if (i % STEP_LINES === STEP_LINES - 1) yield;
+      yield* this.bindingAll(builder);
+    } else if (this.definitionsChanged) {
+      const added = edited ? fresh.filter((s) => !s.dead && s.use && affectsDefinitions(s.use)).map((s) => s.use!) : [];
+      if (!edited || !builder.splice(analysis, dead, added, edited.from, edited.to)) {
+        // a definition kept from the previous build keeps its references (and what a fold that
+        // could not finish touched counts as changed): only the uses of changed names are bound again
+        builder = this.builder = new ModelBuilder(analysis, builder, edited ? builder.changedNames : undefined);
+        builder.collectDefinitions();
+        yield;
       }
-      this.flagged = this.lineSegments.filter((s) => s.findings.length > 0);
-      this.definitionsChanged = false;
+      if (everyLine) yield* this.bindingAll(builder);
+      else this.rebind(builder, builder.changedNames, fresh);
     } else {
-      for (const segment of fresh) if (!segment.dead && !segment.bound) segment.bind(builder);
+      for (const segment of fresh) if (!segment.dead && !segment.bound) this.bind(segment, builder);
       this.flagged = merged(this.flagged, fresh, (s) => s.findings.length > 0);
     }
+    this.definitionsChanged = false;
     const lineSegments = this.lineSegments;
     let references: InterfaceReference[] | undefined;
     adoptModel(analysis, {
@@ -538,22 +611,6 @@ export class ScriptDocument {
     });
     return builder;
   }
-}
-
-const SUB_INTERFACE_PARENT = /^(.+)\.\d+$/;
-
-/** Whether a line writes one of the names, whole or as the parent of a sub-interface (`tap0` in `tap0.100`). */
-function mentionsAny(tokens: readonly Token[], names: ReadonlySet<string>): boolean {
-  for (const t of tokens) {
-    if (t.kind !== 'word') continue;
-    const text = t.text;
-    if (names.has(text)) return true;
-    if (text.includes('.')) {
-      const parent = SUB_INTERFACE_PARENT.exec(text)?.[1];
-      if (parent !== undefined && names.has(parent)) return true;
-    }
-  }
-  return false;
 }
 
 /** The path of the command a line runs when it reads its arguments with unformat_line_input. */

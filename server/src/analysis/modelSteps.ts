@@ -1,0 +1,82 @@
+import type { CommandUse } from './cliModel';
+
+/**
+ * What each creating or deleting command of a script did to the interface model's state, so that an
+ * edit of a few such commands can be folded in where it happened instead of building the model again.
+ *
+ * The state is a set of keys: `L|<name key>` the interface that holds a name, `R|<name>` a linux-cp
+ * pair, `C|<claim>` an id held in one of VPP's allocators, `X|<definition>` whether a definition is
+ * deleted yet, and `S|<id space>`, the whole of an id space, which a command that takes the lowest
+ * free id reads. A step records the keys it read and wrote, and how to undo its writes.
+ */
+
+/** A key written into a whole id space only matters to the commands that search it. */
+export const isSpaceKey = (key: string): boolean => key.startsWith('S|');
+
+export interface MapWrite {
+  readonly map: Map<string, unknown>;
+  readonly key: string;
+  /** The value before the write; undefined when the key was absent. */
+  readonly before: unknown;
+}
+
+export interface FieldWrite<T> {
+  readonly target: T;
+  readonly before: CommandUse | undefined;
+}
+
+export class ModelStep<D> {
+  readonly reads: string[] = [];
+  readonly writes: string[] = [];
+  readonly maps: MapWrite[] = [];
+  /** Definitions this step deleted (and what they were deleted by before). */
+  readonly deletions: FieldWrite<D>[] = [];
+  /** Claims made or freed, with their holder before. */
+  readonly claims: { readonly claim: string; readonly before: string | undefined }[] = [];
+  /** The definitions the step made. */
+  readonly made: D[] = [];
+  /** The step took a number from a device pool, whose order cannot be undone. */
+  volatile = false;
+
+  constructor(readonly use: CommandUse) {}
+}
+
+/** Who reads and who writes each key, to find the steps an edit of other steps may change. */
+export class StepIndex<D> {
+  private readonly readers = new Map<string, ModelStep<D>[]>();
+  private readonly writers = new Map<string, ModelStep<D>[]>();
+
+  add(step: ModelStep<D>): void {
+    for (const key of step.reads) listOf(this.readers, key).push(step);
+    for (const key of step.writes) listOf(this.writers, key).push(step);
+  }
+
+  remove(step: ModelStep<D>): void {
+    for (const key of step.reads) drop(this.readers, key, step);
+    for (const key of step.writes) drop(this.writers, key, step);
+  }
+
+  readBy(key: string): readonly ModelStep<D>[] {
+    return this.readers.get(key) ?? NONE;
+  }
+
+  writtenBy(key: string): readonly ModelStep<D>[] {
+    return this.writers.get(key) ?? NONE;
+  }
+}
+
+const NONE: readonly never[] = [];
+
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+function drop<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.lastIndexOf(item);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
