@@ -1,0 +1,624 @@
+import { isTemplated } from '../syntax/tokens';
+import type { Token } from '../syntax/tree';
+import type { Analysis } from './analyze';
+import type { CommandUse } from './cliModel';
+import type { InterfaceDefinition, InterfaceModel, InterfaceReference, InterfaceSpace } from './interfaceModel';
+import {
+  NamingState,
+  spaceOf,
+  type AllocatorTracker,
+  effectiveUse,
+  isDeletion,
+  linuxInterfacesOnce,
+  nameInterfacesOnce,
+  type LinuxInterface,
+  type NamedInterface,
+  type NamingRule,
+} from './interfaceNaming';
+import { isSpaceKey, ModelStep, StepIndex } from './modelSteps';
+import { counterpartRule, endOf, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
+
+/** What a definition is made from: its facts, without the positions it derives from its command. */
+type DefinitionFields = Pick<InterfaceDefinition, 'name' | 'space' | 'netns' | 'rule' | 'naming' | 'linux' | 'use' | 'clashesWith' | 'owner' | 'mirrors'>;
+
+let definitionCount = 0;
+
+/**
+ * A definition keeps its identity across rebuilds while its command and name stay (see
+ * `ModelBuilder.reuse`), so that the references bound to it need no new binding; its other facts
+ * are refreshed by each build.
+ */
+class Definition implements InterfaceDefinition {
+  name!: string;
+  space!: InterfaceSpace;
+  netns?: string;
+  rule!: NamingRule | 'linux';
+  naming?: NamedInterface;
+  linux?: LinuxInterface;
+  use!: CommandUse;
+  clashesWith?: InterfaceDefinition;
+  owner?: InterfaceDefinition;
+  mirrors?: string;
+  /** The command that deletes it. */
+  deletedBy?: CommandUse;
+  /** The build that last made it. */
+  madeBy?: ModelBuilder;
+  /** Its key in the name spaces. */
+  key = '';
+  /** Its key in the model's state: whether it is deleted yet. */
+  readonly deletionKey = `X|${++definitionCount}`;
+
+  constructor(
+    public index: number,
+    fields: DefinitionFields,
+    private nameAt: Span,
+  ) {
+    this.refresh(index, fields, nameAt);
+  }
+
+  refresh(index: number, fields: DefinitionFields, nameAt: Span): void {
+    this.index = index;
+    this.nameAt = nameAt;
+    this.name = fields.name;
+    this.space = fields.space;
+    this.netns = fields.netns;
+    this.rule = fields.rule;
+    this.naming = fields.naming;
+    this.linux = fields.linux;
+    this.use = fields.use;
+    this.clashesWith = fields.clashesWith;
+    this.owner = fields.owner;
+    this.mirrors = fields.mirrors;
+    this.deletedBy = undefined;
+    this.key = keyOf(fields);
+  }
+
+  get start(): number {
+    return startOf(this.use);
+  }
+
+  get end(): number {
+    return endOf(this.use);
+  }
+
+  get nameStart(): number {
+    return this.nameAt.start;
+  }
+
+  get nameEnd(): number {
+    return this.nameAt.end;
+  }
+
+  get deletedAt(): number | undefined {
+    return this.deletedBy ? endOf(this.deletedBy) : undefined;
+  }
+}
+
+class Reference implements InterfaceReference {
+  constructor(
+    readonly name: string,
+    readonly space: InterfaceSpace,
+    readonly netns: string | undefined,
+    private readonly token: Token,
+    /** The length of the parent part, for a partial reference. */
+    private readonly length: number | undefined,
+    readonly use: CommandUse,
+    readonly certain: boolean,
+    readonly partial: boolean,
+    readonly definition: InterfaceDefinition | undefined,
+  ) {}
+
+  get start(): number {
+    return this.token.start;
+  }
+
+  get end(): number {
+    return this.length === undefined ? this.token.end : this.token.start + this.length;
+  }
+}
+
+/** The definitions a creating command made in the build that last read it. */
+const madeFor = new WeakMap<CommandUse, Definition[]>();
+
+const linuxKey = (name: string, netns?: string) => `linux:${netns ?? ''}:${name}`;
+const vppKey = (name: string) => `vpp:${name}`;
+const keyOf = (d: { space: InterfaceSpace; name: string; netns?: string }) => (d.space === 'vpp' ? vppKey(d.name) : linuxKey(d.name, d.netns));
+
+/**
+ * Builds the model in two passes: the definitions in the order VPP creates them, then the uses of
+ * each command bound to them. Kept by an incremental update, it binds the uses of edited lines
+ * again without redoing the definitions when no edited line creates or deletes interfaces, and
+ * folds in an edit of such lines where it happened (`splice`) when nothing after it depends on it.
+ */
+export class ModelBuilder implements AllocatorTracker {
+  readonly definitions: Definition[] = [];
+  /** The definitions VPP refuses, in order. */
+  readonly clashes: Definition[] = [];
+  private readonly live = new Map<string, Definition>();
+  private readonly byKey = new Map<string, Definition[]>();
+  private readonly ranges: Definition[] = [];
+  /** linux-cp pairs by the VPP interface they mirror. */
+  private readonly pairs = new Map<string, { tap?: Definition; linux?: Definition }>();
+  private readonly state: NamingState;
+  /** How many definitions of each VPP name there are. */
+  private readonly known = new Map<string, number>();
+
+  /** The creating and deleting commands in order, with what each read and wrote. */
+  private readonly steps: ModelStep<Definition>[] = [];
+  private readonly stepIndex = new StepIndex<Definition>();
+  /** The step being taken. */
+  private step?: ModelStep<Definition>;
+  /** While an edit is folded in: the definitions its steps make, placed at the end. */
+  private inserting?: Definition[];
+
+  /**
+   * The names whose definitions differ from the previous build's (added, gone, refused, deleted
+   * elsewhere, a range changed): only the uses of these names need binding again.
+   */
+  readonly changedNames = new Set<string>();
+  /** The previous build's definitions of the command being defined, and where each was deleted then. */
+  private earlier?: readonly Definition[];
+  private made: Definition[] = [];
+  private readonly earlierDeletion = new Map<Definition, CommandUse | undefined>();
+
+  constructor(
+    private analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>,
+    /** Dropped once compared with, so that builds do not keep each other alive. */
+    private previous?: ModelBuilder,
+    /** Names to count as changed besides those the comparison finds (see `splice`). */
+    alsoChanged?: Iterable<string>,
+  ) {
+    this.state = new NamingState(analysis.release);
+    this.state.tracker = this;
+    if (alsoChanged) for (const name of alsoChanged) this.changedNames.add(name);
+  }
+
+  // --- the state, read and written through the step being taken
+
+  read(key: string): void {
+    this.step?.reads.push(key);
+  }
+
+  claimed(claim: string, before: string | undefined): void {
+    const step = this.step;
+    if (!step) return;
+    step.claims.push({ claim, before });
+    step.writes.push(`C|${claim}`, `S|${spaceOf(claim)}`);
+  }
+
+  tookFromPool(): void {
+    if (this.step) this.step.volatile = true;
+  }
+
+  private liveAt(key: string): Definition | undefined {
+    this.step?.reads.push(`L|${key}`);
+    return this.live.get(key);
+  }
+
+  private pairOf(name: string): { tap?: Definition; linux?: Definition } | undefined {
+    this.step?.reads.push(`R|${name}`);
+    return this.pairs.get(name);
+  }
+
+  private write<V>(map: Map<string, V>, prefix: string, key: string, value: V | undefined): void {
+    const step = this.step;
+    if (step) {
+      step.maps.push({ map: map as Map<string, unknown>, key, before: map.get(key) });
+      step.writes.push(`${prefix}${key}`);
+    }
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+  }
+
+  // --- definitions
+
+  /** The previous build's definition of the same name by the same command, made anew with these facts. */
+  private reuse(fields: DefinitionFields, nameAt: Span): Definition | undefined {
+    const old = this.earlier?.find((d) => d.madeBy === this.previous && d.name === fields.name && d.space === fields.space && d.netns === fields.netns);
+    if (!old) return undefined;
+    const wasLive = !old.clashesWith;
+    const range = old.naming?.range;
+    this.earlierDeletion.set(old, old.deletedBy);
+    old.refresh(this.definitions.length, fields, nameAt);
+    old.madeBy = this;
+    const newRange = old.naming?.range;
+    if (wasLive !== !old.clashesWith) this.changedNames.add(old.name);
+    if (range?.first !== newRange?.first || range?.last !== newRange?.last) this.noteRangeChange(old);
+    return old;
+  }
+
+  private noteRangeChange(def: Definition): void {
+    const parent = def.naming?.parent?.text;
+    if (parent) this.changedNames.add(parent);
+  }
+
+  private noteChange(def: Definition): void {
+    this.changedNames.add(def.name);
+    if (def.naming?.range) this.noteRangeChange(def);
+  }
+
+  /** After the definitions: what changed against the previous build, for `changedNames`. */
+  private compareWithPrevious(): void {
+    if (!this.previous) return;
+    for (const d of this.previous.definitions) {
+      if (d.madeBy === this) {
+        if (this.earlierDeletion.get(d) !== d.deletedBy) this.changedNames.add(d.name);
+        continue;
+      }
+      this.noteChange(d);
+    }
+  }
+
+  private add(fields: DefinitionFields, nameAt: Span): Definition {
+    let full = this.reuse(fields, nameAt);
+    if (!full) {
+      full = new Definition(this.definitions.length, fields, nameAt);
+      full.madeBy = this;
+      if (this.previous) this.noteChange(full);
+    }
+    this.made.push(full);
+    this.step?.made.push(full);
+    if (!full.clashesWith) this.write(this.live, 'L|', full.key, full);
+    if (this.inserting) this.inserting.push(full);
+    else {
+      this.definitions.push(full);
+      this.place(full);
+    }
+    return full;
+  }
+
+  /** Puts a definition (numbered already) into the lists the uses are bound with, in creation order. */
+  private place(def: Definition): void {
+    if (def.space === 'vpp') this.known.set(def.name, (this.known.get(def.name) ?? 0) + 1);
+    if (def.clashesWith) {
+      insertInOrder(this.clashes, def);
+      return;
+    }
+    let list = this.byKey.get(def.key);
+    if (!list) this.byKey.set(def.key, (list = []));
+    insertInOrder(list, def);
+    if (def.naming?.range) insertInOrder(this.ranges, def);
+  }
+
+  /** Takes a definition out of those lists. */
+  private unplace(def: Definition): void {
+    if (def.space === 'vpp') {
+      const n = (this.known.get(def.name) ?? 1) - 1;
+      if (n > 0) this.known.set(def.name, n);
+      else this.known.delete(def.name);
+    }
+    if (def.clashesWith) {
+      removeItem(this.clashes, def);
+      return;
+    }
+    const list = this.byKey.get(def.key);
+    if (list) {
+      removeItem(list, def);
+      if (list.length === 0) this.byKey.delete(def.key);
+    }
+    if (def.naming?.range) removeItem(this.ranges, def);
+  }
+
+  private kill(def: Definition, at: CommandUse): void {
+    this.read(def.deletionKey);
+    if (def.deletedBy !== undefined) return;
+    if (this.step) {
+      this.step.deletions.push({ target: def, before: def.deletedBy });
+      this.step.writes.push(def.deletionKey);
+    }
+    def.deletedBy = at;
+    if (this.liveAt(def.key) === def) this.write(this.live, 'L|', def.key, undefined);
+    for (const claim of def.naming?.claims ?? []) this.state.free(claim);
+    const pair = this.pairOf(def.name);
+    if (pair && def.space === 'vpp') {
+      // deleting the mirrored interface (or its pair) removes the Linux twin as well
+      if (pair.tap) this.kill(pair.tap, at);
+      if (pair.linux) this.kill(pair.linux, at);
+      this.write(this.pairs, 'R|', def.name, undefined);
+    }
+  }
+
+  /** First pass: definitions, in the order VPP creates them, and what deletions remove. */
+  collectDefinitions(): void {
+    for (const lineUse of this.analysis.commands) {
+      const step = this.take(lineUse);
+      if (!step) continue;
+      this.steps.push(step);
+      this.stepIndex.add(step);
+    }
+    this.compareWithPrevious();
+    this.previous = undefined;
+    this.earlierDeletion.clear();
+  }
+
+  /** Runs one command's part of the first pass, if it creates or deletes interfaces. */
+  private take(lineUse: CommandUse): ModelStep<Definition> | undefined {
+    const use = effectiveUse(lineUse);
+    if (!use?.command) return undefined;
+    const deletes = isDeletion(use);
+    const rule = use.command.creates?.rule;
+    const creates = !!rule && rule !== 'bridge-domain';
+    if (!deletes && !creates) return undefined;
+    const step = (this.step = new ModelStep<Definition>(use));
+    try {
+      if (deletes) this.applyDeletion(use);
+      if (creates) {
+        this.earlier = this.previous ? madeFor.get(use) : undefined;
+        this.made = [];
+        this.define(use, rule);
+        if (!this.inserting) madeFor.set(use, this.made);
+      }
+    } finally {
+      this.step = undefined;
+    }
+    return step;
+  }
+
+  /**
+   * Folds an edit into the model where it happened: the steps of the commands the edit removed
+   * (`dead`) are undone and those of the commands it added (`added`, in order, between the offsets
+   * `from` and `to` of the new text) are taken at their place, when no later step read or wrote
+   * what they change. Returns false when that does not hold: the model is then half changed, and
+   * the caller builds a new one from it, passing `changedNames` on.
+   */
+  splice(analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>, dead: ReadonlySet<CommandUse>, added: readonly CommandUse[], from: number, to: number): boolean {
+    this.analysis = analysis;
+    this.changedNames.clear();
+    const steps = this.steps;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < steps.length; i++) {
+      if (!dead.has(steps[i].use)) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) {
+      first = steps.findIndex((st) => startOf(st.use) >= from);
+      if (first < 0) first = steps.length;
+      last = first - 1;
+    }
+    for (let i = first; i <= last; i++) if (!dead.has(steps[i].use)) return false;
+    if (first > 0 && startOf(steps[first - 1].use) >= from) return false;
+    if (last + 1 < steps.length && startOf(steps[last + 1].use) < to) return false;
+    const removed = steps.slice(first, last + 1);
+    if (removed.some((st) => st.volatile)) return false;
+    const removedSet = new Set(removed);
+    const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
+    if (!this.untouchedLater(removed, [], later)) return false;
+
+    // where the definitions of the removed steps are, or where new ones go
+    let at = this.definitions.length;
+    for (let i = first; i < steps.length; i++) {
+      if (steps[i].made.length > 0) {
+        at = steps[i].made[0].index;
+        break;
+      }
+    }
+    for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
+    for (const st of removed) {
+      this.stepIndex.remove(st);
+      for (const d of st.made) {
+        this.unplace(d);
+        this.noteChange(d);
+      }
+      for (const w of st.deletions) this.changedNames.add(w.target.name);
+    }
+    const removedCount = removed.reduce((n, st) => n + st.made.length, 0);
+    this.definitions.splice(at, removedCount);
+
+    const inserted: ModelStep<Definition>[] = [];
+    const made: Definition[] = (this.inserting = []);
+    try {
+      for (const use of added) {
+        const step = this.take(use);
+        if (step) inserted.push(step);
+      }
+    } finally {
+      this.inserting = undefined;
+    }
+    for (const st of inserted) {
+      for (const d of st.made) this.noteChange(d);
+      for (const w of st.deletions) this.changedNames.add(w.target.name);
+    }
+    if (inserted.some((st) => st.volatile) || !this.untouchedLater(inserted, inserted, later)) return false;
+
+    this.definitions.splice(at, 0, ...made);
+    for (let i = at; i < this.definitions.length; i++) this.definitions[i].index = i;
+    for (const d of made) this.place(d);
+    for (const st of inserted) {
+      this.stepIndex.add(st);
+      madeFor.set(st.use, st.made);
+    }
+    steps.splice(first, removed.length, ...inserted);
+    return true;
+  }
+
+  /**
+   * Whether no later step reads what these steps wrote, writes it (a whole id space aside, which
+   * only its readers care about), or writes what `readers` read.
+   */
+  private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): boolean {
+    for (const st of steps) {
+      for (const key of st.writes) {
+        if (this.stepIndex.readBy(key).some(later)) return false;
+        if (!isSpaceKey(key) && this.stepIndex.writtenBy(key).some(later)) return false;
+      }
+    }
+    for (const st of readers) for (const key of st.reads) if (this.stepIndex.writtenBy(key).some(later)) return false;
+    return true;
+  }
+
+  /** Puts back what a step changed in the state, last change first. */
+  private undo(step: ModelStep<Definition>): void {
+    for (let i = step.maps.length - 1; i >= 0; i--) {
+      const w = step.maps[i];
+      if (w.before === undefined) w.map.delete(w.key);
+      else w.map.set(w.key, w.before);
+    }
+    for (let i = step.claims.length - 1; i >= 0; i--) this.state.restore(step.claims[i].claim, step.claims[i].before);
+    for (let i = step.deletions.length - 1; i >= 0; i--) step.deletions[i].target.deletedBy = step.deletions[i].before;
+  }
+
+  private applyDeletion(use: CommandUse): void {
+    const end = use; // the deletion takes effect where this command ends
+    const rule = counterpartRule(use, this.analysis);
+    const isPairDeletion = rule === 'lcp';
+    for (const word of interfaceWords(use)) {
+      if (isPairDeletion) {
+        const pair = this.pairOf(word.text);
+        if (pair?.tap) this.kill(pair.tap, end);
+        if (pair?.linux) this.kill(pair.linux, end);
+        this.write(this.pairs, 'R|', word.text, undefined);
+        continue;
+      }
+      const def = this.liveAt(vppKey(word.text));
+      if (def) this.kill(def, end);
+    }
+    if (rule === 'host-interface') {
+      for (const named of nameInterfacesOnce(use, rule, this.state)) {
+        const def = this.liveAt(vppKey(named.name));
+        if (def) this.kill(def, end);
+      }
+    }
+  }
+
+  private define(use: CommandUse, rule: NamingRule): void {
+    let pairOwner: Definition | undefined;
+    let mirrors: string | undefined;
+    let pairClash: Definition | undefined;
+    let parentTap: string | undefined;
+    if (rule === 'lcp') {
+      const phy = interfaceWords(use)[0];
+      if (phy) {
+        mirrors = phy.text;
+        pairOwner = this.liveAt(vppKey(phy.text));
+        const existing = this.pairOf(phy.text);
+        pairClash = existing?.linux ?? existing?.tap;
+        const parent = SUB_INTERFACE.exec(phy.text)?.[1];
+        if (parent) parentTap = this.pairOf(parent)?.tap?.name;
+      }
+    }
+    const created: Definition[] = [];
+    const linux: Definition[] = [];
+    if (!pairClash) {
+      for (const named of nameInterfacesOnce(use, rule, this.state, parentTap)) {
+        const def = this.defineVpp(named, use, rule, mirrors, pairOwner);
+        if (def) created.push(def);
+      }
+    }
+    for (const l of linuxInterfacesOnce(use, rule)) {
+      if (l.role !== 'creates') continue;
+      const owner = rule === 'lcp' ? pairOwner : created[0];
+      // only names made the same way are compared: `lcp default netns` may move lcp's Linux side
+      const prior = this.liveAt(linuxKey(l.name, l.netns));
+      const clashesWith = pairClash ?? (prior?.use.command?.creates?.rule === rule ? prior : undefined);
+      linux.push(this.add({ use, mirrors, name: l.name, space: 'linux', netns: l.netns, rule: 'linux', linux: l, owner, clashesWith }, l.token));
+    }
+    if (rule === 'lcp' && !pairClash) {
+      const phy = interfaceWords(use)[0];
+      if (phy) this.write(this.pairs, 'R|', phy.text, { tap: created[0], linux: linux[0] });
+    }
+  }
+
+  private defineVpp(named: NamedInterface, use: CommandUse, rule: NamingRule, mirrors: string | undefined, pairOwner?: Definition): Definition | undefined {
+    if (isTemplated(named.name)) return undefined;
+    const existing = this.liveAt(vppKey(named.name));
+    // VPP hands back the existing AF_PACKET interface, and skips sub-interface ids that exist
+    if (existing && (rule === 'host-interface' || rule === 'sub-interface')) return undefined;
+    const clashesWith = named.refusedBy !== undefined ? this.liveAt(vppKey(named.refusedBy)) ?? existing : existing;
+    const where = named.nameToken ?? pathSpan(use);
+    const owner = rule === 'sub-interface' && named.parent ? this.liveAt(vppKey(named.parent.text)) : pairOwner;
+    const def = this.add({ use, mirrors, name: named.name, space: 'vpp', rule, naming: named, clashesWith, owner }, where);
+    if (!clashesWith) for (const claim of named.claims) this.state.claim(claim, named.name);
+    return def;
+  }
+
+  /** Second pass: the uses of one line's command, bound to the definition VPP would find at that point. */
+  referencesOf(lineUse: CommandUse): InterfaceReference[] {
+    const out: InterfaceReference[] = [];
+    const use = effectiveUse(lineUse);
+    if (!use?.command) return out;
+    const certain = new Set(interfaceWords(use));
+    for (const token of certain) this.addVppReference(out, token, use, true);
+    for (const token of looseWords(use)) if (!certain.has(token) && !isTemplated(token.text) && this.knownName(token.text)) this.addVppReference(out, token, use, false);
+    const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
+    if (!rule) return out;
+    for (const l of linuxInterfacesOnce(use, rule)) {
+      if (l.role !== 'uses') continue;
+      out.push(new Reference(l.name, 'linux', l.netns, l.token, undefined, use, true, false, this.bind(linuxKey(l.name, l.netns), l.token.start)));
+    }
+    return out;
+  }
+
+  /**
+   * The names whose definitions a line's uses depend on: every word `referencesOf` looks up, and the
+   * parent of a sub-interface name. A line needs binding again only when one of them changes.
+   */
+  namesReadBy(lineUse: CommandUse): string[] {
+    const use = effectiveUse(lineUse);
+    if (!use?.command) return [];
+    const out: string[] = [];
+    const see = (text: string) => {
+      out.push(text);
+      const parent = SUB_INTERFACE.exec(text)?.[1];
+      if (parent !== undefined) out.push(parent);
+    };
+    for (const token of interfaceWords(use)) see(token.text);
+    for (const token of looseWords(use)) see(token.text);
+    const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
+    if (rule) for (const l of linuxInterfacesOnce(use, rule)) if (l.role === 'uses') see(l.name);
+    return out;
+  }
+
+  private knownName(text: string): boolean {
+    const known = this.known;
+    return known.has(text) || this.rangeHolding(text, Number.POSITIVE_INFINITY) !== undefined || known.has(SUB_INTERFACE.exec(text)?.[1] ?? '');
+  }
+
+  private addVppReference(out: InterfaceReference[], token: Token, use: CommandUse, certain: boolean): void {
+    const definition = this.bind(vppKey(token.text), token.start) ?? this.rangeHolding(token.text, token.start);
+    out.push(new Reference(token.text, 'vpp', undefined, token, undefined, use, certain, false, definition));
+    const parent = SUB_INTERFACE.exec(token.text)?.[1];
+    if (!parent) return;
+    const parentDef = this.bind(vppKey(parent), token.start);
+    if (parentDef) out.push(new Reference(parent, 'vpp', undefined, token, parent.length, use, false, true, parentDef));
+  }
+
+  /** The sub-interface range (`create sub-interfaces X 10-20`) that holds a name, if any. */
+  private rangeHolding(name: string, offset: number): Definition | undefined {
+    const m = SUB_INTERFACE.exec(name);
+    if (!m) return undefined;
+    const id = Number(m[2]);
+    return this.ranges.find((d) => d.naming?.parent?.text === m[1] && d.naming.range && id >= d.naming.range.first && id <= d.naming.range.last && d.start <= offset);
+  }
+
+  /**
+   * The definition a use at `offset` means: the newest one alive there; else the first created
+   * later (a use before its creation); else the last one deleted before it.
+   */
+  private bind(key: string, offset: number): Definition | undefined {
+    const defs = this.byKey.get(key);
+    if (!defs) return undefined;
+    let alive: Definition | undefined;
+    let deleted: Definition | undefined;
+    for (const d of defs) {
+      if (d.end > offset) return alive ?? deleted ?? d;
+      if (d.deletedAt === undefined || d.deletedAt > offset) alive = d;
+      else deleted = d;
+    }
+    return alive ?? deleted;
+  }
+}
+
+/** Inserts a definition into a list kept in creation order. */
+function insertInOrder(list: Definition[], def: Definition): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1].index > def.index) i--;
+  list.splice(i, 0, def);
+}
+
+function removeItem<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
