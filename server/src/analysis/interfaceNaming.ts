@@ -120,6 +120,21 @@ export interface AllocatorTracker {
 
 export const spaceOf = (claim: string) => claim.slice(0, claim.lastIndexOf(':'));
 
+/** The ids from which VPP searches a free one: 0, and linux-cp's offset for the taps it makes. */
+const SEARCH_FLOORS = [LCP_TAP_ID_OFFSET];
+
+/** The state key a search for a free id from `from` reads (see modelSteps.ts). */
+const spaceKey = (space: string, from: number) => (from === 0 ? `S|${space}` : `S|${space}@${from}`);
+
+/** The keys of the searches a claim (or its release) can change the answer of. */
+export function searchesChangedBy(claim: string): string[] {
+  const space = spaceOf(claim);
+  const id = Number(claim.slice(space.length + 1));
+  const keys = [spaceKey(space, 0)];
+  for (const floor of SEARCH_FLOORS) if (id >= floor) keys.push(spaceKey(space, floor));
+  return keys;
+}
+
 export class NamingState {
   tracker?: AllocatorTracker;
   /** The reads of the command being named, while one is recorded; `volatile` when one took from a pool. */
@@ -188,7 +203,7 @@ export class NamingState {
 
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
-    this.tracker?.read(`S|${space}`);
+    this.tracker?.read(spaceKey(space, from));
     const key = `${space}|${from}`;
     let n = Math.max(from, this.takenBelow.get(key) ?? from);
     while (this.taken.has(`${space}:${n}`)) n++;

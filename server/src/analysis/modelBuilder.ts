@@ -5,7 +5,7 @@ import type { CommandUse } from './cliModel';
 import type { InterfaceDefinition, InterfaceModel, InterfaceReference, InterfaceSpace } from './interfaceModel';
 import {
   NamingState,
-  spaceOf,
+  searchesChangedBy,
   type AllocatorTracker,
   effectiveUse,
   isDeletion,
@@ -183,7 +183,7 @@ export class ModelBuilder implements AllocatorTracker {
     const step = this.step;
     if (!step) return;
     step.claims.push({ claim, before });
-    step.writes.push(`C|${claim}`, `S|${spaceOf(claim)}`);
+    step.writes.push(`C|${claim}`, ...searchesChangedBy(claim));
   }
 
   tookFromPool(): void {

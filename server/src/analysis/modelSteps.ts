@@ -7,7 +7,7 @@ import type { CommandUse } from './cliModel';
  * The state is a set of keys: `L|<name key>` the interface that holds a name, `R|<name>` a linux-cp
  * pair, `C|<claim>` an id held in one of VPP's allocators, `X|<definition>` whether a definition is
  * deleted yet, and `S|<id space>`, the whole of an id space, which a command that takes the lowest
- * free id reads. A step records the keys it read and wrote, and how to undo its writes.
+ * free id reads (`S|<id space>@<floor>`: the ids from that floor on, where linux-cp searches). A step records the keys it read and wrote, and how to undo its writes.
  */
 
 /** A key written into a whole id space only matters to the commands that search it. */
