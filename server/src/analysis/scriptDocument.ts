@@ -374,6 +374,7 @@ export class ScriptDocument {
   private apply(change: TextChange): void {
     const { start, end, after } = change;
     const delta = change.text.length - (end - start);
+    const before = this.text;
     this.lines = this.lines.edited(start, end, change.text, after);
     this.text = after;
     const segments = this.segments;
@@ -390,11 +391,13 @@ export class ScriptDocument {
     const first = segmentAt(segments, start);
     const from = segments[first].anchor.base;
     const editEnd = start + change.text.length;
-    // the first newline after the edit whose preceding character the edit left alone ends a
-    // segment, in the old text as in the new: the segments after it are kept
+    // the first newline after the edit that is not a `\` continuation, in the old text as in the
+    // new, ends a segment: the segments after it are kept. Right after the edit, the character
+    // before it is the edit's in the new text and was `before[end - 1]` in the old one.
     let to = after.length;
     let last = segments.length - 1;
-    for (let nl = after.indexOf('\n', editEnd + 1); nl >= 0; nl = after.indexOf('\n', nl + 1)) {
+    for (let nl = after.indexOf('\n', editEnd); nl >= 0; nl = after.indexOf('\n', nl + 1)) {
+      if (nl === editEnd && (nl === 0 || (end > 0 && before.charCodeAt(end - 1) === 92))) continue;
       if (after.charCodeAt(nl - 1) !== 92) {
         to = nl + 1;
         last = segmentAt(segments, to - delta - 1);
