@@ -79,17 +79,21 @@ interface Live {
  * that use an interface created before (the new one half of the time, else any live one: state,
  * address, bridge, route), with the occasional `delete tap` / `delete loopback interface intfc`
  * among them. Names are those VPP gives (a loopback without `instance` takes the lowest free one),
- * so that uses resolve. `idBase` > 0 makes a block to paste into such a script: ids from `idBase`,
- * loopbacks with an explicit `instance`, no header.
+ * so that uses resolve, and ids stay within what VPP accepts (tap id ≤ 8192, loopback instance ≤
+ * 16383: taps are a fifth of the creates, so 100,000 lines use tap ids below 7,000). `block` makes
+ * lines to paste into such a script, with interfaces of their own: tap ids from 8,000, loopbacks with
+ * an explicit `instance` from 12,000, memif ids and veth names from 1,000,000; no header.
  */
-export function generateDense(lines: number, seed = 1, idBase = 0): string {
+export function generateDense(lines: number, seed = 1, block = false): string {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-  const out: string[] = idBase ? [] : ['# vpp-version: 26.06', '# generated create-dense benchmark script', 'create bridge-domain 5 learn 1 forward 1 flood 1', ''];
+  const out: string[] = block ? [] : ['# vpp-version: 26.06', '# generated create-dense benchmark script', 'create bridge-domain 5 learn 1 forward 1 flood 1', ''];
   const live: Live[] = [];
   const freeLoops: number[] = []; // deleted loopback instances, which the next auto loopback takes (lowest first)
   let nextLoop = 0;
-  let nextId = idBase;
+  let nextTap = block ? 8_000 : 0;
+  let nextInstance = 12_000; // explicit loopback instances of a block
+  let nextId = block ? 1_000_000 : 0; // memif ids and veth names
   let address = 0;
   const withoutSub: Live[] = []; // live taps without a sub-interface yet
   const remove = (i: number) => {
@@ -115,19 +119,19 @@ export function generateDense(lines: number, seed = 1, idBase = 0): string {
   while (out.length < lines) {
     const roll = random();
     let made: Live;
-    if (roll < 0.15 && withoutSub.length > 0) {
+    if (roll < 0.13 && withoutSub.length > 0) {
       const tap = withoutSub.splice(Math.floor(random() * withoutSub.length), 1)[0];
       out.push(`create sub-interfaces ${tap.name} 100`);
       made = { name: `${tap.name}.100`, kind: 'sub', id: tap.id };
-    } else if (roll < 0.45) {
-      const id = nextId++;
+    } else if (roll < 0.33) {
+      const id = nextTap++;
       out.push(`create tap id ${id} host-if-name vtap${id}`);
       made = { name: `tap${id}`, kind: 'tap', id };
       withoutSub.push(made);
-    } else if (roll < 0.65) {
+    } else if (roll < 0.55) {
       let instance: number;
-      if (idBase) {
-        instance = nextId++;
+      if (block) {
+        instance = nextInstance++;
         out.push(`create loopback interface instance ${instance}`);
       } else {
         freeLoops.sort((a, b) => b - a);
@@ -135,7 +139,7 @@ export function generateDense(lines: number, seed = 1, idBase = 0): string {
         out.push('create loopback interface');
       }
       made = { name: `loop${instance}`, kind: 'loop', id: instance };
-    } else if (roll < 0.85) {
+    } else if (roll < 0.8) {
       const id = nextId++;
       out.push(`create interface memif id ${id} socket-id 0 master`);
       made = { name: `memif0/${id}`, kind: 'memif', id };
@@ -160,7 +164,7 @@ export function generateDense(lines: number, seed = 1, idBase = 0): string {
           if (w >= 0) withoutSub.splice(w, 1);
         } else {
           out.push(`delete loopback interface intfc ${x.name}`);
-          if (!idBase) freeLoops.push(x.id);
+          if (!block) freeLoops.push(x.id);
           remove(doomed);
         }
       } else {

@@ -241,7 +241,7 @@ async function measureShapes(timer: LspTimer, w: Workload, label: string): Promi
   }
   figure('type-create-line', typing);
   // (f) 1,000 lines of the same shape (interfaces of their own ids) pasted in the middle, then removed
-  const block = generateDense(1_000, 2, 1_000_000);
+  const block = generateDense(1_000, 2, true);
   const pasted: number[] = [];
   const unpasted: number[] = [];
   for (let r = 0; r < shape.pasteRounds; r++) {
