@@ -324,7 +324,7 @@ async function main(): Promise<void> {
     const mine = ours.get(w.name) ?? (await measureServer(SERVER, w, w.name, false));
     report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
     report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
-    // the create-dense script of the same line count (3 % smaller than the script) against the same Dockerfile, when it ran
+    // the create-dense script of the same line count (2-3 % smaller than the script) against the same Dockerfile, when it ran
     const dense = ours.get(`dense-${size}`);
     if (dense) {
       report('peer-open-ratio', peer.open / dense.open, 'x', `${docker.name} vs dense-${size}`);
