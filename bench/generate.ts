@@ -65,6 +65,130 @@ export function generateScript(lines: number, seed = 1): string {
   return `${out.slice(0, lines).join('\n')}\n`;
 }
 
+/** An interface the create-dense generator has made and not deleted, with the kind of uses that fit it. */
+interface Live {
+  name: string;
+  kind: 'tap' | 'loop' | 'memif' | 'sub' | 'host';
+  /** the tap id or loopback instance, for `delete` lines */
+  id: number;
+}
+
+/**
+ * A create-dense script of `lines` lines: a `create` every 2 to 4 lines (tap with an explicit id,
+ * loopback, memif, sub-interface of a live tap, host-interface), each followed by one to three lines
+ * that use an interface created before (the new one half of the time, else any live one: state,
+ * address, bridge, route), with the occasional `delete tap` / `delete loopback interface intfc`
+ * among them. Names are those VPP gives (a loopback without `instance` takes the lowest free one),
+ * so that uses resolve, and ids stay within what VPP accepts (tap id ≤ 8192, loopback instance ≤
+ * 16383: taps are a fifth of the creates, so 100,000 lines use tap ids below 7,000). `block` makes
+ * lines to paste into such a script, with interfaces of their own: tap ids from 8,000, loopbacks with
+ * an explicit `instance` from 12,000, memif ids and veth names from 1,000,000; no header.
+ */
+export function generateDense(lines: number, seed = 1, block = false): string {
+  const random = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const out: string[] = block ? [] : ['# vpp-version: 26.06', '# generated create-dense benchmark script', 'create bridge-domain 5 learn 1 forward 1 flood 1', ''];
+  const live: Live[] = [];
+  const freeLoops: number[] = []; // deleted loopback instances, which the next auto loopback takes (lowest first)
+  let nextLoop = 0;
+  let nextTap = block ? 8_000 : 0;
+  let nextInstance = 12_000; // explicit loopback instances of a block
+  let nextId = block ? 1_000_000 : 0; // memif ids and veth names
+  let address = 0;
+  const withoutSub: Live[] = []; // live taps without a sub-interface yet
+  const remove = (i: number) => {
+    live[i] = live[live.length - 1];
+    live.pop();
+  };
+  let network = 0;
+  const net = () => {
+    const k = ++network;
+    return `${(k >> 8) & 255}.${k & 255}`;
+  };
+  const ip = () => {
+    const k = ++address;
+    return `${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255 || 1}`;
+  };
+  const use = (x: Live): string => {
+    const roll = random();
+    if (x.kind === 'memif' || (x.kind === 'host' && roll < 0.5)) return `set interface l2 bridge ${x.name} 5`;
+    if ((x.kind === 'tap' || x.kind === 'sub') && roll < 0.5) return `ip route add 10.${net()}.0/24 via 10.${net()}.1 ${x.name}`;
+    if (x.kind === 'loop' && roll < 0.6) return `set interface ip address ${x.name} 10.${ip()}/24`;
+    return `set interface state ${x.name} up`;
+  };
+  while (out.length < lines) {
+    const roll = random();
+    let made: Live;
+    if (roll < 0.13 && withoutSub.length > 0) {
+      const tap = withoutSub.splice(Math.floor(random() * withoutSub.length), 1)[0];
+      out.push(`create sub-interfaces ${tap.name} 100`);
+      made = { name: `${tap.name}.100`, kind: 'sub', id: tap.id };
+    } else if (roll < 0.33) {
+      const id = nextTap++;
+      out.push(`create tap id ${id} host-if-name vtap${id}`);
+      made = { name: `tap${id}`, kind: 'tap', id };
+      withoutSub.push(made);
+    } else if (roll < 0.55) {
+      let instance: number;
+      if (block) {
+        instance = nextInstance++;
+        out.push(`create loopback interface instance ${instance}`);
+      } else {
+        freeLoops.sort((a, b) => b - a);
+        instance = freeLoops.pop() ?? nextLoop++;
+        out.push('create loopback interface');
+      }
+      made = { name: `loop${instance}`, kind: 'loop', id: instance };
+    } else if (roll < 0.8) {
+      const id = nextId++;
+      out.push(`create interface memif id ${id} socket-id 0 master`);
+      made = { name: `memif0/${id}`, kind: 'memif', id };
+    } else {
+      const id = nextId++;
+      out.push(`create host-interface name veth${id}`);
+      made = { name: `host-veth${id}`, kind: 'host', id };
+    }
+    live.push(made);
+    const uses = 1 + Math.floor(random() * 3);
+    for (let u = 0; u < uses; u++) {
+      const doomed = live.length > 50 && random() < 0.05 ? live.findIndex((x, i) => i < live.length - 10 && (x.kind === 'tap' || x.kind === 'loop') && random() < 0.1) : -1;
+      if (doomed >= 0) {
+        const x = live[doomed];
+        if (x.kind === 'tap') {
+          out.push(`delete tap ${x.name}`);
+          // its sub-interface goes with it
+          remove(doomed);
+          const sub = live.findIndex((y) => y.kind === 'sub' && y.id === x.id);
+          if (sub >= 0) remove(sub);
+          const w = withoutSub.indexOf(x);
+          if (w >= 0) withoutSub.splice(w, 1);
+        } else {
+          out.push(`delete loopback interface intfc ${x.name}`);
+          if (!block) freeLoops.push(x.id);
+          remove(doomed);
+        }
+      } else {
+        out.push(use(random() < 0.5 ? made : pick(live)));
+      }
+    }
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+/** `lines` lines of `ip route add 10.a.b.0/24 via 10.c.d.1 tapN` after a few creates at the top (and one tap created and deleted). */
+export function generateRoutes(lines: number, seed = 1): string {
+  const random = rng(seed);
+  const taps = 8;
+  const out: string[] = ['# vpp-version: 26.06', '# generated route-table benchmark script'];
+  for (let i = 0; i < taps; i++) out.push(`create tap id ${i} host-if-name vtap${i}`, `set interface state tap${i} up`, `set interface ip address tap${i} 10.${200 + i}.0.2/24`);
+  out.push('create loopback interface', 'set interface ip address loop0 192.168.0.1/32', 'create tap id 99 host-if-name vtap99', 'delete tap tap99', '');
+  for (let i = 0; out.length < lines; i++) {
+    const n = Math.floor(random() * taps);
+    out.push(`ip route add 10.${(i >> 8) & 255}.${i & 255}.0/24 via 10.${200 + n}.0.1 tap${n}`);
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
 const STARTUP_HEAD = [
   '# generated benchmark startup.conf',
   'unix {',

@@ -9,7 +9,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexerFor } from '../server/src/syntax/tokens';
 import { measureActivation } from './activation';
-import { generateDockerfile, generateScript, generateStartup, rng } from './generate';
+import { generateDense, generateDockerfile, generateRoutes, generateScript, generateStartup, rng } from './generate';
 import { LspTimer, percentile } from './lspTimer';
 import { runBlocking } from './blocking';
 import { runSoak, SOAKS } from './soak';
@@ -49,6 +49,8 @@ interface Workload {
   opens: number;
   edits: number;
   queries: number;
+  /** `dense` and `routes` workloads also get the edit kinds and the interface-name requests (measureShapes). */
+  shape?: { editRounds: number; typingRounds: number; pasteRounds: number; nameQueries: number };
 }
 
 function workloads(): Workload[] {
@@ -58,6 +60,10 @@ function workloads(): Workload[] {
     { name: 'script-1k', languageId: 'vpp-cli', uri: 'file:///bench/s1k.vpp', text: generateScript(1_000), opens: n(20), edits: n(60), queries: n(400) },
     { name: 'script-10k', languageId: 'vpp-cli', uri: 'file:///bench/s10k.vpp', text: generateScript(10_000), opens: n(10), edits: n(60), queries: n(400) },
     { name: 'script-100k', languageId: 'vpp-cli', uri: 'file:///bench/s100k.vpp', text: generateScript(100_000), opens: n(4), edits: n(40), queries: n(200) },
+    // create-dense scripts and a route table: the interface model under every kind of edit (issue 16)
+    { name: 'dense-10k', languageId: 'vpp-cli', uri: 'file:///bench/d10k.vpp', text: generateDense(10_000), opens: n(10), edits: n(60), queries: n(400), shape: { editRounds: n(20), typingRounds: quick ? 1 : 3, pasteRounds: n(6), nameQueries: n(200) } },
+    { name: 'dense-100k', languageId: 'vpp-cli', uri: 'file:///bench/d100k.vpp', text: generateDense(100_000), opens: n(4), edits: n(40), queries: n(200), shape: { editRounds: n(8), typingRounds: quick ? 1 : 2, pasteRounds: n(4), nameQueries: n(200) } },
+    { name: 'routes-100k', languageId: 'vpp-cli', uri: 'file:///bench/r100k.vpp', text: generateRoutes(100_000), opens: n(4), edits: n(40), queries: n(200), shape: { editRounds: n(8), typingRounds: quick ? 1 : 2, pasteRounds: n(4), nameQueries: n(200) } },
     { name: 'startup-100', languageId: 'vpp-startup', uri: 'file:///bench/s100.startup.conf', text: generateStartup(100), opens: n(20), edits: n(60), queries: n(400) },
     { name: 'startup-1000', languageId: 'vpp-startup', uri: 'file:///bench/s1000.startup.conf', text: generateStartup(1_000), opens: n(10), edits: n(60), queries: n(400) },
   ];
@@ -92,7 +98,7 @@ function typingEdits(text: string, count: number): { range: Range; text: string 
 const WARM_UP_QUERIES = 20;
 
 /** Opening, typing, completion and hover on one workload, in a fresh server. */
-async function measureServer(server: string, w: Workload, label: string, withQueries: boolean): Promise<{ open: number; edit: number }> {
+async function measureServer(server: string, w: Workload, label: string, withQueries: boolean): Promise<{ open: number; edit: number; createEdit?: number }> {
   const timer = new LspTimer(server);
   try {
     const init = await timer.initialize();
@@ -151,11 +157,120 @@ async function measureServer(server: string, w: Workload, label: string, withQue
       report('hover-p50', percentile(hover, 50), 'ms', label);
       report('hover-p99', percentile(hover, 99), 'ms', label);
     }
+    const createEdit = w.shape ? await measureShapes(timer, w, label) : undefined;
     report('peak-rss', timer.peakRssMb(), 'MB', label);
-    return { open: percentile(opens, 50), edit: percentile(edits, 50) };
+    return { open: percentile(opens, 50), edit: percentile(edits, 50), createEdit };
   } finally {
     await timer.shutdown();
   }
+}
+
+type Position = { line: number; character: number };
+const at = (line: number, character: number): Position => ({ line, character });
+
+/**
+ * Up to `count` lines matching `pattern`, from the middle of the file on (then from the top), with
+ * the column where the match ends (the patterns end with the word of interest).
+ */
+function linesLike(lines: readonly string[], pattern: RegExp, count: number): { line: number; end: number }[] {
+  const found: { line: number; end: number }[] = [];
+  const mid = lines.length >> 1;
+  for (let k = 0; k < lines.length && found.length < count; k++) {
+    const line = (mid + k) % lines.length;
+    const m = pattern.exec(lines[line]);
+    if (m) found.push({ line, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+const CREATE_TAP = /^create tap id \d+/;
+const DELETE = /^delete (?:tap tap|loopback interface intfc loop)\d+/;
+/** A line that uses an interface, up to the end of the interface's name. */
+const USE = /^(?:set interface state |set interface ip address |set interface l2 bridge |ip route add \S+ via \S+ )\S+/;
+const CREATE = /^create /;
+/** The lines typed character by character, one per round. */
+const TYPED = ['create tap id 4242 host-if-name vtyped', 'create loopback interface', 'create interface memif id 4243 socket-id 0 master'];
+
+/**
+ * The edit kinds of a create-dense script (issue 16), each timed from its `didChange` to the
+ * diagnostics of that version and reported as p50 / p99 over all its edits, forward and back: a
+ * character added to a `create tap id N` line's id and removed; the same on a `delete` line's name;
+ * the same on the interface name of a line that uses one; a whole create line deleted and put back;
+ * a new create line typed in the middle one character per change; 1,000 lines pasted in the middle
+ * in one change and removed again. Then interface-name completion on a new `set interface state `
+ * line in the middle, and hover on the interface names of lines that use them. Returns the p50 of
+ * the create-line edits.
+ */
+async function measureShapes(timer: LspTimer, w: Workload, label: string): Promise<number> {
+  const shape = w.shape!;
+  const lines = w.text.split('\n');
+  const mid = lines.length >> 1;
+  const figure = (name: string, samples: number[]) => {
+    if (samples.length === 0) return;
+    report(`${name}-p50`, percentile(samples, 50), 'ms', label);
+    report(`${name}-p99`, percentile(samples, 99), 'ms', label);
+  };
+  // (a)-(c): one character in, then out again, at the end of the word of interest, on a different line each round
+  const oneCharacter = async (pattern: RegExp): Promise<number[]> => {
+    const times: number[] = [];
+    for (const { line, end } of linesLike(lines, pattern, shape.editRounds)) {
+      times.push(await timer.change(w.uri, { start: at(line, end), end: at(line, end) }, '1'));
+      times.push(await timer.change(w.uri, { start: at(line, end), end: at(line, end + 1) }, ''));
+    }
+    return times;
+  };
+  const createEdits = await oneCharacter(CREATE_TAP);
+  figure('edit-create-line', createEdits);
+  figure('edit-delete-line', await oneCharacter(DELETE));
+  figure('edit-use-line', await oneCharacter(USE));
+  // (d) a create line deleted, then undone
+  const removed: number[] = [];
+  const restored: number[] = [];
+  for (const { line } of linesLike(lines, CREATE, shape.editRounds)) {
+    removed.push(await timer.change(w.uri, { start: at(line, 0), end: at(line + 1, 0) }, ''));
+    restored.push(await timer.change(w.uri, { start: at(line, 0), end: at(line, 0) }, `${lines[line]}\n`));
+  }
+  figure('delete-create-line', removed);
+  figure('undo-delete-create-line', restored);
+  // (e) Enter at the end of the middle line, a create line typed one character per change, then the line removed in one change
+  const typing: number[] = [];
+  for (let r = 0; r < shape.typingRounds; r++) {
+    const typed = TYPED[r % TYPED.length];
+    const end = lines[mid].length;
+    typing.push(await timer.change(w.uri, { start: at(mid, end), end: at(mid, end) }, '\n'));
+    for (let c = 0; c < typed.length; c++) typing.push(await timer.change(w.uri, { start: at(mid + 1, c), end: at(mid + 1, c) }, typed[c]));
+    await timer.change(w.uri, { start: at(mid, end), end: at(mid + 1, typed.length) }, '');
+  }
+  figure('type-create-line', typing);
+  // (f) 1,000 lines of the same shape (interfaces of their own ids) pasted in the middle, then removed
+  const block = generateDense(1_000, 2, true);
+  const pasted: number[] = [];
+  const unpasted: number[] = [];
+  for (let r = 0; r < shape.pasteRounds; r++) {
+    pasted.push(await timer.change(w.uri, { start: at(mid, 0), end: at(mid, 0) }, block));
+    unpasted.push(await timer.change(w.uri, { start: at(mid, 0), end: at(mid + 1_000, 0) }, ''));
+  }
+  figure('paste-1000-lines', pasted);
+  figure('remove-1000-lines', unpasted);
+  // interface-name completion after `set interface state ` on a new line in the middle
+  const prefix = 'set interface state ';
+  await timer.change(w.uri, { start: at(mid, 0), end: at(mid, 0) }, `${prefix}\n`);
+  const params = { textDocument: { uri: w.uri }, position: at(mid, prefix.length) };
+  report('completion-interface-first', await timer.request('textDocument/completion', params), 'ms', label);
+  const names: number[] = [];
+  for (let i = 0; i < shape.nameQueries; i++) names.push(await timer.request('textDocument/completion', params));
+  figure('completion-interface', names);
+  await timer.change(w.uri, { start: at(mid, 0), end: at(mid + 1, 0) }, '');
+  // hover on the interface names of lines that use them, spread over the file
+  const uses = linesLike(lines, USE, Number.POSITIVE_INFINITY);
+  const random = rng(11);
+  const hovers: number[] = [];
+  for (let i = 0; i < shape.nameQueries && uses.length > 0; i++) {
+    const { line, end } = uses[Math.floor(random() * uses.length)];
+    hovers.push(await timer.request('textDocument/hover', { textDocument: { uri: w.uri }, position: at(line, end - 1) }));
+  }
+  figure('hover-interface', hovers);
+  return percentile(createEdits, 50);
 }
 
 function chevrotainFloor(w: Workload): void {
@@ -189,8 +304,8 @@ function lintThroughput(w: Workload): void {
 }
 
 async function main(): Promise<void> {
-  const all = workloads().filter((w) => wanted(w.name) || wanted(`dockerfile-${w.name.slice('script-'.length)}`));
-  const ours = new Map<string, { open: number; edit: number }>();
+  const all = workloads();
+  const ours = new Map<string, { open: number; edit: number; createEdit?: number }>();
   for (const w of all) {
     if (!wanted(w.name)) continue;
     ours.set(w.name, await measureServer(SERVER, w, w.name, !w.name.endsWith('100k') || !quick));
@@ -198,14 +313,25 @@ async function main(): Promise<void> {
   }
   const big = all.find((w) => w.name === 'script-100k');
   if (big && wanted('lint')) lintThroughput(big);
-  for (const w of all.filter((x) => (x.name === 'script-10k' || x.name === 'script-100k') && wanted(`dockerfile-${x.name.slice('script-'.length)}`))) {
+  for (const size of ['10k', '100k']) {
+    const name = `dockerfile-${size}`;
+    if (!wanted(name)) continue;
+    const w = all.find((x) => x.name === `script-${size}`)!;
     // the peer takes about half a minute per edit of the largest file, so it gets fewer rounds there
-    const rounds = w.name === 'script-100k' ? { opens: 1, edits: 4 } : { opens: w.opens, edits: w.edits };
-    const docker: Workload = { ...w, ...rounds, name: `dockerfile-${w.name.slice('script-'.length)}`, languageId: 'dockerfile', uri: `file:///bench/${w.name}/Dockerfile`, text: generateDockerfile(w.text.length) };
+    const rounds = size === '100k' ? { opens: 1, edits: 4 } : { opens: w.opens, edits: w.edits };
+    const docker: Workload = { ...w, ...rounds, name, languageId: 'dockerfile', uri: `file:///bench/${w.name}/Dockerfile`, text: generateDockerfile(w.text.length) };
     const peer = await measureServer(PEER, docker, docker.name, false);
     const mine = ours.get(w.name) ?? (await measureServer(SERVER, w, w.name, false));
     report('peer-open-ratio', peer.open / mine.open, 'x', `${docker.name} vs ${w.name}`);
     report('peer-edit-ratio', peer.edit / mine.edit, 'x', `${docker.name} vs ${w.name}`);
+    // the create-dense script of the same line count (2-3 % smaller than the script) against the same Dockerfile, when it ran
+    const dense = ours.get(`dense-${size}`);
+    if (dense) {
+      report('peer-open-ratio', peer.open / dense.open, 'x', `${docker.name} vs dense-${size}`);
+      report('peer-edit-ratio', peer.edit / dense.edit, 'x', `${docker.name} vs dense-${size}`);
+      // the peer re-reads the whole file on any change; ours is slowest where a create line changes
+      if (dense.createEdit !== undefined) report('peer-edit-ratio-create-line', peer.edit / dense.createEdit, 'x', `${docker.name} vs dense-${size}`);
+    }
   }
   if (wanted('blocking')) await runBlocking(SERVER, report);
   for (const soak of SOAKS.filter((s) => wanted(s.name))) {
