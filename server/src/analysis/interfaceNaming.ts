@@ -113,8 +113,8 @@ type NamingRead = { readonly claim: string; readonly holder: string | undefined 
 
 /** Hears what the allocators are asked and what changes in them (see modelSteps.ts for the keys). */
 export interface AllocatorTracker {
-  read(key: string): void;
-  claimed(claim: string, before: string | undefined): void;
+  read(key: string, value: unknown, search?: { space: string; from: number }): void;
+  claimed(claim: string, before: string | undefined, after: string | undefined): void;
   tookFromPool(): void;
 }
 
@@ -151,8 +151,8 @@ export class NamingState {
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
-    this.tracker?.read(`C|${claim}`);
     const holder = this.taken.get(claim);
+    this.tracker?.read(`C|${claim}`, holder);
     this.log?.push({ claim, holder });
     return holder;
   }
@@ -178,12 +178,12 @@ export class NamingState {
   }
 
   claim(claim: string, name: string): void {
-    this.tracker?.claimed(claim, this.taken.get(claim));
+    this.tracker?.claimed(claim, this.taken.get(claim), name);
     this.taken.set(claim, name);
   }
 
   free(claim: string): void {
-    this.tracker?.claimed(claim, this.taken.get(claim));
+    this.tracker?.claimed(claim, this.taken.get(claim), undefined);
     this.taken.delete(claim);
     const space = spaceOf(claim);
     for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
@@ -194,20 +194,29 @@ export class NamingState {
     }
   }
 
-  /** Puts a claim back as it was (undefined: not held), undoing a step of the model. */
+  /** Sets who holds a claim (undefined: nobody), as a step of the model is undone or redone. */
   restore(claim: string, holder: string | undefined): void {
-    if (holder === undefined) this.taken.delete(claim);
-    else this.taken.set(claim, holder);
-    this.takenBelow.clear();
+    if (holder !== undefined) {
+      this.taken.set(claim, holder);
+      return;
+    }
+    this.taken.delete(claim);
+    const space = spaceOf(claim);
+    for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
+  }
+
+  /** Who holds a claim, asked without being heard. */
+  peek(claim: string): string | undefined {
+    return this.taken.get(claim);
   }
 
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
-    this.tracker?.read(spaceKey(space, from));
     const key = `${space}|${from}`;
     let n = Math.max(from, this.takenBelow.get(key) ?? from);
     while (this.taken.has(`${space}:${n}`)) n++;
     this.takenBelow.set(key, n);
+    this.tracker?.read(spaceKey(space, from), n, { space, from });
     this.log?.push({ space, from, free: n });
     return n;
   }

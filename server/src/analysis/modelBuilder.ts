@@ -43,6 +43,8 @@ class Definition implements InterfaceDefinition {
   deletedBy?: CommandUse;
   /** The build that last made it. */
   madeBy?: ModelBuilder;
+  /** It is in the builder's lists (see `ModelBuilder.place`). */
+  placed = false;
   /** Its key in the name spaces. */
   key = '';
   /** Its key in the model's state: whether it is deleted yet. */
@@ -117,6 +119,12 @@ class Reference implements InterfaceReference {
   }
 }
 
+/** A linux-cp pair: the tap VPP made and the Linux interface. */
+interface Pair {
+  readonly tap?: Definition;
+  readonly linux?: Definition;
+}
+
 /** The definitions a creating command made in the build that last read it. */
 const madeFor = new WeakMap<CommandUse, Definition[]>();
 
@@ -138,7 +146,7 @@ export class ModelBuilder implements AllocatorTracker {
   private readonly byKey = new Map<string, Definition[]>();
   private readonly ranges: Definition[] = [];
   /** linux-cp pairs by the VPP interface they mirror. */
-  private readonly pairs = new Map<string, { tap?: Definition; linux?: Definition }>();
+  private readonly pairs = new Map<string, Pair>();
   private readonly state: NamingState;
   /** How many definitions of each VPP name there are. */
   private readonly known = new Map<string, number>();
@@ -175,14 +183,17 @@ export class ModelBuilder implements AllocatorTracker {
 
   // --- the state, read and written through the step being taken
 
-  read(key: string): void {
-    this.step?.reads.push(key);
+  read(key: string, value: unknown, search?: { space: string; from: number }): void {
+    const step = this.step;
+    // what the step wrote itself before reading it says nothing of the state it started from
+    if (!step || step.writes.includes(key)) return;
+    step.reads.push(search ? { key, value, search } : { key, value });
   }
 
-  claimed(claim: string, before: string | undefined): void {
+  claimed(claim: string, before: string | undefined, after: string | undefined): void {
     const step = this.step;
     if (!step) return;
-    step.claims.push({ claim, before });
+    step.claims.push({ claim, before, after });
     step.writes.push(`C|${claim}`, ...searchesChangedBy(claim));
   }
 
@@ -191,19 +202,21 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   private liveAt(key: string): Definition | undefined {
-    this.step?.reads.push(`L|${key}`);
-    return this.live.get(key);
+    const def = this.live.get(key);
+    if (this.step) this.read(`L|${key}`, def);
+    return def;
   }
 
-  private pairOf(name: string): { tap?: Definition; linux?: Definition } | undefined {
-    this.step?.reads.push(`R|${name}`);
-    return this.pairs.get(name);
+  private pairOf(name: string): Pair | undefined {
+    const pair = this.pairs.get(name);
+    if (this.step) this.read(`R|${name}`, pair);
+    return pair;
   }
 
   private write<V>(map: Map<string, V>, prefix: string, key: string, value: V | undefined): void {
     const step = this.step;
     if (step) {
-      step.maps.push({ map: map as Map<string, unknown>, key, before: map.get(key) });
+      step.maps.push({ map: map as Map<string, unknown>, key, before: map.get(key), after: value });
       step.writes.push(`${prefix}${key}`);
     }
     if (value === undefined) map.delete(key);
@@ -269,6 +282,7 @@ export class ModelBuilder implements AllocatorTracker {
 
   /** Puts a definition (numbered already) into the lists the uses are bound with, in creation order. */
   private place(def: Definition): void {
+    def.placed = true;
     if (def.space === 'vpp') this.known.set(def.name, (this.known.get(def.name) ?? 0) + 1);
     if (def.clashesWith) {
       insertInOrder(this.clashes, def);
@@ -282,6 +296,8 @@ export class ModelBuilder implements AllocatorTracker {
 
   /** Takes a definition out of those lists. */
   private unplace(def: Definition): void {
+    if (!def.placed) return;
+    def.placed = false;
     if (def.space === 'vpp') {
       const n = (this.known.get(def.name) ?? 1) - 1;
       if (n > 0) this.known.set(def.name, n);
@@ -300,10 +316,10 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   private kill(def: Definition, at: CommandUse): void {
-    this.read(def.deletionKey);
+    if (this.step && !this.step.writes.includes(def.deletionKey)) this.step.reads.push({ key: def.deletionKey, value: def.deletedBy, definition: def });
     if (def.deletedBy !== undefined) return;
     if (this.step) {
-      this.step.deletions.push({ target: def, before: def.deletedBy });
+      this.step.deletions.push({ target: def, before: def.deletedBy, after: at });
       this.step.writes.push(def.deletionKey);
     }
     def.deletedBy = at;
@@ -357,9 +373,11 @@ export class ModelBuilder implements AllocatorTracker {
   /**
    * Folds an edit into the model where it happened: the steps of the commands the edit removed
    * (`dead`) are undone and those of the commands it added (`added`, in order, between the offsets
-   * `from` and `to` of the new text) are taken at their place, when no later step read or wrote
-   * what they change. Returns false when that does not hold: the model is then half changed, and
-   * the caller builds a new one from it, passing `changedNames` on.
+   * `from` and `to` of the new text) are taken at their place. When no later step read or wrote what
+   * they change, that is all; otherwise the later steps are undone back to the edit and taken again
+   * in order, each redone as it was when what it read is unchanged, else read anew. Returns false
+   * when that cannot be done (a device pool was used): the model is then half changed, and the
+   * caller builds a new one from it, passing `changedNames` on.
    */
   splice(analysis: Pick<Analysis, 'release' | 'schema' | 'commands'>, dead: ReadonlySet<CommandUse>, added: readonly CommandUse[], from: number, to: number): boolean {
     this.analysis = analysis;
@@ -384,52 +402,114 @@ export class ModelBuilder implements AllocatorTracker {
     if (removed.some((st) => st.volatile)) return false;
     const removedSet = new Set(removed);
     const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
-    if (!this.untouchedLater(removed, [], later)) return false;
+    const alone = this.untouchedLater(removed, [], later);
+    const after = steps.slice(last + 1);
+    if (!alone && after.some((st) => st.volatile)) return false;
 
-    // where the definitions of the removed steps are, or where new ones go
-    let at = this.definitions.length;
-    for (let i = first; i < steps.length; i++) {
-      if (steps[i].made.length > 0) {
-        at = steps[i].made[0].index;
-        break;
-      }
-    }
+    // undone newest first, so that each write finds the value it replaced
+    if (!alone) for (let i = after.length - 1; i >= 0; i--) this.undo(after[i]);
     for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
-    for (const st of removed) {
-      this.stepIndex.remove(st);
-      for (const d of st.made) {
-        this.unplace(d);
-        this.noteChange(d);
-      }
-      for (const w of st.deletions) this.changedNames.add(w.target.name);
-    }
-    const removedCount = removed.reduce((n, st) => n + st.made.length, 0);
-    this.definitions.splice(at, removedCount);
+    for (const st of removed) this.drop(st);
 
-    const inserted: ModelStep<Definition>[] = [];
-    const made: Definition[] = (this.inserting = []);
+    if (alone) {
+      const inserted = this.takeAll(added);
+      if (!inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
+        steps.splice(first, removed.length, ...inserted);
+        this.settle(inserted);
+        return true;
+      }
+      for (let i = inserted.length - 1; i >= 0; i--) this.undo(inserted[i]);
+      for (const st of inserted) this.drop(st);
+    }
+
+    // the later steps, undone back to the edit (apart from the removed ones, so in any order) and taken again in order
+    if (alone) {
+      if (after.some((st) => st.volatile)) return false;
+      for (let i = after.length - 1; i >= 0; i--) this.undo(after[i]);
+    }
+    const fresh = this.takeAll(added);
+    const result = [...fresh];
+    for (const st of after) {
+      if (this.readsHold(st)) {
+        this.redo(st);
+        result.push(st);
+        continue;
+      }
+      this.drop(st);
+      const again = this.takeAll([st.use]);
+      result.push(...again);
+      fresh.push(...again);
+    }
+    if (fresh.some((st) => st.volatile)) return false;
+    steps.splice(first, steps.length - first, ...result);
+    this.settle(fresh);
+    return true;
+  }
+
+  /** Takes the steps of these commands without placing their definitions yet (see `settle`). */
+  private takeAll(uses: readonly CommandUse[]): ModelStep<Definition>[] {
+    const out: ModelStep<Definition>[] = [];
+    this.inserting = [];
     try {
-      for (const use of added) {
+      for (const use of uses) {
         const step = this.take(use);
-        if (step) inserted.push(step);
+        if (step) out.push(step);
       }
     } finally {
       this.inserting = undefined;
     }
-    for (const st of inserted) {
-      for (const d of st.made) this.noteChange(d);
-      for (const w of st.deletions) this.changedNames.add(w.target.name);
-    }
-    if (inserted.some((st) => st.volatile) || !this.untouchedLater(inserted, inserted, later)) return false;
+    return out;
+  }
 
-    this.definitions.splice(at, 0, ...made);
-    for (let i = at; i < this.definitions.length; i++) this.definitions[i].index = i;
-    for (const d of made) this.place(d);
-    for (const st of inserted) {
-      this.stepIndex.add(st);
-      madeFor.set(st.use, st.made);
+  /** Takes a step out of the model (its state undone already), counting what it touched as changed. */
+  private drop(step: ModelStep<Definition>): void {
+    this.stepIndex.remove(step);
+    for (const d of step.made) {
+      this.unplace(d);
+      this.noteChange(d);
     }
-    steps.splice(first, removed.length, ...inserted);
+    for (const w of step.deletions) this.changedNames.add(w.target.name);
+  }
+
+  /** After an edit: the definitions in the order of the steps, the new steps' placed and indexed. */
+  private settle(fresh: readonly ModelStep<Definition>[]): void {
+    const definitions = this.definitions;
+    definitions.length = 0;
+    for (const st of this.steps) for (const d of st.made) definitions.push(d);
+    for (let i = 0; i < definitions.length; i++) definitions[i].index = i;
+    for (const st of fresh) {
+      for (const d of st.made) {
+        this.place(d);
+        this.noteChange(d);
+      }
+      for (const w of st.deletions) this.changedNames.add(w.target.name);
+      this.stepIndex.add(st);
+      if (st.made.length > 0 || st.use.command?.creates) madeFor.set(st.use, st.made);
+    }
+  }
+
+  /** Whether the state answers what a step read as it did when the step was taken. */
+  private readsHold(step: ModelStep<Definition>): boolean {
+    for (const r of step.reads) {
+      const key = r.key;
+      const at = key.slice(2);
+      switch (key.charCodeAt(0)) {
+        case 76: // L
+          if (this.live.get(at) !== r.value) return false;
+          break;
+        case 82: // R
+          if (this.pairs.get(at) !== r.value) return false;
+          break;
+        case 67: // C
+          if (this.state.peek(at) !== r.value) return false;
+          break;
+        case 88: // X
+          if (r.definition?.deletedBy !== r.value) return false;
+          break;
+        default: // S
+          if (!r.search || this.state.lowestFree(r.search.space, r.search.from) !== r.value) return false;
+      }
+    }
     return true;
   }
 
@@ -444,7 +524,7 @@ export class ModelBuilder implements AllocatorTracker {
         if (!isSpaceKey(key) && this.stepIndex.writtenBy(key).some(later)) return false;
       }
     }
-    for (const st of readers) for (const key of st.reads) if (this.stepIndex.writtenBy(key).some(later)) return false;
+    for (const st of readers) for (const read of st.reads) if (this.stepIndex.writtenBy(read.key).some(later)) return false;
     return true;
   }
 
@@ -457,6 +537,16 @@ export class ModelBuilder implements AllocatorTracker {
     }
     for (let i = step.claims.length - 1; i >= 0; i--) this.state.restore(step.claims[i].claim, step.claims[i].before);
     for (let i = step.deletions.length - 1; i >= 0; i--) step.deletions[i].target.deletedBy = step.deletions[i].before;
+  }
+
+  /** Does again what a step did, first change first. */
+  private redo(step: ModelStep<Definition>): void {
+    for (const w of step.maps) {
+      if (w.after === undefined) w.map.delete(w.key);
+      else w.map.set(w.key, w.after);
+    }
+    for (const c of step.claims) this.state.restore(c.claim, c.after);
+    for (const d of step.deletions) d.target.deletedBy = d.after;
   }
 
   private applyDeletion(use: CommandUse): void {

@@ -7,32 +7,47 @@ import type { CommandUse } from './cliModel';
  * The state is a set of keys: `L|<name key>` the interface that holds a name, `R|<name>` a linux-cp
  * pair, `C|<claim>` an id held in one of VPP's allocators, `X|<definition>` whether a definition is
  * deleted yet, and `S|<id space>`, the whole of an id space, which a command that takes the lowest
- * free id reads (`S|<id space>@<floor>`: the ids from that floor on, where linux-cp searches). A step records the keys it read and wrote, and how to undo its writes.
+ * free id reads (`S|<id space>@<floor>`: the ids from that floor on, where linux-cp searches). A step
+ * records the keys it read with the values it found, the keys it wrote, and each write's value before
+ * and after, so that it can be undone, redone, or found to read something else now.
  */
 
 /** A key written into a whole id space only matters to the commands that search it. */
 export const isSpaceKey = (key: string): boolean => key.startsWith('S|');
 
+/** A write to a map of the state; undefined stands for an absent key. */
 export interface MapWrite {
   readonly map: Map<string, unknown>;
   readonly key: string;
-  /** The value before the write; undefined when the key was absent. */
   readonly before: unknown;
+  readonly after: unknown;
 }
 
-export interface FieldWrite<T> {
+/** A definition marked deleted (or not) by a step. */
+export interface DeletionWrite<T> {
   readonly target: T;
   readonly before: CommandUse | undefined;
+  readonly after: CommandUse | undefined;
+}
+
+/** What a step read: the key, the value it found, and what is needed to read it again. */
+export interface StepRead<D> {
+  readonly key: string;
+  readonly value: unknown;
+  /** For `X|`: the definition whose deletion was read. */
+  readonly definition?: D;
+  /** For `S|`: the search, whose value is the id it found. */
+  readonly search?: { readonly space: string; readonly from: number };
 }
 
 export class ModelStep<D> {
-  readonly reads: string[] = [];
+  readonly reads: StepRead<D>[] = [];
   readonly writes: string[] = [];
   readonly maps: MapWrite[] = [];
-  /** Definitions this step deleted (and what they were deleted by before). */
-  readonly deletions: FieldWrite<D>[] = [];
-  /** Claims made or freed, with their holder before. */
-  readonly claims: { readonly claim: string; readonly before: string | undefined }[] = [];
+  /** Definitions this step deleted. */
+  readonly deletions: DeletionWrite<D>[] = [];
+  /** Claims made or freed, with their holder before and after. */
+  readonly claims: { readonly claim: string; readonly before: string | undefined; readonly after: string | undefined }[] = [];
   /** The definitions the step made. */
   readonly made: D[] = [];
   /** The step took a number from a device pool, whose order cannot be undone. */
@@ -47,12 +62,12 @@ export class StepIndex<D> {
   private readonly writers = new Map<string, ModelStep<D>[]>();
 
   add(step: ModelStep<D>): void {
-    for (const key of step.reads) listOf(this.readers, key).push(step);
+    for (const read of step.reads) listOf(this.readers, read.key).push(step);
     for (const key of step.writes) listOf(this.writers, key).push(step);
   }
 
   remove(step: ModelStep<D>): void {
-    for (const key of step.reads) drop(this.readers, key, step);
+    for (const read of step.reads) drop(this.readers, read.key, step);
     for (const key of step.writes) drop(this.writers, key, step);
   }
 
