@@ -76,15 +76,17 @@ const denseLine: fc.Arbitrary<string> = fc.oneof(
   id.map((n) => `comment { loop${n} }`),
 );
 
-/** An edit of a dense script, by line: retype a line, delete it, insert one, or change one character. */
 const lineEdit = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), line: fc.nat(), text: denseLine }),
   fc.record({ kind: fc.constant('delete' as const), line: fc.nat(), text: fc.constant('') }),
   fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), text: denseLine }),
   fc.record({ kind: fc.constant('char' as const), line: fc.nat(), text: fc.constantFrom('1', '9', '', 'x', ' ') }),
+  fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), text: fc.array(denseLine, { minLength: 2, maxLength: 8 }).map((ls) => ls.join('\n')) }),
+  fc.record({ kind: fc.constant('cut' as const), line: fc.nat(), text: fc.constantFrom('2', '5') }),
 );
 
-function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char'; line: number; text: string }): TextChange {
+/** An edit of a dense script, by line: retype a line, delete it, insert lines (typed or pasted), change one character, cut several lines. */
+function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char' | 'cut'; line: number; text: string }): TextChange {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const n = e.line % starts.length;
@@ -93,6 +95,7 @@ function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert'
   let change: { start: number; end: number; text: string };
   if (e.kind === 'replace') change = { start, end: Math.max(start, end - 1), text: e.text };
   else if (e.kind === 'delete') change = { start, end, text: '' };
+  else if (e.kind === 'cut') change = { start, end: n + Number(e.text) < starts.length ? starts[n + Number(e.text)] : text.length, text: '' };
   else if (e.kind === 'insert') change = { start, end: start, text: `${e.text}\n` };
   else {
     // the last digit of the line, the one an id or an instance ends with, changed or removed

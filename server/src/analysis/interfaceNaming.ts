@@ -135,6 +135,33 @@ export function searchesChangedBy(claim: string): string[] {
   return keys;
 }
 
+/** A binary min-heap of numbers in an array. */
+function heapPush(heap: number[], n: number): void {
+  let i = heap.push(n) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= n) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = n;
+}
+
+function heapPop(heap: number[]): void {
+  const last = heap.pop()!;
+  if (heap.length === 0) return;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const child = left + 1 < heap.length && heap[left + 1] < heap[left] ? left + 1 : left;
+    if (heap[child] >= last) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = last;
+}
+
 export class NamingState {
   tracker?: AllocatorTracker;
   /** The reads of the command being named, while one is recorded; `volatile` when one took from a pool. */
@@ -148,6 +175,8 @@ export class NamingState {
    * with thousands of automatic ids does not search from the start each time.
    */
   private readonly takenBelow = new Map<string, number>();
+  /** Per search, ids below its floor freed since (some perhaps taken again): every other id below the floor is taken. */
+  private readonly holes = new Map<string, number[]>();
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
@@ -185,8 +214,7 @@ export class NamingState {
   free(claim: string): void {
     this.tracker?.claimed(claim, this.taken.get(claim), undefined);
     this.taken.delete(claim);
-    const space = spaceOf(claim);
-    for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
+    this.lowerFloors(claim);
     const pool = /^(\w[\w-]*)-device:(\d+)$/.exec(claim);
     if (pool) {
       this.tracker?.tookFromPool();
@@ -201,8 +229,35 @@ export class NamingState {
       return;
     }
     this.taken.delete(claim);
+    this.lowerFloors(claim);
+  }
+
+  /** A freed id below the floor of a search is a hole in it: the search looks there first. */
+  private lowerFloors(claim: string): void {
     const space = spaceOf(claim);
-    for (const key of this.takenBelow.keys()) if (key.slice(0, key.lastIndexOf('|')) === space) this.takenBelow.delete(key);
+    const id = Number(claim.slice(space.length + 1));
+    for (const [key, floor] of this.takenBelow) {
+      if (key.slice(0, key.lastIndexOf('|')) !== space) continue;
+      const from = Number(key.slice(key.lastIndexOf('|') + 1));
+      if (!Number.isInteger(id)) {
+        this.takenBelow.delete(key);
+        this.holes.delete(key);
+      } else if (id >= from && id < floor) {
+        const holes = this.holes.get(key);
+        if (holes) heapPush(holes, id);
+        else this.holes.set(key, [id]);
+      }
+    }
+  }
+
+  /** The lowest hole of a search that is still free, dropping those taken again. */
+  private lowestHole(key: string, space: string): number | undefined {
+    const holes = this.holes.get(key);
+    if (!holes) return undefined;
+    while (holes.length > 0 && this.taken.has(`${space}:${holes[0]}`)) heapPop(holes);
+    if (holes.length > 0) return holes[0];
+    this.holes.delete(key);
+    return undefined;
   }
 
   /** Who holds a claim, asked without being heard. */
@@ -213,13 +268,15 @@ export class NamingState {
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
     const key = `${space}|${from}`;
-    let n = Math.max(from, this.takenBelow.get(key) ?? from);
-    while (this.taken.has(`${space}:${n}`)) n++;
-    this.takenBelow.set(key, n);
-    this.tracker?.read(spaceKey(space, from), n, { space, from });
+    let n = this.lowestHole(key, space);
+    if (n === undefined) {
+      n = Math.max(from, this.takenBelow.get(key) ?? from);
+      while (this.taken.has(`${space}:${n}`)) n++;
+      this.takenBelow.set(key, n);
+    }
     this.log?.push({ space, from, free: n });
-    return n;
-  }
+    this.tracker?.read(spaceKey(space, from), n, { space, from });
+    return n;  }
 
   /** The next slot of a device pool: VPP's pools hand out the last freed index first. */
   nextDevice(pool: string): number {
