@@ -119,6 +119,9 @@ class Reference implements InterfaceReference {
   }
 }
 
+/** Beyond this many later steps an edit affects, they are all taken again in order. */
+const MAX_AFFECTED = 2000;
+
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
 interface Pair {
   readonly tap?: Definition;
@@ -404,29 +407,54 @@ export class ModelBuilder implements AllocatorTracker {
     const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
     const alone = this.untouchedLater(removed, [], later);
     const after = steps.slice(last + 1);
-    if (!alone && after.some((st) => st.volatile)) return false;
 
-    // undone newest first, so that each write finds the value it replaced
-    if (!alone) for (let i = after.length - 1; i >= 0; i--) this.undo(after[i]);
-    for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
-    for (const st of removed) this.drop(st);
-
+    let probe: ModelStep<Definition>[] = [];
     if (alone) {
+      for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
       const inserted = this.takeAll(added);
       if (!inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
+        for (const st of removed) this.drop(st);
         steps.splice(first, removed.length, ...inserted);
         this.settle(inserted);
         return true;
       }
+      // what the new steps touch tells which later steps they may change; the state goes back to where it was
       for (let i = inserted.length - 1; i >= 0; i--) this.undo(inserted[i]);
-      for (const st of inserted) this.drop(st);
+      for (const st of inserted) this.noteStep(st);
+      for (const st of removed) this.redo(st);
+      probe = inserted;
     }
 
-    // the later steps, undone back to the edit (apart from the removed ones, so in any order) and taken again in order
-    if (alone) {
-      if (after.some((st) => st.volatile)) return false;
-      for (let i = after.length - 1; i >= 0; i--) this.undo(after[i]);
+    const group = this.affected([...removed, ...probe], later);
+    if (group) {
+      // only the later steps that share something with the edit, undone and taken again
+      const members = after.filter((st) => group.has(st));
+      if (members.some((st) => st.volatile)) return false;
+      for (let i = members.length - 1; i >= 0; i--) this.undo(members[i]);
+      for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
+      for (const st of removed) this.drop(st);
+      for (const st of members) this.drop(st);
+      const fresh = this.takeAll(added);
+      const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
+      for (const st of members) again.set(st, this.takeAll([st.use]));
+      const news = [...fresh, ...[...again.values()].flat()];
+      if (news.some((st) => st.volatile) || !news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
+        for (const st of news) this.noteStep(st);
+        return false;
+      }
+      const result = [...fresh];
+      for (const st of after) result.push(...(again.get(st) ?? [st]));
+      steps.splice(first, steps.length - first, ...result);
+      this.settle(news);
+      return true;
     }
+
+    // every later step undone back to the edit and taken again in order: redone as it was when
+    // what it read is unchanged, else read anew
+    if (after.some((st) => st.volatile)) return false;
+    for (let i = after.length - 1; i >= 0; i--) this.undo(after[i]);
+    for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
+    for (const st of removed) this.drop(st);
     const fresh = this.takeAll(added);
     const result = [...fresh];
     for (const st of after) {
@@ -444,6 +472,45 @@ export class ModelBuilder implements AllocatorTracker {
     steps.splice(first, steps.length - first, ...result);
     this.settle(fresh);
     return true;
+  }
+
+  /**
+   * The later steps that share a key with these steps, and with those, and so on: outside them, no
+   * step reads or writes what they touch. Undefined when a search for a free id is among them (it
+   * depends on every claim of its space) or when they are many.
+   */
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Set<ModelStep<Definition>> | undefined {
+    const group = new Set<ModelStep<Definition>>();
+    const seen = new Set<string>();
+    const keys: string[] = [];
+    const visit = (st: ModelStep<Definition>): boolean => {
+      for (const r of st.reads) {
+        if (isSpaceKey(r.key)) return false;
+        keys.push(r.key);
+      }
+      for (const key of st.writes) keys.push(key);
+      return true;
+    };
+    for (const st of seeds) if (!visit(st)) return undefined;
+    while (keys.length > 0) {
+      const key = keys.pop()!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // a claim matters to the searches of its space, not to the other claims
+      const near = isSpaceKey(key) ? this.stepIndex.readBy(key) : [...this.stepIndex.readBy(key), ...this.stepIndex.writtenBy(key)];
+      for (const st of near) {
+        if (group.has(st) || !later(st)) continue;
+        group.add(st);
+        if (group.size > MAX_AFFECTED || !visit(st)) return undefined;
+      }
+    }
+    return group;
+  }
+
+  /** Counts what a step that will not stay made and deleted as changed. */
+  private noteStep(step: ModelStep<Definition>): void {
+    for (const d of step.made) this.noteChange(d);
+    for (const w of step.deletions) this.changedNames.add(w.target.name);
   }
 
   /** Takes the steps of these commands without placing their definitions yet (see `settle`). */
