@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
 import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
+import { collectInterfaces } from '../server/src/analysis/interfaces';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
@@ -188,6 +189,13 @@ describe('incremental script analysis', () => {
         }
       }
     }
+  });
+
+  it('the list of created interfaces follows an edit folded into the model (Ctrl+A, Delete)', () => {
+    const script = new ScriptDocument({ language: 'cli' });
+    const text = 'create tap id 0 host-if-name vpp0\nset interface state tap0 up\n';
+    assert.deepEqual(collectInterfaces(script.reset(text)).map((d) => d.name), ['tap0']);
+    assert.deepEqual(collectInterfaces(script.update([{ start: 0, end: text.length, text: '', after: '' }])).map((d) => d.name), []);
   });
 
   it('the server cache reads the edits an editor sends and answers for the version it has', () => {

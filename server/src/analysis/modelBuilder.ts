@@ -142,7 +142,7 @@ const keyOf = (d: { space: InterfaceSpace; name: string; netns?: string }) => (d
  * folds in an edit of such lines where it happened (`splice`) when nothing after it depends on it.
  */
 export class ModelBuilder implements AllocatorTracker {
-  readonly definitions: Definition[] = [];
+  definitions: Definition[] = [];
   /** The definitions VPP refuses, in order. */
   readonly clashes: Definition[] = [];
   private readonly live = new Map<string, Definition>();
@@ -540,8 +540,8 @@ export class ModelBuilder implements AllocatorTracker {
 
   /** After an edit: the definitions in the order of the steps, the new steps' placed and indexed. */
   private settle(fresh: readonly ModelStep<Definition>[]): void {
-    const definitions = this.definitions;
-    definitions.length = 0;
+    // a new list: what is kept per list of definitions (interfaces.ts) must see the change
+    const definitions: Definition[] = (this.definitions = []);
     for (const st of this.steps) for (const d of st.made) definitions.push(d);
     for (let i = 0; i < definitions.length; i++) definitions[i].index = i;
     for (const st of fresh) {
