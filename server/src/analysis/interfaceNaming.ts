@@ -276,7 +276,8 @@ export class NamingState {
     }
     this.log?.push({ space, from, free: n });
     this.tracker?.read(spaceKey(space, from), n, { space, from });
-    return n;  }
+    return n;
+  }
 
   /** The next slot of a device pool: VPP's pools hand out the last freed index first. */
   nextDevice(pool: string): number {

@@ -15,7 +15,7 @@ import {
   type NamedInterface,
   type NamingRule,
 } from './interfaceNaming';
-import { isSpaceKey, ModelStep, StepIndex } from './modelSteps';
+import { isSpaceKey, ModelStep, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, endOf, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
 /** What a definition is made from: its facts, without the positions it derives from its command. */
@@ -160,7 +160,7 @@ export class ModelBuilder implements AllocatorTracker {
   /** The step being taken. */
   private step?: ModelStep<Definition>;
   /** While an edit is folded in: the definitions its steps make, placed at the end. */
-  private inserting?: Definition[];
+  private inserting = false;
 
   /**
    * The names whose definitions differ from the previous build's (added, gone, refused, deleted
@@ -169,7 +169,6 @@ export class ModelBuilder implements AllocatorTracker {
   readonly changedNames = new Set<string>();
   /** The previous build's definitions of the command being defined, and where each was deleted then. */
   private earlier?: readonly Definition[];
-  private made: Definition[] = [];
   private readonly earlierDeletion = new Map<Definition, CommandUse | undefined>();
 
   constructor(
@@ -187,10 +186,13 @@ export class ModelBuilder implements AllocatorTracker {
   // --- the state, read and written through the step being taken
 
   read(key: string, value: unknown, search?: { space: string; from: number }): void {
+    this.heard(search ? { key, value, search } : { key, value });
+  }
+
+  private heard(read: StepRead<Definition>): void {
     const step = this.step;
     // what the step wrote itself before reading it says nothing of the state it started from
-    if (!step || step.writes.includes(key)) return;
-    step.reads.push(search ? { key, value, search } : { key, value });
+    if (step && !step.writes.includes(read.key)) step.reads.push(read);
   }
 
   claimed(claim: string, before: string | undefined, after: string | undefined): void {
@@ -272,11 +274,9 @@ export class ModelBuilder implements AllocatorTracker {
       full.madeBy = this;
       if (this.previous) this.noteChange(full);
     }
-    this.made.push(full);
     this.step?.made.push(full);
     if (!full.clashesWith) this.write(this.live, 'L|', full.key, full);
-    if (this.inserting) this.inserting.push(full);
-    else {
+    if (!this.inserting) {
       this.definitions.push(full);
       this.place(full);
     }
@@ -319,7 +319,7 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   private kill(def: Definition, at: CommandUse): void {
-    if (this.step && !this.step.writes.includes(def.deletionKey)) this.step.reads.push({ key: def.deletionKey, value: def.deletedBy, definition: def });
+    this.heard({ key: def.deletionKey, value: def.deletedBy, definition: def });
     if (def.deletedBy !== undefined) return;
     if (this.step) {
       this.step.deletions.push({ target: def, before: def.deletedBy, after: at });
@@ -363,9 +363,8 @@ export class ModelBuilder implements AllocatorTracker {
       if (deletes) this.applyDeletion(use);
       if (creates) {
         this.earlier = this.previous ? madeFor.get(use) : undefined;
-        this.made = [];
         this.define(use, rule);
-        if (!this.inserting) madeFor.set(use, this.made);
+        if (!this.inserting) madeFor.set(use, step.made);
       }
     } finally {
       this.step = undefined;
@@ -516,14 +515,14 @@ export class ModelBuilder implements AllocatorTracker {
   /** Takes the steps of these commands without placing their definitions yet (see `settle`). */
   private takeAll(uses: readonly CommandUse[]): ModelStep<Definition>[] {
     const out: ModelStep<Definition>[] = [];
-    this.inserting = [];
+    this.inserting = true;
     try {
       for (const use of uses) {
         const step = this.take(use);
         if (step) out.push(step);
       }
     } finally {
-      this.inserting = undefined;
+      this.inserting = false;
     }
     return out;
   }
@@ -551,7 +550,7 @@ export class ModelBuilder implements AllocatorTracker {
       }
       for (const w of st.deletions) this.changedNames.add(w.target.name);
       this.stepIndex.add(st);
-      if (st.made.length > 0 || st.use.command?.creates) madeFor.set(st.use, st.made);
+      madeFor.set(st.use, st.made);
     }
   }
 

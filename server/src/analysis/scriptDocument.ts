@@ -320,12 +320,11 @@ export class ScriptDocument {
   private definitionsChanged = true;
   /**
    * Since the last analysis: the commands that created or deleted interfaces and are gone, and the
-   * region of the new text one change replaced (undefined after several changes or a new release),
-   * for the model to fold the edit in where it happened.
+   * region of the new text each change replaced (undefined when the whole text is read again, as on a
+   * new release), for the model to fold a single change in where it happened.
    */
   private deadDefiners = new Set<CommandUse>();
-  private edited?: { from: number; to: number };
-  private changes = 0;
+  private edits: { from: number; to: number }[] | undefined = [];
   private limitedLast = false;
 
   constructor(private readonly options: AnalyzeOptions) {}
@@ -385,7 +384,7 @@ export class ScriptDocument {
       this.lineNodes = this.lineSegments.map((seg) => seg.line!);
       this.commands = this.lineSegments.map((seg) => seg.use!);
       this.definitionsChanged = true;
-      this.changes = 2;
+      this.edits = undefined;
       return;
     }
     const first = segmentAt(segments, start);
@@ -416,8 +415,7 @@ export class ScriptDocument {
         this.deadDefiners.add(effectiveUse(old.use)!);
       }
     }
-    this.changes++;
-    this.edited = { from, to };
+    this.edits?.push({ from, to });
     // the lists of lines are cut where the replaced segments were, before the rest moves
     const lo = firstAtOrAfter(this.lineSegments, from);
     const hi = firstAtOrAfter(this.lineSegments, oldTo);
@@ -469,7 +467,7 @@ export class ScriptDocument {
       notable = this.segments.filter((s) => s.notable);
       this.runners = this.segments.filter((s) => s.execPath);
       this.definitionsChanged = true;
-      this.changes = 2;
+      this.edits = undefined;
     }
     this.notable = notable;
     if (!releaseChanged) this.runners = merged(this.runners, fresh, (s) => s.execPath !== undefined);
@@ -533,7 +531,7 @@ export class ScriptDocument {
   private bind(segment: Segment, builder: ModelBuilder): void {
     segment.bind(builder);
     if (segment.names || !segment.use) return;
-    const names = (segment.names = builder.namesReadBy(segment.use!));
+    const names = (segment.names = builder.namesReadBy(segment.use));
     for (const name of names) {
       let readers = this.readersOf.get(name);
       if (!readers) this.readersOf.set(name, (readers = new Set()));
@@ -575,10 +573,10 @@ export class ScriptDocument {
 
   private *updatingModel(analysis: Analysis, fresh: readonly Segment[], everyLine: boolean): Generator<void, ModelBuilder> {
     let builder = this.builder;
-    const edited = this.changes === 1 ? this.edited : undefined;
+    const edited = this.edits?.length === 1 ? this.edits[0] : undefined;
     const dead = this.deadDefiners;
     this.deadDefiners = new Set();
-    this.changes = 0;
+    this.edits = [];
     if (!builder) {
       builder = this.builder = new ModelBuilder(analysis);
       builder.collectDefinitions();

@@ -114,19 +114,22 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
   return undefined;
 }
 
+/** The word a part of a format must be written as (`-` in `%U - %U`), if it is a fixed one. */
+const literalOf = (part: ValueSpec): string | undefined => (part.kind === 'enum' && part.values?.length === 1 ? part.values[0] : undefined);
+
 /** Whether `text` is the glued parts: each punctuation literal in turn, and a value of its shape between them. */
 function gluedParts(text: string, parts: readonly ValueSpec[]): boolean {
   let at = 0;
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k];
-    const literal = part.kind === 'enum' && part.values?.length === 1 ? part.values[0] : undefined;
+    const literal = literalOf(part);
     if (literal !== undefined && !/[A-Za-z0-9]/.test(literal)) {
       if (!text.startsWith(literal, at)) return false;
       at += literal.length;
       continue;
     }
     const next = parts[k + 1]?.values?.[0];
-    const end = next === undefined || k + 1 >= parts.length ? text.length : text.indexOf(next, at + 1);
+    const end = next === undefined ? text.length : text.indexOf(next, at + 1);
     if (end < 0 || end <= at || checkShape(text.slice(at, end), part)) return false;
     at = end;
   }
@@ -134,7 +137,7 @@ function gluedParts(text: string, parts: readonly ValueSpec[]): boolean {
 }
 
 function partExample(part: ValueSpec): string {
-  return part.kind === 'enum' && part.values?.length === 1 ? part.values[0] : `<${part.kind}>`;
+  return literalOf(part) ?? `<${part.kind}>`;
 }
 
 /** Whether the text has the shape of the value (what unformat matches), limits aside. */
