@@ -195,9 +195,10 @@ unformat_test_mode (unformat_input_t * input, va_list * args)
     assert.equal(r.args[3].values![0].prefix, 'pg');
   });
 
-  it('a function that never reads its input ignores any words', () => {
+  it('a function that never reads its input is strict: it reads no arguments', () => {
     const r = read('  vlib_cli_output (vm, "hello");\n  return 0;');
-    assert.equal(r.ignoresArgs, true);
-    assert.equal(r.strict, false);
+    assert.equal(r.readsNoArgs, true);
+    assert.equal(r.strict, true);
+    assert.deepEqual(r.args, []);
   });
 });

@@ -160,13 +160,13 @@ for (const command of commands) {
     variant.releases.push(release);
     variants.set(key, variant);
     const c = counts.get(release) ?? { strict: 0, stops: 0, sequence: 0, loose: 0, ignores: 0 };
-    if (reading.strict && reading.order === 'sequence') c.sequence++;
+    if (reading.readsNoArgs) c.ignores++;
+    else if (reading.strict && reading.order === 'sequence') c.sequence++;
     else if (reading.strict && reading.ignoresRest) c.stops++;
     else if (reading.strict) c.strict++;
-    else if (reading.ignoresArgs) c.ignores++;
     else c.loose++;
     counts.set(release, c);
-    if (release === '26.06' && !reading.strict && !reading.ignoresArgs) reasons.set(command.path, { path: command.path, reason: reading.reason ?? '' });
+    if (release === '26.06' && !reading.strict) reasons.set(command.path, { path: command.path, reason: reading.reason ?? '' });
   }
   const all = command.releases ?? RELEASES;
   for (const v of variants.values()) {
@@ -186,16 +186,16 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.bareIsNoop) out.bareIsNoop = true;
   if (r.order) out.order = r.order;
   if (r.ignoresRest) out.ignoresRest = true;
-  if (r.ignoresArgs) out.ignoresArgs = true;
+  if (r.readsNoArgs) out.readsNoArgs = true;
   return out;
 }
 
 writeFileSync(path.join(dataDir, 'command-args.json'), `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`);
 console.log(`wrote ${entries.length} entries to server/src/schema/data/command-args.json`);
 for (const [release, c] of counts) {
-  const strict = c.strict + c.stops + c.sequence;
+  const strict = c.strict + c.stops + c.sequence + c.ignores;
   console.log(
-    `${release}: ${strict} strict (${c.strict} loops refusing unknown words, ${c.stops} loops stopping at them, ${c.sequence} fixed sequences), ${c.ignores} read no arguments, ${c.loose} loose`,
+    `${release}: ${strict} strict (${c.strict} loops refusing unknown words, ${c.stops} loops stopping at them, ${c.sequence} fixed sequences, ${c.ignores} reading no arguments), ${c.loose} loose`,
   );
 }
 if (report) {

@@ -103,6 +103,16 @@ function resolutionFailure(use: CommandUse, schema: Schema): VppDiagnostic {
       token.end,
     );
   }
+  if (use.afterNoArgs && use.path.length === 0) {
+    const end = use.items[use.items.length - 1].end;
+    return diagnostic(
+      'vpp.unknown-option',
+      `\`${use.afterNoArgs}\` reads no arguments: VPP leaves \`${token.text}\` in its input and runs it as the next command, which it refuses with "unknown input".`,
+      token.start,
+      token.end,
+      [{ kind: 'remove', start: token.start, end }],
+    );
+  }
   if (use.continuedFrom && use.path.length === 0) {
     const from = use.continuedFrom.path;
     return diagnostic(

@@ -29,6 +29,8 @@ export interface CommandUse {
    * that command's path and the `\` + newline where it stopped.
    */
   readonly continuedFrom?: { readonly path: string; readonly at: Token };
+  /** Set when this command is what VPP runs after a command (its path) that reads no arguments, on the same line. */
+  readonly afterNoArgs?: string;
   /** Words inside this command's `{ }` after a continuation, which a line-reading command never sees. */
   readonly unread?: { readonly at: Token; readonly items: readonly Item[] };
 }
@@ -91,6 +93,7 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
     nested: f.nested,
     leftoverOf: f.leftoverOf,
     continuedFrom: f.continuedFrom,
+    afterNoArgs: f.afterNoArgs,
     unread: f.unread,
   };
 }
@@ -99,6 +102,7 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
 interface Origin {
   readonly leftoverOf?: string;
   readonly continuedFrom?: CommandUse['continuedFrom'];
+  readonly afterNoArgs?: string;
   /**
    * Inside `uncomment { }` or `$(X) { }`: VPP dispatches the text in the braces once, so what a
    * command leaves unread there is dropped instead of run as the next command.
@@ -108,7 +112,8 @@ interface Origin {
 
 function resolveItems(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin = {}): CommandUse {
   const use = resolveWords(line, items, schema, origin);
-  return origin.continuedFrom ? { ...use, continuedFrom: origin.continuedFrom } : use;
+  if (origin.continuedFrom) return { ...use, continuedFrom: origin.continuedFrom };
+  return origin.afterNoArgs ? { ...use, afterNoArgs: origin.afterNoArgs } : use;
 }
 
 function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, origin: Origin): CommandUse {
@@ -185,7 +190,14 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, or
     args = args.slice(0, stop.index);
   }
   const command = node.command;
-  const match = command?.strict ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
+  if (command?.readsNoArgs && args.length > 0 && !nested && !braced && !origin.inBlock) {
+    // the function leaves every word in VPP's input, and vlib_cli_input runs them as the next command
+    nested = resolveItems(line, args, schema, { afterNoArgs: node.path });
+    items = items.slice(0, i);
+    args = [];
+  }
+  // a `{ }` block (or a block's rest) is handed to a function that never looks at it
+  const match = command?.strict && !command.readsNoArgs ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
   return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread });
 }
 

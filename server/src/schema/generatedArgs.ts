@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest' | 'readsNoArgs'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -37,6 +37,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   if (entry.bareIsNoop) fields.bareIsNoop = true;
   if (entry.order) fields.order = entry.order;
   if (entry.ignoresRest) fields.ignoresRest = true;
+  if (entry.readsNoArgs) fields.readsNoArgs = true;
   return fields;
 }
 
@@ -55,7 +56,7 @@ function unpackArg(packed: (string | ValueSpec | null)[], taken: Set<string>): A
 function describeReading(entry: Reading, args: readonly ArgSpec[]): string {
   const syntax = args.map((a) => `[${[a.keyword, ...(a.values ?? []).map(valueText)].filter(Boolean).join(' ')}]`).join(' ');
   const where = `\`${entry.source.function}\` in \`${entry.source.file}\``;
-  if (entry.ignoresArgs) return `Read from VPP's source (${where}): the command reads no arguments, and VPP ignores any words after it.`;
+  if (entry.readsNoArgs) return `Read from VPP's source (${where}): the command reads no arguments; VPP runs any words after it as the next command.`;
   const how = !entry.strict
     ? `not checked word by word: ${entry.reason}`
     : entry.order === 'sequence'

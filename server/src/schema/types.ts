@@ -131,6 +131,11 @@ export interface CommandSpec {
    * error once every required argument is given (functions without a parse loop).
    */
   ignoresRest?: boolean;
+  /**
+   * The function never reads its input: the words after the command stay in VPP's input, and
+   * `vlib_cli_input` runs them as the next command (`clear errors bogus` fails on `bogus`).
+   */
+  readsNoArgs?: boolean;
   /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
   source?: { file: string; function: string };
   /** For a command read from the user's own C sources: where its `VLIB_CLI_COMMAND` is. */
@@ -210,8 +215,8 @@ export interface ReadCommandArgs {
   order?: 'sequence';
   /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
   ignoresRest?: boolean;
-  /** The function never reads its input: VPP ignores whatever follows the command words. */
-  ignoresArgs?: boolean;
+  /** The function never reads its input (see `CommandSpec.readsNoArgs`). */
+  readsNoArgs?: boolean;
 }
 
 /**
@@ -233,7 +238,7 @@ export interface CommandArgsEntry {
   bareIsNoop?: boolean;
   order?: 'sequence';
   ignoresRest?: boolean;
-  ignoresArgs?: boolean;
+  readsNoArgs?: boolean;
   /** Where the reading comes from: the file and the function of the newest release listed. */
   source: { file: string; function: string };
 }

@@ -14,7 +14,7 @@ import { readSequence } from './sequence';
 export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver): ReadCommandArgs {
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
-  if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: false, reason: 'reads no arguments: VPP ignores any words after the command', args: [], ignoresArgs: true };
+  if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: true, args: [], readsNoArgs: true };
   const flat = flatten(statements);
   const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
