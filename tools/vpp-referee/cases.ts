@@ -3,7 +3,8 @@
  * analysis accepts (each option, each value kind, at its edges) and lines it refuses (an unknown
  * option, a wrong value, a missing value or required option, a typo of each keyword).
  */
-import { schemaFor } from '../../server/src/schema/index';
+import { schemaFor, type CommandNode } from '../../server/src/schema/index';
+import { matchSubCommands } from '../../server/src/analysis/cliModel';
 import type { ArgSpec, CommandSpec, VppRelease } from '../../server/src/schema/types';
 import { badValues, goodValues } from './samples';
 import { familyOf } from './verdicts';
@@ -113,6 +114,46 @@ export function casesFor(spec: CommandSpec): string[] {
   return [...lines].map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * The same lines in the other forms a script may give them: the arguments in braces (VPP hands the
+ * function the text inside), a `\` continuation before the last word (a command that reads its
+ * line stops at the newline it keeps), and, once per command, its words cut to the shortest
+ * prefix VPP still resolves to it. A command that reads no arguments gets a command after it.
+ */
+export function formsOf(spec: CommandSpec, lines: readonly string[], root: CommandNode): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const args = line.slice(spec.path.length).trim();
+    if (!args || !line.startsWith(spec.path)) continue;
+    out.push(`${spec.path} { ${args} }`);
+    const words = args.split(' ');
+    out.push(`${[spec.path, ...words.slice(0, -1)].join(' ')} \\\n  ${words[words.length - 1]}`);
+  }
+  const short = shortestPath(spec.path, root);
+  if (short && short !== spec.path) out.push(lines.length > 1 ? lines[1].replace(spec.path, short) : short);
+  if (spec.readsNoArgs) out.push(`${spec.path} comment { after a command that reads no arguments }`, `${spec.path} bogus-word`);
+  return out;
+}
+
+/** The command's words, each cut to the shortest prefix that still resolves to the same node. */
+export function shortestPath(path: string, root: CommandNode): string | undefined {
+  const out: string[] = [];
+  let node = root;
+  for (const word of path.split(' ')) {
+    const next = node.children.get(word);
+    if (!next) return undefined;
+    let k = 1;
+    while (k < word.length) {
+      const found = matchSubCommands(node, word.slice(0, k));
+      if (found.length === 1 && found[0] === next) break;
+      k++;
+    }
+    out.push(word.slice(0, k));
+    node = next;
+  }
+  return out.join(' ');
+}
+
 /** Every case for a release: each strict command VPP may safely run, in schema order. */
 export function generateCases(release: VppRelease): GeneratedCase[] {
   const schema = schemaFor(release);
@@ -120,7 +161,8 @@ export function generateCases(release: VppRelease): GeneratedCase[] {
   const seen = new Set<string>();
   for (const spec of schema.commands.values()) {
     if (!spec.strict || !sendable(spec.path)) continue;
-    for (const line of casesFor(spec)) if (!seen.has(line) && seen.add(line)) out.push({ line, family: familyOf(spec.path), ...(spec.plugin && schema.plugins.has(spec.plugin) ? { plugin: spec.plugin } : {}) });
+    const lines = casesFor(spec);
+    for (const line of [...lines, ...formsOf(spec, lines, schema.root)]) if (!seen.has(line) && seen.add(line)) out.push({ line, family: familyOf(spec.path), ...(spec.plugin && schema.plugins.has(spec.plugin) ? { plugin: spec.plugin } : {}) });
   }
   return out;
 }

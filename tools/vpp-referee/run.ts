@@ -9,7 +9,8 @@
  * without hugepages, DPDK or NICs (vpp.ts), classifies the answer (verdicts.ts) and writes
  * test/referee/<release>.json, which test/referee.test.ts replays through our analysis.
  * Options: --limit N (first N lines of each kind), --part cli|startup (ask about one kind, keep the
- * other's recorded answers), --extra FILE (more
+ * other's recorded answers), --new-only (ask only the script lines the record lacks and keep every
+ * recorded answer), --extra FILE (more
  * script lines, one per line, `<cont>` standing for a backslash and a newline: questions.txt).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -131,7 +132,11 @@ async function main(): Promise<void> {
     // --part cli|startup asks VPP about one kind and keeps the other kind's answers already recorded
     const part = option('--part') ?? 'all';
     const kept = existsSync(recordPath(release)) ? readRecord(release).cases : [];
+    // VPP's answer to a line does not depend on the lines asked before it (the sandbox is restored after each)
+    const recorded = new Set(kept.filter((c) => !c.startup).map((c) => c.line));
+    if (process.argv.includes('--new-only')) cases = cases.filter((c) => !recorded.has(c.line));
     record = part === 'startup' ? { release, vpp: '', cases: [] } : await ask(release, cases);
+    if (process.argv.includes('--new-only')) record.cases.unshift(...kept.filter((c) => !c.startup));
     if (part === 'startup') record.cases.push(...kept.filter((c) => !c.startup));
     if (part !== 'cli') {
       let fragments = generateStartupCases(release, BASE_SECTIONS).filter((c) => !c.plugin || hasPlugin(build, c.plugin));
