@@ -166,23 +166,51 @@ function sameValues(a: readonly ValueSpec[] | undefined, b: readonly ValueSpec[]
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
+/** Ways of reading after a branch past this many are not followed. */
+const MAX_WAYS = 16;
+
 /**
- * What a branch body reads after its condition, when that is one more read right there:
- * `if (unformat (i, "gso-size %u", &n)) ; else return clib_error_create (...)` (required) or without
- * the else (optional). Each way is the values it adds, its literal words as one-word enums.
+ * What a branch body reads after its condition: one more chain of reads right there, each branch of
+ * which may read on in the same way (`worker %u` then `crypto` then `on` or `off`):
+ * `if (unformat (i, "gso-size %u", &n)) ; else return clib_error_create (...)` (required), without the
+ * else or with an else that only sets state (optional), or `if (!unformat (...)) return error;`.
+ * Each way is the values it adds, its literal words as one-word enums.
  */
-export function readsAfterBranch(body: Statement, input: string, resolve: UnformatResolver): ValueSpec[][] | string {
+export function readsAfterBranch(body: Statement, input: string, resolve: UnformatResolver, depth = 0): ValueSpec[][] | string {
   const reads = flatten([body]).filter((s) => readsFrom(s.text, input));
+  if (reads.length === 0) return [[]];
   const s = reads[0];
   const further = 'reads further';
-  if (reads.length !== 1 || s.kind !== 'if' || readsFrom(s.then.text, input) || (s.else && (s.else.kind === 'if' || readsFrom(s.else.text, input)))) return further;
+  if (reads.length !== 1 || s.kind !== 'if' || depth > 3) return further;
   const negated = /^!\s*(.*)$/.exec(normalizeSpace(s.cond));
-  const required = negated ? !s.else && ERROR_RETURN.test(s.then.text) : !!s.else && ERROR_RETURN.test(s.else.text);
-  if (s.else && !required) return further;
-  if (negated && !required) return further;
+  if (negated) {
+    if (s.else || readsFrom(s.then.text, input) || !ERROR_RETURN.test(s.then.text)) return further;
+    return condWays(negated[1].replace(/^\((.*)\)$/, '$1'), input, resolve);
+  }
+  const ways: ValueSpec[][] = [];
+  let at: Statement | undefined = s;
+  while (at?.kind === 'if') {
+    const read = condWays(at.cond, input, resolve);
+    if (typeof read === 'string') return read;
+    const then = readsAfterBranch(at.then, input, resolve, depth + 1);
+    if (typeof then === 'string') return then;
+    for (const first of read) for (const more of then) ways.push([...first, ...more]);
+    at = at.else;
+  }
+  // no else, or one that sets state: the read is optional; an else that refuses makes it required
+  if (!at) ways.push([]);
+  else if (readsFrom(at.text, input)) return further;
+  else if (!ERROR_RETURN.test(at.text)) {
+    if (/\b(break|return|goto)\b/.test(at.text)) return further;
+    ways.push([]);
+  }
+  return ways.length > MAX_WAYS ? further : ways;
+}
+
+/** The ways one condition reads (each side of a `||`), as values. */
+function condWays(cond: string, input: string, resolve: UnformatResolver): ValueSpec[][] | string {
   const args: ArgSpec[] = [];
-  const problem = addBranchArgs(negated ? negated[1].replace(/^\((.*)\)$/, '$1') : s.cond, input, resolve, args, new Set(), true);
+  const problem = addBranchArgs(cond, input, resolve, args, new Set(), true);
   if (problem) return problem;
-  const ways = args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
-  return required ? ways : [...ways, []];
+  return args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
 }

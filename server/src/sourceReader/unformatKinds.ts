@@ -47,6 +47,10 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ikev2_transform_esn_type: { kind: 'string' },
   // hex digits up to the first other character
   unformat_hex_string: { kind: 'string' },
+  // `%s`, refused when it holds `/` or `..` (a file name under /tmp)
+  unformat_vlib_tmpfile: { kind: 'string' },
+  // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
+  unformat_mpls_unicast_label: { kind: 'string' },
   // the rest of the line
   unformat_line_input: { kind: 'rest' },
   // `0x%x` or `%d`, refused outside 1..65535
