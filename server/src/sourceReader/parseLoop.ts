@@ -123,6 +123,12 @@ function returnedAfter(variable: string, after: readonly Statement[]): boolean {
   const first = after.find((s) => mentions(s.text));
   if (!first) return false;
   if (first.kind === 'simple') return normalizeSpace(first.text).replace(/[\s()]/g, '') === `return${variable};`;
+  // `if (error) ; else if ...` or `if (!err) { ... }`, and the function ends with `return error;`:
+  // what follows runs only without an error, and the error is what the function returns
+  const cond = first.kind === 'if' ? normalizeSpace(first.cond).replace(/\s/g, '') : '';
+  const last = after[after.length - 1];
+  const endsReturning = last?.kind === 'simple' && normalizeSpace(last.text).replace(/[\s()]/g, '') === `return${variable};`;
+  if (first.kind === 'if' && endsReturning && ((cond === variable && /^;?$/.test(first.then.text.trim())) || (cond === `!${variable}` && !mentions(first.then.text)))) return true;
   return first.kind === 'if' && normalizeSpace(first.cond).replace(/\s/g, '') === variable && /\b(return|goto)\b/.test(first.then.text);
 }
 
@@ -135,7 +141,7 @@ function finalElseReason(final: Statement | undefined, after: readonly Statement
   // an error on every unknown word: not one that depends on a condition, nor a break beside it
   if (ERROR_RETURN.test(text) && !/\b(if|break|switch|while|for)\b|\?/.test(code)) return undefined;
   // `error = clib_error_return (...); break;` and after the loop `if (error) return error;`
-  const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
+  const kept = /([\w.>-]+)\s*=\s*(?:clib_error_(?:return|create)\w*|unformat_parse_error)\s*\(/.exec(code);
   if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
   // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
   if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) {

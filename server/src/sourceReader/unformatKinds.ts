@@ -28,6 +28,25 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_transport_proto: { kind: 'string' },
   unformat_hash_vec_string: { kind: 'string' },
   unformat_hash_string: { kind: 'string' },
+  // a name (`%s` / `%v`, or a registered name matched literally) looked up at run time: one word
+  unformat_vlib_log_class: { kind: 'string' },
+  unformat_perfmon_bundle_name: { kind: 'string' },
+  unformat_perfmon_source_name: { kind: 'string' },
+  unformat_soft_rss_type: { kind: 'string' },
+  unformat_vlib_node_variant: { kind: 'string' },
+  unformat_vlib_trace_filter_function: { kind: 'string' },
+  unformat_sasc_service: { kind: 'string' },
+  unformat_punt_client: { kind: 'string' },
+  // `%U.%s`: a node name and one of its error counters, as one word (`ip4-input.drop`)
+  unformat_vlib_error: { kind: 'string' },
+  // one word of foreach_syslog_severity / foreach_urpf_mode (X-macros this reader does not expand)
+  unformat_syslog_severity: { kind: 'string' },
+  unformat_urpf_mode: { kind: 'string' },
+  // a hardware interface that is an Ethernet one
+  unformat_ethernet_interface: { kind: 'interface' },
+  // `%U/%u` over an IPv4 (length up to 32) or IPv6 (up to 128) address (lb/util.c)
+  unformat_ip46_prefix: { kind: 'ip-prefix' },
+  unformat_ip_address_family: { kind: 'enum', values: ['ip4', 'ipv4', 'IP4', 'IPv4', 'ip6', 'ipv6', 'IP6', 'IPv6'] },
   // `%d`, or a name looked up
   unformat_app_index: { kind: 'string' },
   unformat_ethernet_type_host_byte_order: { kind: 'string' },
