@@ -181,7 +181,8 @@ export function readsAfterBranch(body: Statement, input: string, resolve: Unform
   if (reads.length === 0) return [[]];
   const s = reads[0];
   const further = 'reads further';
-  if (reads.length !== 1 || s.kind !== 'if' || depth > 3) return further;
+  if (reads.length > 1) return optionalReads(reads, input, resolve) ?? further;
+  if (s.kind !== 'if' || depth > 3) return further;
   const negated = /^!\s*(.*)$/.exec(normalizeSpace(s.cond));
   if (negated) {
     if (s.else || readsFrom(s.then.text, input) || !ERROR_RETURN.test(s.then.text)) return further;
@@ -213,4 +214,21 @@ function condWays(cond: string, input: string, resolve: UnformatResolver): Value
   const problem = addBranchArgs(cond, input, resolve, args, new Set(), true);
   if (problem) return problem;
   return args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
+}
+
+/**
+ * `unformat (line_input, "inside vrf %u", &in); unformat (line_input, "outside vrf %u", &out);`:
+ * reads whose result nobody looks at, each optional, in this order.
+ */
+function optionalReads(reads: readonly Statement[], input: string, resolve: UnformatResolver): ValueSpec[][] | undefined {
+  let ways: ValueSpec[][] = [[]];
+  for (const s of reads) {
+    const call = /^(?:\(void\) ?)?(unformat(?:_user)? ?\(.*\));$/.exec(normalizeSpace(s.text));
+    if (s.kind !== 'simple' || !call) return undefined;
+    const read = condWays(call[1], input, resolve);
+    if (typeof read === 'string') return undefined;
+    ways = ways.flatMap((way) => [way, ...read.map((r) => [...way, ...r])]);
+    if (ways.length > MAX_WAYS) return undefined;
+  }
+  return ways;
 }

@@ -35,9 +35,21 @@ const NOT_A_CHAIN = 'the loop body is not a single if / else if chain';
 export function loopChain(body: Statement, input: string): LoopChain | string {
   let statements: Statement[] = [body];
   while (statements.length === 1 && statements[0].kind === 'block') statements = statements[0].body;
+  // declarations and bookkeeping around the chain (`u32 sw_if_index;`, `num_m_args++;`, `is_set = 1;`)
+  const plain = (s: Statement) => s.kind === 'simple' && !readsFrom(s.text, input) && !/\b(break|return|goto|continue)\b/.test(s.text);
+  while (statements.length > 1 && plain(statements[0])) statements = statements.slice(1);
+  while (statements.length > 1 && plain(statements[statements.length - 1])) statements = statements.slice(0, -1);
+  // `if (unformat (...)) continue; if (unformat (...)) { ...; continue; } return clib_error_return (...);`:
+  // the statement after the ifs runs when none of them went round again, as a final else would
+  let last: Statement | undefined;
+  if (statements.length > 1 && statements[statements.length - 1].kind !== 'if') last = statements.pop();
   const chains = statements.map(ifChain);
   if (chains.length === 0 || chains.some((c) => !c)) return NOT_A_CHAIN;
   const all = chains as LoopChain[];
+  if (last) {
+    if (readsFrom(last.text, input)) return NOT_A_CHAIN;
+    all.push({ branches: [], final: last });
+  }
   // the chains before the last: every branch reads, and nothing runs when none matches
   for (const c of all.slice(0, -1)) if (c.final || c.branches.some((b) => !readsFrom(b.cond, input))) return NOT_A_CHAIN;
   const branches = all.flatMap((c) => c.branches).map((b) => (readsFrom(b.cond, input) ? b : { ...b, guarded: guardedReads(b, input) }));
