@@ -80,9 +80,15 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
   const required = [...requiredFirst, ...requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read)];
-  if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
-  // `else break`: VPP stops at the first word it does not know and runs without the rest
   const stops = reason === STOPS_AT_UNKNOWN;
+  // a bare line is refused, but one with a word no branch reads is not when the loop stops there
+  if (bareRefused && !stops && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
+  // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
+  if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = 0;
+  // a value that takes the rest of the line (a route path) also takes any argument written after it:
+  // which were given is not known, so none is required
+  if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = 0;
+  // `else break`: VPP stops at the first word it does not know and runs without the rest
   const result: ReadCommandArgs = { strict: !reason || stops, args };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;

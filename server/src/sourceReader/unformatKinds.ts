@@ -70,6 +70,11 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_vlib_tmpfile: { kind: 'string' },
   // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
   unformat_mpls_unicast_label: { kind: 'string' },
+  // a path: `10.0.0.1 loop0`, `loop0`, `drop`, `10.0.0.1 next-hop-table 2`, `ip4-lookup-in-table 1`,
+  // with weights, preferences, out-labels ... over several words, ending where its forms end. We
+  // do not follow it: everything after it is taken as read (and required arguments, which may have
+  // been written after it, as given: see parseLoop)
+  unformat_fib_route_path: { kind: 'rest', placeholder: '192.0.2.1 loop0' },
   // the rest of the line
   unformat_line_input: { kind: 'rest' },
   // `0x%x` or `%d`, refused outside 1..65535
