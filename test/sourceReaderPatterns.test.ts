@@ -267,4 +267,17 @@ done:
     // `via 10.0.0.1 loop1 rx loop0`: the rx after the path is read by VPP, so it cannot be required
     assert.equal(r.required, undefined);
   });
+
+  it('reads a LISP EID as one word or as the two words of an NSH path (unformat_gid_address)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "eid %U", unformat_gid_address, &eid))
+        ;
+      else
+        return clib_error_return (0, "unknown input '%U'", format_unformat_error, input);
+    }`);
+    assert.equal(r.strict, true);
+    assert.deepEqual(shape(r), ['eid string', 'eid int int']);
+    assert.deepEqual(r.args[1].values!.map((v) => v.prefix), ['SPI:', 'SI:']);
+  });
 });

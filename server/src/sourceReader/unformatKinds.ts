@@ -1,4 +1,5 @@
 import type { ValueSpec } from '../schema/types';
+import type { UnformatReading } from './formatString';
 
 /**
  * What VPP's own `unformat_*` functions read, as one word each. A function missing here reads
@@ -81,7 +82,13 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
 
-/** Resolves a `%U` function by the table above. */
-export function knownUnformat(fn: string): ValueSpec | undefined {
-  return UNFORMAT_KINDS[fn];
+/** VPP functions that read one of several shapes, some of more than one word: one list of values per shape. */
+export const UNFORMAT_WAYS: Readonly<Record<string, ValueSpec[][]>> = {
+  // lisp_types.c: an IP prefix, a MAC, or `A|B` of those (one word each), or an NSH path `SPI:%d SI:%d`
+  unformat_gid_address: [[{ kind: 'string' }], [{ kind: 'int', prefix: 'SPI:' }, { kind: 'int', prefix: 'SI:' }]],
+};
+
+/** Resolves a `%U` function by the tables above. */
+export function knownUnformat(fn: string): UnformatReading | undefined {
+  return UNFORMAT_KINDS[fn] ?? UNFORMAT_WAYS[fn];
 }
