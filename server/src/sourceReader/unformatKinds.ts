@@ -38,6 +38,11 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_vlib_trace_filter_function: { kind: 'string' },
   unformat_sasc_service: { kind: 'string' },
   unformat_punt_client: { kind: 'string' },
+  unformat_vlib_log_level: { kind: 'string' },
+  unformat_perfmon_active_type: { kind: 'string' },
+  unformat_sfdp_timeout_name: { kind: 'string' },
+  // one word of ila_foreach_type
+  unformat_ila_type: { kind: 'string' },
   // `%U.%s`: a node name and one of its error counters, as one word (`ip4-input.drop`)
   unformat_vlib_error: { kind: 'string' },
   // one word of foreach_syslog_severity / foreach_urpf_mode (X-macros this reader does not expand)
@@ -76,6 +81,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // do not follow it: everything after it is taken as read (and required arguments, which may have
   // been written after it, as given: see parseLoop)
   unformat_fib_route_path: { kind: 'rest', placeholder: '192.0.2.1 loop0' },
+  // `%s` until the end of the input: every word left is a pattern
+  unformat_stats_patterns: { kind: 'rest', placeholder: 'pattern ...' },
   // the rest of the line
   unformat_line_input: { kind: 'rest' },
   // `0x%x` or `%d`, refused outside 1..65535
