@@ -132,6 +132,9 @@ const FAMILIES: Record<string, Case[]> = {
     // VPP prints "parse error" and does nothing, but returns no error: exec goes on
     ['lisp map-register enabel', ['warning vpp.ignored-input [enabel]']],
     ['set flow-offload vxlan hw loop0', ['error vpp.missing-required [set flow-offload vxlan]']],
+    // bfd_cli_udp_session_del: its parameter list (an X-macro) has no detect-mult: "Unknown input `detect-mult 3'"
+    ['bfd udp session add interface loop0 local-addr 10.0.0.1 peer-addr 10.0.0.2 desired-min-tx 100000 required-min-rx 100000 detect-mult 3', []],
+    ['bfd udp session del interface loop0 local-addr 10.0.0.1 peer-addr 10.0.0.2 detect-mult 3', ['error vpp.unknown-option [detect-mult]']],
   ],
 };
 

@@ -280,4 +280,49 @@ done:
     assert.deepEqual(shape(r), ['eid string', 'eid int int']);
     assert.deepEqual(r.args[1].values!.map((v) => v.prefix), ['SPI:', 'SI:']);
   });
+
+  it('expands a parameter list written as an X-macro in the function, read with a macro of the file (bfd_cli.c)', () => {
+    const text = `#define INTERFACE_STR "interface"
+#define MULTIHOP_STR "multihop"
+#define UNFORMAT(t, n, s, r, ...)              \\
+  if (unformat (line_input, s " " __VA_ARGS__, &n)) \\
+    {                                          \\
+      something_parsed = 1;                    \\
+      have_##n = 1;                            \\
+    }
+#define DECLARE(t, n, s, r, ...) int have_##n = 0; t n;
+static clib_error_t *
+test_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  unformat_input_t _line_input, *line_input = &_line_input;
+#define foreach_test_cli_param(F)                          \\
+  F (bool, multihop, MULTIHOP_STR, optional, "%_")          \\
+  F (u32, sw_if_index, INTERFACE_STR, optional, "%U",      \\
+     unformat_vnet_sw_interface, &vnet_main)               \\
+  F (u32, detect_mult, "detect-mult", mandatory, "%u")
+  foreach_test_cli_param (DECLARE);
+  if (!unformat_user (input, unformat_line_input, line_input))
+    return 0;
+  while (unformat_check_input (line_input) != UNFORMAT_END_OF_INPUT)
+    {
+      int something_parsed = 0;
+      foreach_test_cli_param (UNFORMAT);
+      if (!something_parsed)
+        {
+          ret = clib_error_return (0, "Unknown input \`%U'", format_unformat_error, line_input);
+          goto out;
+        }
+    }
+out:
+  return ret;
+}
+VLIB_CLI_COMMAND (test_cmd, static) = {
+  .path = "test cmd",
+  .function = test_cmd_fn,
+};
+`;
+    const [found] = readCliFile(text);
+    assert.equal(found.reading.strict, true, found.reading.reason);
+    assert.deepEqual(shape(found.reading), ['multihop', 'interface interface', 'detect-mult uint']);
+  });
 });

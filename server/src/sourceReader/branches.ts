@@ -81,7 +81,7 @@ function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgS
   if (call[1] === 'unformat') {
     format = stringLiteralValue(params[1] ?? '');
     if (format === undefined) return `a format that is not a string literal: \`${shortCond(cond)}\``;
-    fns = params.slice(2).filter((p) => /^unformat_\w+$/.test(p));
+    fns = params.slice(2).filter((p) => /^(?:\w+_)?unformat_\w+$/.test(p));
   } else {
     format = '%U';
     fns = [params[1] ?? ''];

@@ -4,6 +4,7 @@ import { splitTopLevel, stripComments } from './cText';
 import { readCommandFunction } from './parseLoop';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
+import { expandParamLists, findFileMacros } from './paramLists';
 import type { UnformatReading, UnformatResolver } from './formatString';
 
 export { readCommandFunction } from './parseLoop';
@@ -38,10 +39,11 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     }
     return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
   };
+  const fileMacros = findFileMacros(code);
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target
-      ? readCommandFunction(target.fn.body, target.input, resolveHere)
+      ? readCommandFunction(expandParamLists(target.fn.body, fileMacros), target.input, resolveHere)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
     return { ...r, reading };
   });

@@ -43,6 +43,7 @@ export function loopChain(body: Statement, input: string): LoopChain | string {
   // the statement after the ifs runs when none of them went round again, as a final else would
   let last: Statement | undefined;
   if (statements.length > 1 && statements[statements.length - 1].kind !== 'if') last = statements.pop();
+  else if (statements.length > 1 && nothingMatched(statements, input)) last = (statements.pop() as Extract<Statement, { kind: 'if' }>).then;
   const chains = statements.map(ifChain);
   if (chains.length === 0 || chains.some((c) => !c)) return NOT_A_CHAIN;
   const all = chains as LoopChain[];
@@ -106,4 +107,20 @@ export function requiredRead(s: Statement, input: string): string | undefined {
   if (!s.else || s.else.kind === 'if' || readsFrom(s.then.text, input) || readsFrom(s.else.text, input)) return undefined;
   if (/\b(return|goto|break)\b/.test(s.then.text) || !ERROR_RETURN.test(s.else.text)) return undefined;
   return cond;
+}
+
+/**
+ * `if (!something_parsed) { ret = clib_error_return (...); goto out; }` after ifs that each set
+ * `something_parsed = 1` when they read (bfd_cli.c): an error when no read matched, as a final else.
+ */
+function nothingMatched(statements: readonly Statement[], input: string): boolean {
+  const last = statements[statements.length - 1];
+  if (last.kind !== 'if' || last.else || readsFrom(last.text, input) || !ERROR_RETURN.test(last.then.text)) return false;
+  const flag = /^!\s*(\w+)$/.exec(normalizeSpace(last.cond))?.[1];
+  if (!flag) return false;
+  const sets = new RegExp(`\\b${flag}\\s*=\\s*(1|true)\\s*;`);
+  return statements.slice(0, -1).every((s) => {
+    const chain = ifChain(s);
+    return !!chain && !chain.final && chain.branches.every((b) => readsFrom(b.cond, input) && sets.test(b.body.text));
+  });
 }

@@ -14,6 +14,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ip4_address: { kind: 'ip4' },
   unformat_ip6_address: { kind: 'ip6' },
   unformat_ip46_address: { kind: 'ip' },
+  // bfd_cli.c's wrapper of unformat_ip46_address (either family)
+  bfd_cli_unformat_ip46_address: { kind: 'ip' },
   unformat_ip_address: { kind: 'ip' },
   unformat_ip_prefix: { kind: 'ip-prefix' },
   unformat_ethernet_address: { kind: 'mac' },
