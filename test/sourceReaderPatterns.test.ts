@@ -325,4 +325,43 @@ VLIB_CLI_COMMAND (test_cmd, static) = {
     assert.equal(found.reading.strict, true, found.reading.reason);
     assert.deepEqual(shape(found.reading), ['multihop', 'interface interface', 'detect-mult uint']);
   });
+
+  it('expands a `#define _` template over a foreach list inside the loop, `#a` made a string (set ip flow-hash)', () => {
+    const text = `static clib_error_t *
+test_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "table %d", &table_id))
+        matched = 1;
+#define _(a, b, v) \\
+  else if (unformat (input, #a)) \\
+  { \\
+    config |= v; \\
+    matched = 1; \\
+  }
+      foreach_test_bit
+#undef _
+      else
+        break;
+    }
+  if (matched == 0)
+    return clib_error_return (0, "unknown input");
+  return 0;
+}
+VLIB_CLI_COMMAND (test_cmd, static) = {
+  .path = "test cmd",
+  .function = test_cmd_fn,
+};
+`;
+    // the list lives in a header: the extraction tool passes the release's lists
+    const lists = new Map([['foreach_test_bit', '_ (src, 0, HASH_SRC) _ (dport, 3, HASH_DPORT)']]);
+    const [found] = readCliFile(text, undefined, lists);
+    assert.equal(found.reading.strict, true, found.reading.reason);
+    assert.equal(found.reading.ignoresRest, true);
+    assert.deepEqual(shape(found.reading), ['table int', 'src', 'dport']);
+    assert.deepEqual(found.reading.required, [['table', 'src', 'dport']]);
+    // without the list the function is not followed
+    assert.equal(readCliFile(text)[0].reading.strict, false);
+  });
 });
