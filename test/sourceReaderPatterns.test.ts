@@ -364,4 +364,24 @@ VLIB_CLI_COMMAND (test_cmd, static) = {
     // without the list the function is not followed
     assert.equal(readCliFile(text)[0].reading.strict, false);
   });
+
+  it('stays loose when VPP skips the whole line in some state (auto-sdl while the sdl engine is off)', () => {
+    const r = read(`  if (session_sdl_is_enabled () == 0)
+    {
+      unformat_skip_line (input);
+      vlib_cli_output (vm, "session sdl engine is not enabled");
+      goto done;
+    }
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "enable"))
+        enable = 1;
+      else
+        return clib_error_return (0, "unknown input");
+    }
+done:
+  return 0;`);
+    assert.equal(r.strict, false);
+    assert.match(r.reason!, /skips the whole line/);
+  });
 });

@@ -16,6 +16,9 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
   if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: false, reason: 'reads no arguments: VPP ignores any words after the command', args: [], ignoresArgs: true };
+  // `if (session_sdl_is_enabled () == 0) { unformat_skip_line (input); ... }`: in some state VPP
+  // takes any words without reading them, which no reading of the loop can say
+  if (new RegExp(`\\bunformat_skip_line\\s*\\(\\s*${inputName}\\b`).test(body)) return loose('skips the whole line in some state, whatever it holds');
   const flat = openLineInputBlocks(flatten(statements), inputName);
   const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
