@@ -197,11 +197,16 @@ describe('code actions', () => {
       const result = lintScript(text);
       const actions = computeCodeActions(result.analysis, URI, result.diagnostics);
       assert.ok(actions.length >= 6);
-      for (const action of actions) {
-        assertIsEdit(action);
-        const fixed = applyWorkspaceEdit(text, action.edit);
-        assert.notEqual(fixed, text, action.title);
-        assert.ok(lintScript(fixed).diagnostics.length < result.diagnostics.length, `${action.title} fixes something`);
+      // each action takes away the finding it is for; the line it leaves may have findings of its
+      // own (`set int s` changed to `secondary-mac-address` then lacks its MAC address, as VPP says)
+      const count = (t: string, code: unknown) => lintScript(t).diagnostics.filter((d) => d.code === code).length;
+      for (const d of result.diagnostics) {
+        for (const action of computeCodeActions(result.analysis, URI, [d])) {
+          assertIsEdit(action);
+          const fixed = applyWorkspaceEdit(text, action.edit);
+          assert.notEqual(fixed, text, action.title);
+          assert.ok(count(fixed, d.code) < count(text, d.code), `${action.title} fixes its \`${String(d.code)}\``);
+        }
       }
       assert.ok(errorsOf(result).length >= 5);
     });

@@ -105,6 +105,37 @@ const FAMILIES: Record<string, Case[]> = {
     // VPP 26.06: "trace filter: expected 'include NODE COUNT' ..., got `inclde ip4-input 10'"
     ['trace filter inclde ip4-input 10', ['error vpp.missing-required [trace filter]', 'error vpp.unknown-option [inclde]']],
   ],
+  // loops VPP writes besides one chain: nat44_ed_enable_disable_command_fn (a guard reading enable |
+  // disable), session_enable_disable_fn and sw_scheduler_set_worker_crypto (reads nested after a
+  // keyword), create_simulated_ethernet_interfaces (two chains in a row), ip4_punt_redirect_cmd (a
+  // route path), lb_vip_command_fn (a prefix read before the loop), nat64 (optional reads after
+  // enable), l2_bvi_create_cli (a loop run only when the line has words), lisp (a final else that
+  // prints and leaves), vxlan_offload_command_fn (branches that continue)
+  'loop shapes': [
+    ['nat44 plugin enable sessions 1000', []],
+    // "unknown input 'sesions 10'": the guard read `enable`, the next pass finds no branch
+    ['nat44 plugin enable sesions 10', ['error vpp.unknown-option [sesions]']],
+    // "expected enable | disable"
+    ['nat44 plugin sessions 10', ['error vpp.missing-required [nat44 plugin]']],
+    ['session enable rt-backend sdl', []],
+    ['set sw_scheduler worker 1 crypto on', []],
+    ['set sw_scheduler worker 1 crypto maybe', ['error vpp.invalid-value [maybe]']],
+    ['create loopback interface instance 5 mac 02:00:00:00:00:01', []],
+    // the path ends where its forms end, and the loop reads `rx loop0` after it
+    ['ip punt redirect via 10.0.0.1 loop1 rx loop0', []],
+    ['ip punt redirect add rxx loop0', ['error vpp.unknown-option [rxx]']],
+    ['lb vip 2001:db8::/64 encap gre6 new_len 1024', []],
+    // "invalid vip prefix": unformat_ip46_prefix needs the length
+    ['lb vip 10.0.0.1 encap gre4', ['error vpp.missing-required [lb vip]', 'error vpp.unknown-option [10.0.0.1]']],
+    ['nat64 plugin enable bib-buckets 1024 st-memory 100', []],
+    ['bvi create instance three', ['error vpp.invalid-value [three]']],
+    // VPP prints "parse error" and does nothing, but returns no error: exec goes on
+    ['lisp map-register enabel', ['warning vpp.ignored-input [enabel]']],
+    ['set flow-offload vxlan hw loop0', ['error vpp.missing-required [set flow-offload vxlan]']],
+    // bfd_cli_udp_session_del: its parameter list (an X-macro) has no detect-mult: "Unknown input `detect-mult 3'"
+    ['bfd udp session add interface loop0 local-addr 10.0.0.1 peer-addr 10.0.0.2 desired-min-tx 100000 required-min-rx 100000 detect-mult 3', []],
+    ['bfd udp session del interface loop0 local-addr 10.0.0.1 peer-addr 10.0.0.2 detect-mult 3', ['error vpp.unknown-option [detect-mult]']],
+  ],
 };
 
 /** The lines of a family with the interface hint off: these commands use interfaces made elsewhere. */

@@ -150,13 +150,13 @@ unformat_test_mode (unformat_input_t * input, va_list * args)
   it('stays loose, saying why, on what it does not follow', () => {
     const unknownFn = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
     {
-      if (unformat (input, "via %U", unformat_fib_route_path, &rpath))
+      if (unformat (input, "mask %U", unformat_classify_mask, &mask))
         ;
       else
         return clib_error_return (0, "unknown input");
     }`);
     assert.equal(unknownFn.strict, false);
-    assert.match(unknownFn.reason!, /unformat_fib_route_path/);
+    assert.match(unknownFn.reason!, /unformat_classify_mask/);
     const nested = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
     {
       if (unformat (input, "record"))

@@ -120,7 +120,7 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
   const memo = new Map<string, UnformatReading | undefined>();
   const byPath = new Map<string, Found[]>();
   for (const file of files) {
-    for (const r of readCliFile(texts.get(file)!, resolverFor(file, index, memo))) {
+    for (const r of readCliFile(texts.get(file)!, resolverFor(file, index, memo), index.macros)) {
       const list = byPath.get(r.path) ?? [];
       list.push({ ...r, file });
       byPath.set(r.path, list);

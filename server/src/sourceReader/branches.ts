@@ -7,9 +7,9 @@ import { argName, formatWords, type FormatWord, type UnformatResolver } from './
 export const READS_INPUT = /\bunformat(_user|_check_input)?\s*\(/;
 export const ERROR_RETURN = /\bclib_error_return\w*\s*\(|\bclib_error_create\s*\(|\bunformat_parse_error\s*\(/;
 
-/** Whether `text` reads from `input` (`unformat_free` does not read). */
+/** Whether `text` reads from `input` (`unformat_free` and `unformat_parse_error`, which reports where it stopped, do not read). */
 export function readsFrom(text: string, input: string): boolean {
-  return new RegExp(`\\bunformat(?!_free\\b)\\w*\\s*\\(\\s*&?${input}\\b`).test(text);
+  return new RegExp(`\\bunformat(?!_free\\b|_parse_error\\b)\\w*\\s*\\(\\s*&?${input}\\b`).test(text);
 }
 
 export function loose(reason: string): ReadCommandArgs {
@@ -81,7 +81,7 @@ function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgS
   if (call[1] === 'unformat') {
     format = stringLiteralValue(params[1] ?? '');
     if (format === undefined) return `a format that is not a string literal: \`${shortCond(cond)}\``;
-    fns = params.slice(2).filter((p) => /^unformat_\w+$/.test(p));
+    fns = params.slice(2).filter((p) => /^(?:\w+_)?unformat_\w+$/.test(p));
   } else {
     format = '%U';
     fns = [params[1] ?? ''];
@@ -166,23 +166,69 @@ function sameValues(a: readonly ValueSpec[] | undefined, b: readonly ValueSpec[]
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
+/** Ways of reading after a branch past this many are not followed. */
+const MAX_WAYS = 16;
+
 /**
- * What a branch body reads after its condition, when that is one more read right there:
- * `if (unformat (i, "gso-size %u", &n)) ; else return clib_error_create (...)` (required) or without
- * the else (optional). Each way is the values it adds, its literal words as one-word enums.
+ * What a branch body reads after its condition: one more chain of reads right there, each branch of
+ * which may read on in the same way (`worker %u` then `crypto` then `on` or `off`):
+ * `if (unformat (i, "gso-size %u", &n)) ; else return clib_error_create (...)` (required), without the
+ * else or with an else that only sets state (optional), or `if (!unformat (...)) return error;`.
+ * Each way is the values it adds, its literal words as one-word enums.
  */
-export function readsAfterBranch(body: Statement, input: string, resolve: UnformatResolver): ValueSpec[][] | string {
+export function readsAfterBranch(body: Statement, input: string, resolve: UnformatResolver, depth = 0): ValueSpec[][] | string {
   const reads = flatten([body]).filter((s) => readsFrom(s.text, input));
+  if (reads.length === 0) return [[]];
   const s = reads[0];
   const further = 'reads further';
-  if (reads.length !== 1 || s.kind !== 'if' || readsFrom(s.then.text, input) || (s.else && (s.else.kind === 'if' || readsFrom(s.else.text, input)))) return further;
+  if (reads.length > 1) return optionalReads(reads, input, resolve) ?? further;
+  if (s.kind !== 'if' || depth > 3) return further;
   const negated = /^!\s*(.*)$/.exec(normalizeSpace(s.cond));
-  const required = negated ? !s.else && ERROR_RETURN.test(s.then.text) : !!s.else && ERROR_RETURN.test(s.else.text);
-  if (s.else && !required) return further;
-  if (negated && !required) return further;
+  if (negated) {
+    if (s.else || readsFrom(s.then.text, input) || !ERROR_RETURN.test(s.then.text)) return further;
+    return condWays(negated[1].replace(/^\((.*)\)$/, '$1'), input, resolve);
+  }
+  const ways: ValueSpec[][] = [];
+  let at: Statement | undefined = s;
+  while (at?.kind === 'if') {
+    const read = condWays(at.cond, input, resolve);
+    if (typeof read === 'string') return read;
+    const then = readsAfterBranch(at.then, input, resolve, depth + 1);
+    if (typeof then === 'string') return then;
+    for (const first of read) for (const more of then) ways.push([...first, ...more]);
+    at = at.else;
+  }
+  // no else, or one that sets state: the read is optional; an else that refuses makes it required
+  if (!at) ways.push([]);
+  else if (readsFrom(at.text, input)) return further;
+  else if (!ERROR_RETURN.test(at.text)) {
+    if (/\b(break|return|goto)\b/.test(at.text)) return further;
+    ways.push([]);
+  }
+  return ways.length > MAX_WAYS ? further : ways;
+}
+
+/** The ways one condition reads (each side of a `||`), as values. */
+function condWays(cond: string, input: string, resolve: UnformatResolver): ValueSpec[][] | string {
   const args: ArgSpec[] = [];
-  const problem = addBranchArgs(negated ? negated[1].replace(/^\((.*)\)$/, '$1') : s.cond, input, resolve, args, new Set(), true);
+  const problem = addBranchArgs(cond, input, resolve, args, new Set(), true);
   if (problem) return problem;
-  const ways = args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
-  return required ? ways : [...ways, []];
+  return args.map((a): ValueSpec[] => [...(a.keyword?.split(' ') ?? []).map((w): ValueSpec => ({ kind: 'enum', values: [w] })), ...(a.values ?? [])]);
+}
+
+/**
+ * `unformat (line_input, "inside vrf %u", &in); unformat (line_input, "outside vrf %u", &out);`:
+ * reads whose result nobody looks at, each optional, in this order.
+ */
+function optionalReads(reads: readonly Statement[], input: string, resolve: UnformatResolver): ValueSpec[][] | undefined {
+  let ways: ValueSpec[][] = [[]];
+  for (const s of reads) {
+    const call = /^(?:\(void\) ?)?(unformat(?:_user)? ?\(.*\));$/.exec(normalizeSpace(s.text));
+    if (s.kind !== 'simple' || !call) return undefined;
+    const read = condWays(call[1], input, resolve);
+    if (typeof read === 'string') return undefined;
+    ways = ways.flatMap((way) => [way, ...read.map((r) => [...way, ...r])]);
+    if (ways.length > MAX_WAYS) return undefined;
+  }
+  return ways;
 }

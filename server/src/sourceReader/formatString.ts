@@ -37,7 +37,10 @@ export function formatWords(format: string, fns: readonly string[], resolve: Unf
   let ways: FormatWord[][] = [[]];
   const push = (...words: FormatWord[]) => ways.forEach((w) => w.push(...words));
   let fnIndex = 0;
-  for (const piece of format.split(/\s+/).filter(Boolean)) {
+  const pieces = format.split(/\s+/).filter(Boolean);
+  // `multihop %_`: a toggle of blank skipping at the very end reads nothing
+  if (pieces.length > 1 && pieces[pieces.length - 1] === '%_') pieces.pop();
+  for (const piece of pieces) {
     if (!piece.includes('%')) {
       push({ literal: piece });
       continue;

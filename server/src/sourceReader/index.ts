@@ -1,9 +1,10 @@
 import type { ReadCommandArgs, ValueSpec } from '../schema/types';
-import { findListMacros, readUnformatFunction } from './unformatFunction';
+import { expandListMacros, findListMacros, readUnformatFunction } from './unformatFunction';
 import { splitTopLevel, stripComments } from './cText';
 import { readCommandFunction } from './parseLoop';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
+import { expandParamLists, findFileMacros, type FileMacros } from './paramLists';
 import type { UnformatReading, UnformatResolver } from './formatString';
 
 export { readCommandFunction } from './parseLoop';
@@ -21,7 +22,7 @@ export interface ReadCommand {
 }
 
 /** Every CLI command a C file registers, with its arguments read from the function in the same file. */
-export function readCliFile(text: string, resolve: UnformatResolver = knownUnformat): ReadCommand[] {
+export function readCliFile(text: string, resolve: UnformatResolver = knownUnformat, listMacros: ReadonlyMap<string, string> = new Map()): ReadCommand[] {
   const code = stripComments(text);
   const registrations = findCliRegistrations(code);
   if (registrations.length === 0) return [];
@@ -38,10 +39,12 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     }
     return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
   };
+  const fileMacros = findFileMacros(code);
+  const lists = new Map([...listMacros, ...localMacros]);
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target
-      ? readCommandFunction(target.fn.body, target.input, resolveHere)
+      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
     return { ...r, reading };
   });
@@ -65,4 +68,14 @@ function parsingFunction(functions: Map<string, CFunction>, name: string): { fn:
     input = callee.params[at];
   }
   return { fn, input };
+}
+
+/**
+ * A command function as the compiler sees it: parameter lists (bfd_cli.c) and `#define _ (...)`
+ * templates over `foreach_*` lists (`set ip flow-hash`'s flow-hash bits) expanded; a list not known
+ * leaves the body as written.
+ */
+function expandMacros(body: string, fileMacros: FileMacros, lists: ReadonlyMap<string, string>): string {
+  const expanded = expandParamLists(body, fileMacros);
+  return /^\s*#\s*define\s+_\s*\(/m.test(expanded) ? (expandListMacros(expanded, lists) ?? expanded) : expanded;
 }

@@ -2,6 +2,7 @@ import type { ArgSpec, ReadCommandArgs } from '../schema/types';
 import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
 import { normalizeSpace, parseStatements, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
+import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { readSequence } from './sequence';
 
@@ -15,7 +16,10 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
   if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: true, args: [], readsNoArgs: true };
-  const flat = flatten(statements);
+  // `if (session_sdl_is_enabled () == 0) { unformat_skip_line (input); ... }`: in some state VPP
+  // takes any words without reading them, which no reading of the loop can say
+  if (new RegExp(`\\bunformat_skip_line\\s*\\(\\s*${inputName}\\b`).test(body)) return loose('skips the whole line in some state, whatever it holds');
+  const flat = openLineInputBlocks(flatten(statements), inputName);
   const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
   if (loops.length === 0) {
@@ -29,32 +33,47 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     return loose(`loops over \`${input}\`, which is not the command's input`);
   }
 
-  // before the loop only `unformat_user (input, unformat_line_input, line_input)` may read
+  // before the loop only `unformat_user (input, unformat_line_input, line_input)` and reads whose
+  // failure is an error (the first, required, words of the line) may read
+  const at = flat.indexOf(loop);
   let bareIsNoop: boolean | undefined;
   let bareRefused = false;
+  const args: ArgSpec[] = [];
+  const names = new Set<string>();
+  const requiredFirst: string[][] = [];
   for (const s of reads) {
     const bare = lineInputSwitch(s, input);
-    if (bare === undefined) return loose('reads arguments outside its loop');
+    if (bare === undefined) {
+      const first = flat.indexOf(s) < at ? requiredRead(s, input) : undefined;
+      if (first === undefined) return loose('reads arguments outside its loop');
+      const before = args.length;
+      const problem = addBranchArgs(first, input, resolve, args, names, false);
+      if (problem) return loose(problem);
+      requiredFirst.push(args.slice(before).map((a) => a.name));
+      continue;
+    }
     if (bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
     if (bare === 'noop') bareIsNoop = true;
     else bareRefused = true;
   }
 
-  const chain = ifChain(loop.body);
-  if (!chain) return loose('the loop body is not a single if / else if chain');
-  const args: ArgSpec[] = [];
-  const names = new Set<string>();
+  const chain = loopChain(loop.body, input);
+  if (typeof chain === 'string') return loose(chain);
   const read: ReadBranch[] = [];
   for (const branch of chain.branches) {
     const body = branch.body.text;
-    const then = readsFrom(body, input) ? readsAfterBranch(branch.body, input, resolve) : [[]];
+    // a guard (`else if (!enable_set) { enable_set = 1; if (unformat (i, "enable")) ... }`) reads
+    // the words of its inner chain, or none, after which the loop goes on: each is one more branch
+    const then = branch.guarded ? [[]] : readsFrom(body, input) ? readsAfterBranch(branch.body, input, resolve) : [[]];
     if (typeof then === 'string') return loose(`the branch for \`${shortCond(branch.cond)}\` ${then}`);
     // `break`, `goto` or `return` in a branch: VPP reads nothing after this argument
     const leaves = leavesLoop(branch.body);
     if (leaves === 'maybe') return loose(`the branch for \`${shortCond(branch.cond)}\` may or may not leave the loop`);
     const before = args.length;
-    const problem = addBranchArgs(branch.cond, input, resolve, args, names, true, then);
-    if (problem) return loose(problem);
+    for (const cond of branch.guarded ?? [branch.cond]) {
+      const problem = addBranchArgs(cond, input, resolve, args, names, true, then);
+      if (problem) return loose(problem);
+    }
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
     read.push({ cond: branch.cond, body, args: args.slice(before) });
   }
@@ -62,12 +81,17 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
-  const at = flat.indexOf(loop);
   const reason = finalElseReason(final, flat.slice(at + 1));
-  const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
-  if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
-  // `else break`: VPP stops at the first word it does not know and runs without the rest
+  const required = [...requiredFirst, ...requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read)];
   const stops = reason === STOPS_AT_UNKNOWN;
+  // a bare line is refused, but one with a word no branch reads is not when the loop stops there
+  if (bareRefused && !stops && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
+  // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
+  if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = 0;
+  // a value that takes the rest of the line (a route path) also takes any argument written after it:
+  // which were given is not known, so none is required
+  if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = 0;
+  // `else break`: VPP stops at the first word it does not know and runs without the rest
   const result: ReadCommandArgs = { strict: !reason || stops, args };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
@@ -83,24 +107,6 @@ function refusesAnyInput(stmt: Statement, input: string): boolean {
   return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input ?\\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
 }
 
-
-interface Chain {
-  branches: { cond: string; body: Statement }[];
-  final?: Statement;
-}
-
-function ifChain(body: Statement): Chain | undefined {
-  let stmt: Statement | undefined = body;
-  while (stmt?.kind === 'block' && stmt.body.length === 1) stmt = stmt.body[0];
-  if (stmt?.kind !== 'if') return undefined;
-  const branches: Chain['branches'] = [];
-  let at: Statement | undefined = stmt;
-  while (at?.kind === 'if') {
-    branches.push({ cond: at.cond, body: at.then });
-    at = at.else;
-  }
-  return { branches, final: at };
-}
 
 const LEAVES = /\b(break|goto|return)\b/;
 
@@ -126,6 +132,12 @@ function returnedAfter(variable: string, after: readonly Statement[]): boolean {
   const first = after.find((s) => mentions(s.text));
   if (!first) return false;
   if (first.kind === 'simple') return normalizeSpace(first.text).replace(/[\s()]/g, '') === `return${variable};`;
+  // `if (error) ; else if ...` or `if (!err) { ... }`, and the function ends with `return error;`:
+  // what follows runs only without an error, and the error is what the function returns
+  const cond = first.kind === 'if' ? normalizeSpace(first.cond).replace(/\s/g, '') : '';
+  const last = after[after.length - 1];
+  const endsReturning = last?.kind === 'simple' && normalizeSpace(last.text).replace(/[\s()]/g, '') === `return${variable};`;
+  if (first.kind === 'if' && endsReturning && ((cond === variable && /^;?$/.test(first.then.text.trim())) || (cond === `!${variable}` && !mentions(first.then.text)))) return true;
   return first.kind === 'if' && normalizeSpace(first.cond).replace(/\s/g, '') === variable && /\b(return|goto)\b/.test(first.then.text);
 }
 
@@ -138,7 +150,7 @@ function finalElseReason(final: Statement | undefined, after: readonly Statement
   // an error on every unknown word: not one that depends on a condition, nor a break beside it
   if (ERROR_RETURN.test(text) && !/\b(if|break|switch|while|for)\b|\?/.test(code)) return undefined;
   // `error = clib_error_return (...); break;` and after the loop `if (error) return error;`
-  const kept = /([\w.>-]+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(code);
+  const kept = /([\w.>-]+)\s*=\s*(?:clib_error_(?:return|create)\w*|unformat_parse_error)\s*\(/.exec(code);
   if (kept && /\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b/.test(code) && returnedAfter(kept[1].replace(/\s/g, ''), after)) return undefined;
   // `break` alone, or beside a warning or an error nobody returns: VPP stops there without an error
   if (/\bbreak\s*;/.test(code) && !/\b(if|switch|while|for|return|goto)\b|=/.test(code)) {
@@ -148,6 +160,17 @@ function finalElseReason(final: Statement | undefined, after: readonly Statement
     if (!/^\s*(if|switch|while|for)\b/.test(next) && (ERROR_RETURN.test(next) || /^\s*[\w.>-]+\s*=\s*clib_error_(?:return|create)\w*\s*\(/.test(next))) return undefined;
     return STOPS_AT_UNKNOWN;
   }
+  // `vlib_cli_output (vm, "parse error ..."); goto done;`: VPP prints it but returns no error, so a
+  // script goes on; what it did is stop at the word
+  if (leavesQuietly(final)) return STOPS_AT_UNKNOWN;
   return 'what the final else does with an unknown word is not an error this reader recognises';
 }
 
+
+/** Output calls, then `goto label;`, `break;` or `return` without an error: nothing else. */
+function leavesQuietly(final: Statement): boolean {
+  const statements = flatten([final]);
+  const last = statements[statements.length - 1];
+  if (!last || last.kind !== 'simple' || !/^(goto \w+|break|return(?: \(?(?:0|NULL)\)?)?);$/.test(normalizeSpace(last.text))) return false;
+  return statements.slice(0, -1).every((s) => s.kind === 'simple' && /^(vlib_cli_output|clib_warning|unformat_free|vec_free) ?\(/.test(normalizeSpace(s.text)) && !/clib_error/.test(s.text));
+}

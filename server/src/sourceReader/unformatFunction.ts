@@ -107,7 +107,7 @@ function branchShape(cond: string): ValueSpec[] | undefined {
  * Expands `#define _(params) template` ... `foreach_x` ... `#undef _` in a function body, with the
  * list macro's `_ (...)` entries; undefined when a list is unknown. Other preprocessor lines go.
  */
-function expandListMacros(body: string, listMacros: ReadonlyMap<string, string>): string | undefined {
+export function expandListMacros(body: string, listMacros: ReadonlyMap<string, string>): string | undefined {
   let out = '';
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -125,7 +125,9 @@ function expandListMacros(body: string, listMacros: ReadonlyMap<string, string>)
       if (list === undefined) return undefined;
       for (const entry of macroEntries(list)) {
         if (entry.length !== params.length) return undefined;
-        out += `${template.replace(/\b\w+\b/g, (w) => {
+        // `#a` makes a string of the entry (`else if (unformat (input, #a))` in set_ip_flow_hash_command_fn)
+        const quoted = template.replace(/(^|[^#])#\s*(\w+)\b/g, (m, before: string, w: string) => (params.includes(w) ? `${before}"${entry[params.indexOf(w)]}"` : m));
+        out += `${quoted.replace(/"(?:[^"\\]|\\.)*"|\b\w+\b/g, (w) => {
           const k = params.indexOf(w);
           return k < 0 ? w : entry[k];
         })}\n`;

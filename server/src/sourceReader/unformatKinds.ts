@@ -1,4 +1,5 @@
 import type { ValueSpec } from '../schema/types';
+import type { UnformatReading } from './formatString';
 
 /**
  * What VPP's own `unformat_*` functions read, as one word each. A function missing here reads
@@ -13,6 +14,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ip4_address: { kind: 'ip4' },
   unformat_ip6_address: { kind: 'ip6' },
   unformat_ip46_address: { kind: 'ip' },
+  // bfd_cli.c's wrapper of unformat_ip46_address (either family)
+  bfd_cli_unformat_ip46_address: { kind: 'ip' },
   unformat_ip_address: { kind: 'ip' },
   unformat_ip_prefix: { kind: 'ip-prefix' },
   unformat_ethernet_address: { kind: 'mac' },
@@ -28,6 +31,30 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_transport_proto: { kind: 'string' },
   unformat_hash_vec_string: { kind: 'string' },
   unformat_hash_string: { kind: 'string' },
+  // a name (`%s` / `%v`, or a registered name matched literally) looked up at run time: one word
+  unformat_vlib_log_class: { kind: 'string' },
+  unformat_perfmon_bundle_name: { kind: 'string' },
+  unformat_perfmon_source_name: { kind: 'string' },
+  unformat_soft_rss_type: { kind: 'string' },
+  unformat_vlib_node_variant: { kind: 'string' },
+  unformat_vlib_trace_filter_function: { kind: 'string' },
+  unformat_sasc_service: { kind: 'string' },
+  unformat_punt_client: { kind: 'string' },
+  unformat_vlib_log_level: { kind: 'string' },
+  unformat_perfmon_active_type: { kind: 'string' },
+  unformat_sfdp_timeout_name: { kind: 'string' },
+  // one word of ila_foreach_type
+  unformat_ila_type: { kind: 'string' },
+  // `%U.%s`: a node name and one of its error counters, as one word (`ip4-input.drop`)
+  unformat_vlib_error: { kind: 'string' },
+  // one word of foreach_syslog_severity / foreach_urpf_mode (X-macros this reader does not expand)
+  unformat_syslog_severity: { kind: 'string' },
+  unformat_urpf_mode: { kind: 'string' },
+  // a hardware interface that is an Ethernet one
+  unformat_ethernet_interface: { kind: 'interface' },
+  // `%U/%u` over an IPv4 (length up to 32) or IPv6 (up to 128) address (lb/util.c)
+  unformat_ip46_prefix: { kind: 'ip-prefix' },
+  unformat_ip_address_family: { kind: 'enum', values: ['ip4', 'ipv4', 'IP4', 'IPv4', 'ip6', 'ipv6', 'IP6', 'IPv6'] },
   // `%d`, or a name looked up
   unformat_app_index: { kind: 'string' },
   unformat_ethernet_type_host_byte_order: { kind: 'string' },
@@ -47,13 +74,30 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ikev2_transform_esn_type: { kind: 'string' },
   // hex digits up to the first other character
   unformat_hex_string: { kind: 'string' },
+  // `%s`, refused when it holds `/` or `..` (a file name under /tmp)
+  unformat_vlib_tmpfile: { kind: 'string' },
+  // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
+  unformat_mpls_unicast_label: { kind: 'string' },
+  // a path: `10.0.0.1 loop0`, `loop0`, `drop`, `10.0.0.1 next-hop-table 2`, `ip4-lookup-in-table 1`,
+  // with weights, preferences, out-labels ... over several words, ending where its forms end. We
+  // do not follow it: everything after it is taken as read (and required arguments, which may have
+  // been written after it, as given: see parseLoop)
+  unformat_fib_route_path: { kind: 'rest', placeholder: '192.0.2.1 loop0' },
+  // `%s` until the end of the input: every word left is a pattern
+  unformat_stats_patterns: { kind: 'rest', placeholder: 'pattern ...' },
   // the rest of the line
   unformat_line_input: { kind: 'rest' },
   // `0x%x` or `%d`, refused outside 1..65535
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
 
-/** Resolves a `%U` function by the table above. */
-export function knownUnformat(fn: string): ValueSpec | undefined {
-  return UNFORMAT_KINDS[fn];
+/** VPP functions that read one of several shapes, some of more than one word: one list of values per shape. */
+export const UNFORMAT_WAYS: Readonly<Record<string, ValueSpec[][]>> = {
+  // lisp_types.c: an IP prefix, a MAC, or `A|B` of those (one word each), or an NSH path `SPI:%d SI:%d`
+  unformat_gid_address: [[{ kind: 'string' }], [{ kind: 'int', prefix: 'SPI:' }, { kind: 'int', prefix: 'SI:' }]],
+};
+
+/** Resolves a `%U` function by the tables above. */
+export function knownUnformat(fn: string): UnformatReading | undefined {
+  return UNFORMAT_KINDS[fn] ?? UNFORMAT_WAYS[fn];
 }
