@@ -64,7 +64,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const at = flat.indexOf(loop);
   const reason = finalElseReason(final, flat.slice(at + 1));
-  const required = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
+  const { required, refuses } = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
   if (bareRefused && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
   // `else break`: VPP stops at the first word it does not know and runs without the rest
   const stops = reason === STOPS_AT_UNKNOWN;
@@ -72,6 +72,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
   if (required.length) result.required = required;
+  if (refuses.length) result.refuses = refuses;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
 }
