@@ -107,6 +107,46 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.refuses, [{ same: [['src'], ['dst']], says: 'src and dst are identical' }]);
   });
 
+  it('a quiet return on a flag: the checks after it hold unless that flag is given (set_ip_neighbor)', () => {
+    const r = read('  u32 sw_if_index = ~0;\n  u8 is_flush = 0;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "flush"))
+        is_flush = 1;`, `  if (is_flush)
+    {
+      flush_all ();
+      return 0;
+    }
+  if (sw_if_index == ~0)
+    return clib_error_return (0, "specify interface");`);
+    assert.deepEqual(r.required, [['interface', 'flush']]);
+  });
+
+  it('`l_port_set != e_port_set`: one port without the other (nat44 "Either both ports are set or none")', () => {
+    const r = read('  u8 l_port_set = 0, e_port_set = 0;', `      if (unformat (line_input, "local %U %u", unformat_ip4_address, &l_addr, &l_port))
+        l_port_set = 1;
+      else if (unformat (line_input, "external %U %u", unformat_ip4_address, &e_addr, &e_port))
+        {
+          e_port_set = 1;
+        }`, `  if (l_port_set != e_port_set)
+    {
+      error = clib_error_return (0, "Either both ports are set or none.");
+      goto done;
+    }`);
+    assert.deepEqual(r.refuses, [
+      { with: [['local']], without: [['external']], says: 'Either both ports are set or none.' },
+      { without: [['local']], with: [['external']], says: 'Either both ports are set or none.' },
+    ]);
+  });
+
+  it('`memcmp (&local.ip4, &remote.ip4, ...) == 0` under a flag: the same address given twice (vxlan_gpe_add_del_tunnel_command_fn)', () => {
+    const r = read('  u8 ipv4_set = 0;\n  ip46_address_t local, remote;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "remote %U", unformat_ip4_address, &remote.ip4))
+        ipv4_set = 1;`, `  if (ipv4_set && memcmp (&local.ip4, &remote.ip4, sizeof (local.ip4)) == 0)
+    return clib_error_return (0, "src and remote addresses are identical");`);
+    assert.deepEqual(r.refuses, [{ with: [['local', 'remote']], same: [['local'], ['remote']], says: 'src and remote addresses are identical' }]);
+  });
+
   it('a counter of mandatory reads: `num_m_args < 2` needs two of them, counted as given (create_ipip_tunnel_command_fn)', () => {
     const r = read('  u32 num_m_args = 0;', `      if (unformat (line_input, "src %U", unformat_ip4_address, &src))
         num_m_args++;

@@ -117,6 +117,15 @@ const FAMILIES: Record<string, Case[]> = {
     // `vec_len (args) == 0 && all`: "missing cipher or engine!"
     ['set crypto handler all', ['error vpp.missing-required [set crypto handler]']],
     ['set crypto handler aes-128-gcm openssl', []],
+    // `l_port_set != e_port_set`: "Either both ports are set or none."
+    ['nat44 add static mapping local 10.9.0.1 1', ['error vpp.missing-required [nat44 add static mapping]']],
+    ['nat44 add static mapping local 10.9.0.1 1 external 10.9.0.2 2', []],
+    // `ipv4_set && memcmp (&local.ip4, &remote.ip4, ...) == 0`: "src and remote addresses are identical"
+    ['create vxlan-gpe tunnel local 10.9.0.1 remote 10.9.0.1 vni 1', ['error vpp.conflicting-options [remote 10.9.0.1]']],
+    ['create vxlan-gpe tunnel local 10.9.0.1 remote 10.9.0.2 vni 1', []],
+    // after `if (is_flush) { ...; return NULL; }`: "specify interface, IP address and MAC", unless `flush`
+    ['set ip neighbor', ['error vpp.missing-required [set ip neighbor]']],
+    ['set ip neighbor flush', []],
     // VPP accepted it: when `dns name-server` fails ("Only one server address configed"), `dns` runs on nothing
     ['dns name-server 2001:db8:9::1 10.9.0.1 del', ['warning vpp.ignored-input [10.9.0.1]']],
   ],

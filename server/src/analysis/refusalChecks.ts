@@ -88,14 +88,23 @@ function lastUse(group: readonly string[], given: ReadonlyMap<string, readonly A
   return last;
 }
 
-/** How the message names a group of arguments: their keywords, once each. */
+/**
+ * How the message names an argument: its keyword, with its values where another argument has the
+ * same keyword (`local <ip4> <uint>`, the form with a port, beside `local <ip4>`).
+ */
+function argText(name: string, command: CommandSpec): string {
+  const spec = command.args?.find((a) => a.name === name);
+  if (!spec?.keyword) return `<${name.replace(/#\d+$/, '')}>`;
+  const shared = (command.args ?? []).some((a) => a !== spec && a.keyword === spec.keyword);
+  return shared ? [spec.keyword, ...(spec.values ?? []).map((v) => (v.kind === 'enum' && v.values?.length === 1 ? v.values[0] : `<${v.kind}>`))].join(' ') : spec.keyword;
+}
+
 function names(group: readonly string[], command: CommandSpec): string {
-  const words = [...new Set(group.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name.replace(/#\d+$/, '')}>`))];
+  const words = [...new Set(group.map((name) => argText(name, command)))];
   return words.length > 1 ? `one of ${list(words)}` : `\`${words[0]}\``;
 }
 
 function atLeastText(g: { of: readonly string[]; atLeast: number }, command: CommandSpec): string {
   if (g.atLeast <= 1) return names(g.of, command);
-  const words = [...new Set(g.of.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name.replace(/#\d+$/, '')}>`))];
-  return `at least ${g.atLeast} of ${list(words)}`;
+  return `at least ${g.atLeast} of ${list([...new Set(g.of.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name.replace(/#\d+$/, '')}>`))])}`;
 }

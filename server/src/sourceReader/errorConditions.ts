@@ -33,7 +33,7 @@ const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
 /** Tests of an address or a MAC that is still all zero. */
 const ZERO_TESTS = /^(?:ip46_address_is_zero|ip_address_is_zero|ip6_address_is_zero|mac_address_is_zero|ip4_address_is_zero) ?\( ?& ?([\w.]+) ?\)$/;
 const EQUAL_ADDRESSES = /^(?:ip46_address_is_equal|ip_address_is_equal|ip6_address_is_equal) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$/;
-const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compare) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$/;
+const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compare) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$|^memcmp ?\( ?& ?(\w+)(?:\.\w+)? ?, ?& ?(\w+)(?:\.\w+)? ?, ?sizeof ?\(.*\) ?\)$/;
 const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)?$/;
 const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
 
@@ -98,7 +98,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   const negated = /^! ?(.*)$/.exec(text);
   if (negated) {
     const inner = strip(negated[1]);
-    if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1], m[2], facts);
+    if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
     if (VARIABLE.test(inner)) return zeroTest(inner, facts, true);
     return undefined;
@@ -114,7 +114,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (op === '<') op = '>';
     else if (op === '>') op = '<';
   }
-  if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1], m[2], facts);
+  if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
   const vec = /^vec_len ?\( ?(\w+) ?\)$/.exec(left);
   const constant = normalizeConstant(right);
   if (vec) {
@@ -123,7 +123,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     return undefined;
   }
   if (!VARIABLE.test(left)) return undefined;
-  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts);
+  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts, true);
+  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '!=') return equalFlags(left, right, facts, false);
   if (!CONSTANT.test(constant)) return undefined;
   const initial = facts.initial(left);
   if (op === '==') {
@@ -167,38 +168,42 @@ function setTest(v: string, facts: VariableFacts): Term[] | undefined {
   return initial !== undefined && ZERO.has(initial) && facts.isFlag(v) ? [[{ kind: 'set', v }]] : undefined;
 }
 
-/** `is_add == is_del`: two flags both left unset, or both set. */
-function equalFlags(a: string, b: string, facts: VariableFacts): Term[] | undefined {
+/**
+ * `is_add == is_del`: two flags both left unset, or both set; `l_port_set != e_port_set` (nat44's
+ * "Either both ports are set or none"): one set without the other.
+ */
+function equalFlags(a: string, b: string, facts: VariableFacts, equal: boolean): Term[] | undefined {
   const both = [a, b].every((v) => {
     const initial = facts.initial(v);
     return initial !== undefined && ZERO.has(initial) && facts.isFlag(v);
   });
-  return both
+  if (!both) return undefined;
+  const unset = (v: string): Literal => ({ kind: 'unset', v });
+  const set = (v: string): Literal => ({ kind: 'set', v });
+  return equal
     ? [
-        [
-          { kind: 'unset', v: a },
-          { kind: 'unset', v: b },
-        ],
-        [
-          { kind: 'set', v: a },
-          { kind: 'set', v: b },
-        ],
+        [unset(a), unset(b)],
+        [set(a), set(b)],
       ]
-    : undefined;
+    : [
+        [set(a), unset(b)],
+        [unset(a), set(b)],
+      ];
 }
 
-/** Two addresses that are equal: both still zero, or read with the same value. */
+/** Two addresses that are equal: both still zero (when that is their value before the loop), or read with the same words. */
 function sameAddresses(a: string, b: string, facts: VariableFacts): Term[] | undefined {
   const zero = [a, b].every((v) => {
     const initial = facts.initial(v);
     return initial !== undefined && ZERO.has(initial);
   });
-  if (!zero) return undefined;
+  const same: Term = [{ kind: 'same', a, b }];
+  if (!zero) return [same];
   return [
     [
       { kind: 'unset', v: a },
       { kind: 'unset', v: b },
     ],
-    [{ kind: 'same', a, b }],
+    same,
   ];
 }

@@ -1,7 +1,7 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
-import { normalizeConstant, readCondition, type Term, type VariableFacts } from './errorConditions';
+import { normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
 export interface ReadBranch {
@@ -33,6 +33,8 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   const found: { terms: Term[]; says?: string }[] = [];
   let pending: { terms: Term[]; says?: string; variable: string }[] = [];
   let collecting = true;
+  /** What must hold for the checks read so far to run: no flag of an earlier quiet return given. */
+  const unless: Literal[] = [];
 
   const confirm = (variable: string) => {
     found.push(...pending.filter((p) => p.variable === variable));
@@ -63,21 +65,39 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       for (const arm of chainArms(s)) {
         const error = errorArm(arm.body, errorVars, after);
         if (!error) break;
-        const terms = readCondition(arm.cond, facts).filter((t) => t.every((l) => !touches(l, tainted)));
+        const terms = readCondition(arm.cond, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .map((t) => [...t, ...unless]);
         if (terms.length === 0) continue;
         if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
         else found.push({ terms, says: error.says });
       }
     }
     if (mayLeaveQuietly(s, errorVars, after)) {
-      collecting = false;
       pending = [];
+      // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
+      const skip = s.kind === 'if' && !s.else && collecting ? quietGuard(s.cond, facts, tainted) : undefined;
+      if (skip) {
+        unless.push(skip);
+        continue;
+      }
+      collecting = false;
     }
     // a check that only returns errors changes nothing; anything else may change what it names
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
     if (!collecting && pending.length === 0) break;
   }
   return toRefusals(found, branches, writesPastNarrow(before, branches));
+}
+
+/** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
+function quietGuard(cond: string, facts: VariableFacts, tainted: ReadonlySet<string>): Literal | undefined {
+  const terms = readCondition(cond, facts);
+  if (terms.length !== 1 || terms[0].length !== 1) return undefined;
+  const l = terms[0][0];
+  if (l.kind === 'same' || tainted.has(baseOf(l.v))) return undefined;
+  if (l.kind === 'set') return { kind: 'unset', v: l.v };
+  return !l.atLeast && facts.isFlag(l.v) ? { kind: 'set', v: l.v } : undefined;
 }
 
 /**
@@ -360,6 +380,8 @@ function blockLeavesQuietly(b: Statement, errorVars: ReadonlySet<string>, after:
   });
 }
 
+const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac']);
+
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
 function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): AfterLoop {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
@@ -373,7 +395,9 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
       for (const l of term) {
         if (l.kind === 'same') {
           const [a, b] = [names(l.a), names(l.b)];
-          if (!a.length || !b.length) empty = true;
+          // the words compared are each argument's first value: only where that is the address
+          const addresses = [l.a, l.b].every((v) => setters(branches, v).every((br) => br.args.every((arg) => ADDRESS_KINDS.has(arg.values?.[0]?.kind ?? ''))));
+          if (!a.length || !b.length || !addresses) empty = true;
           refusal.same = [a, b];
           continue;
         }
