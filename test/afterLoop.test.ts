@@ -147,6 +147,15 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.refuses, [{ with: [['local', 'remote']], same: [['local'], ['remote']], says: 'src and remote addresses are identical' }]);
   });
 
+  it('`enable && port == 0` with `int enable = 1;`: true until `disable` clears it (udp_echo_enable_disable_command_fn)', () => {
+    const r = read('  u32 port = 0;\n  int enable = 1;', `      if (unformat (line_input, "disable"))
+        enable = 0;
+      else if (unformat (line_input, "port %d", &port))
+        ;`, `  if (enable && port == 0)
+    return clib_error_return (0, "Please specify a port...");`);
+    assert.deepEqual(r.required, [['disable', 'port']]);
+  });
+
   it('a counter of mandatory reads: `num_m_args < 2` needs two of them, counted as given (create_ipip_tunnel_command_fn)', () => {
     const r = read('  u32 num_m_args = 0;', `      if (unformat (line_input, "src %U", unformat_ip4_address, &src))
         num_m_args++;

@@ -126,6 +126,10 @@ const FAMILIES: Record<string, Case[]> = {
     // after `if (is_flush) { ...; return NULL; }`: "specify interface, IP address and MAC", unless `flush`
     ['set ip neighbor', ['error vpp.missing-required [set ip neighbor]']],
     ['set ip neighbor flush', []],
+    // `enable && port == 0`, `enable` set to 1 before the loop: "Please specify a port..."
+    ['udp-echo clone 1', ['error vpp.missing-required [udp-echo]']],
+    ['udp-echo port 7', []],
+    ['udp-echo disable', []],
     // VPP accepted it: when `dns name-server` fails ("Only one server address configed"), `dns` runs on nothing
     ['dns name-server 2001:db8:9::1 10.9.0.1 del', ['warning vpp.ignored-input [10.9.0.1]']],
   ],

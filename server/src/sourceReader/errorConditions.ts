@@ -104,7 +104,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     return undefined;
   }
   const cmp = /^(.+?) ?(==|!=|<=|<|>) ?(.+)$/.exec(text);
-  if (!cmp) return VARIABLE.test(text) ? setTest(text, facts) : undefined;
+  if (!cmp) return VARIABLE.test(text) ? truthTest(text, facts) : undefined;
   let [, left, op, right] = cmp;
   left = strip(left);
   right = strip(right);
@@ -139,7 +139,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
       if (/^\d+$/.test(constant) && ZERO.has(initial) && facts.isCounter(left)) return unsetBelow(left, Number(constant), facts, false);
       return [[{ kind: 'unset', v: left }]];
     }
-    if (ZERO.has(constant)) return setTest(left, facts);
+    if (ZERO.has(constant)) return truthTest(left, facts);
     return undefined;
   }
   if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
@@ -160,6 +160,16 @@ function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean)
   if (initial === undefined || !(ZERO.has(initial) || (legacy && initial === 'none'))) return undefined;
   if (n === 1) return [[{ kind: 'unset', v }]];
   return facts.isCounter(v) ? [[{ kind: 'unset', v, atLeast: n }]] : [[{ kind: 'unset', v }]];
+}
+
+/**
+ * `x`, `x != 0`: true while `x` keeps a non-zero value from before the loop (`int enable = 1;`,
+ * which only `disable` clears), else a flag the loop set.
+ */
+function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
+  const initial = facts.initial(v);
+  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  return setTest(v, facts);
 }
 
 /** `x`, `x != 0`: a flag the loop set. */
