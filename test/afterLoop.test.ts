@@ -156,6 +156,20 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.required, [['disable', 'port']]);
   });
 
+  it('members of a struct given by a designated initializer, each set by the branch that names it (gateway_set_output_command_fn)', () => {
+    const r = read('  gw_args_t args = { .tenant_id = ~0, .dst_addr = { .as_u32 = ~0 }, .dst_port = ~0 };', `      if (unformat (line_input, "tenant %d", &args.tenant_id))
+        ;
+      else if (unformat (line_input, "dst %U", unformat_ip4_address, &args.dst_addr))
+        ;
+      else if (unformat (line_input, "dst-port %d", &args.dst_port))
+        ;`, `  if (args.tenant_id == ~0 || args.dst_addr.as_u32 == ~0 || args.dst_port == (u16) ~0)
+    {
+      error = clib_error_return (0, "missing parameters");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['tenant'], ['dst'], ['dst-port']]);
+  });
+
   it('a counter of mandatory reads: `num_m_args < 2` needs two of them, counted as given (create_ipip_tunnel_command_fn)', () => {
     const r = read('  u32 num_m_args = 0;', `      if (unformat (line_input, "src %U", unformat_ip4_address, &src))
         num_m_args++;

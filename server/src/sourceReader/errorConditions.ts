@@ -34,7 +34,7 @@ const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
 const ZERO_TESTS = /^(?:ip46_address_is_zero|ip_address_is_zero|ip6_address_is_zero|mac_address_is_zero|ip4_address_is_zero) ?\( ?& ?([\w.]+) ?\)$/;
 const EQUAL_ADDRESSES = /^(?:ip46_address_is_equal|ip_address_is_equal|ip6_address_is_equal) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$/;
 const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compare) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$|^memcmp ?\( ?& ?(\w+)(?:\.\w+)? ?, ?& ?(\w+)(?:\.\w+)? ?, ?sizeof ?\(.*\) ?\)$/;
-const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)?$/;
+const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$/;
 const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
 
 /** A constant as the reader compares it: casts, blanks and integer suffixes out (`(u32) ~0` is `~0`). */

@@ -1,6 +1,6 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
-import { normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
+import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
 import { normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
@@ -165,33 +165,44 @@ function writes(text: string, variable: string): boolean {
   return new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`).test(text);
 }
 
+const escape = (v: string) => v.replace(/\./g, '\\.');
+
 /** The branches that may set a variable: any mention counts, so that a larger group never makes a false error. */
 function setters(branches: readonly ReadBranch[], v: string): ReadBranch[] {
   const base = baseOf(v);
-  return branches.filter((b) => mentions(b.cond, base) || mentions(b.body, base));
+  const path = v.slice(base.length);
+  // `args.dst_port` is set by a branch that names `args.dst_port` or `&args`, not one that names `args.src_port`
+  const touchesMember = (text: string) =>
+    [...text.replace(/"(?:\\.|[^"\\])*"/g, '""').matchAll(new RegExp(`(?<![\\w.>])${base}\\b((?:\\s*\\.\\s*\\w+)*)`, 'g'))].some((m) => {
+      const member = m[1].replace(/\s+/g, '');
+      return member === '' || path.startsWith(member) || member.startsWith(path);
+    });
+  return branches.filter((b) => touchesMember(b.cond) || touchesMember(b.body));
 }
 
 function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
   return {
     initial: (v) => initialValue(v, before),
-    isFlag: (v) => {
-      const found = setters(branches, v);
+    isFlag: (name) => {
+      const found = setters(branches, name);
+      const v = escape(name);
       return (
         found.length > 0 &&
         found.every((b) => {
-          if (mentions(b.cond, baseOf(v))) return false;
+          if (mentions(b.cond, baseOf(name))) return false;
           const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*(?:\\w+\\s*=(?!=)\\s*)*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
           const top = topStatements(b.body).some((t) => new RegExp(`^(?:\\w+\\s*=\\s*)*${v}\\s*=(?!=)\\s*(?:\\w+\\s*=\\s*)*\\w+\\s*;$`).test(t));
           return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
         })
       );
     },
-    isCounter: (v) => {
-      const found = setters(branches, v);
+    isCounter: (name) => {
+      const found = setters(branches, name);
+      const v = escape(name);
       return (
         found.length > 0 &&
         found.every((b) => {
-          if (mentions(b.cond, v)) return false;
+          if (mentions(b.cond, baseOf(name))) return false;
           const counts = topStatements(b.body).filter((t) => new RegExp(`^(?:${v}\\s*\\+\\+|\\+\\+\\s*${v}|${v}\\s*\\+=\\s*1|vec_add1\\s*\\(\\s*${v}\\s*,.*\\))\\s*;$`).test(t));
           return counts.length === 1 && b.body.match(new RegExp(`(?<![\\w.>])${v}\\b`, 'g'))?.length === 1;
         })
@@ -235,6 +246,17 @@ function initialValue(v: string, before: readonly Statement[]): string | undefin
     }
     if (new RegExp(`&\\s*${base}\\b`).test(text)) return undefined;
     const isDeclaration = DECLARATION.test(text) && !/^return\b/.test(text);
+    // `gw_args_t args = { .tenant_id = ~0, .src_addr = { .as_u32 = ~0 } };`
+    const braces = new RegExp(`(?<![\\w.>])${base} ?= ?\\{`).exec(text);
+    if (braces && isDeclaration) {
+      const open = braces.index + braces[0].length - 1;
+      const close = matchBracket(text, open);
+      const value = close > 0 && v !== base ? designated(text.slice(open + 1, close), v.slice(base.length + 1).split('.')) : undefined;
+      if (value === undefined) return undefined;
+      values.push(value);
+      declared = true;
+      continue;
+    }
     let assigned = false;
     for (const m of text.matchAll(new RegExp(`(?<![\\w.>])(${base}(?:\\.\\w+(?:\\[0\\])?)?)\\s*=(?!=)\\s*([^;,]*)`, 'g'))) {
       assigned = true;
@@ -249,6 +271,24 @@ function initialValue(v: string, before: readonly Statement[]): string | undefin
   }
   if (values.length === 0) return declared ? 'none' : undefined;
   return values.every((x) => x === values[0]) ? values[0] : undefined;
+}
+
+/**
+ * The value a struct initializer gives a member: `{ .a = ~0, .b = { .c = 1 } }` gives `b.c` 1, and
+ * any member it does not name 0 (as C does); `{ 0 }` gives every member 0.
+ */
+function designated(body: string, path: readonly string[]): string | undefined {
+  const parts = splitTopLevel(body);
+  if (parts.length === 0 || (parts.length === 1 && normalizeConstant(parts[0]) === '0')) return '0';
+  for (const part of parts) {
+    const m = /^\.\s*(\w+)\s*=\s*([\s\S]*)$/.exec(part.trim());
+    if (!m) return undefined;
+    if (m[1] !== path[0]) continue;
+    const value = m[2].trim();
+    if (value.startsWith('{') && value.endsWith('}')) return path.length > 1 ? designated(value.slice(1, -1), path.slice(1)) : undefined;
+    return path.length === 1 ? normalizeConstant(value) : undefined;
+  }
+  return '0';
 }
 
 /** Variables that hold an error: `clib_error_t *error` or `x = clib_error_return (...)`. */
