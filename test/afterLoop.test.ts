@@ -121,6 +121,20 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.required, [['interface', 'flush']]);
   });
 
+  it('a quiet return on a flag that starts at 1 ends the reading: nothing after it is known to run', () => {
+    const r = read('  u32 sw_if_index = ~0;\n  u8 is_add = 1;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "add"))
+        is_add = 1;`, `  if (is_add)
+    {
+      add_it ();
+      return 0;
+    }
+  if (sw_if_index == ~0)
+    return clib_error_return (0, "specify interface");`);
+    assert.equal(r.required, undefined);
+  });
+
   it('`l_port_set != e_port_set`: one port without the other (nat44 "Either both ports are set or none")', () => {
     const r = read('  u8 l_port_set = 0, e_port_set = 0;', `      if (unformat (line_input, "local %U %u", unformat_ip4_address, &l_addr, &l_port))
         l_port_set = 1;

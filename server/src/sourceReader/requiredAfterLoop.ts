@@ -49,6 +49,8 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       else pending = pending.filter((p) => p.variable !== guard.variable);
       continue;
     }
+    // a check under `#if` may not be built at all
+    if (s.kind === 'simple' && /^\s*#\s*if/.test(s.text)) collecting = false;
     if (s.kind === 'simple') {
       const ret = /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(s.text.trim());
       if (ret && errorVars.has(ret[1])) confirm(ret[1]);
@@ -97,7 +99,9 @@ function quietGuard(cond: string, facts: VariableFacts, tainted: ReadonlySet<str
   const l = terms[0][0];
   if (l.kind === 'same' || tainted.has(baseOf(l.v))) return undefined;
   if (l.kind === 'set') return { kind: 'unset', v: l.v };
-  return !l.atLeast && facts.isFlag(l.v) ? { kind: 'set', v: l.v } : undefined;
+  // `if (!is_flush) return 0;` runs the rest only with `flush`; a flag that starts at 1 (`if (is_add)`) never changes
+  const initial = facts.initial(l.v);
+  return !l.atLeast && initial === '0' && facts.isFlag(l.v) ? { kind: 'set', v: l.v } : undefined;
 }
 
 /**
