@@ -54,8 +54,9 @@ const FAMILIES: Record<string, Case[]> = {
   // acl_set_aclplugin_interface_fn (acl.c): its loop breaks on an unknown word
   ACL: [
     ['set acl-plugin interface loop0 input acl 1', []],
-    // VPP 26.06 accepted it without a word: when `set acl-plugin interface` fails, `set acl-plugin` runs on
-    ['set acl-plugin interface loop0 input acl one', ['warning vpp.ignored-input [acl]']],
+    // VPP 26.06 accepted it without a word: when `set acl-plugin interface` fails ("invalid acl": it
+    // stops at `acl one`), `set acl-plugin` runs on the rest; so the missing `acl` is a warning too
+    ['set acl-plugin interface loop0 input acl one', ['warning vpp.ignored-input [set acl-plugin interface]', 'warning vpp.ignored-input [acl]']],
     ['set acl-plugin interface loop0 output acl 2 del', []],
     // an unknown word here could be an interface name (`%U`), which only the running VPP knows: no finding
     ['set acl-plugin interface loop0 inptu acl 1', []],
@@ -97,6 +98,41 @@ const FAMILIES: Record<string, Case[]> = {
     ['bond add BondEthernet0 loop0 pasive', ['error vpp.unknown-option [pasive]']],
   ],
   // cli_add_trace_buffer, cli_filter_trace (trace.c)
+  // the checks after the parse loop (sourceReader/requiredAfterLoop.ts); the refused lines are VPP 26.06's
+  'after the loop': [
+    // "tunnel src address not specified" (and dst, vni, checked after it)
+    ['create vxlan tunnel del', ['error vpp.missing-required [create vxlan tunnel]', 'error vpp.missing-required [create vxlan tunnel]', 'error vpp.missing-required [create vxlan tunnel]']],
+    ['create vxlan tunnel src 10.9.0.1 dst 10.9.0.2 vni 1', []],
+    // `src_set == 0 && opn == GTPU_ADD_TUNNEL`: "tunnel src address not specified", unless `del`
+    ['create gtpu tunnel teid 1 dst 10.9.0.1', ['error vpp.missing-required [create gtpu tunnel]']],
+    ['create gtpu tunnel teid 1 dst 10.9.0.1 del', []],
+    // `ip46_address_is_equal (&src, &dst)`: "src and dst are identical"
+    ['create gre tunnel src 10.9.0.1 dst 10.9.0.1', ['error vpp.conflicting-options [dst 10.9.0.1]']],
+    ['create gre tunnel src 10.9.0.1 dst 10.9.0.2', []],
+    // `num_m_args < 3`: "mandatory argument(s) missing"
+    ['map add domain ip4-pfx 10.9.0.1/24', ['error vpp.missing-required [map add domain]']],
+    ['map add domain ip4-pfx 10.9.0.1/24 ip6-pfx 2001:db8:9::1/64 ip6-src 2001:db8:9::1/64', []],
+    // `is_add == is_del`: "One of add,delete must be specified"
+    ['vrrp vr track-if loop0 vr_id 1 add del', ['error vpp.conflicting-options [del]']],
+    // `vec_len (args) == 0 && all`: "missing cipher or engine!"
+    ['set crypto handler all', ['error vpp.missing-required [set crypto handler]']],
+    ['set crypto handler aes-128-gcm openssl', []],
+    // `l_port_set != e_port_set`: "Either both ports are set or none."
+    ['nat44 add static mapping local 10.9.0.1 1', ['error vpp.missing-required [nat44 add static mapping]']],
+    ['nat44 add static mapping local 10.9.0.1 1 external 10.9.0.2 2', []],
+    // `ipv4_set && memcmp (&local.ip4, &remote.ip4, ...) == 0`: "src and remote addresses are identical"
+    ['create vxlan-gpe tunnel local 10.9.0.1 remote 10.9.0.1 vni 1', ['error vpp.conflicting-options [remote 10.9.0.1]']],
+    ['create vxlan-gpe tunnel local 10.9.0.1 remote 10.9.0.2 vni 1', []],
+    // after `if (is_flush) { ...; return NULL; }`: "specify interface, IP address and MAC", unless `flush`
+    ['set ip neighbor', ['error vpp.missing-required [set ip neighbor]']],
+    ['set ip neighbor flush', []],
+    // `enable && port == 0`, `enable` set to 1 before the loop: "Please specify a port..."
+    ['udp-echo clone 1', ['error vpp.missing-required [udp-echo]']],
+    ['udp-echo port 7', []],
+    ['udp-echo disable', []],
+    // VPP accepted it: when `dns name-server` fails ("Only one server address configed"), `dns` runs on nothing
+    ['dns name-server 2001:db8:9::1 10.9.0.1 del', ['warning vpp.ignored-input [10.9.0.1]']],
+  ],
   tracing: [
     ['trace add dpdk-input 100', []],
     ['trace add dpdk-input 100 verbose', []],

@@ -73,7 +73,7 @@ describe('continued lines, per command kind', () => {
     it('agrees with VPP 26.06 on the continuation lines of tools/vpp-referee/continuation.txt', () => {
       // VPP: "unknown input `  rx-queues 2'"; "create vxlan tunnel: vni not specified", then the script stops
       assert.deepEqual(errorsOf(lintScript('create interface memif id 4 master \\\n  rx-queues 2\n')), ['error vpp.unknown-command [rx-queues]']);
-      assert.deepEqual(errorsOf(lintScript('create vxlan tunnel src 10.8.0.1 dst 10.8.0.3 \\\n  vni 13\n')), ['error vpp.unknown-command [vni]']);
+      assert.deepEqual(errorsOf(lintScript('create vxlan tunnel src 10.8.0.1 dst 10.8.0.3 \\\n  vni 13\n')), ['error vpp.missing-required [create vxlan tunnel]', 'error vpp.unknown-command [vni]']);
       // VPP created loop55 and loop0.100: these commands read their input directly
       assert.deepEqual(errorsOf(lintScript('create loopback interface \\\n  instance 55\n')), []);
       assert.deepEqual(errorsOf(lintScript('create sub-interfaces loop0 \\\n  100\n')), []);

@@ -135,7 +135,9 @@ done:
   });
 
   it('reads a guard branch as the words of its inner chain (nat44 plugin enable | disable)', () => {
-    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    // the flags start at 0, as in VPP's function: a check after the loop counts on a known start
+    const r = read(`  u8 enable_set = 0, enable = 0;
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
     {
       if (unformat (input, "sessions %u", &sessions))
         ;
@@ -330,6 +332,7 @@ VLIB_CLI_COMMAND (test_cmd, static) = {
     const text = `static clib_error_t *
 test_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
 {
+  int matched = 0;
   while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
     {
       if (unformat (input, "table %d", &table_id))

@@ -183,6 +183,7 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
     out.args = r.args.map((a) => [...(a.endsInput ? ['!'] : []), a.keyword ?? null, ...(a.values ?? []).map((v) => (Object.keys(v).length === 1 ? v.kind : v))]);
   }
   if (r.required) out.required = r.required;
+  if (r.refuses) out.refuses = r.refuses;
   if (r.bareIsNoop) out.bareIsNoop = true;
   if (r.order) out.order = r.order;
   if (r.ignoresRest) out.ignoresRest = true;

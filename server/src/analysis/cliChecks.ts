@@ -11,6 +11,7 @@ import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
+import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
 
 
 
@@ -47,7 +48,7 @@ export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginCon
     plugins.warned.add(command.plugin!);
     out.push(diagnostic('vpp.plugin-disabled', warning, use.path[0].token.start, use.path[use.path.length - 1].token.end));
   }
-  if (use.match) out.push(...silenced(command.path, checkArguments(use, command, schema.release)));
+  if (use.match) out.push(...silenced(command.path, checkArguments(use, command, schema.release, parentWithFunction(schema, command.path))));
   return out;
 }
 
@@ -179,8 +180,10 @@ function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; 
   return undefined;
 }
 
-function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease): VppDiagnostic[] {
+function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease, parent?: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
+  /** What the checks after VPP's parse loop refuse: see `afterParent`. */
+  const afterLoop: VppDiagnostic[] = [];
   const match = use.match!;
   // VPP reads nothing after an argument whose branch leaves the loop, nor (in a function that stops
   // at the first word it does not know, or reads no further than its last argument) after an unknown
@@ -228,13 +231,13 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   }
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     for (const group of command.required ?? []) {
-      if (group.some((name) => given.has(name))) continue;
+      if (group.some((name) => given.has(name)) || possibleUses(group, given, command) > 0) continue;
       if (firstIgnored && readsAsKeyword(firstIgnored, group, command)) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
       const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
       const insert = specs[0] ? insertionText(specs[0]) : undefined;
-      out.push(
+      afterLoop.push(
         diagnostic(
           'vpp.missing-required',
           `\`${command.path}\` needs ${group.length > 1 ? `one of ${list(specs.map((s) => s.keyword ?? `<${s.name}>`))}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
@@ -244,6 +247,10 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
         ),
       );
     }
+    const refused = refusalDiagnostics(command, given, use.path[0].token.start, use.path[use.path.length - 1].token.end);
+    // a word VPP reads as the start of a keyword may be what the refusal misses
+    if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
+    out.push(...(parent ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;
       const missing = (spec.needs ?? []).filter((name) => !given.has(name));
@@ -254,6 +261,38 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
     }
   }
   return out;
+}
+
+/**
+ * The nearest command above `path` that has a function of its own (`dns` above `dns name-server`):
+ * vlib_cli_dispatch_sub_commands (src/vlib/cli.c) runs it on what is left of the line when the
+ * command below fails, and its verdict replaces that error.
+ */
+function parentWithFunction(schema: Schema, path: string): string | undefined {
+  const words = path.split(' ');
+  let node = schema.root;
+  let found: string | undefined;
+  for (const word of words.slice(0, -1)) {
+    const next = node.children.get(word);
+    if (!next) return found;
+    node = next;
+    if (node.runnable && schema.commands.has(node.path)) found = node.path;
+  }
+  return found;
+}
+
+/**
+ * A check after the parse loop of a command below one with a function: the loop has read the whole
+ * line, so VPP runs the parent on nothing, and what it answers replaces the error (VPP 26.06 accepted
+ * `dns name-server` alone, which `dns name-server` itself refuses). A warning, not an error.
+ */
+function afterParent(d: VppDiagnostic, path: string, parent: string): VppDiagnostic {
+  return {
+    ...d,
+    code: 'vpp.ignored-input',
+    severity: DIAGNOSTIC_CODES['vpp.ignored-input'].severity,
+    message: `${d.message.replace(/;\s*VPP refuses[^.]*\.$/, '.')} VPP may report no error though: when \`${path}\` fails, VPP runs \`${parent}\` on what is left of the line (nothing), and its answer replaces the error.`,
+  };
 }
 
 /**

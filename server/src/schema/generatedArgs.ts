@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest' | 'readsNoArgs'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest' | 'readsNoArgs'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -34,6 +34,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   const fields: ReadArgsFields = { strict: entry.strict, args, doc: describeReading(entry, args), source: entry.source };
   if (entry.releases) fields.releases = entry.releases;
   if (entry.required) fields.required = entry.required;
+  if (entry.refuses) fields.refuses = entry.refuses;
   if (entry.bareIsNoop) fields.bareIsNoop = true;
   if (entry.order) fields.order = entry.order;
   if (entry.ignoresRest) fields.ignoresRest = true;

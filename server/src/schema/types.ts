@@ -96,6 +96,22 @@ export interface ArgSpec {
   endsInput?: boolean;
 }
 
+/**
+ * A combination of arguments a command's checks after its parse loop refuse (read from VPP's source
+ * by server/src/sourceReader/requiredAfterLoop.ts): VPP returns an error when every part holds.
+ * A plain required group stays in `required`; this is for the rest.
+ */
+export interface Refusal {
+  /** Groups the line gives none of (or, with `atLeast`, fewer uses of than that). */
+  without?: (readonly string[] | { of: readonly string[]; atLeast: number })[];
+  /** Groups the line gives one of. */
+  with?: (readonly string[])[];
+  /** Two groups whose last given values are the same (`src` and `dst` identical). */
+  same?: readonly [readonly string[], readonly string[]];
+  /** VPP's own words for the error, when they are plain text. */
+  says?: string;
+}
+
 export interface InterfaceNaming {
   /** How VPP names the interface this command creates; read by the interface model. */
   rule: 'tap' | 'host-interface' | 'af_xdp' | 'vhost-user' | 'memif' | 'loopback' | 'sub-interface' | 'lcp' | 'bridge-domain';
@@ -123,6 +139,8 @@ export interface CommandSpec {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /** Other combinations VPP refuses after reading the arguments. */
+  refuses?: readonly Refusal[];
   creates?: InterfaceNaming;
   /** With no arguments at all VPP returns without doing anything and without an error. */
   bareIsNoop?: boolean;
@@ -210,6 +228,7 @@ export interface ReadCommandArgs {
   reason?: string;
   args: ArgSpec[];
   required?: string[][];
+  refuses?: Refusal[];
   bareIsNoop?: boolean;
   /** 'sequence' for functions that read each argument once, in order, without a loop. */
   order?: 'sequence';
@@ -235,6 +254,7 @@ export interface CommandArgsEntry {
   reason?: string;
   args?: (string | ValueSpec | null)[][];
   required?: string[][];
+  refuses?: Refusal[];
   bareIsNoop?: boolean;
   order?: 'sequence';
   ignoresRest?: boolean;

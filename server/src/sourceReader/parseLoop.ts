@@ -75,27 +75,30 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
       if (problem) return loose(problem);
     }
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
-    read.push({ cond: branch.cond, body, args: args.slice(before) });
+    // a guard's own test (`!enable_set`) is not what sets its flag: the words it reads are
+    read.push({ cond: branch.guarded ? branch.guarded.join(' || ') : branch.cond, body, args: args.slice(before) });
   }
   // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
-  const required = [...requiredFirst, ...requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read)];
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
+  const required = [...requiredFirst, ...afterLoop.required];
+  const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;
   // a bare line is refused, but one with a word no branch reads is not when the loop stops there
   if (bareRefused && !stops && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
   // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
-  if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = 0;
+  if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = refuses.length = 0;
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
   // which were given is not known, so none is required
-  if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = 0;
-  // `else break`: VPP stops at the first word it does not know and runs without the rest
+  if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
   const result: ReadCommandArgs = { strict: !reason || stops, args };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
   if (required.length) result.required = required;
+  if (refuses.length) result.refuses = refuses;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
 }

@@ -1,6 +1,7 @@
-import type { ArgSpec } from '../schema/types';
-import { ERROR_RETURN } from './branches';
-import { normalizeSpace, type Statement } from './cText';
+import type { ArgSpec, Refusal } from '../schema/types';
+import { ERROR_RETURN, flatten } from './branches';
+import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
+import { normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
 export interface ReadBranch {
@@ -9,46 +10,467 @@ export interface ReadBranch {
   args: readonly ArgSpec[];
 }
 
-/** `x == ~0`, `x == (u32) ~0`, `!x`, `x == 0`, `x == NULL`, `vec_len (x) == 0`: "x was never set". */
-const UNSET_TESTS = [/^(\w+) == (?:\( ?u32 ?\) ?)?~ ?0$/, /^!(\w+)$/, /^(\w+) == 0$/, /^(\w+) == NULL$/, /^vec_len \( ?(\w+) ?\) == 0$/];
-const SENTINEL = /^(?:\( ?u32 ?\) ?)?~ ?0[uU]?$|^0$|^NULL$/;
+/** What the checks after the loop refuse: plain required groups, and the other combinations. */
+export interface AfterLoop {
+  required: string[][];
+  refuses: Refusal[];
+}
 
 /**
- * The arguments VPP requires after its loop: `if (sw_if_index == ~0) return clib_error_return (...)`
- * right after the loop, for a variable only the loop's branches set. Each group names the arguments
- * of the branches that set it. Reading stops at the first statement that may return without an error
- * (a later check would not run for every line), and at any check it does not understand the whole of.
+ * The checks VPP makes right after a command's parse loop that return an error, read as the
+ * combinations of arguments they refuse: `if (sw_if_index == ~0) return clib_error_return (...)`
+ * (an argument is required), `if (src_set == 0 && opn == ADD)` (unless `del` is given),
+ * `if (num_m_args < 3)`, `if (is_add == is_del)`, `ip46_address_cmp (&src, &dst) == 0`. Each
+ * check counts only when it runs for every line that reaches it: reading stops at the first
+ * statement that may return without an error, and a variable the code touches between the loop
+ * and a check is no longer known. An error kept in a variable (`error = clib_error_return (...);
+ * goto done;`) counts once the code is seen to return it.
  */
-export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[]): string[][] {
-  const groups: string[][] = [];
+export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[]): AfterLoop {
+  const facts = variableFacts(before, branches);
+  const errorVars = errorVariables([...before, ...after]);
+  const tainted = new Set<string>();
+  const found: { terms: Term[]; says?: string }[] = [];
+  let pending: { terms: Term[]; says?: string; variable: string }[] = [];
+  let collecting = true;
+  /** What must hold for the checks read so far to run: no flag of an earlier quiet return given. */
+  const unless: Literal[] = [];
+
+  const confirm = (variable: string) => {
+    found.push(...pending.filter((p) => p.variable === variable));
+    pending = pending.filter((p) => p.variable !== variable);
+  };
+
   for (const s of after) {
-    if (s.kind === 'if' && !s.else && ERROR_RETURN.test(s.then.text)) {
-      for (const operand of normalizeSpace(s.cond).split(' || ')) {
-        const variable = UNSET_TESTS.map((re) => re.exec(operand.replace(/^\((.*)\)$/, '$1'))?.[1]).find(Boolean);
-        if (!variable || !onlySetInLoop(variable, before)) continue;
-        const setters = branches.filter((b) => sets(b, variable));
-        const names = setters.flatMap((b) => b.args.map((a) => a.name));
-        if (names.length > 0) groups.push(names);
-      }
+    const guard = errorGuard(s, errorVars, after);
+    if (guard) {
+      // `if (error) goto done;`: an error kept earlier is returned here
+      if (guard.returns) confirm(guard.variable);
+      else pending = pending.filter((p) => p.variable !== guard.variable);
       continue;
     }
-    if (/\b(return|goto|break)\b/.test(s.text)) break;
+    // a check under `#if` may not be built at all
+    if (s.kind === 'simple' && /^\s*#\s*if/.test(s.text)) collecting = false;
+    if (s.kind === 'simple') {
+      const ret = /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(s.text.trim());
+      if (ret && errorVars.has(ret[1])) confirm(ret[1]);
+      if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
+    }
+    pending = pending.filter((p) => !writes(s.text, p.variable));
+    let onlyErrors = false;
+    if (s.kind === 'if') {
+      const arms = chainArms(s);
+      const errors = arms.map((arm) => errorArm(arm.body, errorVars, after));
+      onlyErrors = !finalElse(s) && errors.every(Boolean);
+    }
+    if (s.kind === 'if' && collecting) {
+      for (const arm of chainArms(s)) {
+        const error = errorArm(arm.body, errorVars, after);
+        if (!error) break;
+        const terms = readCondition(arm.cond, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .map((t) => [...t, ...unless]);
+        if (terms.length === 0) continue;
+        if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
+        else found.push({ terms, says: error.says });
+      }
+    }
+    if (mayLeaveQuietly(s, errorVars, after)) {
+      pending = [];
+      // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
+      const skip = s.kind === 'if' && !s.else && collecting ? quietGuard(s.cond, facts, tainted) : undefined;
+      if (skip) {
+        unless.push(skip);
+        continue;
+      }
+      collecting = false;
+    }
+    // a check that only returns errors changes nothing; anything else may change what it names
+    if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
+    if (!collecting && pending.length === 0) break;
   }
-  return groups;
+  return toRefusals(found, branches, writesPastNarrow(before, branches));
 }
 
-/** Any mention counts (`&x`, `x = ...`, `vec_add1 (x, ...)`): a larger group never makes a false error. */
-function sets(branch: ReadBranch, variable: string): boolean {
-  const mention = new RegExp(`\\b${variable}\\b`);
-  return mention.test(branch.cond) || mention.test(branch.body);
+/** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
+function quietGuard(cond: string, facts: VariableFacts, tainted: ReadonlySet<string>): Literal | undefined {
+  const terms = readCondition(cond, facts);
+  if (terms.length !== 1 || terms[0].length !== 1) return undefined;
+  const l = terms[0][0];
+  if (l.kind === 'same' || tainted.has(baseOf(l.v))) return undefined;
+  if (l.kind === 'set') return { kind: 'unset', v: l.v };
+  // `if (!is_flush) return 0;` runs the rest only with `flush`; a flag that starts at 1 (`if (is_add)`) never changes
+  const initial = facts.initial(l.v);
+  return !l.atLeast && initial === '0' && facts.isFlag(l.v) ? { kind: 'set', v: l.v } : undefined;
 }
 
-/** The variable is not given a value before the loop other than the "unset" sentinel. */
-function onlySetInLoop(variable: string, before: readonly Statement[]): boolean {
-  const assign = new RegExp(`\\b${variable}\\s*=(?!=)\\s*([^;,]*)`, 'g');
+/**
+ * A branch that reads a 4-byte number (`%d`, `%u`, `%x`) into a 1- or 2-byte variable writes past it,
+ * over whatever the compiler put beside it: VPP 26.06 accepted `set ioam ip6 sr-tunnel-select
+ * wait_for_responses -1`, whose `%d` into a `u8` left the flags its check tests not zero. The
+ * arguments of such branches: a check holds only for a line without them.
+ */
+function writesPastNarrow(before: readonly Statement[], branches: readonly ReadBranch[]): string[] {
+  const narrow = new Set<string>();
   for (const s of before) {
-    for (const m of s.text.matchAll(assign)) if (!SENTINEL.test(m[1].trim())) return false;
-    if (new RegExp(`&\\s*${variable}\\b`).test(s.text)) return false;
+    const decl = /^\s*(?:u8|i8|u16|i16|bool|char|unsigned char)\s+([^;]*);/.exec(s.text);
+    if (!decl) continue;
+    for (const part of splitTopLevel(decl[1])) {
+      // `u8 *name` is a pointer and `u8 mac[6]` an array: only plain scalars
+      const name = /^(\w+)\s*(?:=|$)/.exec(part.trim());
+      if (name) narrow.add(name[1]);
+    }
   }
-  return true;
+  return branches.filter((b) => [...b.cond.matchAll(/\bunformat\s*\(/g)].some((m) => readsIntoNarrow(b.cond.slice(m.index + m[0].length), narrow))).flatMap((b) => b.args.map((a) => a.name));
+}
+
+/** The arguments of one `unformat (input, "...", ...)` call: a number directive before any `%U` paired with a narrow `&x`. */
+function readsIntoNarrow(rest: string, narrow: ReadonlySet<string>): boolean {
+  const args = splitTopLevel(rest.slice(0, closingParen(rest)));
+  const format = args[1] ? stringLiteralValue(args[1]) : undefined;
+  if (format === undefined) return false;
+  const directives = [...format.matchAll(/%(?:l|ll|h|hh)?([a-zA-Z])/g)].map((d) => d[0]);
+  for (let i = 0; i < directives.length && directives[i] !== '%U'; i++) {
+    const target = /^&\s*(\w+)$/.exec(args[2 + i] ?? '');
+    if (/^%(?:l|ll)?[diuxX]$/.test(directives[i]) && target && narrow.has(target[1])) return true;
+  }
+  return false;
+}
+
+function closingParen(s: string): number {
+  let depth = 1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '"') i = s.indexOf('"', i + 1) < 0 ? s.length : skipString(s, i);
+    else if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return i;
+  }
+  return s.length;
+}
+
+function skipString(s: string, i: number): number {
+  let j = i + 1;
+  while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+/** The variable named in a literal, without a member (`collector` of `collector.as_u32`). */
+const baseOf = (v: string) => v.replace(/[.[].*$/, '');
+
+function touches(l: Term[number], tainted: ReadonlySet<string>): boolean {
+  return l.kind === 'same' ? tainted.has(baseOf(l.a)) || tainted.has(baseOf(l.b)) : tainted.has(baseOf(l.v));
+}
+
+/** Whether C code names a variable (string literals left out: `"app %u"` does not name `app`). */
+function mentions(text: string, variable: string): boolean {
+  return new RegExp(`(?<![\\w.>])${variable}\\b`).test(text.replace(/"(?:\\.|[^"\\])*"/g, '""'));
+}
+
+function writes(text: string, variable: string): boolean {
+  return new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`).test(text);
+}
+
+const escape = (v: string) => v.replace(/\./g, '\\.');
+
+/** The branches that may set a variable: any mention counts, so that a larger group never makes a false error. */
+function setters(branches: readonly ReadBranch[], v: string): ReadBranch[] {
+  const base = baseOf(v);
+  const path = v.slice(base.length);
+  // `args.dst_port` is set by a branch that names `args.dst_port` or `&args`, not one that names `args.src_port`
+  const touchesMember = (text: string) =>
+    [...text.replace(/"(?:\\.|[^"\\])*"/g, '""').matchAll(new RegExp(`(?<![\\w.>])${base}\\b((?:\\s*\\.\\s*\\w+)*)`, 'g'))].some((m) => {
+      const member = m[1].replace(/\s+/g, '');
+      return member === '' || path.startsWith(member) || member.startsWith(path);
+    });
+  return branches.filter((b) => touchesMember(b.cond) || touchesMember(b.body));
+}
+
+function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
+  return {
+    initial: (v) => initialValue(v, before),
+    isFlag: (name) => {
+      const found = setters(branches, name);
+      const v = escape(name);
+      return (
+        found.length > 0 &&
+        found.every((b) => {
+          if (mentions(b.cond, baseOf(name))) return false;
+          const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*(?:\\w+\\s*=(?!=)\\s*)*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
+          const top = topStatements(b.body).some((t) => new RegExp(`^(?:\\w+\\s*=\\s*)*${v}\\s*=(?!=)\\s*(?:\\w+\\s*=\\s*)*\\w+\\s*;$`).test(t));
+          return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
+        })
+      );
+    },
+    isCounter: (name) => {
+      const found = setters(branches, name);
+      const v = escape(name);
+      return (
+        found.length > 0 &&
+        found.every((b) => {
+          if (mentions(b.cond, baseOf(name))) return false;
+          const counts = topStatements(b.body).filter((t) => new RegExp(`^(?:${v}\\s*\\+\\+|\\+\\+\\s*${v}|${v}\\s*\\+=\\s*1|vec_add1\\s*\\(\\s*${v}\\s*,.*\\))\\s*;$`).test(t));
+          return counts.length === 1 && b.body.match(new RegExp(`(?<![\\w.>])${v}\\b`, 'g'))?.length === 1;
+        })
+      );
+    },
+  };
+}
+
+/** The simple statements a branch body always runs (not those under an if or a loop). */
+function topStatements(body: string): string[] {
+  const text = body.trim().replace(/^\{([\s\S]*)\}$/, '$1');
+  if (/\b(if|while|for|switch)\b/.test(text)) {
+    // keep only what is outside any nested statement: good enough for `x = 1;` beside an if
+    return text
+      .split(';')
+      .map((t) => `${t.trim()};`)
+      .filter((t) => !/[{}]|\b(if|while|for|switch|else)\b/.test(t));
+  }
+  return splitTopLevel(text, ';').map((t) => `${t.trim()};`);
+}
+
+const ZERO_INITIALIZERS = /^(?:ip46_address_initializer|ip_address_initializer|\{\s*0?\s*\})$/;
+const DECLARATION = /^(?:(?:static|const|unsigned|signed|struct|enum)\s+)*[A-Za-z_]\w*(?:\s*\*)*\s+\*?\s*[A-Za-z_]/;
+
+/**
+ * A variable's value before the loop: `none` when it is declared without one, undefined when it is
+ * not known (set twice differently, passed by address, a parameter or a global).
+ */
+function initialValue(v: string, before: readonly Statement[]): string | undefined {
+  const base = baseOf(v);
+  const values: string[] = [];
+  let declared = false;
+  for (const s of before) {
+    if (!mentions(s.text, base)) continue;
+    if (s.kind !== 'simple') return undefined;
+    const text = normalizeSpace(s.text);
+    if (new RegExp(`^(?:clib_memset|memset) ?\\( ?& ?${base} ?, ?0 ?,`).test(text)) {
+      values.push('0');
+      declared = true;
+      continue;
+    }
+    if (new RegExp(`&\\s*${base}\\b`).test(text)) return undefined;
+    const isDeclaration = DECLARATION.test(text) && !/^return\b/.test(text);
+    // `gw_args_t args = { .tenant_id = ~0, .src_addr = { .as_u32 = ~0 } };`
+    const braces = new RegExp(`(?<![\\w.>])${base} ?= ?\\{`).exec(text);
+    if (braces && isDeclaration) {
+      const open = braces.index + braces[0].length - 1;
+      const close = matchBracket(text, open);
+      const value = close > 0 && v !== base ? designated(text.slice(open + 1, close), v.slice(base.length + 1).split('.')) : undefined;
+      if (value === undefined) return undefined;
+      values.push(value);
+      declared = true;
+      continue;
+    }
+    let assigned = false;
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.>])(${base}(?:\\.\\w+(?:\\[0\\])?)?)\\s*=(?!=)\\s*([^;,]*)`, 'g'))) {
+      assigned = true;
+      const value = m[2].split(/=(?!=)/).pop()!.trim();
+      const zero = ZERO_INITIALIZERS.test(value) || normalizeConstant(value) === '0';
+      if (m[1] === v) values.push(zero ? '0' : normalizeConstant(value));
+      else if (m[1] === base && zero) values.push('0');
+      else return undefined;
+    }
+    if (!assigned && !isDeclaration) return undefined;
+    if (isDeclaration) declared = true;
+  }
+  if (values.length === 0) return declared ? 'none' : undefined;
+  return values.every((x) => x === values[0]) ? values[0] : undefined;
+}
+
+/**
+ * The value a struct initializer gives a member: `{ .a = ~0, .b = { .c = 1 } }` gives `b.c` 1, and
+ * any member it does not name 0 (as C does); `{ 0 }` gives every member 0.
+ */
+function designated(body: string, path: readonly string[]): string | undefined {
+  const parts = splitTopLevel(body);
+  if (parts.length === 0 || (parts.length === 1 && normalizeConstant(parts[0]) === '0')) return '0';
+  for (const part of parts) {
+    const m = /^\.\s*(\w+)\s*=\s*([\s\S]*)$/.exec(part.trim());
+    if (!m) return undefined;
+    if (m[1] !== path[0]) continue;
+    const value = m[2].trim();
+    if (value.startsWith('{') && value.endsWith('}')) return path.length > 1 ? designated(value.slice(1, -1), path.slice(1)) : undefined;
+    return path.length === 1 ? normalizeConstant(value) : undefined;
+  }
+  return '0';
+}
+
+/** Variables that hold an error: `clib_error_t *error` or `x = clib_error_return (...)`. */
+function errorVariables(statements: readonly Statement[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    for (const m of s.text.matchAll(/\bclib_error_t\s*\*\s*(\w+)/g)) out.add(m[1]);
+    for (const m of s.text.matchAll(/(?<![\w.>])(\w+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/g)) out.add(m[1]);
+  }
+  return out;
+}
+
+/** The arms of an `if / else if` chain, in order, then a final `else` as an arm that always runs. */
+function chainArms(s: Extract<Statement, { kind: 'if' }>): { cond: string; body: Statement }[] {
+  const arms: { cond: string; body: Statement }[] = [];
+  let at: Statement | undefined = s;
+  while (at?.kind === 'if') {
+    arms.push({ cond: at.cond, body: at.then });
+    at = at.else;
+  }
+  return arms;
+}
+
+/** The `else` that ends an `if / else if` chain, if any. */
+function finalElse(s: Extract<Statement, { kind: 'if' }>): Statement | undefined {
+  let at: Statement | undefined = s;
+  while (at?.kind === 'if') at = at.else;
+  return at;
+}
+
+/** VPP's words in an error it returns, when they are plain text (no `%` directive). */
+function errorWords(text: string): string | undefined {
+  const m = /clib_error_(?:return|create)\w*\s*\(\s*0\s*,\s*("(?:\\.|[^"\\])*"(?:\s*"(?:\\.|[^"\\])*")*)\s*[,)]/.exec(text);
+  const words = m ? stringLiteralValue(m[1]) : undefined;
+  return words && !words.includes('%') ? words.trim() : undefined;
+}
+
+/**
+ * An arm that always ends in an error: `return clib_error_return (...)` (kept empty), or
+ * `error = clib_error_return (...)` with or without `goto done` (kept in `error`, which the code
+ * must then be seen to return). Undefined for any other arm.
+ */
+function errorArm(body: Statement, errorVars: ReadonlySet<string>, after: readonly Statement[]): { keptIn?: string; says?: string } | undefined {
+  const list = flatten([body]);
+  const last = list[list.length - 1];
+  if (!last || last.kind !== 'simple') return undefined;
+  if (list.slice(0, -1).some((s) => mayLeaveQuietly(s, errorVars, after))) return undefined;
+  const text = normalizeSpace(last.text);
+  const says = errorWords(text);
+  if (/^return\b/.test(text) && ERROR_RETURN.test(text)) return { says };
+  const assign = (s: Statement | undefined) => (s?.kind === 'simple' ? /^(\w+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(normalizeSpace(s.text)) : null);
+  // `error = clib_error_return (...); return error;`
+  const returned = /^return \(?\s*(\w+)\s*\)? ?;$/.exec(text);
+  if (returned) {
+    const kept = assign(list[list.length - 2]);
+    return kept && kept[1] === returned[1] ? { says: errorWords(list[list.length - 2].text) } : undefined;
+  }
+  const goto = /^goto (\w+) ?;$/.exec(text);
+  if (goto) {
+    const kept = assign(list[list.length - 2]);
+    if (kept && labelReturns(goto[1], kept[1], after)) return { says: errorWords(list[list.length - 2].text) };
+    return undefined;
+  }
+  const kept = assign(last);
+  if (kept) return { keptIn: kept[1], says };
+  return undefined;
+}
+
+/** The code at `label:` returns `variable` without changing it first. */
+function labelReturns(label: string, variable: string, after: readonly Statement[]): boolean {
+  const at = after.findIndex((s) => s.kind === 'simple' && new RegExp(`^${label}\\s*:$`).test(s.text.trim()));
+  if (at < 0) return false;
+  for (const s of after.slice(at + 1)) {
+    const ret = /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(s.text.trim());
+    if (s.kind === 'simple' && ret) return ret[1] === variable;
+    if (writes(s.text, variable) || /\b(return|goto|break|continue)\b/.test(s.text) || /clib_error_report/.test(s.text)) return false;
+  }
+  return false;
+}
+
+/** `if (error) return error;` / `if (error) goto done;`, and whether it returns that error. */
+function errorGuard(s: Statement, errorVars: ReadonlySet<string>, after: readonly Statement[]): { variable: string; returns: boolean } | undefined {
+  if (s.kind !== 'if' || s.else) return undefined;
+  const cond = normalizeSpace(s.cond).replace(/^\((.*)\)$/, '$1');
+  if (!errorVars.has(cond)) return undefined;
+  const body = flatten([s.then]);
+  const last = body.length === 1 ? normalizeSpace(body[0].text) : '';
+  const ret = /^return \(?\s*(\w+)\s*\)? ?;$/.exec(last);
+  if (ret) return { variable: cond, returns: ret[1] === cond };
+  const goto = /^goto (\w+) ?;$/.exec(last);
+  if (goto) return { variable: cond, returns: labelReturns(goto[1], cond, after) };
+  return undefined;
+}
+
+/**
+ * Whether a statement may leave the function (or jump) without an error: `return 0`, `return rv`,
+ * a `goto` or `break` that no error was kept for. Errors and the guards that return them do not count.
+ */
+function mayLeaveQuietly(s: Statement, errorVars: ReadonlySet<string>, after: readonly Statement[]): boolean {
+  if (!/\b(return|goto|break|continue)\b/.test(s.text)) return false;
+  if (errorGuard(s, errorVars, after)) return false;
+  switch (s.kind) {
+    case 'simple': {
+      const text = normalizeSpace(s.text);
+      if (/^return\b/.test(text) && ERROR_RETURN.test(text)) return false;
+      return /^(return|goto|break|continue)\b/.test(text) || /\b(return|goto|break|continue)\b/.test(text);
+    }
+    case 'if':
+      return [s.then, s.else].some((b) => b !== undefined && blockLeavesQuietly(b, errorVars, after));
+    case 'block':
+      return blockLeavesQuietly(s, errorVars, after);
+    default:
+      return true;
+  }
+}
+
+/** A block whose exits are all errors: each `goto` right after an error kept for the label's return. */
+function blockLeavesQuietly(b: Statement, errorVars: ReadonlySet<string>, after: readonly Statement[]): boolean {
+  const list = flatten([b]);
+  return list.some((s, i) => {
+    const goto = s.kind === 'simple' ? /^goto (\w+) ?;$/.exec(normalizeSpace(s.text)) : null;
+    if (goto) {
+      const kept = list[i - 1]?.kind === 'simple' ? /^(\w+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(normalizeSpace(list[i - 1].text)) : null;
+      return !(kept && labelReturns(goto[1], kept[1], after));
+    }
+    const ret = s.kind === 'simple' ? /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(normalizeSpace(s.text)) : null;
+    if (ret && errorVars.has(ret[1]) && list[i - 1]?.kind === 'simple' && new RegExp(`^${ret[1]}\\s*=\\s*clib_error_`).test(normalizeSpace(list[i - 1].text))) return false;
+    return mayLeaveQuietly(s, errorVars, after);
+  });
+}
+
+const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac']);
+
+/** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
+function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): AfterLoop {
+  const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
+  const required: string[][] = [];
+  const refuses: Refusal[] = [];
+  const seen = new Set<string>();
+  for (const { terms, says } of found) {
+    for (const term of terms) {
+      const refusal: Refusal = {};
+      let empty = false;
+      for (const l of term) {
+        if (l.kind === 'same') {
+          const [a, b] = [names(l.a), names(l.b)];
+          // the words compared are each argument's first value: only where that is the address
+          const addresses = [l.a, l.b].every((v) => setters(branches, v).every((br) => br.args.every((arg) => ADDRESS_KINDS.has(arg.values?.[0]?.kind ?? ''))));
+          if (!a.length || !b.length || !addresses) empty = true;
+          refusal.same = [a, b];
+          continue;
+        }
+        const group = names(l.v);
+        if (!group.length) empty = true;
+        if (l.kind === 'set') (refusal.with ??= []).push(group);
+        else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
+      }
+      // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds
+      const withNames = new Set((refusal.with ?? []).flat());
+      if (empty || (refusal.without ?? []).some((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of).some((n) => withNames.has(n)))) continue;
+      if (clobbering.length) (refusal.without ??= []).push([...clobbering]);
+      // none of A and none of B: VPP needs one of A and B, a plain required group
+      if (!refusal.with && !refusal.same && refusal.without?.every((g) => Array.isArray(g))) {
+        const group = [...new Set((refusal.without as string[][]).flat())];
+        const key = JSON.stringify(group);
+        if (!required.some((g) => JSON.stringify(g) === key)) required.push(group);
+        continue;
+      }
+      if (says) refusal.says = says;
+      const key = JSON.stringify({ ...refusal, says: undefined });
+      if (seen.has(key)) continue;
+      seen.add(key);
+      refuses.push(refusal);
+    }
+  }
+  // a group that holds a smaller one says nothing more: without `src`, VPP already refuses the line
+  const contains = (big: readonly string[], small: readonly string[]) => small.every((n) => big.includes(n));
+  const kept = required.filter((g, i) => !required.some((h, j) => j !== i && contains(g, h) && (h.length < g.length || j < i)));
+  const implied = (r: Refusal) => (r.without ?? []).some((g) => Array.isArray(g) && kept.some((h) => contains(g as string[], h)));
+  return { required: kept, refuses: refuses.filter((r) => !implied(r)) };
 }

@@ -1,0 +1,110 @@
+import type { ArgSpec, CommandSpec, Refusal } from '../schema/types';
+import type { ArgMatch } from './args';
+import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
+import { checkShape } from './values';
+
+/**
+ * The combinations VPP's checks after a parse loop refuse (`CommandSpec.refuses`, read from its
+ * source): a line gets an error only when every part of a refusal surely holds for it. A part that
+ * depends on a value we do not know (an address VPP compares) holds only when the words are the same.
+ */
+export function refusalDiagnostics(command: CommandSpec, given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>, commandStart: number, commandEnd: number): VppDiagnostic[] {
+  const out: VppDiagnostic[] = [];
+  for (const refusal of command.refuses ?? []) {
+    if (!holds(refusal, given, command)) continue;
+    const words = refusal.says ? ` (VPP: "${refusal.says}")` : '';
+    const without = (refusal.without ?? []).map(groupOf);
+    if (without.length > 0) {
+      const [first, ...unless] = without;
+      const needs = `${atLeastText(first, command)}${unless.length ? ` unless it has ${unless.map((g) => names(g.of, command)).join(' or ')}` : ''}`;
+      const withText = refusal.with?.length ? `with ${refusal.with.map((g) => names(g, command)).join(' and ')}, ` : '';
+      out.push(diagnostic('vpp.missing-required', `\`${command.path}\` ${withText}needs ${needs}; VPP refuses the command without it${words}.`, commandStart, commandEnd));
+      continue;
+    }
+    const at = lastUse([...(refusal.with ?? []).flat(), ...(refusal.same?.[1] ?? [])], given) ?? { start: commandStart, end: commandEnd };
+    const what = refusal.same
+      ? `the same value for ${names(refusal.same[0], command)} and ${names(refusal.same[1], command)}`
+      : `${(refusal.with ?? []).map((g) => names(g, command)).join(' together with ')}`;
+    out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${what} in \`${command.path}\`${words}.`, at.start, at.end));
+  }
+  return out;
+}
+
+/** A `without` group with its count (1 unless written `{ of, atLeast }`). */
+export function groupOf(g: NonNullable<Refusal['without']>[number]): { of: readonly string[]; atLeast: number } {
+  return Array.isArray(g) ? { of: g as readonly string[], atLeast: 1 } : (g as { of: readonly string[]; atLeast: number });
+}
+
+function uses(group: readonly string[], given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>): number {
+  return group.reduce((n, name) => n + (given.get(name)?.length ?? 0), 0);
+}
+
+/**
+ * The words we read as a positional interface or string, which VPP may have read as one of the
+ * group instead: its loop tries the branches in its own order (`qos record loop0 ip` reads `ip`
+ * as the source, not as a second interface). Counted as possible uses of the group.
+ */
+export function possibleUses(group: readonly string[], given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>, command: CommandSpec): number {
+  const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
+  let n = 0;
+  for (const [, matches] of given) {
+    for (const m of matches) {
+      if (m.pattern.spec.keyword || group.includes(m.pattern.spec.name)) continue;
+      for (const v of m.values) {
+        const text = v.token?.text;
+        if (text === undefined || (v.spec.kind !== 'interface' && v.spec.kind !== 'string')) continue;
+        if (specs.some((spec) => couldRead(spec, text))) n++;
+      }
+    }
+  }
+  return n;
+}
+
+function couldRead(spec: ArgSpec, text: string): boolean {
+  if (spec.keyword) return spec.keyword.split(' ')[0] === text;
+  const first = spec.values?.[0];
+  if (!first) return false;
+  if (first.kind === 'enum') return !!first.values?.includes(text);
+  return first.kind === 'interface' || first.kind === 'string' || checkShape(text, first) === undefined;
+}
+
+function holds(refusal: Refusal, given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>, command: CommandSpec): boolean {
+  for (const g of refusal.without ?? []) {
+    const { of, atLeast } = groupOf(g);
+    if (uses(of, given) + possibleUses(of, given, command) >= atLeast) return false;
+  }
+  for (const g of refusal.with ?? []) if (uses(g, given) === 0) return false;
+  if (refusal.same) {
+    const [a, b] = refusal.same.map((g) => lastUse(g, given)?.values[0]?.token?.text.toLowerCase());
+    if (a === undefined || a !== b) return false;
+  }
+  return true;
+}
+
+/** The last match of any argument of the group: VPP keeps the value read last. */
+function lastUse(group: readonly string[], given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>): ArgMatch<ArgSpec> | undefined {
+  let last: ArgMatch<ArgSpec> | undefined;
+  for (const name of group) for (const m of given.get(name) ?? []) if (!last || m.start > last.start) last = m;
+  return last;
+}
+
+/**
+ * How the message names an argument: its keyword, with its values where another argument has the
+ * same keyword (`local <ip4> <uint>`, the form with a port, beside `local <ip4>`).
+ */
+function argText(name: string, command: CommandSpec): string {
+  const spec = command.args?.find((a) => a.name === name);
+  if (!spec?.keyword) return `<${name.replace(/#\d+$/, '')}>`;
+  const shared = (command.args ?? []).some((a) => a !== spec && a.keyword === spec.keyword);
+  return shared ? [spec.keyword, ...(spec.values ?? []).map((v) => (v.kind === 'enum' && v.values?.length === 1 ? v.values[0] : `<${v.kind}>`))].join(' ') : spec.keyword;
+}
+
+function names(group: readonly string[], command: CommandSpec): string {
+  const words = [...new Set(group.map((name) => argText(name, command)))];
+  return words.length > 1 ? `one of ${list(words)}` : `\`${words[0]}\``;
+}
+
+function atLeastText(g: { of: readonly string[]; atLeast: number }, command: CommandSpec): string {
+  if (g.atLeast <= 1) return names(g.of, command);
+  return `at least ${g.atLeast} of ${list([...new Set(g.of.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name.replace(/#\d+$/, '')}>`))])}`;
+}

@@ -1,0 +1,219 @@
+import { normalizeSpace, splitTopLevel } from './cText';
+
+/**
+ * The condition of a check after a command's parse loop (`if (src_set == 0 && opn == ADD) return
+ * clib_error_return (...)`), read as what it says about the loop's variables: an OR of terms, each
+ * an AND of literals. A literal we cannot read drops its whole term (we then never claim the term
+ * holds), so reading less only ever loses errors, never makes one.
+ */
+export type Literal =
+  /** `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads. */
+  | { kind: 'unset'; v: string; atLeast?: number }
+  /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
+  | { kind: 'set'; v: string }
+  /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
+  | { kind: 'same'; a: string; b: string };
+
+export type Term = Literal[];
+
+/** What the reader knows of a variable of the loop (its value before the loop, how branches set it). */
+export interface VariableFacts {
+  /**
+   * The value before the loop, normalised (`0` for any zero, `~0`, a constant's name), `none` when
+   * the function never assigns it before the loop, undefined when that is not known.
+   */
+  initial(v: string): string | undefined;
+  /** Every branch that touches `v` sets it to the same non-zero constant. */
+  isFlag(v: string): boolean;
+  /** Every branch that touches `v` adds one to it (`num_m_args++`, `vec_add1 (v, ...)`). */
+  isCounter(v: string): boolean;
+}
+
+const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
+/** Tests of an address or a MAC that is still all zero. */
+const ZERO_TESTS = /^(?:ip46_address_is_zero|ip_address_is_zero|ip6_address_is_zero|mac_address_is_zero|ip4_address_is_zero) ?\( ?& ?([\w.]+) ?\)$/;
+const EQUAL_ADDRESSES = /^(?:ip46_address_is_equal|ip_address_is_equal|ip6_address_is_equal) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$/;
+const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compare) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$|^memcmp ?\( ?& ?(\w+)(?:\.\w+)? ?, ?& ?(\w+)(?:\.\w+)? ?, ?sizeof ?\(.*\) ?\)$/;
+const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$/;
+const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
+
+/** A constant as the reader compares it: casts, blanks and integer suffixes out (`(u32) ~0` is `~0`). */
+export function normalizeConstant(text: string): string {
+  const t = text
+    .replace(/\(\s*(?:u8|u16|u32|u64|i32|int|uword|u32_t)\s*\)/g, '')
+    .replace(/\s+/g, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/^(~?)(\d+)[uUlL]+$/, '$1$2')
+    .replace(/^~\(?0\)?$/, '~0');
+  if (/^0x0+$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
+  if (t === 'true') return '1';
+  if (/^0x[fF]{8}$/.test(t) || t === '-1') return '~0';
+  if (/^\{\s*0?\s*\}$/.test(t)) return '0';
+  return t;
+}
+
+/** The condition as an OR of terms; only the terms read in full. */
+export function readCondition(cond: string, facts: VariableFacts): Term[] {
+  const terms: Term[] = [];
+  for (const alternative of splitTopLevel(strip(normalizeSpace(cond)), '||')) {
+    let ways: Term[] = [[]];
+    for (const part of splitTopLevel(strip(alternative), '&&')) {
+      // `(a || b) && c` is `a && c` or `b && c`
+      const inner = strip(part);
+      const read = splitTopLevel(inner, '||').length > 1 ? readCondition(inner, facts) : readLiteral(inner, facts);
+      if (!read || read.length === 0) {
+        ways = [];
+        break;
+      }
+      // `a == b` of two flags is two ways: neither given, or both
+      ways = ways.flatMap((way) => read.map((r) => [...way, ...r]));
+      if (ways.length > 16) ways = [];
+    }
+    terms.push(...ways);
+  }
+  return terms;
+}
+
+function strip(text: string): string {
+  let t = text.trim();
+  while (t.startsWith('(') && t.endsWith(')') && balancedInside(t)) t = t.slice(1, -1).trim();
+  return t;
+}
+
+/** `(a) && (b)` starts and ends with brackets that are not one pair. */
+function balancedInside(t: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0 && i < t.length - 1) return false;
+  }
+  return true;
+}
+
+/** One literal, as the terms it stands for (usually one term of one literal), or undefined. */
+function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = ZERO_TESTS.exec(text))) return zeroTest(m[1], facts, false);
+  if ((m = EQUAL_ADDRESSES.exec(text))) return sameAddresses(m[1], m[2], facts);
+  const negated = /^! ?(.*)$/.exec(text);
+  if (negated) {
+    const inner = strip(negated[1]);
+    if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
+    if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
+    if (VARIABLE.test(inner)) return zeroTest(inner, facts, true);
+    return undefined;
+  }
+  const cmp = /^(.+?) ?(==|!=|<=|<|>) ?(.+)$/.exec(text);
+  if (!cmp) return VARIABLE.test(text) ? truthTest(text, facts) : undefined;
+  let [, left, op, right] = cmp;
+  left = strip(left);
+  right = strip(right);
+  // `0 == x`, `~0 == sw_if_index`: the constant first
+  if (CONSTANT.test(normalizeConstant(left)) && !CONSTANT.test(normalizeConstant(right))) {
+    [left, right] = [right, left];
+    if (op === '<') op = '>';
+    else if (op === '>') op = '<';
+  }
+  if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
+  const vec = /^vec_len ?\( ?(\w+) ?\)$/.exec(left);
+  const constant = normalizeConstant(right);
+  if (vec) {
+    if (op === '==' && constant === '0') return unsetBelow(vec[1], 1, facts, true);
+    if (op === '<' && /^\d+$/.test(constant)) return unsetBelow(vec[1], Number(constant), facts, true);
+    return undefined;
+  }
+  if (!VARIABLE.test(left)) return undefined;
+  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts, true);
+  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '!=') return equalFlags(left, right, facts, false);
+  if (!CONSTANT.test(constant)) return undefined;
+  const initial = facts.initial(left);
+  if (op === '==') {
+    if (constant === '0' && (initial === undefined || initial === 'none' || ZERO.has(initial))) return initial === undefined ? undefined : [[{ kind: 'unset', v: left }]];
+    if (initial === constant || (initial === 'none' && constant === '~0')) return [[{ kind: 'unset', v: left }]];
+    if (initial !== undefined && ZERO.has(initial) && /^[1-9]\d*$/.test(constant)) return setTest(left, facts);
+    return undefined;
+  }
+  if (op === '!=') {
+    if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
+      // `num_m_args != 3`: fewer than three counted reads (more would be refused too, but we do not claim it)
+      if (/^\d+$/.test(constant) && ZERO.has(initial) && facts.isCounter(left)) return unsetBelow(left, Number(constant), facts, false);
+      return [[{ kind: 'unset', v: left }]];
+    }
+    if (ZERO.has(constant)) return truthTest(left, facts);
+    return undefined;
+  }
+  if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
+  if (op === '>' && ZERO.has(constant)) return setTest(left, facts);
+  return undefined;
+}
+
+/** `!x`, `x == 0`, `ip46_address_is_zero (&x)`: x still holds its zero from before the loop. */
+function zeroTest(v: string, facts: VariableFacts, legacy: boolean): Term[] | undefined {
+  const initial = facts.initial(v);
+  if (initial !== undefined && (ZERO.has(initial) || (legacy && initial === 'none'))) return [[{ kind: 'unset', v }]];
+  return undefined;
+}
+
+/** Fewer than `n` values read into `v`: exactly so for a counter, else only "none" (n = 1) is claimed. */
+function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean): Term[] | undefined {
+  const initial = facts.initial(v);
+  if (initial === undefined || !(ZERO.has(initial) || (legacy && initial === 'none'))) return undefined;
+  if (n === 1) return [[{ kind: 'unset', v }]];
+  return facts.isCounter(v) ? [[{ kind: 'unset', v, atLeast: n }]] : [[{ kind: 'unset', v }]];
+}
+
+/**
+ * `x`, `x != 0`: true while `x` keeps a non-zero value from before the loop (`int enable = 1;`,
+ * which only `disable` clears), else a flag the loop set.
+ */
+function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
+  const initial = facts.initial(v);
+  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  return setTest(v, facts);
+}
+
+/** `x`, `x != 0`: a flag the loop set. */
+function setTest(v: string, facts: VariableFacts): Term[] | undefined {
+  const initial = facts.initial(v);
+  return initial !== undefined && ZERO.has(initial) && facts.isFlag(v) ? [[{ kind: 'set', v }]] : undefined;
+}
+
+/**
+ * `is_add == is_del`: two flags both left unset, or both set; `l_port_set != e_port_set` (nat44's
+ * "Either both ports are set or none"): one set without the other.
+ */
+function equalFlags(a: string, b: string, facts: VariableFacts, equal: boolean): Term[] | undefined {
+  const both = [a, b].every((v) => {
+    const initial = facts.initial(v);
+    return initial !== undefined && ZERO.has(initial) && facts.isFlag(v);
+  });
+  if (!both) return undefined;
+  const unset = (v: string): Literal => ({ kind: 'unset', v });
+  const set = (v: string): Literal => ({ kind: 'set', v });
+  return equal
+    ? [
+        [unset(a), unset(b)],
+        [set(a), set(b)],
+      ]
+    : [
+        [set(a), unset(b)],
+        [unset(a), set(b)],
+      ];
+}
+
+/** Two addresses that are equal: both still zero (when that is their value before the loop), or read with the same words. */
+function sameAddresses(a: string, b: string, facts: VariableFacts): Term[] | undefined {
+  const zero = [a, b].every((v) => {
+    const initial = facts.initial(v);
+    return initial !== undefined && ZERO.has(initial);
+  });
+  const same: Term = [{ kind: 'same', a, b }];
+  if (!zero) return [same];
+  return [
+    [
+      { kind: 'unset', v: a },
+      { kind: 'unset', v: b },
+    ],
+    same,
+  ];
+}

@@ -1,0 +1,311 @@
+import { strict as assert } from 'node:assert';
+import { readCliFile } from '../server/src/sourceReader/index';
+
+/**
+ * The checks after a command's parse loop, read as what they refuse (sourceReader/requiredAfterLoop.ts
+ * and errorConditions.ts), on small functions written the way VPP writes them. Each pattern is one
+ * VPP really uses; the function named in a test is where.
+ */
+
+function read(declarations: string, branches: string, after: string) {
+  const text = `static clib_error_t *
+test_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  unformat_input_t _line_input, *line_input = &_line_input;
+  clib_error_t *error = 0;
+${declarations}
+  if (!unformat_user (input, unformat_line_input, line_input))
+    return 0;
+  while (unformat_check_input (line_input) != UNFORMAT_END_OF_INPUT)
+    {
+${branches}
+      else
+        {
+          error = clib_error_return (0, "unknown input '%U'", format_unformat_error, line_input);
+          goto done;
+        }
+    }
+${after}
+done:
+  unformat_free (line_input);
+  return error;
+}
+VLIB_CLI_COMMAND (test_cmd, static) = {
+  .path = "test cmd",
+  .function = test_cmd_fn,
+};
+`;
+  const found = readCliFile(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].reading.strict, true, found[0].reading.reason);
+  return found[0].reading;
+}
+
+const TUNNEL_BRANCHES = `      if (unformat (line_input, "del"))
+        opn = DEL_TUNNEL;
+      else if (unformat (line_input, "src %U", unformat_ip4_address, &src.ip4))
+        src_set = 1;
+      else if (unformat (line_input, "dst %U", unformat_ip4_address, &dst.ip4))
+        {
+          dst_set = 1;
+        }`;
+
+describe('reading the checks after a parse loop', () => {
+  it('a flag set in a branch and an error kept for `done:` (gtpu_add_del_tunnel_command_fn)', () => {
+    const r = read(
+      '  u8 src_set = 0, dst_set = 0;\n  u8 opn = ADD_TUNNEL;\n  ip46_address_t src, dst;',
+      TUNNEL_BRANCHES,
+      `  if (dst_set == 0)
+    {
+      error = clib_error_return (0, "tunnel dst address not specified");
+      goto done;
+    }`,
+    );
+    assert.deepEqual(r.required, [['dst']]);
+  });
+
+  it('`a == 0 && opn == ADD`: required unless a branch changed `opn`, so one of `src` and `del`', () => {
+    const r = read('  u8 src_set = 0, dst_set = 0;\n  u8 opn = ADD_TUNNEL;', TUNNEL_BRANCHES, `  if (src_set == 0 && opn == ADD_TUNNEL)
+    return clib_error_return (0, "tunnel src address not specified");`);
+    assert.deepEqual(r.required, [['src', 'del']]);
+    assert.equal(r.refuses, undefined);
+  });
+
+  it('`a == 0 || b == 0` is two required arguments; `~0` sentinels and constants set before the loop', () => {
+    const r = read('  u32 sw_if_index = ~0;\n  u32 table = NO_TABLE;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "table %d", &table))
+        ;`, `  if (sw_if_index == (u32) ~0 || NO_TABLE == table)
+    return clib_error_return (0, "specify interface and table");`);
+    assert.deepEqual(r.required, [['interface'], ['table']]);
+  });
+
+  it('`ip46_address_is_zero (&x)`, a member set to 0 before the loop, `0 == vec_len (x)`', () => {
+    const r = read('  ip46_address_t local = ip46_address_initializer;\n  ip4_address_t collector;\n  u8 *name = 0;\n  collector.as_u32 = 0;', `      if (unformat (line_input, "local %U", unformat_ip46_address, &local, IP46_TYPE_ANY))
+        ;
+      else if (unformat (line_input, "collector %U", unformat_ip4_address, &collector))
+        ;
+      else if (unformat (line_input, "name %s", &name))
+        ;`, `  if (ip46_address_is_zero (&local))
+    return clib_error_return (0, "local address required");
+  if (collector.as_u32 == 0)
+    return clib_error_return (0, "collector address required");
+  if (0 == vec_len (name))
+    return clib_error_return (0, "name required");`);
+    assert.deepEqual(r.required, [['local'], ['collector'], ['name']]);
+  });
+
+  it('a group that holds a required one says nothing more', () => {
+    const r = read('  ip46_address_t src = ip46_address_initializer, dst = ip46_address_initializer;', `      if (unformat (line_input, "src %U", unformat_ip46_address, &src))
+        ;
+      else if (unformat (line_input, "dst %U", unformat_ip46_address, &dst))
+        ;`, `  if (ip46_address_is_zero (&src))
+    return clib_error_return (0, "src required");
+  if (ip46_address_cmp (&src, &dst) == 0)
+    return clib_error_return (0, "src and dst are identical");`);
+    assert.deepEqual(r.required, [['src']]);
+    assert.deepEqual(r.refuses, [{ same: [['src'], ['dst']], says: 'src and dst are identical' }]);
+  });
+
+  it('a quiet return on a flag: the checks after it hold unless that flag is given (set_ip_neighbor)', () => {
+    const r = read('  u32 sw_if_index = ~0;\n  u8 is_flush = 0;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "flush"))
+        is_flush = 1;`, `  if (is_flush)
+    {
+      flush_all ();
+      return 0;
+    }
+  if (sw_if_index == ~0)
+    return clib_error_return (0, "specify interface");`);
+    assert.deepEqual(r.required, [['interface', 'flush']]);
+  });
+
+  it('a quiet return on a flag that starts at 1 ends the reading: nothing after it is known to run', () => {
+    const r = read('  u32 sw_if_index = ~0;\n  u8 is_add = 1;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "add"))
+        is_add = 1;`, `  if (is_add)
+    {
+      add_it ();
+      return 0;
+    }
+  if (sw_if_index == ~0)
+    return clib_error_return (0, "specify interface");`);
+    assert.equal(r.required, undefined);
+  });
+
+  it('`l_port_set != e_port_set`: one port without the other (nat44 "Either both ports are set or none")', () => {
+    const r = read('  u8 l_port_set = 0, e_port_set = 0;', `      if (unformat (line_input, "local %U %u", unformat_ip4_address, &l_addr, &l_port))
+        l_port_set = 1;
+      else if (unformat (line_input, "external %U %u", unformat_ip4_address, &e_addr, &e_port))
+        {
+          e_port_set = 1;
+        }`, `  if (l_port_set != e_port_set)
+    {
+      error = clib_error_return (0, "Either both ports are set or none.");
+      goto done;
+    }`);
+    assert.deepEqual(r.refuses, [
+      { with: [['local']], without: [['external']], says: 'Either both ports are set or none.' },
+      { without: [['local']], with: [['external']], says: 'Either both ports are set or none.' },
+    ]);
+  });
+
+  it('`memcmp (&local.ip4, &remote.ip4, ...) == 0` under a flag: the same address given twice (vxlan_gpe_add_del_tunnel_command_fn)', () => {
+    const r = read('  u8 ipv4_set = 0;\n  ip46_address_t local, remote;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "remote %U", unformat_ip4_address, &remote.ip4))
+        ipv4_set = 1;`, `  if (ipv4_set && memcmp (&local.ip4, &remote.ip4, sizeof (local.ip4)) == 0)
+    return clib_error_return (0, "src and remote addresses are identical");`);
+    assert.deepEqual(r.refuses, [{ with: [['local', 'remote']], same: [['local'], ['remote']], says: 'src and remote addresses are identical' }]);
+  });
+
+  it('`enable && port == 0` with `int enable = 1;`: true until `disable` clears it (udp_echo_enable_disable_command_fn)', () => {
+    const r = read('  u32 port = 0;\n  int enable = 1;', `      if (unformat (line_input, "disable"))
+        enable = 0;
+      else if (unformat (line_input, "port %d", &port))
+        ;`, `  if (enable && port == 0)
+    return clib_error_return (0, "Please specify a port...");`);
+    assert.deepEqual(r.required, [['disable', 'port']]);
+  });
+
+  it('members of a struct given by a designated initializer, each set by the branch that names it (gateway_set_output_command_fn)', () => {
+    const r = read('  gw_args_t args = { .tenant_id = ~0, .dst_addr = { .as_u32 = ~0 }, .dst_port = ~0 };', `      if (unformat (line_input, "tenant %d", &args.tenant_id))
+        ;
+      else if (unformat (line_input, "dst %U", unformat_ip4_address, &args.dst_addr))
+        ;
+      else if (unformat (line_input, "dst-port %d", &args.dst_port))
+        ;`, `  if (args.tenant_id == ~0 || args.dst_addr.as_u32 == ~0 || args.dst_port == (u16) ~0)
+    {
+      error = clib_error_return (0, "missing parameters");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['tenant'], ['dst'], ['dst-port']]);
+  });
+
+  it('a counter of mandatory reads: `num_m_args < 2` needs two of them, counted as given (create_ipip_tunnel_command_fn)', () => {
+    const r = read('  u32 num_m_args = 0;', `      if (unformat (line_input, "src %U", unformat_ip4_address, &src))
+        num_m_args++;
+      else if (unformat (line_input, "dst %U", unformat_ip4_address, &dst))
+        {
+          num_m_args++;
+        }
+      else if (unformat (line_input, "instance %d", &instance))
+        ;`, `  if (num_m_args < 2)
+    {
+      error = clib_error_return (0, "mandatory argument(s) missing");
+      goto done;
+    }`);
+    assert.deepEqual(r.refuses, [{ without: [{ of: ['src', 'dst'], atLeast: 2 }], says: 'mandatory argument(s) missing' }]);
+  });
+
+  it('`is_add == is_del` of two flags: neither, or both (vrrp_vr_track_if_command_fn), in an else-if chain kept in `ret`', () => {
+    const r = read('  u8 is_add, is_del;\n  clib_error_t *ret = 0;\n  is_add = is_del = 0;', `      if (unformat (line_input, "add"))
+        is_add = 1;
+      else if (unformat (line_input, "del"))
+        is_del = 1;`, `  if (is_add == is_del)
+    ret = clib_error_return (0, "One of add,delete must be specified");
+  if (ret)
+    return ret;`);
+    assert.deepEqual(r.required, [['add', 'del']]);
+    assert.deepEqual(r.refuses, [{ with: [['add'], ['del']], says: 'One of add,delete must be specified' }]);
+  });
+
+  it('two addresses that are equal: both left zero, or given the same (create_gre_tunnel_command_fn)', () => {
+    const r = read('  ip46_address_t src = ip46_address_initializer, dst = ip46_address_initializer;', `      if (unformat (line_input, "src %U", unformat_ip46_address, &src))
+        ;
+      else if (unformat (line_input, "dst %U", unformat_ip46_address, &dst))
+        ;`, `  if (ip46_address_is_equal (&src, &dst))
+    {
+      error = clib_error_return (0, "src and dst are identical");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['src', 'dst']]);
+    assert.deepEqual(r.refuses, [{ same: [['src'], ['dst']], says: 'src and dst are identical' }]);
+  });
+
+  it('a flag set and a vector left empty: `vec_len (args) == 0 && all`', () => {
+    const r = read('  u8 all = 0;\n  u8 **args = 0;', `      if (unformat (line_input, "all"))
+        all = 1;
+      else if (unformat (line_input, "%s", &s))
+        vec_add1 (args, s);`, `  if (vec_len (args) == 0 && all)
+    return clib_error_return (0, "missing engine");`);
+    assert.deepEqual(r.refuses, [{ without: [['string']], with: [['all']], says: 'missing engine' }]);
+  });
+
+  it('reads past an if that only returns errors, and stops at one that may return without', () => {
+    const r = read('  u32 sw_if_index = ~0, table_id = ~0;\n  u8 is_flush = 0;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "table %d", &table_id))
+        ;
+      else if (unformat (line_input, "flush"))
+        is_flush = 1;`, `  if (table_id != ~0)
+    {
+      if (!fib_table_find (table_id))
+        {
+          error = clib_error_return (0, "no table");
+          goto done;
+        }
+    }
+  if (sw_if_index == ~0)
+    return clib_error_return (0, "interface required");
+  if (is_flush)
+    {
+      flush ();
+      goto done;
+    }
+  if (table_id == ~0)
+    return clib_error_return (0, "table required");`);
+    assert.deepEqual(r.required, [['interface']]);
+  });
+
+  it('an error kept but overwritten before it is returned counts for nothing', () => {
+    const r = read('  u32 sw_if_index = ~0;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;`, `  if (sw_if_index == ~0)
+    error = clib_error_return (0, "interface required");
+  error = do_it ();`);
+    assert.equal(r.required, undefined);
+  });
+
+  it('a variable the code changes between the loop and the check is not known there', () => {
+    const r = read('  u32 bd_id = ~0;\n  u8 is_add = 1;', `      if (unformat (line_input, "%d", &bd_id))
+        ;
+      else if (unformat (line_input, "del"))
+        is_add = 0;`, `  if (bd_id == ~0)
+    {
+      if (is_add)
+        bd_id = get_unused_id ();
+      else
+        {
+          error = clib_error_return (0, "bridge-domain-id not specified");
+          goto done;
+        }
+    }
+  if (bd_id == ~0)
+    return clib_error_return (0, "no id");`);
+    assert.equal(r.required, undefined);
+  });
+
+  it('a `%d` into a `u8` writes past it: the checks hold only without that argument (set_ioam_tunnel_select_command_fn)', () => {
+    const r = read('  u8 is_disable = 0;\n  u8 address_set = 0;\n  u8 responses = 3;', `      if (unformat (line_input, "disable"))
+        is_disable = 1;
+      else if (unformat (line_input, "wait_for_responses %d", &responses))
+        ;
+      else if (unformat (line_input, "localsid %U", unformat_ip6_address, &sid))
+        address_set = 1;`, `  if (is_disable == 0 && !address_set)
+    return clib_error_return (0, "localsid is mandatory");`);
+    assert.deepEqual(r.required, [['disable', 'localsid', 'wait_for_responses']]);
+  });
+
+  it('a flag two branches set differently is no flag: `is_add && ...` is not read', () => {
+    const r = read('  u8 is_add = 0;\n  u32 id = ~0;', `      if (unformat (line_input, "add"))
+        is_add = 1;
+      else if (unformat (line_input, "del"))
+        is_add = 0;
+      else if (unformat (line_input, "id %d", &id))
+        ;`, `  if (is_add && id == ~0)
+    return clib_error_return (0, "id required");`);
+    assert.equal(r.refuses, undefined);
+  });
+});
