@@ -20,9 +20,13 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const required: string[][] = [];
   let bareIsNoop = false;
   const readsInput = (s: Statement) => readsFrom(s.text, input);
-  for (const s of reads) {
+  for (const read of reads) {
+    const s = read.kind === 'if' ? { ...read, cond: withoutEndCheck(normalizeSpace(read.cond), input) } : read;
     if (s.kind === 'if') {
-      const cond = normalizeSpace(s.cond);
+      const cond = s.cond;
+      // `if (unformat_check_input (input) == UNFORMAT_END_OF_INPUT) return error;` only refuses the
+      // bare line (set sr encaps hop-limit), which the required reads after it refuse as well
+      if (!s.else && s.cond === '' && ERROR_RETURN.test(s.then.text) && !readsInput(s.then)) continue;
       const switched = /unformat_user ?\( ?(\w+) ?, ?unformat_line_input ?, ?&?(\w+) ?\)/.exec(cond);
       if (switched && switched[1] === input && args.length === 0) {
         const bare = lineInputSwitch(s, switched[2]);
@@ -71,4 +75,20 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
 function unwrap(cond: string): string {
   const text = cond.trim();
   return text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1).trim() : text;
+}
+
+/**
+ * An end-of-input test beside a read: a read fails on an empty input anyway, so
+ * `unformat_check_input (i) == UNFORMAT_END_OF_INPUT || !unformat (i, "%d", ...)` is the negated
+ * read alone, and `unformat_check_input (i) != UNFORMAT_END_OF_INPUT && unformat (i, "disable")`
+ * the read alone (set bridge-domain rewrite). The test alone becomes ''. Other mixes stay as written.
+ */
+function withoutEndCheck(cond: string, input: string): string {
+  const check = `unformat_check_input ?\\( ?&?${input} ?\\) ?`;
+  if (new RegExp(`^${check}== ?UNFORMAT_END_OF_INPUT$`).test(cond)) return '';
+  const atEnd = new RegExp(`^${check}== ?UNFORMAT_END_OF_INPUT ?\\|\\| ?(!.*)$`).exec(cond);
+  if (atEnd && !/\|\||&&/.test(atEnd[1])) return atEnd[1];
+  const notAtEnd = new RegExp(`^${check}!= ?(?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT ?&& ?([^!(].*)$`).exec(cond);
+  if (notAtEnd && !/\|\||&&/.test(notAtEnd[1])) return notAtEnd[1];
+  return cond;
 }

@@ -111,6 +111,10 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // `%s` again and again while each word names a device, the first other word read and dropped
   // (dev/format.c): as the rest of the line
   unformat_vnet_dev_vector: { kind: 'rest', placeholder: 'pci/0000:02:00.0' },
+  // one word of ila_foreach_direction (bidir, sir2ila, ila2sir)
+  unformat_ila_direction: { kind: 'string' },
+  // service names (registered at run time) one after another, at least one (sfdp/format.c): as the rest
+  unformat_sfdp_service_bitmap: { kind: 'rest', placeholder: 'service' },
   // `0x%x` or `%d`, refused outside 1..65535
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
