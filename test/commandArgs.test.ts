@@ -148,6 +148,11 @@ const FAMILIES: Record<string, Case[]> = {
     // `input` only in a string / cast to void: the words are run as the next command
     ['show snort interfaces foo', ['error vpp.unknown-option [foo]']],
     ['test sfdp expiry enable now', ['error vpp.unknown-option [now]']],
+    // npol members: a prefix, an address or `PROTO ADDRESS PORT`, again and again
+    ['npol ipset add member id 1 10.0.0.0/24 tcp 10.0.0.2 8080', []],
+    ['event-logger save trace.elog', []],
+    // quic_cli.c: "unknown input" for any line at all
+    ['show quic foo', ['error vpp.unknown-option [foo]']],
   ],
 };
 

@@ -463,5 +463,46 @@ done:
     assert.equal(r.strict, true, r.reason);
     assert.deepEqual(shape(r), ['workers rest', 'throughput string', 'csum-mode none|no-action|neutral-map|adjust-transport']);
   });
+
+  it('refuses any words when a line is an error and no line runs (show quic)', () => {
+    const r = read(`  unformat_input_t _line_input, *line_input = &_line_input;
+  clib_error_t *error = 0;
+  if (!unformat_user (input, unformat_line_input, line_input))
+    {
+      quic_show_aggregated_stats (vm);
+      return 0;
+    }
+  else
+    {
+      error = clib_error_return (0, "unknown input \`%U'", format_unformat_error, line_input);
+      goto done;
+    }
+done:
+  unformat_free (line_input);
+  return error;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.deepEqual(r.args, []);
+    assert.notEqual(r.ignoresRest, true);
+  });
+
+  it('takes a `%s` whose failure only prints as optional: it fails on an empty line alone (event-logger save)', () => {
+    const r = read(`  if (!unformat (input, "%s", &file))
+    {
+      vlib_cli_output (vm, "expected file name, got \`%U'", format_unformat_error, input);
+      return 0;
+    }
+  return 0;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.deepEqual(shape(r), ['<> string']);
+    assert.equal(r.required, undefined);
+    // a read that can fail on a word VPP then only prints about stays loose
+    const ip = read(`  if (!unformat (input, "%U", unformat_ip4_address, &a))
+    {
+      vlib_cli_output (vm, "expected an address");
+      return 0;
+    }
+  return 0;`);
+    assert.equal(ip.strict, false);
+  });
 });
 

@@ -19,6 +19,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const names = new Set<string>();
   const required: string[][] = [];
   let bareIsNoop = false;
+  let refusesWords = false;
   const readsInput = (s: Statement) => readsFrom(s.text, input);
   for (const read of reads) {
     const s = read.kind === 'if' ? { ...read, cond: withoutEndCheck(normalizeSpace(read.cond), input) } : read;
@@ -32,12 +33,23 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
         const bare = lineInputSwitch(s, switched[2]);
         if (bare === undefined || bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
         if (bare === 'noop') bareIsNoop = true;
+        // `if (!unformat_user (input, unformat_line_input, line_input)) { ...; return 0; } else { error; goto done; }`
+        // (show quic): any words at all are refused
+        if (s.else && /^!/.test(cond) && ERROR_RETURN.test(s.else.text) && /\b(return|goto)\b/.test(s.else.text) && !readsFrom(s.else.text, switched[2])) refusesWords = true;
         input = switched[2];
         continue;
       }
       const before = args.length;
       const negated = /^!\s*(.*)$/.exec(cond);
       if (negated) {
+        // `if (!unformat (input, "%s", &file)) { vlib_cli_output (...); return 0; }` (event-logger save):
+        // `%s` fails only on an empty line, for which VPP prints and returns no error: optional
+        if (!s.else && !readsInput(s.then) && !ERROR_RETURN.test(s.then.text) && /\breturn 0 ?;/.test(normalizeSpace(s.then.text))) {
+          const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
+          if (problem) return loose(problem);
+          if (args.slice(before).every((a) => !a.keyword && a.values?.length === 1 && a.values[0].kind === 'string' && !a.values[0].prefix && !a.values[0].glued)) continue;
+          return loose(`what follows \`${shortCond(cond)}\` is not an error this reader recognises`);
+        }
         // `if (!unformat (...)) return error;`: the read is required
         if (s.else || readsInput(s.then) || !ERROR_RETURN.test(s.then.text)) return loose(`what follows \`${shortCond(cond)}\` is not an error this reader recognises`);
         const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
@@ -63,6 +75,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
     const problem = addBranchArgs(call[1], input, resolve, args, names, false);
     if (problem) return loose(problem);
   }
+  if (args.length === 0 && refusesWords) return { strict: true, args: [] };
   if (args.length === 0) return loose('reads its input in a way this reader does not follow');
   const result: ReadCommandArgs = { strict: true, args, order: 'sequence', ignoresRest: true };
   const groups = required.filter((g) => g.length > 0);

@@ -115,6 +115,9 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ila_direction: { kind: 'string' },
   // service names (registered at run time) one after another, at least one (sfdp/format.c): as the rest
   unformat_sfdp_service_bitmap: { kind: 'rest', placeholder: 'service' },
+  // npol_format.c: an IP prefix or address (one word), or `PROTO ADDRESS PORT`; its commands read
+  // members again and again, so any word of the three-word form is taken as a member of its own
+  unformat_npol_ipset_member: { kind: 'string' },
   // `0x%x` or `%d`, refused outside 1..65535
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
