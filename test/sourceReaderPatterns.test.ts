@@ -387,4 +387,125 @@ done:
     assert.equal(r.strict, false);
     assert.match(r.reason!, /skips the whole line/);
   });
+
+  it('accepts and ignores any words when the function takes its line and frees it unread (show crypto engines)', () => {
+    const r = read(`  unformat_input_t _line_input, *line_input = &_line_input;
+  if (unformat_user (input, unformat_line_input, line_input))
+    unformat_free (line_input);
+  vlib_cli_output (vm, "%-20s%-8s%s", "Name", "Prio", "Description");
+  return 0;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.equal(r.ignoresRest, true);
+    assert.deepEqual(r.args, []);
+    // the line handed on to a helper is read there: not this
+    const handed = read(`  unformat_input_t _line_input, *line_input = &_line_input;
+  if (unformat_user (input, unformat_line_input, line_input))
+    {
+      error = parse_it (line_input);
+      unformat_free (line_input);
+    }
+  return error;`);
+    assert.notEqual(handed.ignoresRest, true);
+  });
+
+  it('reads no input when its name is only in a string or cast away (show snort interfaces, test sfdp expiry enable)', () => {
+    const quoted = read(`  if (vec_len (s))
+    vlib_cli_output (vm, "input instances:\\n%v", s);
+  return 0;`);
+    assert.equal(quoted.strict, true, quoted.reason);
+    assert.equal(quoted.readsNoArgs, true);
+    const cast = read(`  (void) vm;
+  (void) input;
+  sfdp_enable_disable_expiry_node (false, false);
+  return NULL;`);
+    assert.equal(cast.readsNoArgs, true);
+  });
+
+  it('drops end-of-input tests beside the reads of a sequence (set bridge-domain rewrite, set sr encaps hop-limit)', () => {
+    const rw = read(`  if (unformat_check_input (input) == UNFORMAT_END_OF_INPUT ||
+      !unformat (input, "%d", &bridge_domain))
+    {
+      return clib_error_return (0, "You must specify a bridge domain");
+    }
+  if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT &&
+      unformat (input, "disable"))
+    {
+      disable = 1;
+    }
+  return 0;`);
+    assert.equal(rw.strict, true, rw.reason);
+    assert.deepEqual(shape(rw), ['<> int', 'disable']);
+    assert.deepEqual(rw.required, [['int']]);
+    const hop = read(`  if (unformat_check_input (input) == UNFORMAT_END_OF_INPUT)
+    return clib_error_return (0, "No value specified");
+  if (!unformat (input, "%d", &hop_limit))
+    return clib_error_return (0, "Invalid value");
+  return 0;`);
+    assert.equal(hop.strict, true, hop.reason);
+    assert.deepEqual(hop.required, [['int']]);
+    // a positive read after `== UNFORMAT_END_OF_INPUT ||` means something else: not rewritten
+    const other = read(`  if (unformat_check_input (input) == UNFORMAT_END_OF_INPUT || unformat (input, "all"))
+    all = 1;
+  return 0;`);
+    assert.equal(other.strict, false);
+  });
+
+  it('takes a bitmap list, ACL table types and device lists as the rest of the line, and the one-word readers by their kind', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "workers %U", unformat_bitmap_list, &bitmap))
+        ;
+      else if (unformat (input, "throughput %U", unformat_base10, &rate))
+        ;
+      else if (unformat (input, "csum-mode %U", unformat_ila_csum_mode, &mode))
+        ;
+      else
+        return clib_error_return (0, "unknown input");
+    }
+  return 0;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.deepEqual(shape(r), ['workers rest', 'throughput string', 'csum-mode none|no-action|neutral-map|adjust-transport']);
+  });
+
+  it('refuses any words when a line is an error and no line runs (show quic)', () => {
+    const r = read(`  unformat_input_t _line_input, *line_input = &_line_input;
+  clib_error_t *error = 0;
+  if (!unformat_user (input, unformat_line_input, line_input))
+    {
+      quic_show_aggregated_stats (vm);
+      return 0;
+    }
+  else
+    {
+      error = clib_error_return (0, "unknown input \`%U'", format_unformat_error, line_input);
+      goto done;
+    }
+done:
+  unformat_free (line_input);
+  return error;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.deepEqual(r.args, []);
+    assert.notEqual(r.ignoresRest, true);
+  });
+
+  it('takes a `%s` whose failure only prints as optional: it fails on an empty line alone (event-logger save)', () => {
+    const r = read(`  if (!unformat (input, "%s", &file))
+    {
+      vlib_cli_output (vm, "expected file name, got \`%U'", format_unformat_error, input);
+      return 0;
+    }
+  return 0;`);
+    assert.equal(r.strict, true, r.reason);
+    assert.deepEqual(shape(r), ['<> string']);
+    assert.equal(r.required, undefined);
+    // a read that can fail on a word VPP then only prints about stays loose
+    const ip = read(`  if (!unformat (input, "%U", unformat_ip4_address, &a))
+    {
+      vlib_cli_output (vm, "expected an address");
+      return 0;
+    }
+  return 0;`);
+    assert.equal(ip.strict, false);
+  });
 });
+

@@ -42,6 +42,19 @@ export function skipLiteral(s: string, i: number): number {
   return j + 1;
 }
 
+/** `s` with every string and character literal emptied (`"input instances"` -> `""`), to look at code only. */
+export function withoutLiterals(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    if (s[i] === '"' || s[i] === "'") {
+      const end = skipLiteral(s, i);
+      out += s[i] + s[i];
+      i = end;
+    } else out += s[i++];
+  }
+  return out;
+}
+
 const CLOSER: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
 
 /** `s[i]` is an opening bracket; the index of its closer, or -1. */

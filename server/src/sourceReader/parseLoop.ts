@@ -1,6 +1,6 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
 import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
-import { normalizeSpace, parseStatements, type Statement } from './cText';
+import { normalizeSpace, parseStatements, withoutLiterals, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
@@ -15,7 +15,7 @@ import { readSequence } from './sequence';
 export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver): ReadCommandArgs {
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
-  if (!new RegExp(`\\b${inputName}\\b`).test(body)) return { strict: true, args: [], readsNoArgs: true };
+  if (!usesInput(body, inputName)) return { strict: true, args: [], readsNoArgs: true };
   // `if (session_sdl_is_enabled () == 0) { unformat_skip_line (input); ... }`: in some state VPP
   // takes any words without reading them, which no reading of the loop can say
   if (new RegExp(`\\bunformat_skip_line\\s*\\(\\s*${inputName}\\b`).test(body)) return loose('skips the whole line in some state, whatever it holds');
@@ -24,6 +24,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
   if (loops.length === 0) {
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
+    if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
     return readSequence(reads, inputName, resolve);
   }
   if (loops.length > 1) return loose('reads its input in more than one loop');
@@ -103,6 +104,15 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   return result;
 }
 
+/**
+ * Whether the function body touches its input at all: the name in a string (`"input instances:"`)
+ * or cast away (`(void) input;`, sfdp's expiry commands) is no use.
+ */
+function usesInput(body: string, inputName: string): boolean {
+  const code = withoutLiterals(body).replace(new RegExp(`\\(\\s*void\\s*\\)\\s*${inputName}\\s*;`, 'g'), '');
+  return new RegExp(`\\b${inputName}\\b`).test(code);
+}
+
 const INPUT_LOOP = /^unformat_check_input ?\( ?&?(\w+) ?\) != (?:\( ?uword ?\) ?)?UNFORMAT_END_OF_INPUT$/;
 
 /** `if (unformat_check_input (input) != UNFORMAT_END_OF_INPUT) return clib_error_return (...)`. */
@@ -110,6 +120,23 @@ function refusesAnyInput(stmt: Statement, input: string): boolean {
   return stmt.kind === 'if' && !stmt.else && new RegExp(`^unformat_check_input ?\\( ?&?${input} ?\\) != (?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT$`).test(normalizeSpace(stmt.cond)) && ERROR_RETURN.test(stmt.then.text);
 }
 
+/**
+ * `if (unformat_user (input, unformat_line_input, line_input)) unformat_free (line_input);` and no
+ * other use of either (show crypto engines): VPP takes the whole line and never looks at it, so any
+ * words are accepted, and ignored. Any other use of the line input (handed to a helper, printed)
+ * is not this.
+ */
+function discardsLine(body: string, inputName: string): boolean {
+  const text = normalizeSpace(withoutLiterals(body));
+  const inputUses = text.match(new RegExp(`\\b${inputName}\\b`, 'g')) ?? [];
+  const take = new RegExp(`unformat_user ?\\( ?${inputName} ?, ?unformat_line_input ?, ?&?(\\w+) ?\\)`).exec(text);
+  if (!take || inputUses.length !== 1) return false;
+  const line = take[1];
+  const lineUses = (text.match(new RegExp(`\\b${line}\\b`, 'g')) ?? []).length;
+  const declared = (text.match(new RegExp(`\\* ?${line} ?= ?& ?_${line}\\b`, 'g')) ?? []).length;
+  const freed = (text.match(new RegExp(`\\bunformat_free ?\\( ?${line} ?\\)`, 'g')) ?? []).length;
+  return lineUses === 1 + declared + freed;
+}
 
 const LEAVES = /\b(break|goto|return)\b/;
 

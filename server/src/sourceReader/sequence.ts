@@ -19,21 +19,37 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const names = new Set<string>();
   const required: string[][] = [];
   let bareIsNoop = false;
+  let refusesWords = false;
   const readsInput = (s: Statement) => readsFrom(s.text, input);
-  for (const s of reads) {
+  for (const read of reads) {
+    const s = read.kind === 'if' ? { ...read, cond: withoutEndCheck(normalizeSpace(read.cond), input) } : read;
     if (s.kind === 'if') {
-      const cond = normalizeSpace(s.cond);
+      const cond = s.cond;
+      // `if (unformat_check_input (input) == UNFORMAT_END_OF_INPUT) return error;` only refuses the
+      // bare line (set sr encaps hop-limit), which the required reads after it refuse as well
+      if (!s.else && s.cond === '' && ERROR_RETURN.test(s.then.text) && !readsInput(s.then)) continue;
       const switched = /unformat_user ?\( ?(\w+) ?, ?unformat_line_input ?, ?&?(\w+) ?\)/.exec(cond);
       if (switched && switched[1] === input && args.length === 0) {
         const bare = lineInputSwitch(s, switched[2]);
         if (bare === undefined || bare === 'unclear') return loose('reads its line input in a way this reader does not follow');
         if (bare === 'noop') bareIsNoop = true;
+        // `if (!unformat_user (input, unformat_line_input, line_input)) { ...; return 0; } else { error; goto done; }`
+        // (show quic): any words at all are refused
+        if (s.else && /^!/.test(cond) && ERROR_RETURN.test(s.else.text) && /\b(return|goto)\b/.test(s.else.text) && !readsFrom(s.else.text, switched[2])) refusesWords = true;
         input = switched[2];
         continue;
       }
       const before = args.length;
       const negated = /^!\s*(.*)$/.exec(cond);
       if (negated) {
+        // `if (!unformat (input, "%s", &file)) { vlib_cli_output (...); return 0; }` (event-logger save):
+        // `%s` fails only on an empty line, for which VPP prints and returns no error: optional
+        if (!s.else && !readsInput(s.then) && !ERROR_RETURN.test(s.then.text) && /\breturn 0 ?;/.test(normalizeSpace(s.then.text))) {
+          const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
+          if (problem) return loose(problem);
+          if (args.slice(before).every((a) => !a.keyword && a.values?.length === 1 && a.values[0].kind === 'string' && !a.values[0].prefix && !a.values[0].glued)) continue;
+          return loose(`what follows \`${shortCond(cond)}\` is not an error this reader recognises`);
+        }
         // `if (!unformat (...)) return error;`: the read is required
         if (s.else || readsInput(s.then) || !ERROR_RETURN.test(s.then.text)) return loose(`what follows \`${shortCond(cond)}\` is not an error this reader recognises`);
         const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
@@ -59,6 +75,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
     const problem = addBranchArgs(call[1], input, resolve, args, names, false);
     if (problem) return loose(problem);
   }
+  if (args.length === 0 && refusesWords) return { strict: true, args: [] };
   if (args.length === 0) return loose('reads its input in a way this reader does not follow');
   const result: ReadCommandArgs = { strict: true, args, order: 'sequence', ignoresRest: true };
   const groups = required.filter((g) => g.length > 0);
@@ -71,4 +88,20 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
 function unwrap(cond: string): string {
   const text = cond.trim();
   return text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1).trim() : text;
+}
+
+/**
+ * An end-of-input test beside a read: a read fails on an empty input anyway, so
+ * `unformat_check_input (i) == UNFORMAT_END_OF_INPUT || !unformat (i, "%d", ...)` is the negated
+ * read alone, and `unformat_check_input (i) != UNFORMAT_END_OF_INPUT && unformat (i, "disable")`
+ * the read alone (set bridge-domain rewrite). The test alone becomes ''. Other mixes stay as written.
+ */
+function withoutEndCheck(cond: string, input: string): string {
+  const check = `unformat_check_input ?\\( ?&?${input} ?\\) ?`;
+  if (new RegExp(`^${check}== ?UNFORMAT_END_OF_INPUT$`).test(cond)) return '';
+  const atEnd = new RegExp(`^${check}== ?UNFORMAT_END_OF_INPUT ?\\|\\| ?(!.*)$`).exec(cond);
+  if (atEnd && !/\|\||&&/.test(atEnd[1])) return atEnd[1];
+  const notAtEnd = new RegExp(`^${check}!= ?(?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT ?&& ?([^!(].*)$`).exec(cond);
+  if (notAtEnd && !/\|\||&&/.test(notAtEnd[1])) return notAtEnd[1];
+  return cond;
 }

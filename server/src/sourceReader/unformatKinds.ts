@@ -87,6 +87,37 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_stats_patterns: { kind: 'rest', placeholder: 'pattern ...' },
   // the rest of the line
   unformat_line_input: { kind: 'rest' },
+  // `%llu` with an optional k/m/g/t right after it (std-formats.c): one word
+  unformat_base10: { kind: 'string' },
+  // `START:END`, digits read character by character up to the first non-digit (udp_ping_node.c)
+  unformat_port_range: { kind: 'string' },
+  // `%x:%x:%x:%x`, each part up to 0xffff (ila.c)
+  unformat_half_ip6_address: { kind: 'string' },
+  // unformat_hex_string, refused when longer than the device's key (dev/format.c)
+  unformat_vnet_dev_rss_key: { kind: 'string' },
+  // letters, digits, `-` and `,` up to the first other character, then names of foreach_vnet_dev_flag
+  unformat_vnet_dev_flags: { kind: 'string' },
+  // `any`, `%u/%u`, `%u/0x%x` or `%u`, up to 0xffff (flow_cli.c)
+  unformat_ip_port_and_mask: { kind: 'string' },
+  // `%u-%u,` / `%u,` / `%u-%u` / `%u` read again and again, over as many words as are numbers
+  // (`1-3,5`, but also `1 2 3`): taken as the rest of the line, so no list VPP reads is refused
+  unformat_bitmap_list: { kind: 'rest', placeholder: '0-3' },
+  // any number of the words ip4 / ip6 / l2, none at all included (in_out_acl.c): as the rest
+  unformat_acl_type: { kind: 'rest', placeholder: 'ip4' },
+  // `any`, a protocol name or `%u`, up to 0xff (flow_cli.c)
+  unformat_ip_protocol_and_mask: { kind: 'string' },
+  // ila.c: one of these words
+  unformat_ila_csum_mode: { kind: 'enum', values: ['none', 'no-action', 'neutral-map', 'adjust-transport'] },
+  // `%s` again and again while each word names a device, the first other word read and dropped
+  // (dev/format.c): as the rest of the line
+  unformat_vnet_dev_vector: { kind: 'rest', placeholder: 'pci/0000:02:00.0' },
+  // one word of ila_foreach_direction (bidir, sir2ila, ila2sir)
+  unformat_ila_direction: { kind: 'string' },
+  // service names (registered at run time) one after another, at least one (sfdp/format.c): as the rest
+  unformat_sfdp_service_bitmap: { kind: 'rest', placeholder: 'service' },
+  // npol_format.c: an IP prefix or address (one word), or `PROTO ADDRESS PORT`; its commands read
+  // members again and again, so any word of the three-word form is taken as a member of its own
+  unformat_npol_ipset_member: { kind: 'string' },
   // `0x%x` or `%d`, refused outside 1..65535
   unformat_udp_port: { kind: 'number', min: 1, max: 65535 },
 };
