@@ -189,14 +189,15 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       values.push({ spec, token: next, problem });
     }
     const startToken = keyword[0] ?? values[0]?.token;
-    const match = new Match(hit.pattern, keyword, values, startToken ?? last, !startToken, last);
+    // matches are kept per line for the whole document: exact-size arrays (one grown by push holds room for 17)
+    const match = new Match(hit.pattern, keyword, values.slice(), startToken ?? last, !startToken, last);
     if (hit.pattern.block !== 'no' && items[i] && isGroup(items[i])) {
       match.block = items[i] as GroupNode;
       i++;
     }
     matches.push(match);
   }
-  return { matches, unknown };
+  return { matches: matches.slice(), unknown };
 }
 
 const orderCache = new WeakMap<readonly ArgPattern<unknown>[], { pattern: ArgPattern<unknown>; index: number }[]>();

@@ -2,7 +2,8 @@ import type { IToken } from 'chevrotain';
 import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
 import { lineInputReader } from '../schema/lineInput';
 import { RELEASES, type VppRelease } from '../schema/types';
-import { scan } from '../syntax/lexer';
+import { detached, scan } from '../syntax/lexer';
+import { scanTrivia, type TriviaSink } from '../syntax/trivia';
 import { LineIndex } from '../syntax/lineIndex';
 import { BreakCollector, newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
 import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
@@ -69,31 +70,45 @@ const NO_NAMES: readonly string[] = [];
 const NO_SEGMENTS: ReadonlySet<Segment> = new Set();
 
 class LineSink {
-  private text = '';
   private anchor = new Anchor(0);
-  private tokens: Token[] = [];
+  /** The line's significant tokens; the segment keeps a copy of its size (an array grown by push holds room for 17). */
+  readonly words: Token[] = [];
   readonly significant: IToken[] = [];
   readonly lint: Token[] = [];
   readonly breaks = new BreakCollector();
 
-  begin(text: string, anchor: Anchor, tokens: Token[]): void {
-    this.text = text;
+  begin(anchor: Anchor): void {
     this.anchor = anchor;
-    this.tokens = tokens;
+    this.words.length = 0;
     this.significant.length = 0;
     this.lint.length = 0;
     this.breaks.reset();
   }
 
   readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
-    const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
-    this.tokens.push(token);
-    this.breaks.see(token);
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
+      const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
+      this.breaks.see(token);
+      this.words.push(token);
       raw.payload = token;
       this.significant.push(raw);
-    } else if (kind === 'comment' && token.text.includes(LINT_WORD)) this.lint.push(token);
+      return;
+    }
+    // trivia are made again when asked for (see `Segment.tokensIn`); only those that mean something
+    // are kept: continuations that end a command's input, comments with a directive
+    const keep = kind === 'continuation' || (kind === 'comment' && raw.image.includes(LINT_WORD));
+    const token = keep ? new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor) : kindOnly(kind);
+    this.breaks.see(token);
+    if (kind === 'comment' && keep) this.lint.push(token);
   };
+}
+
+/** What `BreakCollector.see` reads of a trivia token that is not kept: its kind. */
+const KIND_ONLY = new Map<TokenKind, Token>();
+function kindOnly(kind: TokenKind): Token {
+  let token = KIND_ONLY.get(kind);
+  if (!token) KIND_ONLY.set(kind, (token = { kind, text: '', start: -1, end: -1 }));
+  return token;
 }
 
 const lineSink = new LineSink();
@@ -102,7 +117,8 @@ const NO_ERRORS: readonly SyntaxError[] = [];
 
 class Segment {
   readonly anchor: Anchor;
-  readonly tokens: Token[] = [];
+  /** The significant tokens (words and braces) in order; trivia are made on demand (`tokensIn`). */
+  readonly words: readonly Token[];
   readonly line?: LineNode;
   /** Syntax errors, at offsets valid when the anchor was at `parsedAt`. */
   readonly errors: readonly SyntaxError[];
@@ -137,8 +153,9 @@ class Segment {
   ) {
     const anchor = (this.anchor = new Anchor(start));
     const sink = lineSink;
-    sink.begin(text, anchor, this.tokens);
+    sink.begin(anchor);
     scan(text, 'script', sink.emit, start, end);
+    this.words = sink.words.slice();
     if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
     const report = sharedReport;
     report.errors.length = 0;
@@ -152,6 +169,38 @@ class Segment {
 
   get length(): number {
     return this.end - this.start;
+  }
+
+  /**
+   * Appends the segment's tokens in order, trivia included, reading the trivia from `text` (the
+   * document's text now). Significant tokens, directive comments and continuations that end a
+   * command's input are the kept objects; the other trivia are made anew.
+   */
+  tokensIn(text: string, out: Token[]): void {
+    const base = this.anchor.base;
+    const end = base + this.length;
+    const kept = new KeptTrivia(this.lintComments, this.line?.breaks ?? NONE);
+    const trivia: TriviaSink = (kind, from, to) => out.push(kept.take(kind, from) ?? new AnchoredToken(kind, detached(text.slice(from, to)), from - base, this.anchor));
+    const mark = out.length;
+    let at = base;
+    for (const word of this.words) {
+      if (!scanTrivia(text, at, word.start, trivia)) return this.lexedIn(text, out, mark);
+      out.push(word);
+      at = word.end;
+    }
+    if (!scanTrivia(text, at, end, trivia)) this.lexedIn(text, out, mark);
+  }
+
+  /** `tokensIn` by the lexer, for a text whose trivia the scanner did not recognise (not the segment's). */
+  private lexedIn(text: string, out: Token[], mark: number): void {
+    out.length = mark;
+    const base = this.anchor.base;
+    const kept = new KeptTrivia(this.lintComments, this.line?.breaks ?? NONE);
+    let w = 0;
+    scan(text, 'script', (kind, from, _to, raw) => {
+      const significant = kind === 'word' || kind === 'lbrace' || kind === 'rbrace';
+      out.push((significant ? this.words[w++] : kept.take(kind, from)) ?? new AnchoredToken(kind, raw.image, from - base, this.anchor));
+    }, base, Math.min(text.length, base + this.length));
   }
 
   /** Has something the document-wide pass must look at: findings, braces, directives. */
@@ -190,6 +239,23 @@ class Segment {
     const checks = checkCommand(this.use, schema, { warned: recorder, switches: options.pluginSwitches, source: options.pluginSource });
     this.checks = checks.length === 0 ? NO_CHECKS : checks.map((d) => new LineDiagnostic(d, this.anchor));
     this.plugins = recorder.order.length === 0 ? NO_PLUGINS : recorder.order.slice();
+  }
+}
+
+/** The trivia a segment keeps as objects (in order), handed out where a feature's token list meets them. */
+class KeptTrivia {
+  private c = 0;
+  private b = 0;
+
+  constructor(
+    private readonly comments: readonly Token[],
+    private readonly breaks: readonly Token[],
+  ) {}
+
+  take(kind: TokenKind, start: number): Token | undefined {
+    if (kind === 'comment' && this.comments[this.c]?.start === start) return this.comments[this.c++];
+    if (kind === 'continuation' && this.breaks[this.b]?.start === start) return this.breaks[this.b++];
+    return undefined;
   }
 }
 
@@ -518,7 +584,7 @@ export class ScriptDocument {
     }
     const suppressions = findSuppressions(lintComments, (o) => lines.lineOf(o), requestsOf);
 
-    const tree = lazyTree(parsed, lineNodes, errors, this.segments);
+    const tree = lazyTree(parsed, lineNodes, errors, this.segments, () => this.text);
     const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, scriptRuns: this.runners.map((s) => s.execPath!), startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
     const builder = yield* this.updatingModel(analysis, fresh, releaseChanged);
     // the interface findings come last, as the model needs the finished analysis
@@ -619,8 +685,11 @@ function lineReaderOf(use: CommandUse | undefined, release: VppRelease): string 
   return use?.kind === 'command' && lineInputReader(use.node.path, release) ? use.node.path : undefined;
 }
 
-/** The tree of a script, whose flat token list is put together only when a feature asks for it. */
-function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[]): SyntaxTree {
+/**
+ * The tree of a script, whose flat token list is put together only when a feature asks for it, with
+ * the trivia read from `currentText()` (the document's text as the segments are now).
+ */
+function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[], currentText: () => string): SyntaxTree {
   let tokens: Token[] | undefined;
   return {
     language: 'cli',
@@ -631,7 +700,8 @@ function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segmen
     get tokens(): readonly Token[] {
       if (!tokens) {
         tokens = [];
-        for (const s of segments) for (const t of s.tokens) tokens.push(t);
+        const now = currentText();
+        for (const s of segments) s.tokensIn(now, tokens);
       }
       return tokens;
     },
@@ -639,7 +709,8 @@ function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segmen
       if (tokens || segments.length === 0) return this.tokens;
       const i = segmentAt(segments, offset);
       const near: Token[] = [];
-      for (let k = Math.max(0, i - 1); k <= Math.min(segments.length - 1, i + 1); k++) for (const t of segments[k].tokens) near.push(t);
+      const now = currentText();
+      for (let k = Math.max(0, i - 1); k <= Math.min(segments.length - 1, i + 1); k++) segments[k].tokensIn(now, near);
       return near;
     },
   };
