@@ -129,7 +129,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
         break;
       }
     }
-    let keyword: Token[] = [];
+    let keyword: Token[] = NO_TOKENS;
     if (hit) {
       // VPP tries its branches in order and backs up when one fails: of the branches with the
       // same words, the first whose values all fit wins (`verbose %d` before `verbose`)
@@ -197,8 +197,12 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     }
     matches.push(match);
   }
-  return { matches: matches.slice(), unknown };
+  return { matches: matches.slice(), unknown: unknown.length === 0 ? NO_RUNS : unknown };
 }
+
+/** Shared by the matches that have none (most lines): kept per line, an empty array still costs an object. Never written to. */
+const NO_TOKENS: Token[] = [];
+const NO_RUNS: UnknownRun[] = [];
 
 const orderCache = new WeakMap<readonly ArgPattern<unknown>[], { pattern: ArgPattern<unknown>; index: number }[]>();
 

@@ -6,7 +6,7 @@ import { detached, scan } from '../syntax/lexer';
 import { scanTrivia, type TriviaSink } from '../syntax/trivia';
 import { LineIndex } from '../syntax/lineIndex';
 import { BreakCollector, newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
-import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
+import { Anchor, AnchoredToken, type Item, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
 import { checkCommand } from './cliChecks';
 import { analyzeLine, type CommandUse } from './cliModel';
@@ -67,7 +67,37 @@ const NO_CHECKS: readonly VppDiagnostic[] = [];
 const NO_PLUGINS: readonly string[] = [];
 const NO_REFERENCES: readonly InterfaceReference[] = [];
 const NO_NAMES: readonly string[] = [];
-const NO_SEGMENTS: ReadonlySet<Segment> = new Set();
+const NO_SEGMENTS: readonly Segment[] = [];
+
+/**
+ * The lines that read one name, in the order they were filed. Most names are read by a few lines,
+ * and a name per interface is many names: a short list costs a third of a set.
+ */
+type Readers = Segment[] | Set<Segment>;
+const READERS_IN_A_LIST = 8;
+
+function withReader(readers: Readers | undefined, segment: Segment): Readers {
+  if (!readers) return [segment];
+  if (readers instanceof Set) return readers.add(segment);
+  // a line files all its names at once: a name it reads twice has it last
+  if (readers[readers.length - 1] === segment) return readers;
+  if (readers.length < READERS_IN_A_LIST) {
+    readers.push(segment);
+    return readers;
+  }
+  return new Set(readers).add(segment);
+}
+
+/** Takes a line out of a name's readers; returns how many are left. */
+function withoutReader(readers: Readers, segment: Segment): number {
+  if (readers instanceof Set) {
+    readers.delete(segment);
+    return readers.size;
+  }
+  const at = readers.indexOf(segment);
+  if (at >= 0) readers.splice(at, 1);
+  return readers.length;
+}
 
 class LineSink {
   private anchor = new Anchor(0);
@@ -155,12 +185,14 @@ class Segment {
     const sink = lineSink;
     sink.begin(anchor);
     scan(text, 'script', sink.emit, start, end);
-    this.words = sink.words.slice();
+    const words = sink.words;
     if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
     const report = sharedReport;
     report.errors.length = 0;
     report.deepReported = false;
     this.line = parseScriptLine(sink.significant, report, sink.breaks.breaks);
+    // a line without groups lists its significant tokens as its items: one array for both
+    this.words = this.line && sameTokens(this.line.items, words) ? (this.line.items as Token[]) : words.slice();
     this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
     this.parsedAt = start;
     this.balance = this.line ? braceBalance(this.line.items) : 0;
@@ -240,6 +272,12 @@ class Segment {
     this.checks = checks.length === 0 ? NO_CHECKS : checks.map((d) => new LineDiagnostic(d, this.anchor));
     this.plugins = recorder.order.length === 0 ? NO_PLUGINS : recorder.order.slice();
   }
+}
+
+function sameTokens(items: readonly Item[], words: readonly Token[]): boolean {
+  if (items.length !== words.length) return false;
+  for (let i = 0; i < items.length; i++) if (items[i] !== words[i]) return false;
+  return true;
 }
 
 /** The trivia a segment keeps as objects (in order), handed out where a feature's token list meets them. */
@@ -381,7 +419,7 @@ export class ScriptDocument {
   private schema?: Schema;
   private builder?: ModelBuilder;
   /** The lines bound by each name they read. */
-  private readonly readersOf = new Map<string, Set<Segment>>();
+  private readonly readersOf = new Map<string, Readers>();
   /** Edits since the last analysis touched a line that creates or deletes interfaces. */
   private definitionsChanged = true;
   /**
@@ -599,9 +637,9 @@ export class ScriptDocument {
     if (segment.names || !segment.use) return;
     const names = (segment.names = builder.namesReadBy(segment.use));
     for (const name of names) {
-      let readers = this.readersOf.get(name);
-      if (!readers) this.readersOf.set(name, (readers = new Set()));
-      readers.add(segment);
+      const readers = this.readersOf.get(name);
+      const now = withReader(readers, segment);
+      if (now !== readers) this.readersOf.set(name, now);
     }
   }
 
@@ -609,9 +647,7 @@ export class ScriptDocument {
   private forget(segment: Segment): void {
     for (const name of segment.names ?? NO_NAMES) {
       const readers = this.readersOf.get(name);
-      if (!readers) continue;
-      readers.delete(segment);
-      if (readers.size === 0) this.readersOf.delete(name);
+      if (readers && withoutReader(readers, segment) === 0) this.readersOf.delete(name);
     }
     segment.names = undefined;
   }
