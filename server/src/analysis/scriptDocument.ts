@@ -145,8 +145,8 @@ const lineSink = new LineSink();
 const sharedReport: ParseReport = newReport();
 const NO_ERRORS: readonly SyntaxError[] = [];
 
-class Segment {
-  readonly anchor: Anchor;
+/** A segment is the anchor of its own tokens (one object less per line). */
+class Segment extends Anchor {
   /** The significant tokens (words and braces) in order; trivia are made on demand (`tokensIn`). */
   readonly words: readonly Token[];
   readonly line?: LineNode;
@@ -175,15 +175,13 @@ class Segment {
   /** The names its uses were bound by (see `ModelBuilder.namesReadBy`), while in the document's index. */
   names?: readonly string[];
 
-  constructor(
-    text: string,
-    readonly start: number,
-    readonly end: number,
-    versionHint: boolean,
-  ) {
-    const anchor = (this.anchor = new Anchor(start));
+  readonly length: number;
+
+  constructor(text: string, start: number, end: number, versionHint: boolean) {
+    super(start);
+    this.length = end - start;
     const sink = lineSink;
-    sink.begin(anchor);
+    sink.begin(this);
     scan(text, 'script', sink.emit, start, end);
     const words = sink.words;
     if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
@@ -199,8 +197,8 @@ class Segment {
     this.versionHint = versionHint;
   }
 
-  get length(): number {
-    return this.end - this.start;
+  get anchor(): Anchor {
+    return this;
   }
 
   /**
