@@ -133,11 +133,12 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     if (hit) {
       // VPP tries its branches in order and backs up when one fails: of the branches with the
       // same words, the first whose values all fit wins (`verbose %d` before `verbose`)
-      const words = hit.pattern.words.join(' ');
-      const sameWords = (p: ArgPattern<S>) => p.words.join(' ') === words;
+      const words = joinedWords(hit.pattern);
+      const sameWords = (p: ArgPattern<S>) => joinedWords(p) === words;
+      const after = i + words.split(' ').length;
       // of those that fit, the one that reads the most values: VPP 26.06 read `local-ip-range A - B`
       // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
-      const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern));
+      const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, after, c.pattern));
       for (const c of fitting) if (c === fitting[0] || c.pattern.values.length > hit.pattern.values.length) hit = c;
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
@@ -203,6 +204,15 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
 /** Shared by the matches that have none (most lines): kept per line, an empty array still costs an object. Never written to. */
 const NO_TOKENS: Token[] = [];
 const NO_RUNS: UnknownRun[] = [];
+
+const joinedCache = new WeakMap<ArgPattern<unknown>, string>();
+
+/** A pattern's keyword words joined by spaces, made once per pattern (matching a line compared them for every keyword). */
+function joinedWords<S>(pattern: ArgPattern<S>): string {
+  let joined = joinedCache.get(pattern);
+  if (joined === undefined) joinedCache.set(pattern, (joined = pattern.words.join(' ')));
+  return joined;
+}
 
 const orderCache = new WeakMap<readonly ArgPattern<unknown>[], { pattern: ArgPattern<unknown>; index: number }[]>();
 
