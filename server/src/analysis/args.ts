@@ -129,15 +129,16 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
         break;
       }
     }
-    let keyword: Token[] = [];
+    let keyword: Token[] = NO_TOKENS;
     if (hit) {
       // VPP tries its branches in order and backs up when one fails: of the branches with the
       // same words, the first whose values all fit wins (`verbose %d` before `verbose`)
-      const words = hit.pattern.words.join(' ');
-      const sameWords = (p: ArgPattern<S>) => p.words.join(' ') === words;
+      const words = joinedWords(hit.pattern);
+      const sameWords = (p: ArgPattern<S>) => joinedWords(p) === words;
+      const after = i + words.split(' ').length;
       // of those that fit, the one that reads the most values: VPP 26.06 read `local-ip-range A - B`
       // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
-      const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, i + words.split(' ').length, c.pattern));
+      const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, after, c.pattern));
       for (const c of fitting) if (c === fitting[0] || c.pattern.values.length > hit.pattern.values.length) hit = c;
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
@@ -189,14 +190,28 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       values.push({ spec, token: next, problem });
     }
     const startToken = keyword[0] ?? values[0]?.token;
-    const match = new Match(hit.pattern, keyword, values, startToken ?? last, !startToken, last);
+    // matches are kept per line for the whole document: exact-size arrays (one grown by push holds room for 17)
+    const match = new Match(hit.pattern, keyword, values.slice(), startToken ?? last, !startToken, last);
     if (hit.pattern.block !== 'no' && items[i] && isGroup(items[i])) {
       match.block = items[i] as GroupNode;
       i++;
     }
     matches.push(match);
   }
-  return { matches, unknown };
+  return { matches: matches.slice(), unknown: unknown.length === 0 ? NO_RUNS : unknown };
+}
+
+/** Shared by the matches that have none (most lines): kept per line, an empty array still costs an object. Never written to. */
+const NO_TOKENS: Token[] = [];
+const NO_RUNS: UnknownRun[] = [];
+
+const joinedCache = new WeakMap<ArgPattern<unknown>, string>();
+
+/** A pattern's keyword words joined by spaces, made once per pattern (matching a line compared them for every keyword). */
+function joinedWords<S>(pattern: ArgPattern<S>): string {
+  let joined = joinedCache.get(pattern);
+  if (joined === undefined) joinedCache.set(pattern, (joined = pattern.words.join(' ')));
+  return joined;
 }
 
 const orderCache = new WeakMap<readonly ArgPattern<unknown>[], { pattern: ArgPattern<unknown>; index: number }[]>();

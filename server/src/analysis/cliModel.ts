@@ -84,7 +84,8 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
     line,
     items,
     kind,
-    path: f.path ?? [],
+    // kept per line for the whole document: an array grown by push holds room for 17 items
+    path: f.path ? f.path.slice() : [],
     node: f.node ?? schema.root,
     command: f.command,
     args: f.args ?? [],

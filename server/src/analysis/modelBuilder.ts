@@ -364,11 +364,12 @@ export class ModelBuilder implements AllocatorTracker {
       if (creates) {
         this.earlier = this.previous ? madeFor.get(use) : undefined;
         this.define(use, rule);
-        if (!this.inserting) madeFor.set(use, step.made);
       }
     } finally {
       this.step = undefined;
     }
+    step.seal();
+    if (creates && !this.inserting) madeFor.set(use, step.made);
     return step;
   }
 
@@ -703,7 +704,8 @@ export class ModelBuilder implements AllocatorTracker {
       if (l.role !== 'uses') continue;
       out.push(new Reference(l.name, 'linux', l.netns, l.token, undefined, use, true, false, this.bind(linuxKey(l.name, l.netns), l.token.start)));
     }
-    return out;
+    // kept per line: exact size (an array grown by push holds room for 17)
+    return out.slice();
   }
 
   /**
@@ -723,7 +725,7 @@ export class ModelBuilder implements AllocatorTracker {
     for (const token of looseWords(use)) see(token.text);
     const rule = use.command.creates?.rule ?? (isDeletion(use) ? counterpartRule(use, this.analysis) : undefined);
     if (rule) for (const l of linuxInterfacesOnce(use, rule)) if (l.role === 'uses') see(l.name);
-    return out;
+    return out.slice();
   }
 
   private knownName(text: string): boolean {

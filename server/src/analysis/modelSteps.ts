@@ -41,19 +41,32 @@ export interface StepRead<D> {
 }
 
 export class ModelStep<D> {
-  readonly reads: StepRead<D>[] = [];
-  readonly writes: string[] = [];
-  readonly maps: MapWrite[] = [];
+  reads: StepRead<D>[] = [];
+  writes: string[] = [];
+  maps: MapWrite[] = [];
   /** Definitions this step deleted. */
-  readonly deletions: DeletionWrite<D>[] = [];
+  deletions: DeletionWrite<D>[] = [];
   /** Claims made or freed, with their holder before and after. */
-  readonly claims: { readonly claim: string; readonly before: string | undefined; readonly after: string | undefined }[] = [];
+  claims: { readonly claim: string; readonly before: string | undefined; readonly after: string | undefined }[] = [];
   /** The definitions the step made. */
-  readonly made: D[] = [];
+  made: D[] = [];
   /** The step took a number from a device pool, whose order cannot be undone. */
   volatile = false;
 
   constructor(readonly use: CommandUse) {}
+
+  /**
+   * Called once the step is taken: its lists are kept for the whole document (a step per creating
+   * line), and an array grown by push holds room for 17 items, so each is copied to its size.
+   */
+  seal(): void {
+    this.reads = this.reads.slice();
+    this.writes = this.writes.slice();
+    this.maps = this.maps.slice();
+    this.deletions = this.deletions.slice();
+    this.claims = this.claims.slice();
+    this.made = this.made.slice();
+  }
 }
 
 /** Who reads and who writes each key, to find the steps an edit of other steps may change. */

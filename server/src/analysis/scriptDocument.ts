@@ -1,23 +1,18 @@
-import type { IToken } from 'chevrotain';
 import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
 import { lineInputReader } from '../schema/lineInput';
 import { RELEASES, type VppRelease } from '../schema/types';
-import { scan } from '../syntax/lexer';
 import { LineIndex } from '../syntax/lineIndex';
-import { BreakCollector, newReport, parseScriptLine, type ParseReport } from '../syntax/parser';
-import { Anchor, AnchoredToken, type LineNode, type SyntaxError, type SyntaxTree, type Token, type TokenKind } from '../syntax/tree';
+import type { LineNode, SyntaxError, SyntaxTree, Token } from '../syntax/tree';
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
-import { checkCommand } from './cliChecks';
-import { analyzeLine, type CommandUse } from './cliModel';
-import { execPathOf } from './scriptRuns';
+import type { CommandUse } from './cliModel';
 import { diagnostic, type VppDiagnostic } from './diagnostic';
-import { LineDiagnostic } from './lineDiagnostic';
 import { analysedPart, fileTooLarge } from './sizeLimit';
 import { findReleaseDirective, findSuppressions, suppressionRequests, type ReleaseDirective, type SuppressionRequest } from './directives';
-import { clashDiagnostic, referenceDiagnostic, referenceFinding } from './interfaceChecks';
+import { clashDiagnostic, referenceDiagnostic } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
 import { effectiveUse } from './interfaceNaming';
-import { braceBalance, findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+import { findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+import { Segment } from './scriptSegment';
 
 /**
  * A VPP script is read line by line, so its analysis is kept per logical line (a segment: the text
@@ -46,151 +41,38 @@ export interface TextChange {
 }
 
 const VERSION_WORD = 'vpp-version';
-const NONE: readonly Token[] = [];
-const NO_FINDINGS: Segment['findings'] = [];
-const LINT_WORD = 'vpp-lint';
 
-/** Records which plugins `checkCommand` warned about on one line, in order. */
-class PluginRecorder extends Set<string> {
-  readonly order: string[] = [];
-
-  override add(plugin: string): this {
-    this.order.push(plugin);
-    return super.add(plugin);
-  }
-}
-
-/** Collects one line's tokens as the lexer finds them; one for all lines, so that reading a line allocates only what it keeps. */
-const pluginRecorder = new PluginRecorder();
-const NO_CHECKS: readonly VppDiagnostic[] = [];
-const NO_PLUGINS: readonly string[] = [];
-const NO_REFERENCES: readonly InterfaceReference[] = [];
 const NO_NAMES: readonly string[] = [];
-const NO_SEGMENTS: ReadonlySet<Segment> = new Set();
+const NO_SEGMENTS: readonly Segment[] = [];
 
-class LineSink {
-  private text = '';
-  private anchor = new Anchor(0);
-  private tokens: Token[] = [];
-  readonly significant: IToken[] = [];
-  readonly lint: Token[] = [];
-  readonly breaks = new BreakCollector();
+/**
+ * The lines that read one name, in the order they were filed. Most names are read by a few lines,
+ * and a name per interface is many names: a short list costs a third of a set.
+ */
+type Readers = Segment[] | Set<Segment>;
+const READERS_IN_A_LIST = 8;
 
-  begin(text: string, anchor: Anchor, tokens: Token[]): void {
-    this.text = text;
-    this.anchor = anchor;
-    this.tokens = tokens;
-    this.significant.length = 0;
-    this.lint.length = 0;
-    this.breaks.reset();
+function withReader(readers: Readers | undefined, segment: Segment): Readers {
+  if (!readers) return [segment];
+  if (readers instanceof Set) return readers.add(segment);
+  // a line files all its names at once: a name it reads twice has it last
+  if (readers[readers.length - 1] === segment) return readers;
+  if (readers.length < READERS_IN_A_LIST) {
+    readers.push(segment);
+    return readers;
   }
-
-  readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
-    const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
-    this.tokens.push(token);
-    this.breaks.see(token);
-    if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
-      raw.payload = token;
-      this.significant.push(raw);
-    } else if (kind === 'comment' && token.text.includes(LINT_WORD)) this.lint.push(token);
-  };
+  return new Set(readers).add(segment);
 }
 
-const lineSink = new LineSink();
-const sharedReport: ParseReport = newReport();
-const NO_ERRORS: readonly SyntaxError[] = [];
-
-class Segment {
-  readonly anchor: Anchor;
-  readonly tokens: Token[] = [];
-  readonly line?: LineNode;
-  /** Syntax errors, at offsets valid when the anchor was at `parsedAt`. */
-  readonly errors: readonly SyntaxError[];
-  readonly parsedAt: number;
-  readonly balance: number;
-  lintComments: readonly Token[] = NONE;
-  /** The segment holds `vpp-version`, so it may hold the release directive. */
-  readonly versionHint: boolean;
-
-  /** What depends on the release: the command and its findings. */
-  schema?: Schema;
-  use?: CommandUse;
-  checks: readonly VppDiagnostic[] = NO_CHECKS;
-  plugins: readonly string[] = NO_PLUGINS;
-  /** The path word, when the line runs a script with `exec`. */
-  execPath?: Token;
-  references: readonly InterfaceReference[] = NO_REFERENCES;
-  /** `references` were bound by the current model. */
-  bound = false;
-  /** The uses among `references` that get a finding, and which. */
-  findings: readonly { ref: InterfaceReference; finding: 'undefined' | 'before-create' }[] = NO_FINDINGS;
-  /** An edit replaced the segment. */
-  dead = false;
-  /** The names its uses were bound by (see `ModelBuilder.namesReadBy`), while in the document's index. */
-  names?: readonly string[];
-
-  constructor(
-    text: string,
-    readonly start: number,
-    readonly end: number,
-    versionHint: boolean,
-  ) {
-    const anchor = (this.anchor = new Anchor(start));
-    const sink = lineSink;
-    sink.begin(text, anchor, this.tokens);
-    scan(text, 'script', sink.emit, start, end);
-    if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
-    const report = sharedReport;
-    report.errors.length = 0;
-    report.deepReported = false;
-    this.line = parseScriptLine(sink.significant, report, sink.breaks.breaks);
-    this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
-    this.parsedAt = start;
-    this.balance = this.line ? braceBalance(this.line.items) : 0;
-    this.versionHint = versionHint;
+/** Takes a line out of a name's readers; returns how many are left. */
+function withoutReader(readers: Readers, segment: Segment): number {
+  if (readers instanceof Set) {
+    readers.delete(segment);
+    return readers.size;
   }
-
-  get length(): number {
-    return this.end - this.start;
-  }
-
-  /** Has something the document-wide pass must look at: findings, braces, directives. */
-  get notable(): boolean {
-    return this.errors.length > 0 || this.checks.length > 0 || this.lintComments.length > 0 || this.balance !== 0 || this.versionHint;
-  }
-
-  bind(builder: ModelBuilder): void {
-    if (!this.use) return;
-    this.references = builder.referencesOf(this.use);
-    this.bound = true;
-    let findings: { ref: InterfaceReference; finding: 'undefined' | 'before-create' }[] | undefined;
-    for (const ref of this.references) {
-      const finding = referenceFinding(ref);
-      if (finding) (findings ??= []).push({ ref, finding });
-    }
-    this.findings = findings ?? NO_FINDINGS;
-  }
-
-  analyze(schema: Schema, options: AnalyzeOptions): void {
-    this.schema = schema;
-    this.references = NO_REFERENCES;
-    this.bound = false;
-    this.findings = NO_FINDINGS;
-    if (!this.line) {
-      this.use = undefined;
-      this.checks = NO_CHECKS;
-      this.plugins = NO_PLUGINS;
-      return;
-    }
-    this.use = analyzeLine(this.line, schema);
-    this.execPath = execPathOf(this.use);
-    const recorder = pluginRecorder;
-    recorder.clear();
-    recorder.order.length = 0;
-    const checks = checkCommand(this.use, schema, { warned: recorder, switches: options.pluginSwitches, source: options.pluginSource });
-    this.checks = checks.length === 0 ? NO_CHECKS : checks.map((d) => new LineDiagnostic(d, this.anchor));
-    this.plugins = recorder.order.length === 0 ? NO_PLUGINS : recorder.order.slice();
-  }
+  const at = readers.indexOf(segment);
+  if (at >= 0) readers.splice(at, 1);
+  return readers.length;
 }
 
 /** Offsets just past each newline that ends a logical line, in `text[from, to)`. */
@@ -315,7 +197,7 @@ export class ScriptDocument {
   private schema?: Schema;
   private builder?: ModelBuilder;
   /** The lines bound by each name they read. */
-  private readonly readersOf = new Map<string, Set<Segment>>();
+  private readonly readersOf = new Map<string, Readers>();
   /** Edits since the last analysis touched a line that creates or deletes interfaces. */
   private definitionsChanged = true;
   /**
@@ -518,7 +400,7 @@ export class ScriptDocument {
     }
     const suppressions = findSuppressions(lintComments, (o) => lines.lineOf(o), requestsOf);
 
-    const tree = lazyTree(parsed, lineNodes, errors, this.segments);
+    const tree = lazyTree(parsed, lineNodes, errors, this.segments, () => this.text);
     const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, scriptRuns: this.runners.map((s) => s.execPath!), startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
     const builder = yield* this.updatingModel(analysis, fresh, releaseChanged);
     // the interface findings come last, as the model needs the finished analysis
@@ -533,9 +415,9 @@ export class ScriptDocument {
     if (segment.names || !segment.use) return;
     const names = (segment.names = builder.namesReadBy(segment.use));
     for (const name of names) {
-      let readers = this.readersOf.get(name);
-      if (!readers) this.readersOf.set(name, (readers = new Set()));
-      readers.add(segment);
+      const readers = this.readersOf.get(name);
+      const now = withReader(readers, segment);
+      if (now !== readers) this.readersOf.set(name, now);
     }
   }
 
@@ -543,9 +425,7 @@ export class ScriptDocument {
   private forget(segment: Segment): void {
     for (const name of segment.names ?? NO_NAMES) {
       const readers = this.readersOf.get(name);
-      if (!readers) continue;
-      readers.delete(segment);
-      if (readers.size === 0) this.readersOf.delete(name);
+      if (readers && withoutReader(readers, segment) === 0) this.readersOf.delete(name);
     }
     segment.names = undefined;
   }
@@ -619,8 +499,11 @@ function lineReaderOf(use: CommandUse | undefined, release: VppRelease): string 
   return use?.kind === 'command' && lineInputReader(use.node.path, release) ? use.node.path : undefined;
 }
 
-/** The tree of a script, whose flat token list is put together only when a feature asks for it. */
-function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[]): SyntaxTree {
+/**
+ * The tree of a script, whose flat token list is put together only when a feature asks for it, with
+ * the trivia read from `currentText()` (the document's text as the segments are now).
+ */
+function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[], currentText: () => string): SyntaxTree {
   let tokens: Token[] | undefined;
   return {
     language: 'cli',
@@ -631,7 +514,8 @@ function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segmen
     get tokens(): readonly Token[] {
       if (!tokens) {
         tokens = [];
-        for (const s of segments) for (const t of s.tokens) tokens.push(t);
+        const now = currentText();
+        for (const s of segments) s.tokensIn(now, tokens);
       }
       return tokens;
     },
@@ -639,7 +523,8 @@ function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segmen
       if (tokens || segments.length === 0) return this.tokens;
       const i = segmentAt(segments, offset);
       const near: Token[] = [];
-      for (let k = Math.max(0, i - 1); k <= Math.min(segments.length - 1, i + 1); k++) for (const t of segments[k].tokens) near.push(t);
+      const now = currentText();
+      for (let k = Math.max(0, i - 1); k <= Math.min(segments.length - 1, i + 1); k++) segments[k].tokensIn(now, near);
       return near;
     },
   };

@@ -89,7 +89,8 @@ class VppParser extends EmbeddedActionsParser {
       const item = this.SUBRULE(this.topItem);
       this.ACTION(() => items.push(item));
     });
-    return this.ACTION(() => new Line(items));
+    // a line is kept for the whole document: an array grown by push holds room for 17 items
+    return this.ACTION(() => new Line(items.slice()));
   });
 
   /** A word, a group, or a `}` that closes nothing. */
