@@ -10,7 +10,8 @@
  * test/referee/<release>.json, which test/referee.test.ts replays through our analysis.
  * Options: --limit N (first N lines of each kind), --part cli|startup (ask about one kind, keep the
  * other's recorded answers), --new-only (ask only the script lines the record lacks and keep every
- * recorded answer), --extra FILE (more
+ * recorded answer), --pick FILE (ask only the generated lines listed there, one per line, `<cont>` as in
+ * --extra: a sample when a whole run does not fit), --extra FILE (more
  * script lines, one per line, `<cont>` standing for a backslash and a newline: questions.txt).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -135,6 +136,11 @@ async function main(): Promise<void> {
     // VPP's answer to a line does not depend on the lines asked before it (the sandbox is restored after each)
     const recorded = new Set(kept.filter((c) => !c.startup).map((c) => c.line));
     if (process.argv.includes('--new-only')) cases = cases.filter((c) => !recorded.has(c.line));
+    const pick = option('--pick');
+    if (pick) {
+      const wanted = new Set(readFileSync(pick, 'utf8').split('\n').map((l) => l.replaceAll('<cont>', '\\\n')));
+      cases = cases.filter((c) => wanted.has(c.line));
+    }
     record = part === 'startup' ? { release, vpp: '', cases: [] } : await ask(release, cases);
     if (process.argv.includes('--new-only')) record.cases.unshift(...kept.filter((c) => !c.startup));
     if (part === 'startup') record.cases.push(...kept.filter((c) => !c.startup));
