@@ -188,31 +188,27 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
   return {
     initial: (v) => initialValue(v, before),
     isFlag: (name) => {
-      const found = setters(branches, name);
       const v = escape(name);
-      return (
-        found.length > 0 &&
-        found.every((b) => {
-          if (mentions(b.cond, baseOf(name))) return false;
-          const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*(?:\\w+\\s*=(?!=)\\s*)*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
-          const top = topStatements(b.body).some((t) => new RegExp(`^(?:\\w+\\s*=\\s*)*${v}\\s*=(?!=)\\s*(?:\\w+\\s*=\\s*)*\\w+\\s*;$`).test(t));
-          return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
-        })
-      );
+      return everySetter(branches, name, (b) => {
+        const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*(?:\\w+\\s*=(?!=)\\s*)*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
+        const top = topStatements(b.body).some((t) => new RegExp(`^(?:\\w+\\s*=\\s*)*${v}\\s*=(?!=)\\s*(?:\\w+\\s*=\\s*)*\\w+\\s*;$`).test(t));
+        return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
+      });
     },
     isCounter: (name) => {
-      const found = setters(branches, name);
       const v = escape(name);
-      return (
-        found.length > 0 &&
-        found.every((b) => {
-          if (mentions(b.cond, baseOf(name))) return false;
-          const counts = topStatements(b.body).filter((t) => new RegExp(`^(?:${v}\\s*\\+\\+|\\+\\+\\s*${v}|${v}\\s*\\+=\\s*1|vec_add1\\s*\\(\\s*${v}\\s*,.*\\))\\s*;$`).test(t));
-          return counts.length === 1 && b.body.match(new RegExp(`(?<![\\w.>])${v}\\b`, 'g'))?.length === 1;
-        })
-      );
+      return everySetter(branches, name, (b) => {
+        const counts = topStatements(b.body).filter((t) => new RegExp(`^(?:${v}\\s*\\+\\+|\\+\\+\\s*${v}|${v}\\s*\\+=\\s*1|vec_add1\\s*\\(\\s*${v}\\s*,.*\\))\\s*;$`).test(t));
+        return counts.length === 1 && b.body.match(new RegExp(`(?<![\\w.>])${v}\\b`, 'g'))?.length === 1;
+      });
     },
   };
+}
+
+/** Some branch may set `name`, and each one that may does it as `test` wants, never in its own test. */
+function everySetter(branches: readonly ReadBranch[], name: string, test: (b: ReadBranch) => boolean): boolean {
+  const found = setters(branches, name);
+  return found.length > 0 && found.every((b) => !mentions(b.cond, baseOf(name)) && test(b));
 }
 
 /** The simple statements a branch body always runs (not those under an if or a loop). */
