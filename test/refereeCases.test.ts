@@ -40,3 +40,12 @@ describe('referee: the lines asked of VPP', () => {
     assert.deepEqual(described(lintScript('clear errors bogus-word\n', { release: '26.06' })), ['error vpp.unknown-option [bogus-word]']);
   });
 });
+
+describe('arguments in a { } block', () => {
+  it('drops what a function leaves unread there, where the same words on the line run as the next command', () => {
+    // VPP hands the function the block's text and frees it afterwards (unformat_vlib_cli_sub_input)
+    const stop = (text: string) => described(lintScript(`${text}\n`, { release: '26.06' })).filter((d) => /unknown-option|ignored-input/.test(d));
+    assert.deepEqual(stop('set ip neighbor { flush bogus-word }'), ['warning vpp.ignored-input [bogus-word]']);
+    assert.deepEqual(stop('set ip neighbor flush bogus-word'), ['error vpp.unknown-option [bogus-word]']);
+  });
+});

@@ -208,7 +208,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
   // a template word may stand for several words, so where the reading stops is not known
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!lineInputReader(command.path, release)));
+  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release)));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {

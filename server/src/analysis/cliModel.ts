@@ -31,6 +31,12 @@ export interface CommandUse {
   readonly continuedFrom?: { readonly path: string; readonly at: Token };
   /** Set when this command is what VPP runs after a command (its path) that reads no arguments, on the same line. */
   readonly afterNoArgs?: string;
+  /**
+   * The arguments are the text of a `{ }` block (`create tap { id 0 }`, or a command inside
+   * `uncomment { }`): VPP hands the function that text alone and frees it afterwards, so words the
+   * function leaves unread are dropped instead of run as the next command.
+   */
+  readonly dropsRest?: boolean;
   /** Words inside this command's `{ }` after a continuation, which a line-reading command never sees. */
   readonly unread?: { readonly at: Token; readonly items: readonly Item[] };
 }
@@ -95,6 +101,7 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
     leftoverOf: f.leftoverOf,
     continuedFrom: f.continuedFrom,
     afterNoArgs: f.afterNoArgs,
+    dropsRest: f.dropsRest,
     unread: f.unread,
   };
 }
@@ -199,7 +206,8 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, or
   }
   // a `{ }` block (or a block's rest) is handed to a function that never looks at it
   const match = command?.strict && !command.readsNoArgs ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
-  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread });
+  const dropsRest = braced || !!origin.inBlock;
+  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread, dropsRest });
 }
 
 /**
