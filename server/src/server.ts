@@ -560,6 +560,9 @@ function stdioConnection(): Connection {
   // a client writes a message at once: a body still incomplete after this long never will be
   reader.partialMessageTimeout = PARTIAL_MESSAGE_MS;
   reader.onPartialMessage((info) => giveUp(`a message announced more bytes than arrived in ${info.waitingTime} ms`));
+  // the client is gone: nothing can reach it any more, and waiting out a partial message or a long
+  // analysis would keep an orphan server alive (code 1, as for an exit without shutdown)
+  reader.onClose(() => process.exit(1));
   return createConnection(ProposedFeatures.all, reader, writer);
 }
 
