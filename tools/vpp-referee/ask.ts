@@ -3,18 +3,18 @@
  * for looking into one disagreement.
  *   VPP_BUILD=/path/to/vpp/build npx tsx tools/vpp-referee/ask.ts FILE   # one line per script line
  */
-import { readFileSync } from 'node:fs';
+import { readLineList } from './cases';
 import { classify } from './verdicts';
 import { findBuild, prepareNamespace, removeNamespace, Vpp } from './vpp';
 
-const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const lines = readLineList(process.argv[2]);
 prepareNamespace();
 const vpp = new Vpp(findBuild(process.env.VPP_BUILD ?? ''));
 try {
   await vpp.start();
   for (const line of lines) {
     // a line starting with `!` goes to vppctl as a command of its own rather than through exec
-    const answer = line.startsWith('!') ? await vpp.direct(line.slice(1).trim()) : await vpp.run(line.replaceAll('<cont>', '\\\n'));
+    const answer = line.startsWith('!') ? await vpp.direct(line.slice(1).trim()) : await vpp.run(line);
     console.log(`> ${line}\n${answer.out.trimEnd()}\n= ${JSON.stringify(classify(answer.out))}\n`);
     await vpp.restore();
   }

@@ -6,6 +6,7 @@
 import { schemaFor, type CommandNode } from '../../server/src/schema/index';
 import { matchSubCommands } from '../../server/src/analysis/cliModel';
 import type { ArgSpec, CommandSpec, VppRelease } from '../../server/src/schema/types';
+import { readFileSync } from 'node:fs';
 import { badValues, goodValues } from './samples';
 import { familyOf } from './verdicts';
 
@@ -165,4 +166,12 @@ export function generateCases(release: VppRelease): GeneratedCase[] {
     for (const line of [...lines, ...formsOf(spec, lines, schema.root)]) if (!seen.has(line) && seen.add(line)) out.push({ line, family: familyOf(spec.path), ...(spec.plugin && schema.plugins.has(spec.plugin) ? { plugin: spec.plugin } : {}) });
   }
   return out;
+}
+
+/** The script lines of a list file (--extra, --pick, ask.ts): one per line, `#` comments and blank lines skipped, `<cont>` for a `\` and a newline. */
+export function readLineList(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.replaceAll('<cont>', '\\\n'));
 }

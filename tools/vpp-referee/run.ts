@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRelease, type VppRelease } from '../../server/src/schema/types';
-import { generateCases, type GeneratedCase } from './cases';
+import { generateCases, readLineList, type GeneratedCase } from './cases';
 import { formatDocument, formatReport, summarise } from './report';
 import { generateStartupCases, type StartupCase } from './startupCases';
 import { classify, classifyStartupExit, type RecordedCase, type RefereeRecord } from './verdicts';
@@ -127,23 +127,26 @@ async function main(): Promise<void> {
     const missing = [...new Set(all.filter((c) => !cases.includes(c)).map((c) => c.plugin))];
     if (missing.length) console.error(`not asked: commands of plugins this build lacks (${missing.join(', ')})`);
     const extra = option('--extra');
-    if (extra) cases.push(...readFileSync(extra, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((line) => ({ line: line.replaceAll('<cont>', '\\\n'), family: 'extra' })));
+    if (extra) cases.push(...readLineList(extra).map((line) => ({ line, family: 'extra' })));
     const limit = option('--limit');
     if (limit) cases = cases.slice(0, Number(limit));
     // --part cli|startup asks VPP about one kind and keeps the other kind's answers already recorded
     const part = option('--part') ?? 'all';
     const kept = existsSync(recordPath(release)) ? readRecord(release).cases : [];
     // VPP's answer to a line does not depend on the lines asked before it (the sandbox is restored after each)
-    const recorded = new Set(kept.filter((c) => !c.startup).map((c) => c.line));
-    if (process.argv.includes('--new-only')) cases = cases.filter((c) => !recorded.has(c.line));
+    const keptLines = kept.filter((c) => !c.startup);
+    const newOnly = process.argv.includes('--new-only');
+    if (newOnly) {
+      const recorded = new Set(keptLines.map((c) => c.line));
+      cases = cases.filter((c) => !recorded.has(c.line));
+    }
     const pick = option('--pick');
     if (pick) {
-      const wanted = new Set(readFileSync(pick, 'utf8').split('\n').map((l) => l.replaceAll('<cont>', '\\\n')));
+      const wanted = new Set(readLineList(pick));
       cases = cases.filter((c) => wanted.has(c.line));
     }
     record = part === 'startup' ? { release, vpp: '', cases: [] } : await ask(release, cases);
-    if (process.argv.includes('--new-only')) record.cases.unshift(...kept.filter((c) => !c.startup));
-    if (part === 'startup') record.cases.push(...kept.filter((c) => !c.startup));
+    if (newOnly || part === 'startup') record.cases.unshift(...keptLines);
     if (part !== 'cli') {
       let fragments = generateStartupCases(release, BASE_SECTIONS).filter((c) => !c.plugin || hasPlugin(build, c.plugin));
       if (limit) fragments = fragments.slice(0, Number(limit));
