@@ -129,6 +129,18 @@ describe('server hygiene', function () {
     assert.doesNotMatch(client.stderr, /uncaught|Unhandled|TypeError|RangeError/);
   });
 
+  it('exits without a crash when only its output breaks (a request to the client cannot be written)', async () => {
+    client = new LspClient(SERVER);
+    await client.initialize();
+    const child = processOf(client);
+    child.stdout?.destroy();
+    // the open asks the client for the document's settings: a write into the closed pipe
+    client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///work/deaf.vpp', languageId: 'vpp-cli', version: 1, text: 'show version\n' } });
+    const code = await exited(child, 15_000);
+    assert.equal(code, 1);
+    assert.doesNotMatch(client.stderr, /uncaught|Unhandled|TypeError|RangeError/);
+  });
+
   for (const how of ['--clientProcessId', 'initialize processId'] as const) {
     it(`exits when its parent process dies (${how})`, async () => {
       const parent = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });

@@ -563,6 +563,10 @@ function stdioConnection(): Connection {
   // the client is gone: nothing can reach it any more, and waiting out a partial message or a long
   // analysis would keep an orphan server alive (code 1, as for an exit without shutdown)
   reader.onClose(() => process.exit(1));
+  // the same when the way out breaks first: a reply or request that cannot be written would be
+  // logged through that same broken connection, which throws "Connection is closed"
+  writer.onError(() => process.exit(1));
+  writer.onClose(() => process.exit(1));
   return createConnection(ProposedFeatures.all, reader, writer);
 }
 
