@@ -49,3 +49,23 @@ describe('arguments in a { } block', () => {
     assert.deepEqual(stop('set ip neighbor flush bogus-word'), ['error vpp.unknown-option [bogus-word]']);
   });
 });
+
+describe('hand-written commands whose VPP function reads its words once', () => {
+  const found = (text: string) => described(lintScript(`${text}\n`, { release: '26.06' })).filter((d) => !d.startsWith('hint'));
+
+  it('drops the words left in a { } block (VPP 26.06 accepted these), and keeps the error on the line itself', () => {
+    // create_simulated_ethernet_interfaces breaks out of its loop at a word it does not know
+    assert.deepEqual(found('create loopback interface { bogus-option }'), ['warning vpp.ignored-input [bogus-option]']);
+    assert.deepEqual(found('create loopback interface { instance abc }'), ['warning vpp.ignored-input [instance]']);
+    // mtu_cmd reads `%d %U` and returns
+    assert.deepEqual(found('set interface mtu { 9000 loop0 packet }'), ['warning vpp.ignored-input [packet]']);
+    assert.deepEqual(found('set interface l2 bridge { loop0 10 vbi }'), ['warning vpp.ignored-input [vbi]']);
+    // outside braces the word stays in VPP's input and runs as a command: "unknown input"
+    assert.deepEqual(found('create loopback interface bogus-option'), ['error vpp.unknown-option [bogus-option]']);
+  });
+
+  it('still refuses a sequence that fails at a required value (VPP 26.06: "unknown interface `up loop0\'")', () => {
+    assert.ok(found('set interface state { up loop0 }').some((d) => d.startsWith('error')));
+    assert.deepEqual(found('set interface state { loop0 up bogus-option }'), ['warning vpp.ignored-input [bogus-option]']);
+  });
+});

@@ -1,7 +1,7 @@
 import { allArgsOf, pluginDisabledByDefault, releasesOfCommand, type Schema } from '../schema/index';
 import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../schema/types';
 import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
-import type { ArgMatch, UnknownRun } from './args';
+import type { ArgMatch, MatchResult, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
 import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, type FixData, type VppDiagnostic } from './diagnostic';
 import { DEFAULT_PLUGINS } from './startupModel';
@@ -190,7 +190,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   // word: the words from there on are neither errors nor read
   const ending = match.matches.find((m) => m.pattern.spec.endsInput);
   let ignoredFrom = ending ? ending.end : Infinity;
-  if (command.ignoresRest && match.unknown.length > 0) ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
+  // only once every required argument was read before it: a sequence that fails at a required
+  // value returns VPP's error (`set interface state { up loop0 }`: "unknown interface")
+  if (command.ignoresRest && match.unknown.length > 0 && requiredReadBefore(command, match, match.unknown[0].first)) {
+    ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
+  }
   // there, a keyword whose value unformat cannot read fails its branch, and the loop stops at it
   const unread = command.ignoresRest ? match.matches.find((m) => m.keyword.length > 0 && m.values.some((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)))) : undefined;
   if (unread) ignoredFrom = Math.min(ignoredFrom, unread.start);
@@ -261,6 +265,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
     }
   }
   return out;
+}
+
+/** Whether each required argument was read before `item`, or is read from its start (`on` in `onq`). */
+function requiredReadBefore(command: CommandSpec, match: MatchResult<ArgSpec>, item: Item): boolean {
+  return (command.required ?? []).every((group) => match.matches.some((m) => m.start < item.start && group.includes(m.pattern.spec.name)) || readsAsKeyword(item, group, command));
 }
 
 /**

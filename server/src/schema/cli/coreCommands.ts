@@ -167,6 +167,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'set interface state',
     synopsis: 'set interface state <interface> up|down|punt|enable',
     doc: 'Sets the administrative state of an interface. New interfaces start down.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [
@@ -188,6 +191,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       'Without a protocol word, sets the hardware (link) MTU of an Ethernet interface. With ' +
       '`packet`, `ip4`, `ip6` or `mpls`, sets the per-protocol L3 MTU of any interface, ' +
       'sub-interfaces included.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [
@@ -211,6 +217,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'set interface mac address',
     synopsis: 'set interface mac address <interface> <mac-address>',
     doc: 'Changes the MAC address of an interface\'s hardware; not every driver supports this.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [
@@ -227,6 +236,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'set interface promiscuous',
     synopsis: 'set interface promiscuous on|off <interface>',
     doc: 'Makes an Ethernet interface accept all frames (`on`) or only those addressed to it (`off`).',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [
@@ -369,6 +381,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     doc:
       'Creates a software Ethernet interface named `loop<n>`, where n is the lowest free instance ' +
       'unless `instance` picks it. Its MAC defaults to `de:ad:00:00:00:<n>`. Often used as a BVI.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     args: CREATE_LOOPBACK_ARGS,
     creates: { rule: 'loopback' },
@@ -377,6 +392,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'loopback create-interface',
     synopsis: 'loopback create-interface [mac <mac-address>] [instance <n>]',
     doc: 'Older spelling of `create loopback interface`; identical behaviour.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     args: CREATE_LOOPBACK_ARGS,
     creates: { rule: 'loopback' },
@@ -385,6 +403,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'delete loopback interface',
     synopsis: 'delete loopback interface intfc <interface>',
     doc: 'Deletes a loopback interface created earlier.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     args: DELETE_LOOPBACK_ARGS,
     required: [['intfc']],
@@ -393,6 +414,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
     path: 'loopback delete-interface',
     synopsis: 'loopback delete-interface intfc <interface>',
     doc: 'Older spelling of `delete loopback interface`.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     args: DELETE_LOOPBACK_ARGS,
     required: [['intfc']],
@@ -507,6 +531,9 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       'Puts an interface into L2 mode as a member of a bridge domain; the bridge domain is created ' +
       'on the fly if it does not exist. `bvi` makes the interface (usually a loopback) the routed ' +
       'interface of the bridge.',
+    // VPP's function reads its words once (or breaks out of its loop at an unknown one) and never
+    // looks further: left-over words stay in VPP's input, or are dropped with a `{ }` block
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [

@@ -199,6 +199,8 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
     doc: 'Punts OSI frames of the given protocol number (for example IS-IS) to the Linux mirror interfaces.',
     plugin: 'linux_cp',
     releases: ['26.06'],
+    // reads one number and never looks further (lcp_osi_proto_enable_cmd)
+    ignoresRest: true,
     strict: true,
     order: 'sequence',
     args: [
