@@ -12,6 +12,7 @@ import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedComm
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
+import { emptyLineParent, underEmptyLineParent } from './parentFallback';
 
 
 
@@ -48,7 +49,11 @@ export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginCon
     plugins.warned.add(command.plugin!);
     out.push(diagnostic('vpp.plugin-disabled', warning, use.path[0].token.start, use.path[use.path.length - 1].token.end));
   }
-  if (use.match) out.push(...silenced(command.path, checkArguments(use, command, schema.release, parentWithFunction(schema, command.path))));
+  if (use.match) {
+    const found = silenced(command.path, checkArguments(use, command, schema.release, parentWithFunction(schema, command.path)));
+    const parent = emptyLineParent(use, schema);
+    out.push(...(parent ? underEmptyLineParent(found, command.path, parent) : found));
+  }
   return out;
 }
 

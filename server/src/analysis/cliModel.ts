@@ -37,6 +37,8 @@ export interface CommandUse {
    * function leaves unread are dropped instead of run as the next command.
    */
   readonly dropsRest?: boolean;
+  /** The arguments are one `{ }` block right after the command's words, which VPP reads as a sub-input of their own. */
+  readonly braced?: boolean;
   /** Words inside this command's `{ }` after a continuation, which a line-reading command never sees. */
   readonly unread?: { readonly at: Token; readonly items: readonly Item[] };
 }
@@ -102,6 +104,7 @@ function commandUse(line: LineNode, items: readonly Item[], kind: CommandUse['ki
     continuedFrom: f.continuedFrom,
     afterNoArgs: f.afterNoArgs,
     dropsRest: f.dropsRest,
+    braced: f.braced,
     unread: f.unread,
   };
 }
@@ -207,7 +210,7 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, or
   // a `{ }` block (or a block's rest) is handed to a function that never looks at it
   const match = command?.strict && !command.readsNoArgs ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
   const dropsRest = braced || !!origin.inBlock;
-  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread, dropsRest });
+  return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread, dropsRest, braced });
 }
 
 /**
