@@ -13,6 +13,7 @@ import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
 import { emptyLineParent, underEmptyLineParent } from './parentFallback';
+import { continuedToParent } from './continuedParent';
 
 
 
@@ -34,7 +35,12 @@ export interface PluginContext {
 /** Diagnostics for one script command. */
 export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
-  if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
+  const own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema.release, parentWithFunction(schema, use.command.path)) : undefined;
+  // whether VPP's function fails on the line, after-loop checks included (unsoftened by a parent)
+  const failed = !!use.nested?.continuedFrom && !!own && checkArguments(use, use.command!, schema.release).some((d) => SILENCED.has(d.code));
+  const handed = use.nested?.continuedFrom ? continuedToParent(use, failed, schema, joinFix(use.line, use.nested.continuedFrom.at)) : undefined;
+  if (handed) out.push(...handed);
+  else if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
   if (use.failure) out.push(withJoinFix(use, resolutionFailure(use, schema)));
   else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
     const last = use.path[use.path.length - 1].token;
@@ -49,8 +55,8 @@ export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginCon
     plugins.warned.add(command.plugin!);
     out.push(diagnostic('vpp.plugin-disabled', warning, use.path[0].token.start, use.path[use.path.length - 1].token.end));
   }
-  if (use.match) {
-    const found = silenced(command.path, checkArguments(use, command, schema.release, parentWithFunction(schema, command.path)));
+  if (own) {
+    const found = silenced(command.path, own);
     const parent = emptyLineParent(use, schema);
     out.push(...(parent ? underEmptyLineParent(found, command.path, parent) : found));
   }

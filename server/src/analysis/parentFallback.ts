@@ -26,6 +26,8 @@ export function emptyLineParent(use: CommandUse, schema: Schema): string | undef
 /** What we know of a parent's function says it returns no error on an empty line. */
 function acceptsEmptyLine(spec: CommandSpec, release: VppRelease): boolean {
   if (!spec.strict) return false;
+  // VPP's source says so (`igmp`: a failed unformat_line_input returns no error)
+  if (spec.bareIsNoop) return true;
   // unformat_line_input fails at the end of the input: such a function refuses an empty line
   // (`one map-register`: "expected enable | disable")
   if (lineInputReader(spec.path, release)) return false;
