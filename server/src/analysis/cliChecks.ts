@@ -14,6 +14,7 @@ import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
 import { emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
+import { restRunsAsCommand } from './keywordPrefix';
 
 
 
@@ -35,9 +36,9 @@ export interface PluginContext {
 /** Diagnostics for one script command. */
 export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
-  const own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema.release, parentWithFunction(schema, use.command.path)) : undefined;
+  const own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema, parentWithFunction(schema, use.command.path)) : undefined;
   // whether VPP's function fails on the line, after-loop checks included (unsoftened by a parent)
-  const failed = !!use.nested?.continuedFrom && !!own && checkArguments(use, use.command!, schema.release).some((d) => SILENCED.has(d.code));
+  const failed = !!use.nested?.continuedFrom && !!own && checkArguments(use, use.command!, schema).some((d) => SILENCED.has(d.code));
   const handed = use.nested?.continuedFrom ? continuedToParent(use, failed, schema, joinFix(use.line, use.nested.continuedFrom.at)) : undefined;
   if (handed) out.push(...handed);
   else if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
@@ -191,7 +192,8 @@ function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; 
   return undefined;
 }
 
-function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelease, parent?: string): VppDiagnostic[] {
+function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, parent?: string): VppDiagnostic[] {
+  const release = schema.release;
   const out: VppDiagnostic[] = [];
   /** What the checks after VPP's parse loop refuse: see `afterParent`. */
   const afterLoop: VppDiagnostic[] = [];
@@ -223,7 +225,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, release: VppRelea
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
   // a template word may stand for several words, so where the reading stops is not known
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release)));
+  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -365,7 +367,7 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
  * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
  * dispatches it as the next command, which VPP refuses as unknown input.
  */
-function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean): VppDiagnostic {
+function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema): VppDiagnostic {
   const text = isGroup(item) ? '{' : (item as Token).text;
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
   const guesses = suggest(text, keywords);
@@ -374,6 +376,16 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
   const end = isGroup(item) ? item.open.end : item.end;
+  const split = dropped || isGroup(item) ? undefined : restRunsAsCommand(text, command, schema);
+  if (split) {
+    return diagnostic(
+      'vpp.ignored-input',
+      `\`${command.path}\` reads \`${split.keyword}\` from the start of \`${text}\` and stops at \`${split.rest}\`: VPP runs \`${split.rest}\` as the next command, \`${split.runs}\`, and reports no error.${hint}`,
+      item.start,
+      end,
+      fixes,
+    );
+  }
   if (!dropped) {
     return diagnostic('vpp.unknown-option', `\`${command.path}\` stops reading at \`${text}\`, and VPP reads \`${text}\` on as a command of its own: it stops with "unknown input".${hint}`, item.start, end, fixes);
   }
