@@ -205,7 +205,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   let ignoredFrom = ending ? ending.end : Infinity;
   // only once every required argument was read before it: a sequence that fails at a required
   // value returns VPP's error (`set interface state { up loop0 }`: "unknown interface")
-  if (command.ignoresRest && match.unknown.length > 0 && requiredReadBefore(command, match, match.unknown[0].first)) {
+  // (a template word may stand for the required values)
+  const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
+  if (command.ignoresRest && match.unknown.length > 0 && (templated || requiredReadBefore(command, match, match.unknown[0].first))) {
     ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
   }
   // there, a keyword whose value unformat cannot read fails its branch, and the loop stops at it
@@ -223,7 +225,6 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   }
   for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
-  const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
   // a template word may stand for several words, so where the reading stops is not known
   if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
   for (const [name, uses] of given) {
