@@ -19,3 +19,20 @@ describe('a keyword read from the start of a word, the rest run as a command', (
     assert.deepEqual(found('sflow direction rxzz'), ['error vpp.unknown-option [rxzz]']);
   });
 });
+
+describe('a number read from the start of a word', () => {
+  const found = (text: string) => described(lintScript(`${text}\n`, { release: '26.06' })).filter((d) => !d.startsWith('hint'));
+
+  it('leaves the rest to be dropped with a { } block: VPP 26.06 accepted these (`%d` reads `1` from `1.5`)', () => {
+    assert.deepEqual(found('sflow header-bytes { 1.5 }'), ['warning vpp.ignored-input [1.5]']);
+    assert.deepEqual(found('set interface l2 bridge { loop0 1.5 }'), ['warning vpp.ignored-input [1.5]']);
+  });
+
+  it('is an error on the line itself, where VPP runs `.5` as a command (VPP refused `sflow header-bytes 1.5`)', () => {
+    assert.ok(found('sflow header-bytes 1.5').some((d) => d.startsWith('error')));
+  });
+
+  it('is an error where a sequence expects something else first (VPP refused `set interface mtu { loop0 1.5 }`)', () => {
+    assert.ok(found('set interface mtu { loop0 1.5 }').some((d) => d.startsWith('error')));
+  });
+});

@@ -14,7 +14,7 @@ import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
 import { emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
-import { restRunsAsCommand } from './keywordPrefix';
+import { readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
 
 
 
@@ -250,7 +250,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     for (const group of command.required ?? []) {
       if (group.some((name) => given.has(name)) || possibleUses(group, given, command) > 0) continue;
-      if (firstIgnored && readsAsKeyword(firstIgnored, group, command)) continue;
+      if (firstIgnored && (readsAsKeyword(firstIgnored, group, command) || readsNumberPrefix(firstIgnored, group, command, namesBefore(match, firstIgnored)))) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
       const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
@@ -281,9 +281,13 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   return out;
 }
 
+function namesBefore(match: MatchResult<ArgSpec>, item: Item): string[] {
+  return match.matches.filter((m) => m.start < item.start).map((m) => m.pattern.spec.name);
+}
+
 /** Whether each required argument was read before `item`, or is read from its start (`on` in `onq`). */
 function requiredReadBefore(command: CommandSpec, match: MatchResult<ArgSpec>, item: Item): boolean {
-  return (command.required ?? []).every((group) => match.matches.some((m) => m.start < item.start && group.includes(m.pattern.spec.name)) || readsAsKeyword(item, group, command));
+  return (command.required ?? []).every((group) => match.matches.some((m) => m.start < item.start && group.includes(m.pattern.spec.name)) || readsAsKeyword(item, group, command) || readsNumberPrefix(item, group, command, namesBefore(match, item)));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Schema } from '../schema/index';
 import type { CommandSpec } from '../schema/types';
+import { isGroup, type Item, type Token } from '../syntax/tree';
 import { matchSubCommands } from './cliModel';
 
 /**
@@ -25,4 +26,26 @@ export function restRunsAsCommand(text: string, command: CommandSpec, schema: Sc
     return { keyword, rest, runs: runs.path };
   }
   return undefined;
+}
+
+const INTEGER_KINDS = new Set(['uint', 'int', 'number']);
+
+/**
+ * unformat reads a number's leading digits and leaves the rest of the word (unformat_integer puts
+ * back the first character that is no digit): `%d` reads `1` from `1.5` and `1000` from `1000-2000`.
+ * Whether the group's positional number is read so from `item`.
+ */
+export function readsNumberPrefix(item: Item, group: readonly string[], command: CommandSpec, readBefore: readonly string[]): boolean {
+  if (isGroup(item) || !/^[0-9]+[^0-9]/.test((item as Token).text)) return false;
+  const args = command.args ?? [];
+  // a function that reads in sequence reads the number only where it comes next (`mtu_cmd` reads
+  // `%d %U`: VPP refused `set interface mtu { loop0 1.5 }`)
+  const next = command.order === 'sequence' ? Math.max(-1, ...readBefore.map((name) => args.findIndex((a) => a.name === name))) : -1;
+  return group.some((name) => {
+    const index = args.findIndex((a) => a.name === name);
+    const spec = args[index];
+    const value = spec?.values?.[0];
+    if (!spec || index < next || spec.keyword || spec.values?.length !== 1 || !value) return false;
+    return INTEGER_KINDS.has(value.kind) && !value.prefix && !value.glued;
+  });
 }
