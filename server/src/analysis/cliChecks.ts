@@ -203,9 +203,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   // word: the words from there on are neither errors nor read
   const ending = match.matches.find((m) => m.pattern.spec.endsInput);
   let ignoredFrom = ending ? ending.end : Infinity;
-  // only once every required argument was read before it: a sequence that fails at a required
-  // value returns VPP's error (`set interface state { up loop0 }`: "unknown interface")
-  // (a template word may stand for the required values)
+  // only once every required argument was read before it (or a template word may stand for them):
+  // a sequence that fails at a required value returns VPP's error (`set interface state { up loop0 }`:
+  // "unknown interface")
   const templated = use.args.some((a) => !isGroup(a) && /[${%]/.test(a.text));
   if (command.ignoresRest && match.unknown.length > 0 && (templated || requiredReadBefore(command, match, match.unknown[0].first))) {
     ignoredFrom = Math.min(ignoredFrom, match.unknown[0].first.start);
