@@ -16,6 +16,8 @@ export interface ArgPattern<S> {
   values: readonly ValueSpec[];
   block: 'no' | 'optional' | 'required';
   repeatable: boolean;
+  /** In a sequence, the index of the first pattern after this one's choice (`CommandSpec.choices`). */
+  choiceEnd?: number;
 }
 
 export interface ValueMatch {
@@ -167,7 +169,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     openRun = undefined;
     if (order === 'sequence') {
       (used ??= new Set()).add(hit.index);
-      cursor = hit.pattern.repeatable ? hit.index : hit.index + 1;
+      cursor = hit.pattern.repeatable ? hit.index : (hit.pattern.choiceEnd ?? hit.index + 1);
     }
     const values: ValueMatch[] = [];
     let last: Item = keyword.length ? keyword[keyword.length - 1] : items[i];

@@ -139,6 +139,12 @@ export interface CommandSpec {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /**
+   * With `order: 'sequence'`: each inner list names the arguments of one if / else-if chain, in
+   * order. VPP takes one branch of it and reads on after the chain, so once one of them is read
+   * the others are not read (a second one is a word left over).
+   */
+  choices?: readonly (readonly string[])[];
   /** Other combinations VPP refuses after reading the arguments. */
   refuses?: readonly Refusal[];
   creates?: InterfaceNaming;
@@ -232,6 +238,8 @@ export interface ReadCommandArgs {
   bareIsNoop?: boolean;
   /** 'sequence' for functions that read each argument once, in order, without a loop. */
   order?: 'sequence';
+  /** See `CommandSpec.choices`. */
+  choices?: string[][];
   /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
   ignoresRest?: boolean;
   /** The function never reads its input (see `CommandSpec.readsNoArgs`). */
@@ -257,6 +265,7 @@ export interface CommandArgsEntry {
   refuses?: Refusal[];
   bareIsNoop?: boolean;
   order?: 'sequence';
+  choices?: string[][];
   ignoresRest?: boolean;
   readsNoArgs?: boolean;
   /** Where the reading comes from: the file and the function of the newest release listed. */

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../server/src/analysis/analyze';
+import type { VppRelease } from '../server/src/schema/types';
+import { readCliFile } from '../server/src/sourceReader/index';
+
+/**
+ * Words VPP's unformat refuses, as VPP answered them (test/referee/<release>.json): the reader of
+ * VPP's C source must read each word and value the way unformat does, so that the analysis refuses
+ * the same lines, on the word VPP stopped at, and passes the lines VPP accepted.
+ */
+
+function read(body: string) {
+  const text = `static clib_error_t *\ntest_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)\n{\n${body}\n}\nVLIB_CLI_COMMAND (test_cmd, static) = {\n  .path = "test cmd",\n  .function = test_cmd_fn,\n};\n`;
+  const found = readCliFile(text);
+  assert.equal(found.length, 1);
+  return found[0].reading;
+}
+
+/** The errors of one script line, as `start-end`, or [] when we pass it. */
+function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
+  return analyze(line, { language: 'cli', release })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => line.slice(d.start, d.end));
+}
+
+describe('words VPP refuses, read the way unformat reads them', () => {
+  it('takes one branch of an if / else-if chain read without a loop (set interface l2 tag-rewrite)', () => {
+    const r = read(`  if (!unformat_user (input, unformat_vnet_sw_interface, vnm, &sw_if_index))
+    return clib_error_return (0, "unknown interface");
+  if (unformat (input, "disable"))
+    op = 0;
+  else if (unformat (input, "pop 1"))
+    op = 1;
+  else if (unformat (input, "push dot1q %d", &tag1))
+    op = 2;
+  else
+    return clib_error_return (0, "expecting ...");`);
+    assert.equal(r.order, 'sequence');
+    assert.deepEqual(r.choices, [['disable', 'pop 1', 'push dot1q']]);
+    // VPP 26.06: "unknown input `pop 1'" (l2_vtr.c reads VPP's input, so `pop 1` runs as a command)
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 disable pop 1', release), ['pop'], release);
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 pop 1', release), [], release);
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 push dot1q 10', release), [], release);
+    }
+  });
+});
