@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis/analyze';
+import { checkValue } from '../server/src/analysis/values';
 import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
 
@@ -42,6 +43,27 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 disable pop 1', release), ['pop'], release);
       assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 pop 1', release), [], release);
       assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 push dot1q 10', release), [], release);
+    }
+  });
+
+  it('reads a protocol name of protocols.def, in any case, where unformat_ip_protocol reads one (nat44 add static mapping)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "vrf %u", &vrf_id))
+        ;
+      else if (unformat (input, "%U", unformat_ip_protocol, &proto))
+        ;
+      else
+        return clib_error_return (0, "unknown input: '%U'", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args.map((a) => a.values?.[0].kind), ['uint', 'ip-protocol']);
+    // format.c looks the token up as written, then upper-cased: `tcp` and `Tcp` are TCP
+    for (const good of ['tcp', 'TCP', 'Tcp', 'icmp', 'IP6_HOP_BY_HOP_OPTIONS']) assert.equal(checkValue(good, { kind: 'ip-protocol' }), undefined, good);
+    for (const bad of ['6', 'bogus-option', 'tcp-foo', '']) assert.ok(checkValue(bad, { kind: 'ip-protocol' }), bad);
+    // VPP 26.06 and 24.10: "unknown input: 'bogus-option'"
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat44 add static mapping bogus-option', release), ['bogus-option'], release);
+      assert.deepEqual(errorsOn('nat44 add static mapping tcp local 10.0.0.1 1 external 10.0.0.2 1', release), [], release);
     }
   });
 });

@@ -1,3 +1,4 @@
+import ipProtocols from '../schema/data/ip-protocols.json';
 import type { ValueKind, ValueSpec } from '../schema/types';
 
 /** What a value of each kind looks like, for messages: `<ip4-prefix>` reads better as an example. */
@@ -23,6 +24,7 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   size: 'a size such as 1024, 256K, 128M or 4G',
   pci: 'a PCI address such as 0000:02:00.0',
   corelist: 'a CPU list such as 1-3,5',
+  'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
   rest: 'the rest of the line',
 };
 
@@ -49,6 +51,15 @@ function isMac(text: string): boolean {
 const SIZE = /^\d+[kKmMgG]?$/;
 const PCI = /^([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}\.[0-7]$/;
 const CORELIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
+const IP_PROTOCOLS = new Set<string>(ipProtocols);
+
+/**
+ * unformat_ip_protocol reads a token of `a-zA-Z0-9_` and looks it up as written, then upper-cased,
+ * among the names of protocols.def: `tcp` and `Tcp` are TCP, `6` is no name.
+ */
+function isIpProtocol(text: string): boolean {
+  return /^\w+$/.test(text) && IP_PROTOCOLS.has(text.toUpperCase());
+}
 
 export function isIp4(text: string): boolean {
   const parts = text.split('.');
@@ -179,6 +190,8 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(PCI.test(text));
     case 'corelist':
       return ok(CORELIST.test(text));
+    case 'ip-protocol':
+      return ok(isIpProtocol(text));
     case 'enum':
       return spec.values && !spec.values.includes(text) ? `expects one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : undefined;
     default:

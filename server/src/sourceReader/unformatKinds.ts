@@ -12,6 +12,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_vnet_sw_interface: { kind: 'interface' },
   unformat_vnet_hw_interface: { kind: 'interface' },
   unformat_ip4_address: { kind: 'ip4' },
+  // a name of protocols.def (format.c): not a number
+  unformat_ip_protocol: { kind: 'ip-protocol' },
   unformat_ip6_address: { kind: 'ip6' },
   unformat_ip46_address: { kind: 'ip' },
   // bfd_cli.c's wrapper of unformat_ip46_address (either family)
@@ -26,7 +28,6 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_sw_if_index: { kind: 'interface' },
   // a name looked up in a table VPP fills at run time (nodes, protocols, punt reasons): one word
   unformat_vlib_node: { kind: 'string' },
-  unformat_ip_protocol: { kind: 'string' },
   unformat_punt_reason: { kind: 'string' },
   unformat_transport_proto: { kind: 'string' },
   unformat_hash_vec_string: { kind: 'string' },
