@@ -3,6 +3,8 @@ import { analyze } from '../server/src/analysis/analyze';
 import { checkValue } from '../server/src/analysis/values';
 import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
+import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
+import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
 /**
  * Words VPP's unformat refuses, as VPP answered them (test/referee/<release>.json): the reader of
@@ -65,5 +67,26 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       assert.deepEqual(errorsOn('nat44 add static mapping bogus-option', release), ['bogus-option'], release);
       assert.deepEqual(errorsOn('nat44 add static mapping tcp local 10.0.0.1 1 external 10.0.0.2 1', release), [], release);
     }
+  });
+
+  it('takes a refusal of a command whose plugin VPP leaves disabled as the environment, not the parser (idpf, oddbuf, ip6_dad_autoremove)', () => {
+    // as recorded from VPP 26.06: the plugin registered no command, so the one above read the words
+    const recorded: RecordedCase[] = [
+      { line: 'create interface idpf 0000:00:00.0', family: 'interfaces', verdict: 'parse', message: "create interface: unknown input `idpf 0000:00:00.0'" },
+      { line: 'oddbuf configure n_to_copy 1', family: 'other', verdict: 'parse', message: "unknown input `oddbuf configure n_to_copy 1'" },
+      { line: 'set ip6 dad autoremove disable', family: 'other', verdict: 'parse', message: "set ip6 dad: unknown input `autoremove disable'" },
+    ];
+    assert.deepEqual(
+      recorded.map((c) => disabledPluginOf(c.line, '26.06')),
+      ['idpf', 'oddbuf', 'ip6_dad_autoremove'],
+    );
+    for (const c of recorded) {
+      assert.equal(reread(c, '26.06').verdict, 'state', c.line);
+      assert.equal(judge(c, '26.06').agree, undefined, c.line);
+    }
+    // the referee loads linux_cp itself, and a command of VPP proper is no plugin's
+    assert.equal(disabledPluginOf('lcp create loop0 host-if vref1 bogus-option', '26.06'), undefined);
+    assert.equal(disabledPluginOf('set ip6 dad enable transmits 0', '26.06'), undefined);
+    assert.equal(reread(recorded[0]).verdict, 'parse');
   });
 });

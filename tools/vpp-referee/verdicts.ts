@@ -4,6 +4,7 @@
  */
 import { analyze } from '../../server/src/analysis/analyze';
 import type { VppRelease } from '../../server/src/schema/types';
+import { disabledPluginOf } from './disabledPlugins';
 
 /**
  * accepted: the line ran without an error. parse: VPP's parser refused it (unknown input, a
@@ -149,14 +150,16 @@ export function restOffset(line: string, rest: string): number | undefined {
  * A recorded refusal read again with today's classifier, so that a better reading of VPP's
  * words (a state it names, the input it quotes) applies to answers recorded before it.
  */
-export function reread(c: RecordedCase): RecordedCase {
+export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   if ((c.verdict !== 'parse' && c.verdict !== 'state') || c.message === undefined) return c;
   const again = classifyRefusal(c.message);
-  return { ...c, verdict: again.verdict, rest: c.rest ?? again.rest };
+  // a command of a plugin the referee's VPP did not load: the refusal is the environment's
+  const verdict = again.verdict === 'parse' && !c.startup && release && disabledPluginOf(c.line, release) ? 'state' : again.verdict;
+  return { ...c, verdict, rest: c.rest ?? again.rest };
 }
 
 export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
-  const c = reread(recorded);
+  const c = reread(recorded, release);
   const analysis = analyze(c.line, { language: c.startup ? 'startup' : 'cli', release });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const weRefuse = errors.length > 0;
