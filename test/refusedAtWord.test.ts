@@ -89,4 +89,29 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.equal(disabledPluginOf('set ip6 dad enable transmits 0', '26.06'), undefined);
     assert.equal(reread(recorded[0]).verdict, 'parse');
   });
+
+  it('reads hex digits without a `0x` for %x, and wants the `0x` a format writes out (0x%x)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "class %x", &tc))
+        ;
+      else if (unformat (input, "mask 0x%llx", &mask))
+        ;
+      else
+        return clib_error_return (0, "unknown input: %U", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args.map((a) => a.values?.[0]), [{ kind: 'hex' }, { kind: 'hex', prefix: '0x' }]);
+    // VPP 26.06 and 24.10: "map params traffic-class: unknown input `x10'" (%x read the `0`)
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.equal(errorsOn('map params traffic-class 0x10', release).length, 1, release);
+      assert.deepEqual(errorsOn('map params traffic-class 10', release), [], release);
+      // physmem.c reads `base-addr 0x%lx`: VPP accepted `physmem { base-addr 0x1000000000 }`
+      assert.deepEqual(
+        analyze('physmem { base-addr 0x1000000000 }', { language: 'startup', release }).diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        release,
+      );
+    }
+    assert.ok(checkValue('1000', { kind: 'hex', prefix: '0x' }));
+  });
 });

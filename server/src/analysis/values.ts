@@ -33,7 +33,9 @@ export const LINUX_IFNAME_MAX = 15;
 
 const DECIMAL = /^\d+$/;
 const SIGNED = /^[-+]?\d+$/;
-const HEX = /^(0[xX])?[0-9a-fA-F]+$/;
+// `%x` reads hex digits only: in `0x10` it reads the `0` and stops at `x10` (VPP 26.06 refused
+// `map params traffic-class 0x10` there); a format that wants the `0x` writes it (`0x%x`, a prefix)
+const HEX = /^[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const HEX_GROUP = /^[0-9a-fA-F]+$/;
 

@@ -20,7 +20,7 @@ export type Releases = readonly VppRelease[];
 export type ValueKind =
   | 'uint' // decimal unsigned (VPP's %u / %d accepting non-negative)
   | 'int' // decimal, may be negative
-  | 'hex' // 0x-prefixed or bare hex digits as VPP's %x / %llx accept
+  | 'hex' // bare hex digits, as VPP's %x / %llx read them (`0x%x` is this with prefix `0x`)
   | 'number' // decimal or 0x hex (unformat_integer-like readers that accept both)
   | 'float'
   | 'string' // any single token (%s / %v / %_%v%_ ...)

@@ -97,8 +97,10 @@ function combine(parts: readonly { directive?: string; text: string }[], values:
     const prefix = PREFIX_OF[values[0].kind];
     if (prefix) return { kind: prefix };
   }
-  // `pg%u`: a word that starts with the literal, then the value
-  if (parts.length === 2 && !parts[0].directive && values.length === 1 && /^[A-Za-z][\w-]*$/.test(parts[0].text)) return { ...values[0], prefix: parts[0].text };
+  // `pg%u`: a word that starts with the literal, then the value; `0x%x`: hex digits after a `0x`
+  // written out, since %x itself reads none (it stops at the `x`)
+  const hexMark = parts[0].text === '0x' && values[0]?.kind === 'hex';
+  if (parts.length === 2 && !parts[0].directive && values.length === 1 && (/^[A-Za-z][\w-]*$/.test(parts[0].text) || hexMark)) return { ...values[0], prefix: parts[0].text };
   // `%d-%d`, `%U:%d`: VPP reads the elements with blanks skipped between them; we accept any word
   return { kind: 'string' };
 }
