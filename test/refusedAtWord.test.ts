@@ -3,6 +3,7 @@ import { analyze } from '../server/src/analysis/analyze';
 import { checkValue } from '../server/src/analysis/values';
 import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
+import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
 import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
 import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
@@ -113,5 +114,24 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       );
     }
     assert.ok(checkValue('1000', { kind: 'hex', prefix: '0x' }));
+  });
+
+  it('reads an ikev2 list word where MACRO_UNFORMAT builds the reader, and a hex string as unformat_hex_string does (ikev2 profile set)', () => {
+    const lists = new Map([['foreach_ikev2_id_type', '_( 1, ID_IPV4_ADDR, "ip4-addr") _( 2, ID_FQDN, "fqdn") _(11, ID_KEY_ID, "key-id")']]);
+    assert.deepEqual(ikev2ListUnformat('unformat_ikev2_id_type', lists), { kind: 'enum', values: ['ip4-addr', 'fqdn', 'key-id'] });
+    assert.equal(ikev2ListUnformat('unformat_ikev2_auth_method', lists), undefined);
+    // an odd count of digits, or none, fails; after an even run the rest stays in the input
+    for (const good of ['0a1b', 'ABCDEF', '00']) assert.equal(checkValue(good, { kind: 'hex-string' }), undefined, good);
+    for (const bad of ['ref0', 'abc', '0x10', '']) assert.ok(checkValue(bad, { kind: 'hex-string' }), bad);
+    // VPP 26.06 and 24.10: "ikev2 profile: parse error: 'set ref0 auth shared-key-mic h...'" and 'set ref0 id local ref0 ...'
+    for (const release of ['26.06', '24.10'] as const) {
+      // of the `set` branches none fits: the error is where the one that went furthest failed
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 auth shared-key-mic hex ref0', release), ['ref0'], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 id local ref0 10.9.0.1', release), ['ref0'], release);
+      assert.equal(errorsOn('ikev2 profile set ref0 ike-crypto-alg ref0 1 ike-integ-alg ref0 ike-dh ref0', release)[0], 'ref0', release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 auth shared-key-mic hex 0a1b2c', release), [], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 id local ip4-addr 10.9.0.1', release), [], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 ike-crypto-alg aes-cbc 256 ike-integ-alg sha1-96 ike-dh modp-2048', release), [], release);
+    }
   });
 });

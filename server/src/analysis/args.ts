@@ -96,14 +96,19 @@ function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
 
 /** Whether the items from `i` on are values `pattern` accepts, as VPP's unformat would read them. */
 function valuesFit<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): boolean {
+  return fittingValues(items, i, pattern) === pattern.values.length;
+}
+
+/** How many of `pattern`'s values, in order, the items from `i` on give (all of them after a `rest`). */
+function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): number {
   for (let k = 0; k < pattern.values.length; k++) {
     const spec = pattern.values[k];
-    if (spec.kind === 'rest') return true;
+    if (spec.kind === 'rest') return pattern.values.length;
     const item = items[i + k];
-    if (!item || isGroup(item)) return false;
-    if (!isTemplated(item.text) && checkValue(item.text, spec)) return false;
+    if (!item || isGroup(item)) return k;
+    if (!isTemplated(item.text) && checkValue(item.text, spec)) return k;
   }
-  return true;
+  return pattern.values.length;
 }
 
 /** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
@@ -142,6 +147,16 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
       const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, after, c.pattern));
       for (const c of fitting) if (c === fitting[0] || c.pattern.values.length > hit.pattern.values.length) hit = c;
+      // none fits: the error goes where the branch that went furthest failed (`set %U id local %U %U`
+      // for `set p id local bogus`, not `set %U auth ...` at `id`)
+      if (fitting.length === 0) {
+        let best = fittingValues(items, after, hit.pattern);
+        for (const c of keywordPatterns) {
+          if (!available(c.index) || !sameWords(c.pattern)) continue;
+          const n = fittingValues(items, after, c.pattern);
+          if (n > best) [hit, best] = [c, n];
+        }
+      }
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {

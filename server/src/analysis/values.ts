@@ -24,6 +24,7 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   size: 'a size such as 1024, 256K, 128M or 4G',
   pci: 'a PCI address such as 0000:02:00.0',
   corelist: 'a CPU list such as 1-3,5',
+  'hex-string': 'hex digits in pairs such as 0a1b2c (no 0x)',
   'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
   rest: 'the rest of the line',
 };
@@ -53,6 +54,15 @@ function isMac(text: string): boolean {
 const SIZE = /^\d+[kKmMgG]?$/;
 const PCI = /^([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}\.[0-7]$/;
 const CORELIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
+/**
+ * unformat_hex_string reads hex digits up to the first other character and fails on none or an odd
+ * count; after an even run it leaves the rest of the word in the input, which the command may read.
+ */
+function isHexString(text: string): boolean {
+  const run = /^[0-9a-fA-F]*/.exec(text)![0].length;
+  return run > 0 && run % 2 === 0;
+}
+
 const IP_PROTOCOLS = new Set<string>(ipProtocols);
 
 /**
@@ -194,6 +204,8 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(CORELIST.test(text));
     case 'ip-protocol':
       return ok(isIpProtocol(text));
+    case 'hex-string':
+      return ok(isHexString(text));
     case 'enum':
       return spec.values && !spec.values.includes(text) ? `expects one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : undefined;
     default:

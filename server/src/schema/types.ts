@@ -39,6 +39,7 @@ export type ValueKind =
   | 'size' // memory size: 4G, 256K, 128m, 1024
   | 'pci' // 0000:02:00.0
   | 'corelist' // 1-3,5
+  | 'hex-string' // hex digit pairs, no 0x: 0a1b (unformat_hex_string)
   | 'ip-protocol' // a name of src/vnet/ip/protocols.def, any case: tcp, UDP (unformat_ip_protocol)
   | 'rest'; // consumes the rest of the line (exec FILE, comment ...)
 

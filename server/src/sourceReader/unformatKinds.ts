@@ -64,7 +64,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // a run of token characters (`a-zA-Z0-9_` unless given)
   unformat_token: { kind: 'string' },
   unformat_ikev2_token: { kind: 'string' },
-  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list
+  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list,
+  // which ikev2ListUnformat reads when the lists are at hand (a word, when not)
   unformat_ikev2_id_type: { kind: 'string' },
   unformat_ikev2_auth_method: { kind: 'string' },
   unformat_ikev2_transform_type: { kind: 'string' },
@@ -73,8 +74,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ikev2_transform_integ_type: { kind: 'string' },
   unformat_ikev2_transform_dh_type: { kind: 'string' },
   unformat_ikev2_transform_esn_type: { kind: 'string' },
-  // hex digits up to the first other character
-  unformat_hex_string: { kind: 'string' },
+  // hex digits up to the first other character, an even count of them (vppinfra/unformat.c)
+  unformat_hex_string: { kind: 'hex-string' },
   // `%s`, refused when it holds `/` or `..` (a file name under /tmp)
   unformat_vlib_tmpfile: { kind: 'string' },
   // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
