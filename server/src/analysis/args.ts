@@ -1,7 +1,7 @@
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
 import type { ValueKind, ValueSpec } from '../schema/types';
-import { checkShape, checkValue } from './values';
+import { checkShape, checkValue, readsLeadingNumber } from './values';
 
 /**
  * VPP reads a command's arguments, and a startup.conf block, with the same kind of loop: try each
@@ -18,6 +18,12 @@ export interface ArgPattern<S> {
   repeatable: boolean;
   /** In a sequence, the index of the first pattern after this one's choice (`CommandSpec.choices`). */
   choiceEnd?: number;
+  /**
+   * unformat's `%u` / `%d` / `%x` read a number's leading digits and leave the rest of the word in
+   * the input, so a branch whose last value is a number is taken for a word that starts with one
+   * (`%U %u` reads `10` of `10.9.0.1`). Only where the branches are VPP's, in its order.
+   */
+  leadingDigits?: boolean;
 }
 
 export interface ValueMatch {
@@ -90,6 +96,7 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
 function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
   if (isGroup(item) || pattern.values.length === 0) return false;
   const first = pattern.values[0];
+  if (pattern.leadingDigits && pattern.values.length === 1 && readsLeadingNumber(item.text, first)) return true;
   // unformat matches the shape (`%U/%d`); limits are checked after it, as a refused value
   return isTemplateWord(item) || first.kind === 'rest' || !checkShape(item.text, first);
 }
@@ -106,7 +113,8 @@ function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern
     if (spec.kind === 'rest') return pattern.values.length;
     const item = items[i + k];
     if (!item || isGroup(item)) return k;
-    if (!isTemplated(item.text) && checkValue(item.text, spec)) return k;
+    const last = k === pattern.values.length - 1;
+    if (!isTemplated(item.text) && checkValue(item.text, spec) && !(last && pattern.leadingDigits && readsLeadingNumber(item.text, spec))) return k;
   }
   return pattern.values.length;
 }

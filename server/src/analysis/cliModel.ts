@@ -77,6 +77,8 @@ function buildArgPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
     block: 'no',
     repeatable: !!spec.repeatable,
     choiceEnd: undefined,
+    // a loop that stops quietly at a word it does not know takes the digits and ignores the rest
+    leadingDigits: !!command.source && !command.ignoresRest,
   }));
   for (const choice of command.choices ?? []) {
     const indexes = choice.map((name) => args.findIndex((a) => a.name === name)).filter((i) => i >= 0);

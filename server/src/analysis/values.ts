@@ -119,6 +119,18 @@ function checkPrefixLength(text: string, limit: NonNullable<ValueSpec['prefixLen
   return undefined;
 }
 
+/**
+ * Whether unformat_integer reads a number from the start of `text` (and leaves the rest of the word
+ * in the input): `%u` reads `10` of `10.9.0.1`, `%x` the `0` of `0x10`; `%u` takes no `-`.
+ */
+export function readsLeadingNumber(text: string, spec: ValueSpec): boolean {
+  if (spec.prefix !== undefined || spec.glued) return false;
+  if (spec.kind === 'uint') return /^\+?\d/.test(text);
+  if (spec.kind === 'int') return /^[-+]?\d/.test(text);
+  if (spec.kind === 'hex') return /^\+?[0-9a-fA-F]/.test(text);
+  return false;
+}
+
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
   const shape = checkShape(text, spec);
