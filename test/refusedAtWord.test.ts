@@ -5,7 +5,7 @@ import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
 import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
-import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
+import { judge, reread, restOffset, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
 /**
  * Words VPP's unformat refuses, as VPP answered them (test/referee/<release>.json): the reader of
@@ -133,5 +133,46 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       assert.deepEqual(errorsOn('ikev2 profile set ref0 id local ip4-addr 10.9.0.1', release), [], release);
       assert.deepEqual(errorsOn('ikev2 profile set ref0 ike-crypto-alg aes-cbc 256 ike-integ-alg sha1-96 ike-dh modp-2048', release), [], release);
     }
+  });
+
+  it('reads `%U:%u` as an address and a port written together, each keeping its shape (nat44 ei ha failover, npol match)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U:%u", unformat_ip4_address, &addr, &port))
+        ;
+      else if (unformat (input, "%U;%u->%U;%u", unformat_ip6_address, &a, &p, unformat_ip6_address, &b, &q))
+        ;
+      else if (unformat (input, "[%U]:%u", unformat_ip6_address, &a, &p))
+        ;
+      else
+        return clib_error_return (0, "unknown input: %U", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args[0].values, [{ kind: 'string', glued: [{ kind: 'ip4' }, { kind: 'enum', values: [':'] }, { kind: 'uint' }] }]);
+    assert.equal(r.args[1].values?.[0].glued?.length, 7);
+    // a literal before the first value: not followed, any word
+    assert.deepEqual(r.args[2].values, [{ kind: 'string' }]);
+    // VPP 26.06 and 24.10: "nat44 ei ha failover: unknown input 'ref0'"
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat44 ei ha failover ref0', release)[0], 'ref0', release);
+      assert.deepEqual(errorsOn('nat44 ei ha failover 10.0.0.1:1234', release), [], release);
+      assert.deepEqual(errorsOn('nat44 del session 10.0.0.1:80 tcp', release), [], release);
+    }
+  });
+
+  it('takes the branch whose last number starts the word, as unformat reads its leading digits (nat64 add static bib)', () => {
+    // VPP 26.06 and 24.10: "nat64 add static bib: unknown input: '.9.0.1 1'": `%U %u` read `10` of `10.9.0.1`
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat64 add static bib 2001:db8:9::1 1 2001:db8:9::1 10.9.0.1 1', release)[0], '10.9.0.1', release);
+      assert.deepEqual(errorsOn('nat64 add static bib 2001:db8:9::1 1 10.9.0.1 1 tcp', release), [], release);
+    }
+  });
+
+  it('finds the word VPP quoted when it cut the quote at 30 characters (format_unformat_error)', () => {
+    const line = 'ikev2 profile set ref0 auth shared-key-mic hex ref0';
+    assert.equal(restOffset(line, 'set ref0 auth shared-key-mic h...'), line.indexOf('set'));
+    // the last place the quote starts with more after it
+    assert.equal(restOffset('a bogus-option-that-is-long-enough x bogus-option-that-is-long-enough', 'bogus-option-that-is-long-enough...'), 2);
+    assert.equal(restOffset('set punt reason ref0', 'reason ref0'), 9);
+    assert.equal(restOffset('x', '   '), undefined);
   });
 });

@@ -140,9 +140,14 @@ export interface Judgement {
 
 /** Where in the line VPP stopped, from the rest of input it quoted. */
 export function restOffset(line: string, rest: string): number | undefined {
-  const trimmed = rest.trim();
-  if (!trimmed) return undefined;
-  const at = line.lastIndexOf(trimmed);
+  // format_unformat_error quotes at most 30 characters, `\n` `\t` `\r` escaped, and `...` when
+  // there was more: the quote is then the start of what is left, and more follows it in the line
+  const truncated = rest.endsWith('...');
+  const text = (truncated ? rest.slice(0, -3) : rest).replace(/\\([nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c]!);
+  const trimmed = truncated ? text.trimStart() : text.trim();
+  if (!trimmed.trim()) return undefined;
+  let at = line.lastIndexOf(trimmed);
+  if (truncated) while (at >= 0 && !line.slice(at + trimmed.length).trim()) at = at > 0 ? line.lastIndexOf(trimmed, at - 1) : -1;
   return at >= 0 ? at : undefined;
 }
 
