@@ -175,4 +175,31 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.equal(restOffset('set punt reason ref0', 'reason ref0'), 9);
     assert.equal(restOffset('x', '   '), undefined);
   });
+
+  it('drops a keyword an earlier keyword begins, in a loop that refuses unknown words: unformat matches a literal at the start of a word (set cnat snat-policy)', () => {
+    const loop = (final: string) =>
+      read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "dnat"))
+        ;
+      else if (unformat (input, "dnat-only"))
+        ;
+      else if (unformat (input, "fib %d", &fib))
+        ;
+      else
+        ${final}
+    }`);
+    assert.deepEqual(
+      loop('return clib_error_return (0, "unknown input");').args.map((a) => a.keyword),
+      ['dnat', 'fib'],
+    );
+    // a loop that stops quietly reads `dnat` and ignores `-only`: the keyword stays, the line passes
+    assert.deepEqual(
+      loop('break;').args.map((a) => a.keyword),
+      ['dnat', 'dnat-only', 'fib'],
+    );
+    // VPP 26.06: "set cnat snat-policy: unknown input '-only'"
+    assert.deepEqual(errorsOn('set cnat snat-policy dnat-only'), ['dnat-only']);
+    assert.deepEqual(errorsOn('set cnat snat-policy dnat'), []);
+  });
 });
