@@ -202,4 +202,24 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.deepEqual(errorsOn('set cnat snat-policy dnat-only'), ['dnat-only']);
     assert.deepEqual(errorsOn('set cnat snat-policy dnat'), []);
   });
+
+  it('leaves a command loose when a loop of another shape reads the words after its sequence (arping ... repeat 3)', () => {
+    const r = read(`  if (unformat (input, "gratuitous"))
+    g = 1;
+  if (!unformat (input, "%U", unformat_ip4_address, &a))
+    return clib_error_return (0, "expecting IP4 address");
+  while (!unformat_eof (input, NULL))
+    {
+      if (unformat (input, "repeat"))
+        {
+          if (!unformat (input, "%u", &repeat))
+            return clib_error_return (0, "expecting repeat count");
+        }
+      else
+        return clib_error_return (0, "unknown input");
+    }`);
+    assert.equal(r.strict, false);
+    // arping.c reads `repeat` and `interval` in that loop: no error where VPP accepts
+    for (const release of ['26.06', '24.10'] as const) assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1', release), [], release);
+  });
 });

@@ -23,6 +23,10 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
   if (loops.length === 0) {
+    // `while (!unformat_eof (input, NULL)) { if (unformat (input, "repeat")) ... }` (arping): a loop
+    // of another shape reads the words after the sequence, which the sequence alone would refuse
+    const other = flat.find((s) => s.kind === 'loop' && READS_INPUT.test(s.text) && readsFrom(s.text, inputName));
+    if (other) return loose(`reads its input in a loop this reader does not follow (\`${shortCond(other.kind === 'loop' ? other.cond : '')}\`)`);
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
     return readSequence(reads, inputName, resolve);
