@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis/analyze';
 import { checkValue } from '../server/src/analysis/values';
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../server/src/features/semanticTokens';
 import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
@@ -63,6 +64,16 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     // format.c looks the token up as written, then upper-cased: `tcp` and `Tcp` are TCP
     for (const good of ['tcp', 'TCP', 'Tcp', 'icmp', 'IP6_HOP_BY_HOP_OPTIONS']) assert.equal(checkValue(good, { kind: 'ip-protocol' }), undefined, good);
     for (const bad of ['6', 'bogus-option', 'tcp-foo', '']) assert.ok(checkValue(bad, { kind: 'ip-protocol' }), bad);
+    // a refused protocol is marked invalid, as the word of a list it is
+    const line = 'show cnat session proto bogus';
+    const data = computeSemanticTokens(analyze(line, { language: 'cli', release: '26.06' })).data;
+    const at = line.indexOf('bogus');
+    const types: string[] = [];
+    for (let i = 0, char = 0; i < data.length; i += 5) {
+      char += data[i + 1];
+      if (char === at) types.push(SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]]);
+    }
+    assert.deepEqual(types, ['enumMember']);
     // VPP 26.06 and 24.10: "unknown input: 'bogus-option'"
     for (const release of ['26.06', '24.10'] as const) {
       assert.deepEqual(errorsOn('nat44 add static mapping bogus-option', release), ['bogus-option'], release);
