@@ -186,10 +186,24 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.refuses) out.refuses = r.refuses;
   if (r.bareIsNoop) out.bareIsNoop = true;
   if (r.order) out.order = r.order;
+  if (r.choices) out.choices = r.choices;
   if (r.ignoresRest) out.ignoresRest = true;
   if (r.readsNoArgs) out.readsNoArgs = true;
   return out;
 }
+
+/**
+ * The names unformat_ip_protocol knows: ip_main_init fills its table from src/vnet/ip/protocols.def
+ * alone (`ip_protocol (6, TCP)`), matched as written or upper-cased. The analysis holds one list, so
+ * a release whose list differs stops this tool rather than be checked against another's.
+ */
+function ipProtocolNames(): string[] {
+  const lists = RELEASES.map((release) => [...git('show', `v${release}:src/vnet/ip/protocols.def`).matchAll(/^ip_protocol \(\s*\d+\s*,\s*(\w+)\s*\)/gm)].map((m) => m[1]));
+  const differs = RELEASES.find((_, k) => lists[k].join() !== lists[0].join());
+  if (differs) throw new Error(`src/vnet/ip/protocols.def of ${differs} differs from ${RELEASES[0]}'s: ip-protocols.json needs a list per release`);
+  return lists[0];
+}
+writeFileSync(path.join(dataDir, 'ip-protocols.json'), `${JSON.stringify(ipProtocolNames())}\n`);
 
 writeFileSync(path.join(dataDir, 'command-args.json'), `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`);
 console.log(`wrote ${entries.length} entries to server/src/schema/data/command-args.json`);

@@ -33,7 +33,7 @@ export function summarise(record: RefereeRecord): Summary {
   const total = empty();
   const disagreements: Disagreement[] = [];
   for (const recorded of record.cases) {
-    const c = reread(recorded);
+    const c = reread(recorded, record.release);
     const j = judge(c, record.release);
     const family = families.get(c.family) ?? empty();
     families.set(c.family, family);

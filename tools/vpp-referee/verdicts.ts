@@ -4,6 +4,7 @@
  */
 import { analyze } from '../../server/src/analysis/analyze';
 import type { VppRelease } from '../../server/src/schema/types';
+import { disabledPluginOf } from './disabledPlugins';
 
 /**
  * accepted: the line ran without an error. parse: VPP's parser refused it (unknown input, a
@@ -139,9 +140,14 @@ export interface Judgement {
 
 /** Where in the line VPP stopped, from the rest of input it quoted. */
 export function restOffset(line: string, rest: string): number | undefined {
-  const trimmed = rest.trim();
-  if (!trimmed) return undefined;
-  const at = line.lastIndexOf(trimmed);
+  // format_unformat_error quotes at most 30 characters, `\n` `\t` `\r` escaped, and `...` when
+  // there was more: the quote is then the start of what is left, and more follows it in the line
+  const truncated = rest.endsWith('...');
+  const text = (truncated ? rest.slice(0, -3) : rest).replace(/\\([nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c]!);
+  const trimmed = truncated ? text.trimStart() : text.trim();
+  if (!trimmed.trim()) return undefined;
+  let at = line.lastIndexOf(trimmed);
+  if (truncated) while (at >= 0 && !line.slice(at + trimmed.length).trim()) at = at > 0 ? line.lastIndexOf(trimmed, at - 1) : -1;
   return at >= 0 ? at : undefined;
 }
 
@@ -149,14 +155,16 @@ export function restOffset(line: string, rest: string): number | undefined {
  * A recorded refusal read again with today's classifier, so that a better reading of VPP's
  * words (a state it names, the input it quotes) applies to answers recorded before it.
  */
-export function reread(c: RecordedCase): RecordedCase {
+export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   if ((c.verdict !== 'parse' && c.verdict !== 'state') || c.message === undefined) return c;
   const again = classifyRefusal(c.message);
-  return { ...c, verdict: again.verdict, rest: c.rest ?? again.rest };
+  // a command of a plugin the referee's VPP did not load: the refusal is the environment's
+  const verdict = again.verdict === 'parse' && !c.startup && release && disabledPluginOf(c.line, release) ? 'state' : again.verdict;
+  return { ...c, verdict, rest: c.rest ?? again.rest };
 }
 
 export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
-  const c = reread(recorded);
+  const c = reread(recorded, release);
   const analysis = analyze(c.line, { language: c.startup ? 'startup' : 'cli', release });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const weRefuse = errors.length > 0;

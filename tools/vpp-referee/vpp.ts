@@ -68,8 +68,11 @@ export function startupConf(build: VppBuild, fragment = '', enable: readonly str
 /** Sections of the referee's own startup.conf, which a fragment of the same name is merged into. */
 export const BASE_SECTIONS = ['unix', 'api-segment', 'socksvr', 'statseg', 'memory', 'buffers', 'plugins'];
 
+/** Plugins disabled by default that the referee's VPP loads all the same. */
+export const REFEREE_ENABLES = ['linux_cp', 'linux_nl'];
+
 function baseSections(build: VppBuild, enable: readonly string[]): Map<string, string> {
-  const enabled = ['linux_cp', 'linux_nl', ...enable].map((p) => `plugin ${p}_plugin.so { enable }`).join(' ');
+  const enabled = [...REFEREE_ENABLES, ...enable].map((p) => `plugin ${p}_plugin.so { enable }`).join(' ');
   return new Map<string, string>([
     ['unix', `nodaemon cli-listen ${CLI_SOCKET} runtime-dir ${RUN}`],
     ['api-segment', 'prefix vpp-referee'],

@@ -1,7 +1,7 @@
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
 import type { ValueKind, ValueSpec } from '../schema/types';
-import { checkShape, checkValue } from './values';
+import { checkShape, checkValue, readsLeadingNumber } from './values';
 
 /**
  * VPP reads a command's arguments, and a startup.conf block, with the same kind of loop: try each
@@ -16,6 +16,14 @@ export interface ArgPattern<S> {
   values: readonly ValueSpec[];
   block: 'no' | 'optional' | 'required';
   repeatable: boolean;
+  /** In a sequence, the index of the first pattern after this one's choice (`CommandSpec.choices`). */
+  choiceEnd?: number;
+  /**
+   * unformat's `%u` / `%d` / `%x` read a number's leading digits and leave the rest of the word in
+   * the input, so a branch whose last value is a number is taken for a word that starts with one
+   * (`%U %u` reads `10` of `10.9.0.1`). Only where the branches are VPP's, in its order.
+   */
+  leadingDigits?: boolean;
 }
 
 export interface ValueMatch {
@@ -88,24 +96,31 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
 function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
   if (isGroup(item) || pattern.values.length === 0) return false;
   const first = pattern.values[0];
+  if (pattern.leadingDigits && pattern.values.length === 1 && readsLeadingNumber(item.text, first)) return true;
   // unformat matches the shape (`%U/%d`); limits are checked after it, as a refused value
   return isTemplateWord(item) || first.kind === 'rest' || !checkShape(item.text, first);
 }
 
 /** Whether the items from `i` on are values `pattern` accepts, as VPP's unformat would read them. */
 function valuesFit<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): boolean {
+  return fittingValues(items, i, pattern) === pattern.values.length;
+}
+
+/** How many of `pattern`'s values, in order, the items from `i` on give (all of them after a `rest`). */
+function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>): number {
   for (let k = 0; k < pattern.values.length; k++) {
     const spec = pattern.values[k];
-    if (spec.kind === 'rest') return true;
+    if (spec.kind === 'rest') return pattern.values.length;
     const item = items[i + k];
-    if (!item || isGroup(item)) return false;
-    if (!isTemplated(item.text) && checkValue(item.text, spec)) return false;
+    if (!item || isGroup(item)) return k;
+    const last = k === pattern.values.length - 1;
+    if (!isTemplated(item.text) && checkValue(item.text, spec) && !(last && pattern.leadingDigits && readsLeadingNumber(item.text, spec))) return k;
   }
-  return true;
+  return pattern.values.length;
 }
 
 /** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
-const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float']);
+const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol']);
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
   const keywordPatterns = keywordOrder(patterns);
@@ -140,6 +155,16 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
       // with IPv6 addresses as a range, where the branch reading one word would leave `- B` unknown
       const fitting = keywordPatterns.filter((c) => available(c.index) && sameWords(c.pattern) && valuesFit(items, after, c.pattern));
       for (const c of fitting) if (c === fitting[0] || c.pattern.values.length > hit.pattern.values.length) hit = c;
+      // none fits: the error goes where the branch that went furthest failed (`set %U id local %U %U`
+      // for `set p id local bogus`, not `set %U auth ...` at `id`)
+      if (fitting.length === 0) {
+        let best = fittingValues(items, after, hit.pattern);
+        for (const c of keywordPatterns) {
+          if (!available(c.index) || !sameWords(c.pattern)) continue;
+          const n = fittingValues(items, after, c.pattern);
+          if (n > best) [hit, best] = [c, n];
+        }
+      }
       keyword = items.slice(i, i + hit.pattern.words.length) as Token[];
       i += hit.pattern.words.length;
     } else {
@@ -167,7 +192,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     openRun = undefined;
     if (order === 'sequence') {
       (used ??= new Set()).add(hit.index);
-      cursor = hit.pattern.repeatable ? hit.index : hit.index + 1;
+      cursor = hit.pattern.repeatable ? hit.index : (hit.pattern.choiceEnd ?? hit.index + 1);
     }
     const values: ValueMatch[] = [];
     let last: Item = keyword.length ? keyword[keyword.length - 1] : items[i];

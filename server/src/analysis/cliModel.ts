@@ -71,13 +71,23 @@ export function argPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
 }
 
 function buildArgPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
-  return (command.args ?? []).map((spec) => ({
+  const args = command.args ?? [];
+  const patterns: ArgPattern<ArgSpec>[] = args.map((spec) => ({
     spec,
     words: spec.keyword ? spec.keyword.split(' ') : [],
     values: spec.values ?? [],
     block: 'no',
     repeatable: !!spec.repeatable,
+    choiceEnd: undefined,
+    // a loop that stops quietly at a word it does not know takes the digits and ignores the rest
+    leadingDigits: !!command.source && !command.ignoresRest,
   }));
+  for (const choice of command.choices ?? []) {
+    const indexes = choice.map((name) => args.findIndex((a) => a.name === name)).filter((i) => i >= 0);
+    const end = Math.max(...indexes) + 1;
+    for (const i of indexes) patterns[i].choiceEnd = end;
+  }
+  return patterns;
 }
 
 export function analyzeLine(line: LineNode, schema: Schema): CommandUse {

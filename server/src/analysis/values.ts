@@ -1,3 +1,4 @@
+import ipProtocols from '../schema/data/ip-protocols.json';
 import type { ValueKind, ValueSpec } from '../schema/types';
 
 /** What a value of each kind looks like, for messages: `<ip4-prefix>` reads better as an example. */
@@ -23,6 +24,8 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   size: 'a size such as 1024, 256K, 128M or 4G',
   pci: 'a PCI address such as 0000:02:00.0',
   corelist: 'a CPU list such as 1-3,5',
+  'hex-string': 'hex digits in pairs such as 0a1b2c (no 0x)',
+  'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
   rest: 'the rest of the line',
 };
 
@@ -31,7 +34,9 @@ export const LINUX_IFNAME_MAX = 15;
 
 const DECIMAL = /^\d+$/;
 const SIGNED = /^[-+]?\d+$/;
-const HEX = /^(0[xX])?[0-9a-fA-F]+$/;
+// `%x` reads hex digits only: in `0x10` it reads the `0` and stops at `x10` (VPP 26.06 refused
+// `map params traffic-class 0x10` there); a format that wants the `0x` writes it (`0x%x`, a prefix)
+const HEX = /^[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const HEX_GROUP = /^[0-9a-fA-F]+$/;
 
@@ -49,6 +54,24 @@ function isMac(text: string): boolean {
 const SIZE = /^\d+[kKmMgG]?$/;
 const PCI = /^([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}:[0-9a-fA-F]{1,2}\.[0-7]$/;
 const CORELIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
+/**
+ * unformat_hex_string reads hex digits up to the first other character and fails on none or an odd
+ * count; after an even run it leaves the rest of the word in the input, which the command may read.
+ */
+function isHexString(text: string): boolean {
+  const run = /^[0-9a-fA-F]*/.exec(text)![0].length;
+  return run > 0 && run % 2 === 0;
+}
+
+const IP_PROTOCOLS = new Set<string>(ipProtocols);
+
+/**
+ * unformat_ip_protocol reads a token of `a-zA-Z0-9_` and looks it up as written, then upper-cased,
+ * among the names of protocols.def: `tcp` and `Tcp` are TCP, `6` is no name.
+ */
+function isIpProtocol(text: string): boolean {
+  return /^\w+$/.test(text) && IP_PROTOCOLS.has(text.toUpperCase());
+}
 
 export function isIp4(text: string): boolean {
   const parts = text.split('.');
@@ -94,6 +117,18 @@ function checkPrefixLength(text: string, limit: NonNullable<ValueSpec['prefixLen
   if (length > bits) return `has prefix length ${length}, but an IPv${bits === 32 ? 4 : 6} prefix has at most ${bits} bits (${limit.refusal})`;
   if (length === 0 && limit.zeroRefused) return `has prefix length 0 (${limit.refusal})`;
   return undefined;
+}
+
+/**
+ * Whether unformat_integer reads a number from the start of `text` (and leaves the rest of the word
+ * in the input): `%u` reads `10` of `10.9.0.1`, `%x` the `0` of `0x10`; `%u` takes no `-`.
+ */
+export function readsLeadingNumber(text: string, spec: ValueSpec): boolean {
+  if (spec.prefix !== undefined || spec.glued) return false;
+  if (spec.kind === 'uint') return /^\+?\d/.test(text);
+  if (spec.kind === 'int') return /^[-+]?\d/.test(text);
+  if (spec.kind === 'hex') return /^\+?[0-9a-fA-F]/.test(text);
+  return false;
 }
 
 /** Why a value is refused, or undefined when VPP would accept it. */
@@ -179,6 +214,10 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(PCI.test(text));
     case 'corelist':
       return ok(CORELIST.test(text));
+    case 'ip-protocol':
+      return ok(isIpProtocol(text));
+    case 'hex-string':
+      return ok(isHexString(text));
     case 'enum':
       return spec.values && !spec.values.includes(text) ? `expects one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : undefined;
     default:

@@ -59,7 +59,10 @@ const KIND_TYPE: Partial<Record<ValueKind, SemanticTokenType>> = {
   'ip6-prefix': 'number',
   'ip-prefix': 'number',
   pci: 'number',
+  'hex-string': 'number',
   enum: 'enumMember',
+  // a name of VPP's protocol table: one of a list
+  'ip-protocol': 'enumMember',
   interface: 'variable',
   string: 'string',
   ifname: 'string',

@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'ignoresRest' | 'readsNoArgs'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'choices' | 'ignoresRest' | 'readsNoArgs'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -37,6 +37,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   if (entry.refuses) fields.refuses = entry.refuses;
   if (entry.bareIsNoop) fields.bareIsNoop = true;
   if (entry.order) fields.order = entry.order;
+  if (entry.choices) fields.choices = entry.choices;
   if (entry.ignoresRest) fields.ignoresRest = true;
   if (entry.readsNoArgs) fields.readsNoArgs = true;
   return fields;

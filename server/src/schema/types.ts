@@ -20,7 +20,7 @@ export type Releases = readonly VppRelease[];
 export type ValueKind =
   | 'uint' // decimal unsigned (VPP's %u / %d accepting non-negative)
   | 'int' // decimal, may be negative
-  | 'hex' // 0x-prefixed or bare hex digits as VPP's %x / %llx accept
+  | 'hex' // bare hex digits, as VPP's %x / %llx read them (`0x%x` is this with prefix `0x`)
   | 'number' // decimal or 0x hex (unformat_integer-like readers that accept both)
   | 'float'
   | 'string' // any single token (%s / %v / %_%v%_ ...)
@@ -39,6 +39,8 @@ export type ValueKind =
   | 'size' // memory size: 4G, 256K, 128m, 1024
   | 'pci' // 0000:02:00.0
   | 'corelist' // 1-3,5
+  | 'hex-string' // hex digit pairs, no 0x: 0a1b (unformat_hex_string)
+  | 'ip-protocol' // a name of src/vnet/ip/protocols.def, any case: tcp, UDP (unformat_ip_protocol)
   | 'rest'; // consumes the rest of the line (exec FILE, comment ...)
 
 export interface ValueSpec {
@@ -139,6 +141,12 @@ export interface CommandSpec {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /**
+   * With `order: 'sequence'`: each inner list names the arguments of one if / else-if chain, in
+   * order. VPP takes one branch of it and reads on after the chain, so once one of them is read
+   * the others are not read (a second one is a word left over).
+   */
+  choices?: readonly (readonly string[])[];
   /** Other combinations VPP refuses after reading the arguments. */
   refuses?: readonly Refusal[];
   creates?: InterfaceNaming;
@@ -232,6 +240,8 @@ export interface ReadCommandArgs {
   bareIsNoop?: boolean;
   /** 'sequence' for functions that read each argument once, in order, without a loop. */
   order?: 'sequence';
+  /** See `CommandSpec.choices`. */
+  choices?: string[][];
   /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
   ignoresRest?: boolean;
   /** The function never reads its input (see `CommandSpec.readsNoArgs`). */
@@ -257,6 +267,7 @@ export interface CommandArgsEntry {
   refuses?: Refusal[];
   bareIsNoop?: boolean;
   order?: 'sequence';
+  choices?: string[][];
   ignoresRest?: boolean;
   readsNoArgs?: boolean;
   /** Where the reading comes from: the file and the function of the newest release listed. */

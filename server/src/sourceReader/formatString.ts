@@ -97,10 +97,45 @@ function combine(parts: readonly { directive?: string; text: string }[], values:
     const prefix = PREFIX_OF[values[0].kind];
     if (prefix) return { kind: prefix };
   }
-  // `pg%u`: a word that starts with the literal, then the value
-  if (parts.length === 2 && !parts[0].directive && values.length === 1 && /^[A-Za-z][\w-]*$/.test(parts[0].text)) return { ...values[0], prefix: parts[0].text };
-  // `%d-%d`, `%U:%d`: VPP reads the elements with blanks skipped between them; we accept any word
+  // `pg%u`: a word that starts with the literal, then the value; `0x%x`: hex digits after a `0x`
+  // written out, since %x itself reads none (it stops at the `x`)
+  const hexMark = parts[0].text === '0x' && values[0]?.kind === 'hex';
+  if (parts.length === 2 && !parts[0].directive && values.length === 1 && (/^[A-Za-z][\w-]*$/.test(parts[0].text) || hexMark)) return { ...values[0], prefix: parts[0].text };
+  const glued = gluedPiece(parts, values);
+  if (glued) return { kind: 'string', glued };
+  // other shapes (`%U:%d` over an IPv6 address, whose colons the `:` cannot be told from): any word
   return { kind: 'string' };
+}
+
+/** Characters each value kind may hold, besides letters and digits. */
+const PUNCTUATION_IN: Partial<Record<ValueSpec['kind'], string>> = { uint: '+', int: '+-', hex: '', number: '', ip4: '.', ip6: ':.', ip: ':.', 'ip-protocol': '_' };
+
+/**
+ * `%U:%u` (an address and its port), `%u-%u`: values with punctuation between them, written as one
+ * word, each part keeping its shape (values.ts reads it by `glued`). Only where no value may hold the
+ * punctuation after it, so that the word splits one way. VPP skips blanks before each `%` element,
+ * so it also reads `10.0.0.1: 80`; such a spelling is not followed (a word of its own).
+ */
+function gluedPiece(parts: readonly { directive?: string; text: string }[], values: readonly ValueSpec[]): ValueSpec[] | undefined {
+  if (!parts[0].directive || !parts[parts.length - 1].directive) return undefined;
+  const out: ValueSpec[] = [];
+  let v = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.directive) {
+      const value = values[v++];
+      const next = parts[k + 1];
+      if (!value || (k > 0 && parts[k - 1].directive)) return undefined;
+      const holds = PUNCTUATION_IN[value.kind];
+      if (holds === undefined || value.prefix !== undefined) return undefined;
+      if (next && [...next.text].some((c) => holds.includes(c))) return undefined;
+      out.push(value);
+    } else {
+      if (!/^[^A-Za-z0-9\s%]+$/.test(p.text)) return undefined;
+      out.push({ kind: 'enum', values: [p.text] });
+    }
+  }
+  return v === values.length ? out : undefined;
 }
 
 /** `ip4`, `udp|tcp`, and for values written as one word their parts: `ip4-ip4`. */

@@ -1,5 +1,5 @@
 import type { ReadCommandArgs, ValueSpec } from '../schema/types';
-import { expandListMacros, findListMacros, readUnformatFunction } from './unformatFunction';
+import { expandListMacros, findListMacros, ikev2ListUnformat, readUnformatFunction } from './unformatFunction';
 import { splitTopLevel, stripComments } from './cText';
 import { readCommandFunction } from './parseLoop';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
@@ -29,9 +29,10 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
   const functions = findFunctionBodies(code);
   // the file's own unformat functions and list macros come first (static ones are file-local)
   const localMacros = findListMacros(code);
+  const lists = new Map([...listMacros, ...localMacros]);
   const local = new Map<string, UnformatReading | undefined>();
   const resolveHere: UnformatResolver = (fn) => {
-    const known = knownUnformat(fn);
+    const known = ikev2ListUnformat(fn, lists) ?? knownUnformat(fn);
     if (known) return known;
     if (!local.has(fn)) {
       const own = functions.get(fn);
@@ -40,7 +41,6 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
   };
   const fileMacros = findFileMacros(code);
-  const lists = new Map([...listMacros, ...localMacros]);
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target

@@ -23,6 +23,10 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const loops = flat.filter((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && INPUT_LOOP.test(normalizeSpace(s.cond)));
   const reads = flat.filter((s) => READS_INPUT.test(s.text) && s.kind !== 'loop');
   if (loops.length === 0) {
+    // `while (!unformat_eof (input, NULL)) { if (unformat (input, "repeat")) ... }` (arping): a loop
+    // of another shape reads the words after the sequence, which the sequence alone would refuse
+    const other = flat.find((s) => s.kind === 'loop' && READS_INPUT.test(s.text) && readsFrom(s.text, inputName));
+    if (other) return loose(`reads its input in a loop this reader does not follow (\`${shortCond(other.kind === 'loop' ? other.cond : '')}\`)`);
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
     return readSequence(reads, inputName, resolve);
@@ -95,6 +99,13 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
   // which were given is not known, so none is required
   if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
+  // a loop that refuses unknown words never reads a keyword an earlier keyword begins
+  const shadowed = reason ? new Set<string>() : shadowedKeywords(args);
+  if (shadowed.size && !refuses.some((r) => JSON.stringify(r).match(/"([^"]+)"/g)?.some((q) => shadowed.has(q.slice(1, -1))))) {
+    args.splice(0, args.length, ...args.filter((a) => !shadowed.has(a.name)));
+    const kept = required.map((g) => g.filter((name) => !shadowed.has(name))).filter((g) => g.length > 0);
+    required.splice(0, required.length, ...kept);
+  }
   const result: ReadCommandArgs = { strict: !reason || stops, args };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
@@ -204,3 +215,25 @@ function leavesQuietly(final: Statement): boolean {
   if (!last || last.kind !== 'simple' || !/^(goto \w+|break|return(?: \(?(?:0|NULL)\)?)?);$/.test(normalizeSpace(last.text))) return false;
   return statements.slice(0, -1).every((s) => s.kind === 'simple' && /^(vlib_cli_output|clib_warning|unformat_free|vec_free) ?\(/.test(normalizeSpace(s.text)) && !/clib_error/.test(s.text));
 }
+
+/**
+ * Keywords VPP never reads because an earlier branch reads only a keyword that begins them: unformat
+ * matches a literal against the start of the input without asking for the word to end (unformat.c's
+ * match_input_with_format), so `dnat` takes `dnat-only` and leaves `-only`, which the loop refuses
+ * (VPP 26.06, `set cnat snat-policy dnat-only`).
+ */
+function shadowedKeywords(args: readonly ArgSpec[]): Set<string> {
+  const out = new Set<string>();
+  args.forEach((early, i) => {
+    if (!early.keyword || early.values?.length) return;
+    const head = early.keyword.split(' ');
+    for (const late of args.slice(i + 1)) {
+      const words = late.keyword?.split(' ');
+      if (!words || words.length < head.length) continue;
+      const at = head.length - 1;
+      if (words.slice(0, at).join(' ') === head.slice(0, at).join(' ') && words[at] !== head[at] && words[at].startsWith(head[at])) out.add(late.name);
+    }
+  });
+  return out;
+}
+

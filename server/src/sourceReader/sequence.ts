@@ -18,6 +18,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const args: ArgSpec[] = [];
   const names = new Set<string>();
   const required: string[][] = [];
+  const choices: string[][] = [];
   let bareIsNoop = false;
   let refusesWords = false;
   const readsInput = (s: Statement) => readsFrom(s.text, input);
@@ -67,6 +68,8 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
       }
       if (at && readsInput(at)) return loose(`the else after \`${shortCond(cond)}\` reads further`);
       if (at && ERROR_RETURN.test(at.text)) required.push(args.slice(before).map((a) => a.name));
+      // one branch of the chain is taken: `disable pop 1` leaves `pop 1` unread (l2_vtr.c)
+      if (args.length - before > 1) choices.push(args.slice(before).map((a) => a.name));
       continue;
     }
     // a read whose result is not looked at: optional
@@ -80,6 +83,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   const result: ReadCommandArgs = { strict: true, args, order: 'sequence', ignoresRest: true };
   const groups = required.filter((g) => g.length > 0);
   if (groups.length) result.required = groups;
+  if (choices.length) result.choices = choices;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
 }

@@ -141,3 +141,17 @@ export function expandListMacros(body: string, listMacros: ReadonlyMap<string, s
 function macroEntries(list: string): string[][] {
   return [...bracketedCalls(list, /\b_\s*\(/g)].map(({ open, close }) => splitTopLevel(list.slice(open + 1, close)));
 }
+
+/**
+ * ikev2_format.c defines `unformat_ikev2_<lc>` with its MACRO_UNFORMAT (lc), which this reader
+ * cannot see as a function: `if (0) ; foreach_ikev2_<lc> else return 0;` over
+ * `_(v, f, str) else if (unformat (input, str))`, so one of the list's strings.
+ */
+export function ikev2ListUnformat(fn: string, listMacros: ReadonlyMap<string, string>): ValueSpec | undefined {
+  const lc = /^unformat_ikev2_(\w+)$/.exec(fn)?.[1];
+  const list = lc === undefined ? undefined : listMacros.get(`foreach_ikev2_${lc}`);
+  if (list === undefined) return undefined;
+  const words = macroEntries(list).map((entry) => (entry.length === 3 ? /^"([^"\\]+)"$/.exec(entry[2].trim())?.[1] : undefined));
+  if (words.length === 0 || words.some((w) => w === undefined || /\s/.test(w))) return undefined;
+  return { kind: 'enum', values: words as string[] };
+}

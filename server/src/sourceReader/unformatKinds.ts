@@ -12,6 +12,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_vnet_sw_interface: { kind: 'interface' },
   unformat_vnet_hw_interface: { kind: 'interface' },
   unformat_ip4_address: { kind: 'ip4' },
+  // a name of protocols.def (format.c): not a number
+  unformat_ip_protocol: { kind: 'ip-protocol' },
   unformat_ip6_address: { kind: 'ip6' },
   unformat_ip46_address: { kind: 'ip' },
   // bfd_cli.c's wrapper of unformat_ip46_address (either family)
@@ -26,7 +28,6 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_sw_if_index: { kind: 'interface' },
   // a name looked up in a table VPP fills at run time (nodes, protocols, punt reasons): one word
   unformat_vlib_node: { kind: 'string' },
-  unformat_ip_protocol: { kind: 'string' },
   unformat_punt_reason: { kind: 'string' },
   unformat_transport_proto: { kind: 'string' },
   unformat_hash_vec_string: { kind: 'string' },
@@ -63,7 +64,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // a run of token characters (`a-zA-Z0-9_` unless given)
   unformat_token: { kind: 'string' },
   unformat_ikev2_token: { kind: 'string' },
-  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list
+  // ikev2_format.c builds these from the foreach_ikev2_* lists with a macro: one word of the list,
+  // which ikev2ListUnformat reads when the lists are at hand (a word, when not)
   unformat_ikev2_id_type: { kind: 'string' },
   unformat_ikev2_auth_method: { kind: 'string' },
   unformat_ikev2_transform_type: { kind: 'string' },
@@ -72,8 +74,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ikev2_transform_integ_type: { kind: 'string' },
   unformat_ikev2_transform_dh_type: { kind: 'string' },
   unformat_ikev2_transform_esn_type: { kind: 'string' },
-  // hex digits up to the first other character
-  unformat_hex_string: { kind: 'string' },
+  // hex digits up to the first other character, an even count of them (vppinfra/unformat.c)
+  unformat_hex_string: { kind: 'hex-string' },
   // `%s`, refused when it holds `/` or `..` (a file name under /tmp)
   unformat_vlib_tmpfile: { kind: 'string' },
   // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)

@@ -289,7 +289,7 @@ const physmem: StartupParam = {
   repeatable: SECTION_REPEATS,
   strict: true,
   block: [
-    { key: 'base-addr', values: [{ kind: 'hex', placeholder: '0x1000000000' }], doc: 'Virtual base address for the physmem region, written with a 0x prefix.' },
+    { key: 'base-addr', values: [{ kind: 'hex', prefix: '0x', placeholder: '0x1000000000' }], doc: 'Virtual base address for the physmem region, written with a 0x prefix.' },
     { key: 'max-size', values: [SIZE], doc: 'Upper limit of physical memory VPP may allocate.' },
   ],
 };

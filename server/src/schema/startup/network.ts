@@ -149,7 +149,7 @@ const session: StartupParam = {
     { key: 'nat44-original-dst-enable', doc: 'Look up the original destination of NAT44-translated connections (needs the nat plugin).' },
     { key: 'no-dump-segments', releases: from('26.02'), doc: 'Leave shared FIFO segments out of core dumps.' },
     { key: 'evt_qs_memfd_seg', doc: 'Old option kept for compatibility; ignored.' },
-    { key: 'segment-baseva', values: [{ kind: 'hex', placeholder: '0x200000000' }], doc: 'Old option kept for compatibility; ignored (written with a 0x prefix).' },
+    { key: 'segment-baseva', values: [{ kind: 'hex', prefix: '0x', placeholder: '0x200000000' }], doc: 'Old option kept for compatibility; ignored (written with a 0x prefix).' },
     { key: 'evt_qs_seg_size', values: [SIZE], doc: 'Old name of `wrk-mqs-segment-size`.' },
     { key: 'event-queue-length', values: [UINT], doc: 'Old name of `wrk-mq-length`.' },
   ],

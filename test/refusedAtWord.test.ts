@@ -1,0 +1,236 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../server/src/analysis/analyze';
+import { checkValue } from '../server/src/analysis/values';
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../server/src/features/semanticTokens';
+import type { VppRelease } from '../server/src/schema/types';
+import { readCliFile } from '../server/src/sourceReader/index';
+import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
+import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
+import { judge, reread, restOffset, type RecordedCase } from '../tools/vpp-referee/verdicts';
+
+/**
+ * Words VPP's unformat refuses, as VPP answered them (test/referee/<release>.json): the reader of
+ * VPP's C source must read each word and value the way unformat does, so that the analysis refuses
+ * the same lines, on the word VPP stopped at, and passes the lines VPP accepted.
+ */
+
+function read(body: string) {
+  const text = `static clib_error_t *\ntest_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)\n{\n${body}\n}\nVLIB_CLI_COMMAND (test_cmd, static) = {\n  .path = "test cmd",\n  .function = test_cmd_fn,\n};\n`;
+  const found = readCliFile(text);
+  assert.equal(found.length, 1);
+  return found[0].reading;
+}
+
+/** The errors of one script line, as `start-end`, or [] when we pass it. */
+function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
+  return analyze(line, { language: 'cli', release })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => line.slice(d.start, d.end));
+}
+
+describe('words VPP refuses, read the way unformat reads them', () => {
+  it('takes one branch of an if / else-if chain read without a loop (set interface l2 tag-rewrite)', () => {
+    const r = read(`  if (!unformat_user (input, unformat_vnet_sw_interface, vnm, &sw_if_index))
+    return clib_error_return (0, "unknown interface");
+  if (unformat (input, "disable"))
+    op = 0;
+  else if (unformat (input, "pop 1"))
+    op = 1;
+  else if (unformat (input, "push dot1q %d", &tag1))
+    op = 2;
+  else
+    return clib_error_return (0, "expecting ...");`);
+    assert.equal(r.order, 'sequence');
+    assert.deepEqual(r.choices, [['disable', 'pop 1', 'push dot1q']]);
+    // VPP 26.06: "unknown input `pop 1'" (l2_vtr.c reads VPP's input, so `pop 1` runs as a command)
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 disable pop 1', release), ['pop'], release);
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 pop 1', release), [], release);
+      assert.deepEqual(errorsOn('set interface l2 tag-rewrite loop0 push dot1q 10', release), [], release);
+    }
+  });
+
+  it('reads a protocol name of protocols.def, in any case, where unformat_ip_protocol reads one (nat44 add static mapping)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "vrf %u", &vrf_id))
+        ;
+      else if (unformat (input, "%U", unformat_ip_protocol, &proto))
+        ;
+      else
+        return clib_error_return (0, "unknown input: '%U'", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args.map((a) => a.values?.[0].kind), ['uint', 'ip-protocol']);
+    // format.c looks the token up as written, then upper-cased: `tcp` and `Tcp` are TCP
+    for (const good of ['tcp', 'TCP', 'Tcp', 'icmp', 'IP6_HOP_BY_HOP_OPTIONS']) assert.equal(checkValue(good, { kind: 'ip-protocol' }), undefined, good);
+    for (const bad of ['6', 'bogus-option', 'tcp-foo', '']) assert.ok(checkValue(bad, { kind: 'ip-protocol' }), bad);
+    // a refused protocol is marked invalid, as the word of a list it is
+    const line = 'show cnat session proto bogus';
+    const data = computeSemanticTokens(analyze(line, { language: 'cli', release: '26.06' })).data;
+    const at = line.indexOf('bogus');
+    const types: string[] = [];
+    for (let i = 0, char = 0; i < data.length; i += 5) {
+      char += data[i + 1];
+      if (char === at) types.push(SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]]);
+    }
+    assert.deepEqual(types, ['enumMember']);
+    // VPP 26.06 and 24.10: "unknown input: 'bogus-option'"
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat44 add static mapping bogus-option', release), ['bogus-option'], release);
+      assert.deepEqual(errorsOn('nat44 add static mapping tcp local 10.0.0.1 1 external 10.0.0.2 1', release), [], release);
+    }
+  });
+
+  it('takes a refusal of a command whose plugin VPP leaves disabled as the environment, not the parser (idpf, oddbuf, ip6_dad_autoremove)', () => {
+    // as recorded from VPP 26.06: the plugin registered no command, so the one above read the words
+    const recorded: RecordedCase[] = [
+      { line: 'create interface idpf 0000:00:00.0', family: 'interfaces', verdict: 'parse', message: "create interface: unknown input `idpf 0000:00:00.0'" },
+      { line: 'oddbuf configure n_to_copy 1', family: 'other', verdict: 'parse', message: "unknown input `oddbuf configure n_to_copy 1'" },
+      { line: 'set ip6 dad autoremove disable', family: 'other', verdict: 'parse', message: "set ip6 dad: unknown input `autoremove disable'" },
+    ];
+    assert.deepEqual(
+      recorded.map((c) => disabledPluginOf(c.line, '26.06')),
+      ['idpf', 'oddbuf', 'ip6_dad_autoremove'],
+    );
+    for (const c of recorded) {
+      assert.equal(reread(c, '26.06').verdict, 'state', c.line);
+      assert.equal(judge(c, '26.06').agree, undefined, c.line);
+    }
+    // the referee loads linux_cp itself, and a command of VPP proper is no plugin's
+    assert.equal(disabledPluginOf('lcp create loop0 host-if vref1 bogus-option', '26.06'), undefined);
+    assert.equal(disabledPluginOf('set ip6 dad enable transmits 0', '26.06'), undefined);
+    assert.equal(reread(recorded[0]).verdict, 'parse');
+  });
+
+  it('reads hex digits without a `0x` for %x, and wants the `0x` a format writes out (0x%x)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "class %x", &tc))
+        ;
+      else if (unformat (input, "mask 0x%llx", &mask))
+        ;
+      else
+        return clib_error_return (0, "unknown input: %U", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args.map((a) => a.values?.[0]), [{ kind: 'hex' }, { kind: 'hex', prefix: '0x' }]);
+    // VPP 26.06 and 24.10: "map params traffic-class: unknown input `x10'" (%x read the `0`)
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.equal(errorsOn('map params traffic-class 0x10', release).length, 1, release);
+      assert.deepEqual(errorsOn('map params traffic-class 10', release), [], release);
+      // physmem.c reads `base-addr 0x%lx`: VPP accepted `physmem { base-addr 0x1000000000 }`
+      assert.deepEqual(
+        analyze('physmem { base-addr 0x1000000000 }', { language: 'startup', release }).diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        release,
+      );
+    }
+    assert.ok(checkValue('1000', { kind: 'hex', prefix: '0x' }));
+  });
+
+  it('reads an ikev2 list word where MACRO_UNFORMAT builds the reader, and a hex string as unformat_hex_string does (ikev2 profile set)', () => {
+    const lists = new Map([['foreach_ikev2_id_type', '_( 1, ID_IPV4_ADDR, "ip4-addr") _( 2, ID_FQDN, "fqdn") _(11, ID_KEY_ID, "key-id")']]);
+    assert.deepEqual(ikev2ListUnformat('unformat_ikev2_id_type', lists), { kind: 'enum', values: ['ip4-addr', 'fqdn', 'key-id'] });
+    assert.equal(ikev2ListUnformat('unformat_ikev2_auth_method', lists), undefined);
+    // an odd count of digits, or none, fails; after an even run the rest stays in the input
+    for (const good of ['0a1b', 'ABCDEF', '00']) assert.equal(checkValue(good, { kind: 'hex-string' }), undefined, good);
+    for (const bad of ['ref0', 'abc', '0x10', '']) assert.ok(checkValue(bad, { kind: 'hex-string' }), bad);
+    // VPP 26.06 and 24.10: "ikev2 profile: parse error: 'set ref0 auth shared-key-mic h...'" and 'set ref0 id local ref0 ...'
+    for (const release of ['26.06', '24.10'] as const) {
+      // of the `set` branches none fits: the error is where the one that went furthest failed
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 auth shared-key-mic hex ref0', release), ['ref0'], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 id local ref0 10.9.0.1', release), ['ref0'], release);
+      assert.equal(errorsOn('ikev2 profile set ref0 ike-crypto-alg ref0 1 ike-integ-alg ref0 ike-dh ref0', release)[0], 'ref0', release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 auth shared-key-mic hex 0a1b2c', release), [], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 id local ip4-addr 10.9.0.1', release), [], release);
+      assert.deepEqual(errorsOn('ikev2 profile set ref0 ike-crypto-alg aes-cbc 256 ike-integ-alg sha1-96 ike-dh modp-2048', release), [], release);
+    }
+  });
+
+  it('reads `%U:%u` as an address and a port written together, each keeping its shape (nat44 ei ha failover, npol match)', () => {
+    const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U:%u", unformat_ip4_address, &addr, &port))
+        ;
+      else if (unformat (input, "%U;%u->%U;%u", unformat_ip6_address, &a, &p, unformat_ip6_address, &b, &q))
+        ;
+      else if (unformat (input, "[%U]:%u", unformat_ip6_address, &a, &p))
+        ;
+      else
+        return clib_error_return (0, "unknown input: %U", format_unformat_error, input);
+    }`);
+    assert.deepEqual(r.args[0].values, [{ kind: 'string', glued: [{ kind: 'ip4' }, { kind: 'enum', values: [':'] }, { kind: 'uint' }] }]);
+    assert.equal(r.args[1].values?.[0].glued?.length, 7);
+    // a literal before the first value: not followed, any word
+    assert.deepEqual(r.args[2].values, [{ kind: 'string' }]);
+    // VPP 26.06 and 24.10: "nat44 ei ha failover: unknown input 'ref0'"
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat44 ei ha failover ref0', release)[0], 'ref0', release);
+      assert.deepEqual(errorsOn('nat44 ei ha failover 10.0.0.1:1234', release), [], release);
+      assert.deepEqual(errorsOn('nat44 del session 10.0.0.1:80 tcp', release), [], release);
+    }
+  });
+
+  it('takes the branch whose last number starts the word, as unformat reads its leading digits (nat64 add static bib)', () => {
+    // VPP 26.06 and 24.10: "nat64 add static bib: unknown input: '.9.0.1 1'": `%U %u` read `10` of `10.9.0.1`
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('nat64 add static bib 2001:db8:9::1 1 2001:db8:9::1 10.9.0.1 1', release)[0], '10.9.0.1', release);
+      assert.deepEqual(errorsOn('nat64 add static bib 2001:db8:9::1 1 10.9.0.1 1 tcp', release), [], release);
+    }
+  });
+
+  it('finds the word VPP quoted when it cut the quote at 30 characters (format_unformat_error)', () => {
+    const line = 'ikev2 profile set ref0 auth shared-key-mic hex ref0';
+    assert.equal(restOffset(line, 'set ref0 auth shared-key-mic h...'), line.indexOf('set'));
+    // the last place the quote starts with more after it
+    assert.equal(restOffset('a bogus-option-that-is-long-enough x bogus-option-that-is-long-enough', 'bogus-option-that-is-long-enough...'), 2);
+    assert.equal(restOffset('set punt reason ref0', 'reason ref0'), 9);
+    assert.equal(restOffset('x', '   '), undefined);
+  });
+
+  it('drops a keyword an earlier keyword begins, in a loop that refuses unknown words: unformat matches a literal at the start of a word (set cnat snat-policy)', () => {
+    const loop = (final: string) =>
+      read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "dnat"))
+        ;
+      else if (unformat (input, "dnat-only"))
+        ;
+      else if (unformat (input, "fib %d", &fib))
+        ;
+      else
+        ${final}
+    }`);
+    assert.deepEqual(
+      loop('return clib_error_return (0, "unknown input");').args.map((a) => a.keyword),
+      ['dnat', 'fib'],
+    );
+    // a loop that stops quietly reads `dnat` and ignores `-only`: the keyword stays, the line passes
+    assert.deepEqual(
+      loop('break;').args.map((a) => a.keyword),
+      ['dnat', 'dnat-only', 'fib'],
+    );
+    // VPP 26.06: "set cnat snat-policy: unknown input '-only'"
+    assert.deepEqual(errorsOn('set cnat snat-policy dnat-only'), ['dnat-only']);
+    assert.deepEqual(errorsOn('set cnat snat-policy dnat'), []);
+  });
+
+  it('leaves a command loose when a loop of another shape reads the words after its sequence (arping ... repeat 3)', () => {
+    const r = read(`  if (unformat (input, "gratuitous"))
+    g = 1;
+  if (!unformat (input, "%U", unformat_ip4_address, &a))
+    return clib_error_return (0, "expecting IP4 address");
+  while (!unformat_eof (input, NULL))
+    {
+      if (unformat (input, "repeat"))
+        {
+          if (!unformat (input, "%u", &repeat))
+            return clib_error_return (0, "expecting repeat count");
+        }
+      else
+        return clib_error_return (0, "unknown input");
+    }`);
+    assert.equal(r.strict, false);
+    // arping.c reads `repeat` and `interval` in that loop: no error where VPP accepts
+    for (const release of ['26.06', '24.10'] as const) assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1', release), [], release);
+  });
+});
