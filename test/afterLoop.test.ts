@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
+import { described, lintScript } from './lintHelpers';
 
 /**
  * The checks after a command's parse loop, read as what they refuse (sourceReader/requiredAfterLoop.ts
@@ -307,5 +308,46 @@ describe('reading the checks after a parse loop', () => {
         ;`, `  if (is_add && id == ~0)
     return clib_error_return (0, "id required");`);
     assert.equal(r.refuses, undefined);
+  });
+
+  it('a counter above one: two of the counted arguments together are refused (set_in_out_acl_command_fn)', () => {
+    const r = read('  u32 idx_cnt = 0;\n  u32 ip4 = ~0, ip6 = ~0, l2 = ~0;', `      if (unformat (line_input, "ip4-table %d", &ip4))
+        idx_cnt++;
+      else if (unformat (line_input, "ip6-table %d", &ip6))
+        idx_cnt++;
+      else if (unformat (line_input, "l2-table %d", &l2))
+        idx_cnt++;`, `  if (!idx_cnt)
+    return clib_error_return (0, "Table index should be specified.");
+  if (idx_cnt > 1)
+    return clib_error_return (0, "Only one table index per API is allowed.");`);
+    assert.deepEqual(r.required, [['ip4-table', 'ip6-table', 'l2-table']]);
+    assert.deepEqual(
+      r.refuses?.map((x) => x.with),
+      [
+        [['ip4-table'], ['ip6-table']],
+        [['ip4-table'], ['l2-table']],
+        [['ip6-table'], ['l2-table']],
+      ],
+    );
+    assert.equal(r.refuses?.[0].says, 'Only one table index per API is allowed.');
+  });
+
+  it('a count above one of a variable that is not a counter says nothing', () => {
+    const r = read('  u32 n = 0;', `      if (unformat (line_input, "a %d", &n))
+        ;
+      else if (unformat (line_input, "b"))
+        n++;`, `  if (n > 1)
+    return clib_error_return (0, "too many");`);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
+describe('the checks after the loop on real lines', () => {
+  it('two table indexes in `set interface input acl`: VPP 26.06 refused them ("Only one table index per API is allowed.")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+    assert.deepEqual(errors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
+    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1'), []);
+    assert.deepEqual(errors('set policer classify interface loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
   });
 });

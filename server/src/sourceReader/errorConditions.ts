@@ -11,6 +11,8 @@ export type Literal =
   | { kind: 'unset'; v: string; atLeast?: number }
   /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
   | { kind: 'set'; v: string }
+  /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
+  | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
   | { kind: 'same'; a: string; b: string };
 
@@ -103,7 +105,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (VARIABLE.test(inner)) return zeroTest(inner, facts, true);
     return undefined;
   }
-  const cmp = /^(.+?) ?(==|!=|<=|<|>) ?(.+)$/.exec(text);
+  const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
   if (!cmp) return VARIABLE.test(text) ? truthTest(text, facts) : undefined;
   let [, left, op, right] = cmp;
   left = strip(left);
@@ -111,8 +113,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   // `0 == x`, `~0 == sw_if_index`: the constant first
   if (CONSTANT.test(normalizeConstant(left)) && !CONSTANT.test(normalizeConstant(right))) {
     [left, right] = [right, left];
-    if (op === '<') op = '>';
-    else if (op === '>') op = '<';
+    op = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' }[op] ?? op;
   }
   if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
   const vec = /^vec_len ?\( ?(\w+) ?\)$/.exec(left);
@@ -144,6 +145,9 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   }
   if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
   if (op === '>' && ZERO.has(constant)) return setTest(left, facts);
+  // `idx_cnt > 1` (in_out_acl.c's "Only one table index per API is allowed"): two of the counted arguments
+  const least = op === '>' && /^\d+$/.test(constant) ? Number(constant) + 1 : op === '>=' && /^\d+$/.test(constant) ? Number(constant) : 0;
+  if (least === 2 && initial !== undefined && ZERO.has(initial) && facts.isCounter(left)) return [[{ kind: 'many', v: left, atLeast: 2 }]];
   return undefined;
 }
 

@@ -422,13 +422,37 @@ function blockLeavesQuietly(b: Statement, errorVars: ReadonlySet<string>, after:
 
 const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac']);
 
+/** A literal of the refusals: one of the loop's, or the arguments of one branch given (from `many`). */
+type RefusalLiteral = Exclude<Literal, { kind: 'many' }> | { kind: 'given'; names: readonly string[] };
+
+/**
+ * `idx_cnt > 1` as what we can check: two different branches that count given (each pair of them).
+ * The same argument given twice counts too in VPP, but we claim only the surer case.
+ */
+function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLiteral[][] {
+  const many = term.find((l): l is Extract<Literal, { kind: 'many' }> => l.kind === 'many');
+  const rest = term.filter((l) => l !== many) as RefusalLiteral[];
+  if (!many) return [rest];
+  const groups = setters(branches, many.v).map((b) => b.args.map((a) => a.name)).filter((g) => g.length > 0);
+  if (many.atLeast !== 2 || groups.length < 2 || groups.length > 8) return [];
+  const out: RefusalLiteral[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      if (groups[i].some((n) => groups[j].includes(n))) continue;
+      out.push([...rest, { kind: 'given', names: groups[i] }, { kind: 'given', names: groups[j] }]);
+    }
+  }
+  return out;
+}
+
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
 function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): AfterLoop {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
   const required: string[][] = [];
   const refuses: Refusal[] = [];
   const seen = new Set<string>();
-  for (const { terms, says } of found) {
+  for (const { terms: read, says } of found) {
+    const terms = read.flatMap((t) => manyAsPairs(t, branches));
     for (const term of terms) {
       const refusal: Refusal = {};
       let empty = false;
@@ -441,9 +465,9 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : names(l.v);
         if (!group.length) empty = true;
-        if (l.kind === 'set') (refusal.with ??= []).push(group);
+        if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
       }
       // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds
