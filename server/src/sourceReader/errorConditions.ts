@@ -47,7 +47,8 @@ export function normalizeConstant(text: string): string {
     .replace(/^\((.*)\)$/, '$1')
     .replace(/^(~?)(\d+)[uUlL]+$/, '$1$2')
     .replace(/^~\(?0\)?$/, '~0');
-  if (/^0x0+$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
+  // `0.0` of an f64 (nsim's `bandwidth == 0.0`) is zero too
+  if (/^0x0+$/.test(t) || /^0?\.0+[fF]?$|^0\.0*[fF]?$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
   if (t === 'true') return '1';
   if (/^0x[fF]{8}$/.test(t) || t === '-1') return '~0';
   if (/^\{\s*0?\s*\}$/.test(t)) return '0';
@@ -129,7 +130,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   if (!CONSTANT.test(constant)) return undefined;
   const initial = facts.initial(left);
   if (op === '==') {
-    if (constant === '0' && (initial === undefined || initial === 'none' || ZERO.has(initial))) return initial === undefined ? undefined : [[{ kind: 'unset', v: left }]];
+    if (constant === '0' && initial !== undefined && ZERO.has(initial)) return [[{ kind: 'unset', v: left }]];
     if (initial === constant || (initial === 'none' && constant === '~0')) return [[{ kind: 'unset', v: left }]];
     if (initial !== undefined && ZERO.has(initial) && /^[1-9]\d*$/.test(constant)) return setTest(left, facts);
     return undefined;
