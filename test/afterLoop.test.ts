@@ -342,6 +342,53 @@ describe('reading the checks after a parse loop', () => {
   });
 });
 
+describe('the final else of a chain after the loop', () => {
+  it('runs when no arm holds: `if (enable != ~0) ... else error` needs enable or disable (adj_cli_counters_set)', () => {
+    const r = read('  u32 enable = ~0;', `      if (unformat (line_input, "enable"))
+        enable = 1;
+      else if (unformat (line_input, "disable"))
+        enable = 0;`, `  if (enable != ~0)
+    {
+      adj_per_adj_counters = enable;
+    }
+  else
+    {
+      error = clib_error_return (0, "specify 'enable' or 'disable'");
+    }`);
+    assert.deepEqual(r.required, [['enable', 'disable']]);
+  });
+
+  it('turns `a || (b && c)` around: `del`, or both server and src-address (dhcp4_proxy_set_command_fn)', () => {
+    const r = read('  int is_del = 0;\n  int set_src = 0, set_server = 0;', `      if (unformat (line_input, "server %U", unformat_ip4_address, &server.ip4))
+        set_server = 1;
+      else if (unformat (line_input, "src-address %U", unformat_ip4_address, &src.ip4))
+        set_src = 1;
+      else if (unformat (line_input, "del"))
+        is_del = 1;`, `  if (is_del || (set_server && set_src))
+    {
+      rv = dhcp4_proxy_set_server (&server, &src, is_del);
+      if (rv)
+        return clib_error_return (0, "failed");
+      return 0;
+    }
+  else
+    return clib_error_return (0, "parse error");`);
+    assert.deepEqual(r.required, [['del', 'server'], ['del', 'src-address']]);
+  });
+
+  it('says nothing when an arm has a condition it cannot turn around (a bit test)', () => {
+    const r = read('  u32 flags = 0;', `      if (unformat (line_input, "a"))
+        flags |= 1;
+      else if (unformat (line_input, "b"))
+        flags |= 2;`, `  if (flags & 1)
+    vlib_cli_output (vm, "a");
+  else
+    return clib_error_return (0, "need a");`);
+    assert.equal(r.required, undefined);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
 describe('the checks after the loop on real lines', () => {
   it('two table indexes in `set interface input acl`: VPP 26.06 refused them ("Only one table index per API is allowed.")', () => {
     const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
@@ -349,5 +396,14 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
     assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1'), []);
     assert.deepEqual(errors('set policer classify interface loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+  });
+
+  it('a final else: VPP 26.06 refused `adjacency counters` and `set dhcp proxy server 10.9.0.1` alone', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.equal(errors('adjacency counters').length, 1);
+    assert.deepEqual(errors('adjacency counters enable'), []);
+    assert.equal(errors('set dhcp proxy server 10.9.0.1').length, 1);
+    assert.deepEqual(errors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
+    assert.deepEqual(errors('set dhcp proxy del'), []);
   });
 });

@@ -77,6 +77,36 @@ export function readCondition(cond: string, facts: VariableFacts): Term[] {
   return terms;
 }
 
+/**
+ * The condition under which none of `conds` holds, as C text (`!(a && b)` is `!a || !b`), for the
+ * final `else` of a chain: `if (enable != ~0) ... else return clib_error_return (...)`. Undefined
+ * when one of them has a form this cannot turn around.
+ */
+export function noneOf(conds: readonly string[]): string | undefined {
+  const parts = conds.map((c) => negate(normalizeSpace(c)));
+  return parts.every((p): p is string => p !== undefined) ? parts.map((p) => `(${p})`).join(' && ') : undefined;
+}
+
+const OPPOSITE: Record<string, string> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
+
+function negate(cond: string): string | undefined {
+  const text = strip(cond);
+  const or = splitTopLevel(text, '||');
+  const and = splitTopLevel(text, '&&');
+  if (or.length > 1 || and.length > 1) {
+    const parts = (or.length > 1 ? or : and).map(negate);
+    if (parts.some((p) => p === undefined)) return undefined;
+    return parts.map((p) => `(${p})`).join(or.length > 1 ? ' && ' : ' || ');
+  }
+  const not = /^! ?(.*)$/.exec(text);
+  if (not && !not[1].startsWith('=')) return strip(not[1]);
+  // a ternary, an assignment or a bit test is not turned around
+  if (/[?=&|]/.test(text.replace(/==|!=|<=|>=/g, ''))) return undefined;
+  const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
+  if (cmp) return `${cmp[1]} ${OPPOSITE[cmp[2]]} ${cmp[3]}`;
+  return `!${text}`;
+}
+
 function strip(text: string): string {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')') && balancedInside(t)) t = t.slice(1, -1).trim();

@@ -1,7 +1,7 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
-import { normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
+import { noneOf, normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
 export interface ReadBranch {
@@ -73,6 +73,17 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
         if (terms.length === 0) continue;
         if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
         else found.push({ terms, says: error.says });
+      }
+      // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
+      const last = finalElse(s);
+      const error = last && errorArm(last, errorVars, after);
+      const none = error ? noneOf(chainArms(s).map((arm) => arm.cond)) : undefined;
+      if (error && none) {
+        const terms = readCondition(none, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .map((t) => [...t, ...unless]);
+        if (terms.length && error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
+        else if (terms.length) found.push({ terms, says: error.says });
       }
     }
     if (mayLeaveQuietly(s, errorVars, after)) {
