@@ -21,11 +21,19 @@ export function inlineCalleeChecks(after: readonly Statement[], functions: Reado
   const out: Statement[] = [];
   for (const [i, s] of after.entries()) {
     const checks = s.kind === 'simple' ? calleeChecks(s, after.slice(i + 1), functions) : undefined;
-    if (checks) out.push(...checks);
+    if (checks) {
+      for (const c of checks) inlined.add(c);
+      out.push(...checks);
+    }
     out.push(s);
   }
   return out;
 }
+
+const inlined = new WeakSet<Statement>();
+
+/** Whether a statement is a helper's check put before its call (its variables may be narrower than the caller's). */
+export const isInlined = (s: Statement): boolean => inlined.has(s);
 
 /** What the caller does with each value the helper may return: the error it returns, or undefined for none. */
 type Outcome = (returned: string) => Statement | undefined | 'unknown';

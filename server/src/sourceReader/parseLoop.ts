@@ -5,6 +5,7 @@ import type { UnformatResolver } from './formatString';
 import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { inlineCalleeChecks } from './calleeChecks';
+import { rangeArgs, withRanges } from './rangeChecks';
 import type { CFunction } from './registrations';
 import { readSequence } from './sequence';
 
@@ -98,7 +99,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
   // which were given is not known, so none is required
   if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
-  const result: ReadCommandArgs = { strict: !reason || stops, args };
+  const ranged = withRanges(args, rangeArgs(afterLoop.ranges, flat.slice(0, at), read));
+  const result: ReadCommandArgs = { strict: !reason || stops, args: ranged };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
   if (required.length) result.required = required;

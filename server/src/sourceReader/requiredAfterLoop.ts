@@ -1,6 +1,8 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
+import { isInlined } from './calleeChecks';
+import { readRange, type Range } from './rangeChecks';
 import { noneOf, normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
@@ -14,6 +16,8 @@ export interface ReadBranch {
 export interface AfterLoop {
   required: string[][];
   refuses: Refusal[];
+  /** The values the checks let through (`if (path_mtu < 68) return clib_error_return (...)`), per variable. */
+  ranges: Range[];
 }
 
 /**
@@ -35,6 +39,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   let collecting = true;
   /** What must hold for the checks read so far to run: no flag of an earlier quiet return given. */
   const unless: Literal[] = [];
+  const ranges: Range[] = [];
 
   const confirm = (variable: string) => {
     found.push(...pending.filter((p) => p.variable === variable));
@@ -67,6 +72,9 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       for (const arm of chainArms(s)) {
         const error = errorArm(arm.body, errorVars, after);
         if (!error) break;
+        // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
+        const range = !error.keptIn && unless.length === 0 && !isInlined(s) ? readRange(arm.cond) : undefined;
+        if (range && !tainted.has(range.v)) ranges.push(range);
         const terms = readCondition(arm.cond, facts)
           .filter((t) => t.every((l) => !touches(l, tainted)))
           .map((t) => [...t, ...unless]);
@@ -100,7 +108,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
     if (!collecting && pending.length === 0) break;
   }
-  return toRefusals(found, branches, writesPastNarrow(before, branches));
+  return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
 
 /** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
@@ -457,7 +465,7 @@ function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLitera
 }
 
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
-function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): AfterLoop {
+function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
   const required: string[][] = [];
   const refuses: Refusal[] = [];
