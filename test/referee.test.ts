@@ -81,6 +81,9 @@ describe('referee: reading what VPP printed', () => {
       'perfmon stop: not running',
       'ipfix classify table: Specified classifier table not registered',
       'set interface l2 pbb-tag-rewrite: pbb tag rewrite is not compatible with interface',
+      'delete teib: TEIB error',
+      "p2p_ethernet: couldn't create p2p ethernet subinterface",
+      'ikev2 profile: Error: Invalid value',
     ]) {
       assert.equal(classify(`${said}\nexec: CLI line error: x\n`).verdict, 'state', said);
     }

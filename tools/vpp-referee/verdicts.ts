@@ -111,6 +111,10 @@ const STATE_WORDS = [
   // the interface's type (a loopback has no PBB tags) or the address it holds
   'not compatible with interface',
   'error adding or removing address',
+  "couldn't",
+  // an entry or profile looked up by the function that did the work (teib_entry_del, ikev2's profile by name)
+  'teib error',
+  'ikev2 profile: error: invalid value',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */
