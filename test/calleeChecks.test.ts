@@ -87,6 +87,25 @@ describe('the checks of a helper the command calls', () => {
     assert.deepEqual(readFile(NSIM(NSIM_SWITCH)).required, [['bandwidth'], ['delay']]);
   });
 
+  it('follows arms that keep the error for `done:` and an arm with output before its break (gtpu_add_del_forwarding_command_fn)', () => {
+    const kept = NSIM(`  clib_error_t *error = 0;
+  switch (rv)
+    {
+    case 0:
+      vlib_cli_output (vm, "configured");
+      break;
+    case VNET_API_ERROR_INVALID_VALUE:
+      error = clib_error_return (0, "invalid bandwidth");
+      goto done;
+    default:
+      error = clib_error_return (0, "returned %d", rv);
+      goto done;
+    }
+done:
+  return error;`);
+    assert.deepEqual(readFile(kept).required, [['bandwidth'], ['delay']]);
+  });
+
   it('takes `if (rv)` and `if (rv < 0)` as an error for any code the helper returns', () => {
     const withIf = NSIM('  if (rv)\n    return clib_error_return (0, "failed: %d", rv);');
     assert.deepEqual(readFile(withIf).required, [['bandwidth'], ['delay']]);

@@ -79,33 +79,63 @@ function rvOutcome(rv: string, rest: readonly Statement[]): Outcome | undefined 
   return undefined;
 }
 
-/** `switch (rv) { case 0: break; case X: return clib_error_return (...); default: ... }`. */
+/**
+ * `switch (rv) { case 0: break; case X: return clib_error_return (...); default: ... }`, an arm
+ * also `error = clib_error_return (...); goto done;` (gtpu.c) or output before its `break`.
+ */
 function switchOutcome(body: Statement): Outcome | undefined {
-  const arms = new Map<string, Statement | undefined>();
-  let fallback: Statement | undefined | 'unknown' = undefined;
-  const list = flatten([body]);
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i];
-    if (s.kind !== 'simple') return undefined;
-    const m = /^\s*(?:case\s+([\w~-]+)|(default))\s*:\s*([\s\S]*)$/.exec(s.text);
-    // a case whose arm is more than one statement: not followed
-    if (!m) return undefined;
-    // `default:` alone is read as a label: its arm is the next statement
-    const armText = m[3].trim() || (list[++i]?.kind === 'simple' ? list[i].text.trim() : '');
-    const arm = /^break\s*;$/.test(armText) ? undefined : /^return\b/.test(armText) && ERROR_RETURN.test(armText) ? ({ kind: 'simple', text: armText } as Statement) : 'unknown';
-    if (arm === 'unknown') return undefined;
-    if (m[2]) fallback = arm;
-    else arms.set(normalizeConstant(m[1]), arm);
+  type Arm = Statement | undefined | 'unknown';
+  const arms = new Map<string, Arm>();
+  let fallback: Arm = undefined;
+  let labels: string[] = [];
+  let statements: string[] = [];
+  const close = () => {
+    const arm = armOutcome(statements);
+    for (const label of labels) {
+      if (label === 'default') fallback = arm;
+      else arms.set(normalizeConstant(label), arm);
+    }
+  };
+  for (const s of flatten([body])) {
+    if (s.kind !== 'simple') {
+      if (!labels.length) return undefined;
+      statements.push(s.text);
+      continue;
+    }
+    let text = s.text.trim();
+    const here: string[] = [];
+    for (let m; (m = /^(?:case\s+([\w~-]+)|(default))\s*:\s*/.exec(text)); text = text.slice(m[0].length)) here.push(m[1] ?? 'default');
+    if (here.length) {
+      if (labels.length) close();
+      labels = here;
+      statements = [];
+    } else if (!labels.length) return undefined;
+    if (text) statements.push(text);
   }
+  if (labels.length) close();
   // a value no case names takes the default only when the cases that are no error are 0 alone
-  const quiet = [...arms].filter(([, a]) => a === undefined).map(([k]) => k);
-  const others: Statement | undefined | 'unknown' = quiet.every((k) => ZERO.has(k)) ? fallback : 'unknown';
+  const quiet = [...arms].filter(([, a]) => a === undefined || a === 'unknown').map(([k, a]) => (a === 'unknown' ? '?' : k));
+  const others: Arm = quiet.every((k) => ZERO.has(k)) ? fallback : 'unknown';
   return (r) => {
     if (!isConstant(r)) return 'unknown';
     const k = normalizeConstant(r);
     if (arms.has(k)) return arms.get(k);
     return ZERO.has(k) ? undefined : others;
   };
+}
+
+/** One arm of the switch: no error (ends in `break` with no error or jump before), the error it returns, or unknown. */
+function armOutcome(statements: readonly string[]): Statement | undefined | 'unknown' {
+  const last = normalizeSpace(statements[statements.length - 1] ?? '');
+  const before = statements.slice(0, -1);
+  const jumps = (t: string) => /\b(return|goto|break|continue)\b/.test(t);
+  if (/^break ?;$/.test(last)) return before.some((t) => jumps(t) || /clib_error/.test(t)) ? 'unknown' : undefined;
+  if (before.some((t) => jumps(t))) return 'unknown';
+  const returns = /^return\b/.test(last) && ERROR_RETURN.test(last);
+  const kept = /^goto \w+ ?;$/.test(last) && /^\w+ ?= ?clib_error_(?:return|create)\w* ?\(/.test(normalizeSpace(before[before.length - 1] ?? ''));
+  if (!returns && !kept) return 'unknown';
+  const text = `{ ${statements.join(' ')} }`;
+  return reparse(text) ?? 'unknown';
 }
 
 const isConstant = (r: string) => /^(?:-?\d+|~0|[A-Z][A-Z0-9_]*)$/.test(normalizeConstant(r));
