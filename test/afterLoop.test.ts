@@ -342,6 +342,32 @@ describe('reading the checks after a parse loop', () => {
   });
 });
 
+describe('a variable the branches set to numbers', () => {
+  it('`enable > 1` of `enable = 2` that on and off set to 1 and 0: neither given (trace_frame_queue)', () => {
+    const r = read('  u32 enable = 2;\n  u32 index = ~0;', `      if (unformat (line_input, "on"))
+        enable = 1;
+      else if (unformat (line_input, "off"))
+        enable = 0;
+      else if (unformat (line_input, "index %u", &index))
+        ;`, `  if (enable > 1)
+    {
+      error = clib_error_return (0, "expecting on or off");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['on', 'off']]);
+  });
+
+  it('says nothing when one of the values set also passes the test', () => {
+    const r = read('  u32 mode = 2;', `      if (unformat (line_input, "a"))
+        mode = 3;
+      else if (unformat (line_input, "b"))
+        mode = 0;`, `  if (mode > 1)
+    return clib_error_return (0, "mode");`);
+    assert.equal(r.required, undefined);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
 describe('the final else of a chain after the loop', () => {
   it('runs when no arm holds: `if (enable != ~0) ... else error` needs enable or disable (adj_cli_counters_set)', () => {
     const r = read('  u32 enable = ~0;', `      if (unformat (line_input, "enable"))

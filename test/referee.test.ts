@@ -84,6 +84,7 @@ describe('referee: reading what VPP printed', () => {
       'delete teib: TEIB error',
       "p2p_ethernet: couldn't create p2p ethernet subinterface",
       'ikev2 profile: Error: Invalid value',
+      'create interface avf: Wrong vendor or device id',
     ]) {
       assert.equal(classify(`${said}\nexec: CLI line error: x\n`).verdict, 'state', said);
     }

@@ -115,6 +115,8 @@ const STATE_WORDS = [
   // an entry or profile looked up by the function that did the work (teib_entry_del, ikev2's profile by name)
   'teib error',
   'ikev2 profile: error: invalid value',
+  // a PCI address with no such device in the sandbox (avf)
+  'wrong vendor or device id',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */

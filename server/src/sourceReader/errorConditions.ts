@@ -29,6 +29,8 @@ export interface VariableFacts {
   isFlag(v: string): boolean;
   /** Every branch that touches `v` adds one to it (`num_m_args++`, `vec_add1 (v, ...)`). */
   isCounter(v: string): boolean;
+  /** The numbers the branches that touch `v` set it to, one each (`enable = 1;`, `enable = 0;`), or undefined. */
+  assigned?(v: string): number[] | undefined;
 }
 
 const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
@@ -176,9 +178,31 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   }
   if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
   if (op === '>' && ZERO.has(constant)) return setTest(left, facts);
+  const byValue = orderedByValues(left, op, constant, facts);
+  if (byValue) return byValue;
   // `idx_cnt > 1` (in_out_acl.c's "Only one table index per API is allowed"): two of the counted arguments
   const least = op === '>' && /^\d+$/.test(constant) ? Number(constant) + 1 : op === '>=' && /^\d+$/.test(constant) ? Number(constant) : 0;
   if (least === 2 && initial !== undefined && ZERO.has(initial) && facts.isCounter(left)) return [[{ kind: 'many', v: left, atLeast: 2 }]];
+  return undefined;
+}
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b };
+
+/**
+ * `enable > 1` where `enable` starts at 2 and `on`/`off` set it to 1/0 (threads_cli.c's "expecting on
+ * or off"): true for the value before the loop and for none the branches set, so "none given"; the
+ * other way round, "one given".
+ */
+function orderedByValues(v: string, op: string, constant: string, facts: VariableFacts): Term[] | undefined {
+  const test = COMPARE[op];
+  const initial = facts.initial(v);
+  if (!test || !/^\d+$/.test(constant) || initial === undefined || !/^\d+$/.test(initial)) return undefined;
+  const values = facts.assigned?.(v);
+  if (!values?.length) return undefined;
+  const before = test(Number(initial), Number(constant));
+  const set = values.map((x) => test(x, Number(constant)));
+  if (before && set.every((x) => !x)) return [[{ kind: 'unset', v }]];
+  if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
   return undefined;
 }
 

@@ -214,6 +214,18 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
         return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
       });
     },
+    assigned: (name) => {
+      const v = escape(name);
+      const out: number[] = [];
+      const ok = everySetter(branches, name, (b) => {
+        const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
+        const top = topStatements(b.body).some((t) => new RegExp(`^${v}\\s*=(?!=)\\s*\\d+\\s*;$`).test(t));
+        if (!top || values.length !== 1 || !/^\d+$/.test(values[0])) return false;
+        out.push(Number(values[0]));
+        return true;
+      });
+      return ok ? out : undefined;
+    },
     isCounter: (name) => {
       const v = escape(name);
       return everySetter(branches, name, (b) => {
