@@ -368,6 +368,30 @@ describe('a variable the branches set to numbers', () => {
   });
 });
 
+describe('uses that cannot change a variable', () => {
+  it('a flag handed by value to unformat is still a flag (geneve_add_del_tunnel_command_fn)', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 next = ~0;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "decap-next %d", &next, ipv4_set))
+        ;`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.deepEqual(r.refuses, [{ with: [['local'], ['local#2']], says: 'both IPv4 and IPv6 addresses specified' }]);
+  });
+
+  it('one handed by address is not', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 next = ~0;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "decap-next %d", &next, &ipv4_set))
+        ;`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
 describe('the final else of a chain after the loop', () => {
   it('runs when no arm holds: `if (enable != ~0) ... else error` needs enable or disable (adj_cli_counters_set)', () => {
     const r = read('  u32 enable = ~0;', `      if (unformat (line_input, "enable"))

@@ -200,7 +200,16 @@ function setters(branches: readonly ReadBranch[], v: string): ReadBranch[] {
       const member = m[1].replace(/\s+/g, '');
       return member === '' || path.startsWith(member) || member.startsWith(path);
     });
-  return branches.filter((b) => touchesMember(b.cond) || touchesMember(b.body));
+  return branches.filter((b) => touchesMember(readOnlyUsesOut(b.cond, base)) || touchesMember(readOnlyUsesOut(b.body, base)));
+}
+
+/**
+ * The text without uses that cannot change a variable: handed by value to `unformat` (gtpu's and
+ * geneve's `unformat_decap_next, &decap_next_index, ipv4_set`) or to `fib_ip_proto`, a function.
+ */
+function readOnlyUsesOut(text: string, base: string): string {
+  const byValue = new RegExp(`(\\bunformat\\w*\\s*\\([^;]*?,\\s*)${base}(?=\\s*\\))`, 'g');
+  return text.replace(byValue, '$1').replace(new RegExp(`\\bfib_ip_proto\\s*\\(\\s*${base}\\s*\\)`, 'g'), 'fib_ip_proto ()');
 }
 
 function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
@@ -239,7 +248,7 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
 /** Some branch may set `name`, and each one that may does it as `test` wants, never in its own test. */
 function everySetter(branches: readonly ReadBranch[], name: string, test: (b: ReadBranch) => boolean): boolean {
   const found = setters(branches, name);
-  return found.length > 0 && found.every((b) => !mentions(b.cond, baseOf(name)) && test(b));
+  return found.length > 0 && found.every((b) => !mentions(readOnlyUsesOut(b.cond, baseOf(name)), baseOf(name)) && test(b));
 }
 
 /** The simple statements a branch body always runs (not those under an if or a loop). */
