@@ -380,6 +380,22 @@ describe('uses that cannot change a variable', () => {
     assert.deepEqual(r.refuses, [{ with: [['local'], ['local#2']], says: 'both IPv4 and IPv6 addresses specified' }]);
   });
 
+  it('nor is one a branch only tests (vxlan_gpe_add_del_tunnel_command_fn\'s `if (ipv6_set)`)', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 fib = 0, tmp;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "encap-vrf-id %d", &tmp))
+        {
+          if (ipv6_set)
+            fib = fib_table_find (FIB_PROTOCOL_IP6, tmp);
+          else
+            fib = fib_table_find (FIB_PROTOCOL_IP4, tmp);
+        }`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.deepEqual(r.refuses, [{ with: [['local'], ['local#2']], says: 'both IPv4 and IPv6 addresses specified' }]);
+  });
+
   it('one handed by address is not', () => {
     const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 next = ~0;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
         ipv4_set = 1;

@@ -205,11 +205,15 @@ function setters(branches: readonly ReadBranch[], v: string): ReadBranch[] {
 
 /**
  * The text without uses that cannot change a variable: handed by value to `unformat` (gtpu's and
- * geneve's `unformat_decap_next, &decap_next_index, ipv4_set`) or to `fib_ip_proto`, a function.
+ * geneve's `unformat_decap_next, &decap_next_index, ipv4_set`) or to `fib_ip_proto`, a function,
+ * or tested alone (vxlan-gpe's `if (ipv6_set)`).
  */
 function readOnlyUsesOut(text: string, base: string): string {
   const byValue = new RegExp(`(\\bunformat\\w*\\s*\\([^;]*?,\\s*)${base}(?=\\s*\\))`, 'g');
-  return text.replace(byValue, '$1').replace(new RegExp(`\\bfib_ip_proto\\s*\\(\\s*${base}\\s*\\)`, 'g'), 'fib_ip_proto ()');
+  return text
+    .replace(byValue, '$1')
+    .replace(new RegExp(`\\bfib_ip_proto\\s*\\(\\s*${base}\\s*\\)`, 'g'), 'fib_ip_proto ()')
+    .replace(new RegExp(`\\bif\\s*\\(\\s*!?\\s*${base}\\s*\\)`, 'g'), 'if (1)');
 }
 
 function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
