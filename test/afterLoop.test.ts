@@ -357,6 +357,27 @@ describe('a variable the branches set to numbers', () => {
     assert.deepEqual(r.required, [['on', 'off']]);
   });
 
+  it('`!enable` of `enable = 1` that only disable clears, and a vector `%s` fills, in a final else (dhcp6_pd_client_enable_disable_command_fn)', () => {
+    const r = read('  u8 *prefix_group = 0;\n  u32 sw_if_index = ~0;\n  u8 enable = 1;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "prefix group %s", &prefix_group));
+      else if (unformat (line_input, "disable"))
+        enable = 0;`, `  if (prefix_group == 0 && enable)
+    error = clib_error_return (0, "Prefix group must be set when enabling");
+  else if (sw_if_index != ~0)
+    {
+      if (dhcp6_pd_client_enable_disable (sw_if_index, prefix_group, enable) != 0)
+        error = clib_error_return (0, "Invalid sw_if_index or prefix group");
+    }
+  else
+    error = clib_error_return (0, "Missing sw_if_index");`);
+    assert.deepEqual(r.required, [['prefix group', 'disable']]);
+    assert.deepEqual(r.refuses, [
+      { with: [['prefix group']], without: [['interface']], says: 'Missing sw_if_index' },
+      { with: [['disable']], without: [['interface']], says: 'Missing sw_if_index' },
+    ]);
+  });
+
   it('says nothing when one of the values set also passes the test', () => {
     const r = read('  u32 mode = 2;', `      if (unformat (line_input, "a"))
         mode = 3;
@@ -471,5 +492,11 @@ describe('the checks after the loop on real lines', () => {
     assert.equal(errors('set dhcp proxy server 10.9.0.1').length, 1);
     assert.deepEqual(errors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
     assert.deepEqual(errors('set dhcp proxy del'), []);
+  });
+
+  it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
+    assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
   });
 });

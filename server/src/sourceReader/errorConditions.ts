@@ -29,6 +29,8 @@ export interface VariableFacts {
   isFlag(v: string): boolean;
   /** Every branch that touches `v` adds one to it (`num_m_args++`, `vec_add1 (v, ...)`). */
   isCounter(v: string): boolean;
+  /** `v` is a vector or pointer that starts empty and that each branch touching it has unformat fill (`"prefix group %s", &prefix_group`). */
+  readsInto?(v: string): boolean;
   /** The numbers the branches that touch `v` set it to, one each (`enable = 1;`, `enable = 0;`), or undefined. */
   assigned?(v: string): number[] | undefined;
 }
@@ -135,7 +137,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     const inner = strip(negated[1]);
     if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
-    if (VARIABLE.test(inner)) return zeroTest(inner, facts, true);
+    // `!enable` of `enable = 1` that only `disable` sets to 0: disable given
+    if (VARIABLE.test(inner)) return zeroTest(inner, facts, true) ?? orderedByValues(inner, '==', '0', facts);
     return undefined;
   }
   const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
@@ -165,7 +168,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (constant === '0' && initial !== undefined && ZERO.has(initial)) return [[{ kind: 'unset', v: left }]];
     if (initial === constant || (initial === 'none' && constant === '~0')) return [[{ kind: 'unset', v: left }]];
     if (initial !== undefined && ZERO.has(initial) && /^[1-9]\d*$/.test(constant)) return setTest(left, facts);
-    return undefined;
+    return orderedByValues(left, op, constant, facts);
   }
   if (op === '!=') {
     if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
@@ -186,7 +189,14 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   return undefined;
 }
 
-const COMPARE: Record<string, (a: number, b: number) => boolean> = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b };
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+};
 
 /**
  * `enable > 1` where `enable` starts at 2 and `on`/`off` set it to 1/0 (threads_cli.c's "expecting on
@@ -228,6 +238,8 @@ function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean)
 function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
   if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  // `prefix_group != 0` of a vector `%s` fills: given
+  if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
   return setTest(v, facts);
 }
 

@@ -227,6 +227,12 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
         return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
       });
     },
+    readsInto: (name) => {
+      if (name.includes('.') || !before.some((s) => new RegExp(`\\*\\s*${name}\\s*=\\s*(?:0|NULL)\\s*[,;]`).test(s.text))) return false;
+      const found = setters(branches, name);
+      // a string directive fills it with the word read, never empty
+      return found.length > 0 && found.every((b) => !mentions(b.body, name) && new RegExp(`^\\s*unformat(?:_user)?\\s*\\(\\s*\\w+\\s*,\\s*"[^"%]*%[sv]"\\s*,\\s*&\\s*${name}\\s*\\)\\s*$`).test(b.cond));
+    },
     assigned: (name) => {
       const v = escape(name);
       const out: number[] = [];
