@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
+import { described, lintScript } from './lintHelpers';
 
 /**
  * The checks after a command's parse loop, read as what they refuse (sourceReader/requiredAfterLoop.ts
@@ -307,5 +308,195 @@ describe('reading the checks after a parse loop', () => {
         ;`, `  if (is_add && id == ~0)
     return clib_error_return (0, "id required");`);
     assert.equal(r.refuses, undefined);
+  });
+
+  it('a counter above one: two of the counted arguments together are refused (set_in_out_acl_command_fn)', () => {
+    const r = read('  u32 idx_cnt = 0;\n  u32 ip4 = ~0, ip6 = ~0, l2 = ~0;', `      if (unformat (line_input, "ip4-table %d", &ip4))
+        idx_cnt++;
+      else if (unformat (line_input, "ip6-table %d", &ip6))
+        idx_cnt++;
+      else if (unformat (line_input, "l2-table %d", &l2))
+        idx_cnt++;`, `  if (!idx_cnt)
+    return clib_error_return (0, "Table index should be specified.");
+  if (idx_cnt > 1)
+    return clib_error_return (0, "Only one table index per API is allowed.");`);
+    assert.deepEqual(r.required, [['ip4-table', 'ip6-table', 'l2-table']]);
+    assert.deepEqual(
+      r.refuses?.map((x) => x.with),
+      [
+        [['ip4-table'], ['ip6-table']],
+        [['ip4-table'], ['l2-table']],
+        [['ip6-table'], ['l2-table']],
+      ],
+    );
+    assert.equal(r.refuses?.[0].says, 'Only one table index per API is allowed.');
+  });
+
+  it('a count above one of a variable that is not a counter says nothing', () => {
+    const r = read('  u32 n = 0;', `      if (unformat (line_input, "a %d", &n))
+        ;
+      else if (unformat (line_input, "b"))
+        n++;`, `  if (n > 1)
+    return clib_error_return (0, "too many");`);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
+describe('a variable the branches set to numbers', () => {
+  it('`enable > 1` of `enable = 2` that on and off set to 1 and 0: neither given (trace_frame_queue)', () => {
+    const r = read('  u32 enable = 2;\n  u32 index = ~0;', `      if (unformat (line_input, "on"))
+        enable = 1;
+      else if (unformat (line_input, "off"))
+        enable = 0;
+      else if (unformat (line_input, "index %u", &index))
+        ;`, `  if (enable > 1)
+    {
+      error = clib_error_return (0, "expecting on or off");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['on', 'off']]);
+  });
+
+  it('`!enable` of `enable = 1` that only disable clears, and a vector `%s` fills, in a final else (dhcp6_pd_client_enable_disable_command_fn)', () => {
+    const r = read('  u8 *prefix_group = 0;\n  u32 sw_if_index = ~0;\n  u8 enable = 1;', `      if (unformat (line_input, "%U", unformat_vnet_sw_interface, vnm, &sw_if_index))
+        ;
+      else if (unformat (line_input, "prefix group %s", &prefix_group));
+      else if (unformat (line_input, "disable"))
+        enable = 0;`, `  if (prefix_group == 0 && enable)
+    error = clib_error_return (0, "Prefix group must be set when enabling");
+  else if (sw_if_index != ~0)
+    {
+      if (dhcp6_pd_client_enable_disable (sw_if_index, prefix_group, enable) != 0)
+        error = clib_error_return (0, "Invalid sw_if_index or prefix group");
+    }
+  else
+    error = clib_error_return (0, "Missing sw_if_index");`);
+    assert.deepEqual(r.required, [['prefix group', 'disable']]);
+    assert.deepEqual(r.refuses, [
+      { with: [['prefix group']], without: [['interface']], says: 'Missing sw_if_index' },
+      { with: [['disable']], without: [['interface']], says: 'Missing sw_if_index' },
+    ]);
+  });
+
+  it('says nothing when one of the values set also passes the test', () => {
+    const r = read('  u32 mode = 2;', `      if (unformat (line_input, "a"))
+        mode = 3;
+      else if (unformat (line_input, "b"))
+        mode = 0;`, `  if (mode > 1)
+    return clib_error_return (0, "mode");`);
+    assert.equal(r.required, undefined);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
+describe('uses that cannot change a variable', () => {
+  it('a flag handed by value to unformat is still a flag (geneve_add_del_tunnel_command_fn)', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 next = ~0;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "decap-next %d", &next, ipv4_set))
+        ;`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.deepEqual(r.refuses, [{ with: [['local'], ['local#2']], says: 'both IPv4 and IPv6 addresses specified' }]);
+  });
+
+  it('nor is one a branch only tests (vxlan_gpe_add_del_tunnel_command_fn\'s `if (ipv6_set)`)', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 fib = 0, tmp;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "encap-vrf-id %d", &tmp))
+        {
+          if (ipv6_set)
+            fib = fib_table_find (FIB_PROTOCOL_IP6, tmp);
+          else
+            fib = fib_table_find (FIB_PROTOCOL_IP4, tmp);
+        }`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.deepEqual(r.refuses, [{ with: [['local'], ['local#2']], says: 'both IPv4 and IPv6 addresses specified' }]);
+  });
+
+  it('one handed by address is not', () => {
+    const r = read('  u8 ipv4_set = 0, ipv6_set = 0;\n  u32 next = ~0;', `      if (unformat (line_input, "local %U", unformat_ip4_address, &local.ip4))
+        ipv4_set = 1;
+      else if (unformat (line_input, "local %U", unformat_ip6_address, &local.ip6))
+        ipv6_set = 1;
+      else if (unformat (line_input, "decap-next %d", &next, &ipv4_set))
+        ;`, `  if (ipv4_set && ipv6_set)
+    return clib_error_return (0, "both IPv4 and IPv6 addresses specified");`);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
+describe('the final else of a chain after the loop', () => {
+  it('runs when no arm holds: `if (enable != ~0) ... else error` needs enable or disable (adj_cli_counters_set)', () => {
+    const r = read('  u32 enable = ~0;', `      if (unformat (line_input, "enable"))
+        enable = 1;
+      else if (unformat (line_input, "disable"))
+        enable = 0;`, `  if (enable != ~0)
+    {
+      adj_per_adj_counters = enable;
+    }
+  else
+    {
+      error = clib_error_return (0, "specify 'enable' or 'disable'");
+    }`);
+    assert.deepEqual(r.required, [['enable', 'disable']]);
+  });
+
+  it('turns `a || (b && c)` around: `del`, or both server and src-address (dhcp4_proxy_set_command_fn)', () => {
+    const r = read('  int is_del = 0;\n  int set_src = 0, set_server = 0;', `      if (unformat (line_input, "server %U", unformat_ip4_address, &server.ip4))
+        set_server = 1;
+      else if (unformat (line_input, "src-address %U", unformat_ip4_address, &src.ip4))
+        set_src = 1;
+      else if (unformat (line_input, "del"))
+        is_del = 1;`, `  if (is_del || (set_server && set_src))
+    {
+      rv = dhcp4_proxy_set_server (&server, &src, is_del);
+      if (rv)
+        return clib_error_return (0, "failed");
+      return 0;
+    }
+  else
+    return clib_error_return (0, "parse error");`);
+    assert.deepEqual(r.required, [['del', 'server'], ['del', 'src-address']]);
+  });
+
+  it('says nothing when an arm has a condition it cannot turn around (a bit test)', () => {
+    const r = read('  u32 flags = 0;', `      if (unformat (line_input, "a"))
+        flags |= 1;
+      else if (unformat (line_input, "b"))
+        flags |= 2;`, `  if (flags & 1)
+    vlib_cli_output (vm, "a");
+  else
+    return clib_error_return (0, "need a");`);
+    assert.equal(r.required, undefined);
+    assert.equal(r.refuses, undefined);
+  });
+});
+
+describe('the checks after the loop on real lines', () => {
+  it('two table indexes in `set interface input acl`: VPP 26.06 refused them ("Only one table index per API is allowed.")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+    assert.deepEqual(errors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
+    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1'), []);
+    assert.deepEqual(errors('set policer classify interface loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+  });
+
+  it('a final else: VPP 26.06 refused `adjacency counters` and `set dhcp proxy server 10.9.0.1` alone', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.equal(errors('adjacency counters').length, 1);
+    assert.deepEqual(errors('adjacency counters enable'), []);
+    assert.equal(errors('set dhcp proxy server 10.9.0.1').length, 1);
+    assert.deepEqual(errors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
+    assert.deepEqual(errors('set dhcp proxy del'), []);
+  });
+
+  it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
+    assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
   });
 });

@@ -68,6 +68,29 @@ describe('referee: reading what VPP printed', () => {
     assert.equal(c.verdict, 'state');
   });
 
+  it('takes a code from the function that did the work, or a table, domain or policy not made, as state', () => {
+    // VPP 26.06's answers to lines whose words were all well formed
+    for (const said of [
+      'set interface input acl: Error: -65',
+      'flowprobe feature add-del: Please specify flowprobe params record first...',
+      'l2fib add: bridge domain ID 1 invalid',
+      'sr steer: The requested SR policy could not be located. Review the BSID/index.',
+      'dns: No name servers configured...',
+      'abf attach: invalid policy ID:1',
+      'adl allowlist: Invalid fib',
+      'perfmon stop: not running',
+      'ipfix classify table: Specified classifier table not registered',
+      'set interface l2 pbb-tag-rewrite: pbb tag rewrite is not compatible with interface',
+      'delete teib: TEIB error',
+      "p2p_ethernet: couldn't create p2p ethernet subinterface",
+      'ikev2 profile: Error: Invalid value',
+      'create interface avf: Wrong vendor or device id',
+    ]) {
+      assert.equal(classify(`${said}\nexec: CLI line error: x\n`).verdict, 'state', said);
+    }
+    assert.equal(classify('set nsim: invalid bandwidth 0.00\nexec: CLI line error: set nsim\n').verdict, 'parse');
+  });
+
   it('judges a line by our errors, and a refused one by the word VPP named', () => {
     const refused = judge({ line: 'create tap bogus-option', family: 'interfaces', verdict: 'parse', rest: 'bogus-option' }, '26.06');
     assert.deepEqual(refused, { weRefuse: true, agree: true, onToken: true });

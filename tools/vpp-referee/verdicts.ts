@@ -94,6 +94,30 @@ const STATE_WORDS = [
   'errored with',
   'must be created first',
   'no operations on the default',
+  // a code from the function that did the work (`Error: %d`, in_out_acl.c): a table or entry it looked up
+  'error: -',
+  // commands that need an earlier one (`flowprobe params`, a name server, a policy, a profile)
+  'specify flowprobe params',
+  'no name servers',
+  'invalid policy id',
+  'not defined in',
+  'not running',
+  // a bridge domain, FIB, SR policy or classifier table the sandbox never made
+  'bridge domain id',
+  'invalid fib',
+  'could not be located',
+  'could not be deleted',
+  'classifier table not registered',
+  'unknown allocation pool',
+  // the interface's type (a loopback has no PBB tags) or the address it holds
+  'not compatible with interface',
+  'error adding or removing address',
+  "couldn't",
+  // an entry or profile looked up by the function that did the work (teib_entry_del, ikev2's profile by name)
+  'teib error',
+  'ikev2 profile: error: invalid value',
+  // a PCI address with no such device in the sandbox (avf)
+  'wrong vendor or device id',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */

@@ -11,6 +11,8 @@ export type Literal =
   | { kind: 'unset'; v: string; atLeast?: number }
   /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
   | { kind: 'set'; v: string }
+  /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
+  | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
   | { kind: 'same'; a: string; b: string };
 
@@ -27,6 +29,10 @@ export interface VariableFacts {
   isFlag(v: string): boolean;
   /** Every branch that touches `v` adds one to it (`num_m_args++`, `vec_add1 (v, ...)`). */
   isCounter(v: string): boolean;
+  /** `v` is a vector or pointer that starts empty and that each branch touching it has unformat fill (`"prefix group %s", &prefix_group`). */
+  readsInto?(v: string): boolean;
+  /** The numbers the branches that touch `v` set it to, one each (`enable = 1;`, `enable = 0;`), or undefined. */
+  assigned?(v: string): number[] | undefined;
 }
 
 const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
@@ -45,7 +51,8 @@ export function normalizeConstant(text: string): string {
     .replace(/^\((.*)\)$/, '$1')
     .replace(/^(~?)(\d+)[uUlL]+$/, '$1$2')
     .replace(/^~\(?0\)?$/, '~0');
-  if (/^0x0+$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
+  // `0.0` of an f64 (nsim's `bandwidth == 0.0`) is zero too
+  if (/^0x0+$/.test(t) || /^0?\.0+[fF]?$|^0\.0*[fF]?$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
   if (t === 'true') return '1';
   if (/^0x[fF]{8}$/.test(t) || t === '-1') return '~0';
   if (/^\{\s*0?\s*\}$/.test(t)) return '0';
@@ -74,6 +81,36 @@ export function readCondition(cond: string, facts: VariableFacts): Term[] {
   return terms;
 }
 
+/**
+ * The condition under which none of `conds` holds, as C text (`!(a && b)` is `!a || !b`), for the
+ * final `else` of a chain: `if (enable != ~0) ... else return clib_error_return (...)`. Undefined
+ * when one of them has a form this cannot turn around.
+ */
+export function noneOf(conds: readonly string[]): string | undefined {
+  const parts = conds.map((c) => negate(normalizeSpace(c)));
+  return parts.every((p): p is string => p !== undefined) ? parts.map((p) => `(${p})`).join(' && ') : undefined;
+}
+
+const OPPOSITE: Record<string, string> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
+
+function negate(cond: string): string | undefined {
+  const text = strip(cond);
+  const or = splitTopLevel(text, '||');
+  const and = splitTopLevel(text, '&&');
+  if (or.length > 1 || and.length > 1) {
+    const parts = (or.length > 1 ? or : and).map(negate);
+    if (parts.some((p) => p === undefined)) return undefined;
+    return parts.map((p) => `(${p})`).join(or.length > 1 ? ' && ' : ' || ');
+  }
+  const not = /^! ?(.*)$/.exec(text);
+  if (not && !not[1].startsWith('=')) return strip(not[1]);
+  // a ternary, an assignment or a bit test is not turned around
+  if (/[?=&|]/.test(text.replace(/==|!=|<=|>=/g, ''))) return undefined;
+  const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
+  if (cmp) return `${cmp[1]} ${OPPOSITE[cmp[2]]} ${cmp[3]}`;
+  return `!${text}`;
+}
+
 function strip(text: string): string {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')') && balancedInside(t)) t = t.slice(1, -1).trim();
@@ -100,10 +137,11 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     const inner = strip(negated[1]);
     if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
-    if (VARIABLE.test(inner)) return zeroTest(inner, facts, true);
+    // `!enable` of `enable = 1` that only `disable` sets to 0: disable given
+    if (VARIABLE.test(inner)) return zeroTest(inner, facts, true) ?? orderedByValues(inner, '==', '0', facts);
     return undefined;
   }
-  const cmp = /^(.+?) ?(==|!=|<=|<|>) ?(.+)$/.exec(text);
+  const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
   if (!cmp) return VARIABLE.test(text) ? truthTest(text, facts) : undefined;
   let [, left, op, right] = cmp;
   left = strip(left);
@@ -111,8 +149,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   // `0 == x`, `~0 == sw_if_index`: the constant first
   if (CONSTANT.test(normalizeConstant(left)) && !CONSTANT.test(normalizeConstant(right))) {
     [left, right] = [right, left];
-    if (op === '<') op = '>';
-    else if (op === '>') op = '<';
+    op = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' }[op] ?? op;
   }
   if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
   const vec = /^vec_len ?\( ?(\w+) ?\)$/.exec(left);
@@ -128,10 +165,10 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   if (!CONSTANT.test(constant)) return undefined;
   const initial = facts.initial(left);
   if (op === '==') {
-    if (constant === '0' && (initial === undefined || initial === 'none' || ZERO.has(initial))) return initial === undefined ? undefined : [[{ kind: 'unset', v: left }]];
+    if (constant === '0' && initial !== undefined && ZERO.has(initial)) return [[{ kind: 'unset', v: left }]];
     if (initial === constant || (initial === 'none' && constant === '~0')) return [[{ kind: 'unset', v: left }]];
     if (initial !== undefined && ZERO.has(initial) && /^[1-9]\d*$/.test(constant)) return setTest(left, facts);
-    return undefined;
+    return orderedByValues(left, op, constant, facts);
   }
   if (op === '!=') {
     if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
@@ -144,6 +181,38 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   }
   if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
   if (op === '>' && ZERO.has(constant)) return setTest(left, facts);
+  const byValue = orderedByValues(left, op, constant, facts);
+  if (byValue) return byValue;
+  // `idx_cnt > 1` (in_out_acl.c's "Only one table index per API is allowed"): two of the counted arguments
+  const least = op === '>' && /^\d+$/.test(constant) ? Number(constant) + 1 : op === '>=' && /^\d+$/.test(constant) ? Number(constant) : 0;
+  if (least === 2 && initial !== undefined && ZERO.has(initial) && facts.isCounter(left)) return [[{ kind: 'many', v: left, atLeast: 2 }]];
+  return undefined;
+}
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+};
+
+/**
+ * `enable > 1` where `enable` starts at 2 and `on`/`off` set it to 1/0 (threads_cli.c's "expecting on
+ * or off"): true for the value before the loop and for none the branches set, so "none given"; the
+ * other way round, "one given".
+ */
+function orderedByValues(v: string, op: string, constant: string, facts: VariableFacts): Term[] | undefined {
+  const test = COMPARE[op];
+  const initial = facts.initial(v);
+  if (!test || !/^\d+$/.test(constant) || initial === undefined || !/^\d+$/.test(initial)) return undefined;
+  const values = facts.assigned?.(v);
+  if (!values?.length) return undefined;
+  const before = test(Number(initial), Number(constant));
+  const set = values.map((x) => test(x, Number(constant)));
+  if (before && set.every((x) => !x)) return [[{ kind: 'unset', v }]];
+  if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
   return undefined;
 }
 
@@ -169,6 +238,8 @@ function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean)
 function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
   if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  // `prefix_group != 0` of a vector `%s` fills: given
+  if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
   return setTest(v, facts);
 }
 

@@ -44,7 +44,7 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target
-      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere)
+      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
     return { ...r, reading };
   });

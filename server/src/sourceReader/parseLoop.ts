@@ -4,6 +4,9 @@ import { normalizeSpace, parseStatements, withoutLiterals, type Statement } from
 import type { UnformatResolver } from './formatString';
 import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
+import { inlineCalleeChecks } from './calleeChecks';
+import { rangeArgs, withRanges } from './rangeChecks';
+import type { CFunction } from './registrations';
 import { readSequence } from './sequence';
 
 /**
@@ -12,7 +15,7 @@ import { readSequence } from './sequence';
  * command is strict only when every branch was understood and the loop refuses what no branch
  * reads. Anything else leaves it loose, with the reason.
  */
-export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver): ReadCommandArgs {
+export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver, functions?: ReadonlyMap<string, CFunction>): ReadCommandArgs {
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
   if (!usesInput(body, inputName)) return { strict: true, args: [], readsNoArgs: true };
@@ -88,7 +91,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), flat.slice(at + 1), read);
+  // the helpers the command hands its values to check some of them first (calleeChecks.ts)
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions), read);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;
@@ -106,7 +110,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     const kept = required.map((g) => g.filter((name) => !shadowed.has(name))).filter((g) => g.length > 0);
     required.splice(0, required.length, ...kept);
   }
-  const result: ReadCommandArgs = { strict: !reason || stops, args };
+  const ranged = withRanges(args, rangeArgs(afterLoop.ranges, flat.slice(0, at), read));
+  const result: ReadCommandArgs = { strict: !reason || stops, args: ranged };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
   if (required.length) result.required = required;

@@ -1,7 +1,9 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
-import { normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
+import { isInlined } from './calleeChecks';
+import { readRange, type Range } from './rangeChecks';
+import { noneOf, normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
 /** A branch of the parse loop: what it tests and does, and the arguments it reads. */
 export interface ReadBranch {
@@ -14,6 +16,8 @@ export interface ReadBranch {
 export interface AfterLoop {
   required: string[][];
   refuses: Refusal[];
+  /** The values the checks let through (`if (path_mtu < 68) return clib_error_return (...)`), per variable. */
+  ranges: Range[];
 }
 
 /**
@@ -35,6 +39,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   let collecting = true;
   /** What must hold for the checks read so far to run: no flag of an earlier quiet return given. */
   const unless: Literal[] = [];
+  const ranges: Range[] = [];
 
   const confirm = (variable: string) => {
     found.push(...pending.filter((p) => p.variable === variable));
@@ -67,12 +72,26 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       for (const arm of chainArms(s)) {
         const error = errorArm(arm.body, errorVars, after);
         if (!error) break;
+        // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
+        const range = !error.keptIn && unless.length === 0 && !isInlined(s) ? readRange(arm.cond) : undefined;
+        if (range && !tainted.has(range.v)) ranges.push(range);
         const terms = readCondition(arm.cond, facts)
           .filter((t) => t.every((l) => !touches(l, tainted)))
           .map((t) => [...t, ...unless]);
         if (terms.length === 0) continue;
         if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
         else found.push({ terms, says: error.says });
+      }
+      // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
+      const last = finalElse(s);
+      const error = last && errorArm(last, errorVars, after);
+      const none = error ? noneOf(chainArms(s).map((arm) => arm.cond)) : undefined;
+      if (error && none) {
+        const terms = readCondition(none, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .map((t) => [...t, ...unless]);
+        if (terms.length && error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
+        else if (terms.length) found.push({ terms, says: error.says });
       }
     }
     if (mayLeaveQuietly(s, errorVars, after)) {
@@ -89,7 +108,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
     if (!collecting && pending.length === 0) break;
   }
-  return toRefusals(found, branches, writesPastNarrow(before, branches));
+  return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
 
 /** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
@@ -181,7 +200,20 @@ function setters(branches: readonly ReadBranch[], v: string): ReadBranch[] {
       const member = m[1].replace(/\s+/g, '');
       return member === '' || path.startsWith(member) || member.startsWith(path);
     });
-  return branches.filter((b) => touchesMember(b.cond) || touchesMember(b.body));
+  return branches.filter((b) => touchesMember(readOnlyUsesOut(b.cond, base)) || touchesMember(readOnlyUsesOut(b.body, base)));
+}
+
+/**
+ * The text without uses that cannot change a variable: handed by value to `unformat` (gtpu's and
+ * geneve's `unformat_decap_next, &decap_next_index, ipv4_set`) or to `fib_ip_proto`, a function,
+ * or tested alone (vxlan-gpe's `if (ipv6_set)`).
+ */
+function readOnlyUsesOut(text: string, base: string): string {
+  const byValue = new RegExp(`(\\bunformat\\w*\\s*\\([^;]*?,\\s*)${base}(?=\\s*\\))`, 'g');
+  return text
+    .replace(byValue, '$1')
+    .replace(new RegExp(`\\bfib_ip_proto\\s*\\(\\s*${base}\\s*\\)`, 'g'), 'fib_ip_proto ()')
+    .replace(new RegExp(`\\bif\\s*\\(\\s*!?\\s*${base}\\s*\\)`, 'g'), 'if (1)');
 }
 
 function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
@@ -194,6 +226,24 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
         const top = topStatements(b.body).some((t) => new RegExp(`^(?:\\w+\\s*=\\s*)*${v}\\s*=(?!=)\\s*(?:\\w+\\s*=\\s*)*\\w+\\s*;$`).test(t));
         return top && values.length > 0 && values.every((x) => /^[1-9]\d*$/.test(x) && x === values[0]);
       });
+    },
+    readsInto: (name) => {
+      if (name.includes('.') || !before.some((s) => new RegExp(`\\*\\s*${name}\\s*=\\s*(?:0|NULL)\\s*[,;]`).test(s.text))) return false;
+      const found = setters(branches, name);
+      // a string directive fills it with the word read, never empty
+      return found.length > 0 && found.every((b) => !mentions(b.body, name) && new RegExp(`^\\s*unformat(?:_user)?\\s*\\(\\s*\\w+\\s*,\\s*"[^"%]*%[sv]"\\s*,\\s*&\\s*${name}\\s*\\)\\s*$`).test(b.cond));
+    },
+    assigned: (name) => {
+      const v = escape(name);
+      const out: number[] = [];
+      const ok = everySetter(branches, name, (b) => {
+        const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
+        const top = topStatements(b.body).some((t) => new RegExp(`^${v}\\s*=(?!=)\\s*\\d+\\s*;$`).test(t));
+        if (!top || values.length !== 1 || !/^\d+$/.test(values[0])) return false;
+        out.push(Number(values[0]));
+        return true;
+      });
+      return ok ? out : undefined;
     },
     isCounter: (name) => {
       const v = escape(name);
@@ -208,7 +258,7 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
 /** Some branch may set `name`, and each one that may does it as `test` wants, never in its own test. */
 function everySetter(branches: readonly ReadBranch[], name: string, test: (b: ReadBranch) => boolean): boolean {
   const found = setters(branches, name);
-  return found.length > 0 && found.every((b) => !mentions(b.cond, baseOf(name)) && test(b));
+  return found.length > 0 && found.every((b) => !mentions(readOnlyUsesOut(b.cond, baseOf(name)), baseOf(name)) && test(b));
 }
 
 /** The simple statements a branch body always runs (not those under an if or a loop). */
@@ -422,13 +472,37 @@ function blockLeavesQuietly(b: Statement, errorVars: ReadonlySet<string>, after:
 
 const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac']);
 
+/** A literal of the refusals: one of the loop's, or the arguments of one branch given (from `many`). */
+type RefusalLiteral = Exclude<Literal, { kind: 'many' }> | { kind: 'given'; names: readonly string[] };
+
+/**
+ * `idx_cnt > 1` as what we can check: two different branches that count given (each pair of them).
+ * The same argument given twice counts too in VPP, but we claim only the surer case.
+ */
+function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLiteral[][] {
+  const many = term.find((l): l is Extract<Literal, { kind: 'many' }> => l.kind === 'many');
+  const rest = term.filter((l) => l !== many) as RefusalLiteral[];
+  if (!many) return [rest];
+  const groups = setters(branches, many.v).map((b) => b.args.map((a) => a.name)).filter((g) => g.length > 0);
+  if (many.atLeast !== 2 || groups.length < 2 || groups.length > 8) return [];
+  const out: RefusalLiteral[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      if (groups[i].some((n) => groups[j].includes(n))) continue;
+      out.push([...rest, { kind: 'given', names: groups[i] }, { kind: 'given', names: groups[j] }]);
+    }
+  }
+  return out;
+}
+
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
-function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): AfterLoop {
+function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
   const required: string[][] = [];
   const refuses: Refusal[] = [];
   const seen = new Set<string>();
-  for (const { terms, says } of found) {
+  for (const { terms: read, says } of found) {
+    const terms = read.flatMap((t) => manyAsPairs(t, branches));
     for (const term of terms) {
       const refusal: Refusal = {};
       let empty = false;
@@ -441,9 +515,9 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : names(l.v);
         if (!group.length) empty = true;
-        if (l.kind === 'set') (refusal.with ??= []).push(group);
+        if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
       }
       // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds

@@ -1,0 +1,111 @@
+import type { ArgSpec, ValueSpec } from '../schema/types';
+import { normalizeSpace, splitTopLevel, type Statement } from './cText';
+
+/** The values a check after the loop lets through: `if (path_mtu < 68) return clib_error_return (...)` lets 68 and above. */
+export interface Range {
+  v: string;
+  min?: number;
+  max?: number;
+}
+
+/** An argument value a range applies to: the `index`th value of the argument `name`. */
+export interface ArgRange {
+  name: string;
+  index: number;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * The range a failing condition leaves: `x > 1450`, `x < 68`, `x < 1 || x > 10`, on one variable
+ * and plain numbers. Undefined for anything else (a named constant, two variables, an `&&`).
+ */
+export function readRange(cond: string): Range | undefined {
+  let v: string | undefined;
+  const range: Range = { v: '' };
+  for (const part of splitTopLevel(stripParens(normalizeSpace(cond)), '||')) {
+    const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripParens(part));
+    if (!m || (v !== undefined && m[1] !== v)) return undefined;
+    v = m[1];
+    const n = Number(m[3]);
+    if (m[2] === '<') range.min = Math.max(range.min ?? -Infinity, n);
+    else if (m[2] === '<=') range.min = Math.max(range.min ?? -Infinity, n + 1);
+    else if (m[2] === '>') range.max = Math.min(range.max ?? Infinity, n);
+    else range.max = Math.min(range.max ?? Infinity, n - 1);
+  }
+  if (v === undefined) return undefined;
+  range.v = v;
+  return range;
+}
+
+function stripParens(text: string): string {
+  let t = text.trim();
+  while (/^\(.*\)$/.test(t) && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  return t;
+}
+
+function balanced(t: string): boolean {
+  let depth = 0;
+  for (const c of t) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);
+
+/**
+ * The ranges as limits on argument values: only for a variable one branch reads, as the one number
+ * of its one argument, and never changes otherwise. A variable narrower than 32 bits is left alone
+ * (a read into it wraps, or writes past it), and so is the lower limit of an unsigned variable read
+ * with `%d`: `-1` wraps to a large number there.
+ */
+export function rangeArgs(ranges: readonly Range[], before: readonly Statement[], branches: readonly { cond: string; body: string; args: readonly ArgSpec[] }[]): ArgRange[] {
+  const out: ArgRange[] = [];
+  for (const r of ranges) {
+    const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
+    const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
+    if (setters.length !== 1) continue;
+    const [b] = setters;
+    if (mention.test(b.body) || (b.cond.match(new RegExp(`&\\s*${r.v}\\b`, 'g')) ?? []).length !== 1 || b.args.length !== 1) continue;
+    const arg = b.args[0];
+    const numbers = (arg.values ?? []).map((value, index) => ({ value, index })).filter((x) => NUMBER_KINDS.has(x.value.kind));
+    if (numbers.length !== 1) continue;
+    const type = declaredType(r.v, before);
+    if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
+    const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
+    const { value, index } = numbers[0];
+    const min = r.min !== undefined && !(unsigned && value.kind === 'int') ? r.min : undefined;
+    if (min === undefined && r.max === undefined) continue;
+    out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
+  }
+  return out;
+}
+
+/** The type a variable is declared with before the loop (`u32 path_mtu = 512;`). */
+function declaredType(v: string, before: readonly Statement[]): string | undefined {
+  for (const s of before) {
+    const m = new RegExp(`^\\s*(?:unsigned\\s+)?(u8|u16|u32|u64|i8|i16|i32|i64|int|uword|bool|char|unsigned|f64)\\s+[^;(]*(?<![\\w.>])${v}\\b(?!\\s*\\[)`).exec(s.text);
+    if (m && s.kind === 'simple') return m[1];
+  }
+  return undefined;
+}
+
+/** The arguments with the ranges applied to their values (a range narrows one already there). */
+export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]): ArgSpec[] {
+  return args.map((a) => {
+    const mine = ranges.filter((r) => r.name === a.name);
+    if (!mine.length || !a.values) return a;
+    const values: ValueSpec[] = a.values.map((v, i) => {
+      let out = v;
+      for (const r of mine.filter((x) => x.index === i)) {
+        out = { ...out };
+        if (r.min !== undefined) out.min = Math.max(out.min ?? -Infinity, r.min);
+        if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
+      }
+      return out;
+    });
+    return { ...a, values };
+  });
+}

@@ -1,0 +1,188 @@
+import { strict as assert } from 'node:assert';
+import { readCliFile } from '../server/src/sourceReader/index';
+import { described, lintScript } from './lintHelpers';
+
+/**
+ * The checks of a helper the command hands its values to (sourceReader/calleeChecks.ts), on
+ * functions written the way VPP writes them; the VPP function each test follows is named.
+ */
+
+function readFile(text: string) {
+  const found = readCliFile(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].reading.strict, true, found[0].reading.reason);
+  return found[0].reading;
+}
+
+/** nsim.c: `set nsim` passes what it read to nsim_configure and switches on its answer. */
+const NSIM = (handling: string, helperStart = '') => `
+int
+nsim_configure (nsim_main_t *nsm, f64 bandwidth, f64 delay, u32 packet_size)
+{
+  int i, num_workers = vlib_num_workers ();
+  vlib_main_t *vm = nsm->vlib_main;
+${helperStart}
+  if (bandwidth == 0.0)
+    return VNET_API_ERROR_INVALID_VALUE;
+
+  if (delay == 0.0)
+    return VNET_API_ERROR_INVALID_VALUE_2;
+
+  if (packet_size < 64 || packet_size > 9000)
+    return VNET_API_ERROR_INVALID_VALUE_3;
+
+  nsm->delay = delay;
+  return 0;
+}
+
+static clib_error_t *
+set_nsim_command_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  f64 delay = 0.0, bandwidth = 0.0;
+  u32 packet_size = 1500;
+  nsim_main_t *nsm = &nsim_main;
+  int rv;
+
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "delay %f", &delay))
+	;
+      else if (unformat (input, "bandwidth %f", &bandwidth))
+	;
+      else if (unformat (input, "packet-size %u", &packet_size))
+	;
+      else
+	break;
+    }
+
+  rv = nsim_configure (nsm, bandwidth, delay, packet_size);
+${handling}
+  return 0;
+}
+
+VLIB_CLI_COMMAND (set_nsim_command, static) = {
+  .path = "set nsim",
+  .function = set_nsim_command_fn,
+};
+`;
+
+const NSIM_SWITCH = `
+  switch (rv)
+    {
+    case VNET_API_ERROR_INVALID_VALUE:
+      return clib_error_return (0, "invalid bandwidth %.2f", bandwidth);
+
+    case VNET_API_ERROR_INVALID_VALUE_2:
+      return clib_error_return (0, "invalid delay %.2f", delay);
+
+    default:
+      return clib_error_return (0, "error %d", rv);
+
+    case 0:
+      break;
+    }`;
+
+describe('the checks of a helper the command calls', () => {
+  it('reads the helper\'s leading checks in the command\'s variables, through the switch on its answer (set_nsim_command_fn)', () => {
+    assert.deepEqual(readFile(NSIM(NSIM_SWITCH)).required, [['bandwidth'], ['delay']]);
+  });
+
+  it('follows arms that keep the error for `done:` and an arm with output before its break (gtpu_add_del_forwarding_command_fn)', () => {
+    const kept = NSIM(`  clib_error_t *error = 0;
+  switch (rv)
+    {
+    case 0:
+      vlib_cli_output (vm, "configured");
+      break;
+    case VNET_API_ERROR_INVALID_VALUE:
+      error = clib_error_return (0, "invalid bandwidth");
+      goto done;
+    default:
+      error = clib_error_return (0, "returned %d", rv);
+      goto done;
+    }
+done:
+  return error;`);
+    assert.deepEqual(readFile(kept).required, [['bandwidth'], ['delay']]);
+  });
+
+  it('takes `if (rv)` and `if (rv < 0)` as an error for any code the helper returns', () => {
+    const withIf = NSIM('  if (rv)\n    return clib_error_return (0, "failed: %d", rv);');
+    assert.deepEqual(readFile(withIf).required, [['bandwidth'], ['delay']]);
+    const negative = NSIM('  if (rv < 0)\n    return clib_error_return (0, "failed: %d", rv);');
+    assert.deepEqual(readFile(negative).required, [['bandwidth'], ['delay']]);
+  });
+
+  it('stops at a helper\'s return that the command does not turn into an error', () => {
+    // only INVALID_VALUE_2 is an error: an earlier return of INVALID_VALUE makes the command succeed
+    const onlyDelay = NSIM('  if (rv == VNET_API_ERROR_INVALID_VALUE_2)\n    return clib_error_return (0, "invalid delay");');
+    assert.equal(readFile(onlyDelay).required, undefined);
+    // a return of 0 before the checks: they do not run for every line
+    const early = NSIM(NSIM_SWITCH, '  if (nsm->is_configured)\n    return 0;');
+    assert.equal(readFile(early).required, undefined);
+  });
+
+  it('says nothing of a variable declared without a value: VPP 24.10 declared `f64 delay, bandwidth;` and accepted `set nsim bandwidth 1 gbit`', () => {
+    const uninitialised = NSIM(NSIM_SWITCH).replace('f64 delay = 0.0, bandwidth = 0.0;', 'f64 delay, bandwidth;');
+    assert.equal(readFile(uninitialised).required, undefined);
+  });
+
+  it('leaves a helper whose answer the command ignores', () => {
+    assert.equal(readFile(NSIM('  (void) rv;')).required, undefined);
+  });
+
+  it('maps `&args` and `args->x` (a helper given a struct)', () => {
+    const text = `
+static int
+add_thing (thing_args_t * a)
+{
+  if (a->sw_if_index == ~0)
+    return -1;
+  return 0;
+}
+
+static clib_error_t *
+thing_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  thing_args_t args = { .sw_if_index = ~0 };
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U", unformat_vnet_sw_interface, vnet_get_main (), &args.sw_if_index))
+	;
+      else
+	return clib_error_return (0, "unknown input");
+    }
+  int rv = add_thing (&args);
+  if (rv != 0)
+    return clib_error_return (0, "thing failed");
+  return 0;
+}
+
+VLIB_CLI_COMMAND (thing_command, static) = {
+  .path = "thing add",
+  .function = thing_fn,
+};
+`;
+    assert.deepEqual(readFile(text).required, [['interface']]);
+  });
+});
+
+describe('helpers\' checks on real lines', () => {
+  const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+
+  it('`set nsim` needs a delay and a bandwidth: VPP 26.06 refused `set nsim delay 1 ms` ("invalid bandwidth 0.00")', () => {
+    assert.equal(errors('set nsim delay 1 ms').length, 1);
+    assert.match(errors('set nsim delay 1 ms')[0], /missing-required/);
+    assert.equal(errors('set nsim bandwidth 1 gbit').length, 1);
+    assert.deepEqual(errors('set nsim delay 1 ms bandwidth 1 gbit'), []);
+  });
+
+  it('`sr pt add iface` needs its interface: VPP 26.06 refused `sr pt add iface id 1` ("The iface name invalid.")', () => {
+    assert.equal(errors('sr pt add iface id 1').length, 1);
+    assert.deepEqual(errors('sr pt add iface loop0 id 1'), []);
+  });
+
+  it('VPP 24.10\'s `set nsim` left them garbage, and accepted `set nsim bandwidth 1 gbit`', () => {
+    assert.deepEqual(described(lintScript('set nsim bandwidth 1 gbit\n', { release: '24.10' })).filter((d) => d.startsWith('error')), []);
+  });
+});

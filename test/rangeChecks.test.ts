@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { readCliFile } from '../server/src/sourceReader/index';
+import { readRange } from '../server/src/sourceReader/rangeChecks';
+import { described, lintScript } from './lintHelpers';
+
+/** Bounds VPP checks after a command's parse loop, read as value ranges (sourceReader/rangeChecks.ts). */
+
+function argsOf(declarations: string, branches: string, after: string) {
+  const text = `static clib_error_t *
+exporter_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+${declarations}
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+${branches}
+      else
+	break;
+    }
+${after}
+  return 0;
+}
+VLIB_CLI_COMMAND (exporter_command, static) = {
+  .path = "test exporter",
+  .function = exporter_fn,
+};
+`;
+  const [found] = readCliFile(text);
+  assert.equal(found.reading.strict, true, found.reading.reason);
+  return found.reading.args;
+}
+
+describe('ranges checked after the loop', () => {
+  it('reads the bounds a failing condition leaves', () => {
+    assert.deepEqual(readRange('path_mtu > 1450'), { v: 'path_mtu', max: 1450 });
+    assert.deepEqual(readRange('(path_mtu < 68)'), { v: 'path_mtu', min: 68 });
+    assert.deepEqual(readRange('rx_queues > 255 || rx_queues < 1'), { v: 'rx_queues', min: 1, max: 255 });
+    assert.deepEqual(readRange('x >= 0x10'), { v: 'x', max: 15 });
+    assert.equal(readRange('x > MAX_X'), undefined);
+    assert.equal(readRange('x > 1 || y > 2'), undefined);
+    assert.equal(readRange('x > 1 && y'), undefined);
+  });
+
+  it('puts them on the value the variable is read into (set_ipfix_exporter_command_fn)', () => {
+    const args = argsOf('  u32 path_mtu = 512;', `      if (unformat (input, "path-mtu %u", &path_mtu))
+	;`, `  if (path_mtu > 1450)
+    return clib_error_return (0, "too big path-mtu value, maximum is 1450");
+  if (path_mtu < 68)
+    return clib_error_return (0, "too small path-mtu value, minimum is 68");`);
+    assert.deepEqual(args[0].values, [{ kind: 'uint', max: 1450, min: 68 }]);
+  });
+
+  it('leaves the lower bound of an unsigned variable read with %d (-1 wraps), and a narrow variable alone', () => {
+    const unsigned = argsOf('  u32 mac_age = 0;', `      if (unformat (input, "mac-age %d", &mac_age))
+	;`, `  if (mac_age > 255 || mac_age < 1)
+    return clib_error_return (0, "mac age must be less than 256");`);
+    assert.deepEqual(unsigned[0].values, [{ kind: 'int', max: 255 }]);
+    const narrow = argsOf('  u8 n = 0;', `      if (unformat (input, "n %u", &n))
+	;`, `  if (n > 4)
+    return clib_error_return (0, "n must be 0-4");`);
+    assert.deepEqual(narrow[0].values, [{ kind: 'uint' }]);
+  });
+
+  it('says nothing of a check that not every line reaches', () => {
+    const args = argsOf('  u32 path_mtu = 512;\n  u8 on = 0;', `      if (unformat (input, "path-mtu %u", &path_mtu))
+	;
+      else if (unformat (input, "on"))
+	on = 1;`, `  if (!on)
+    return 0;
+  if (path_mtu < 68)
+    return clib_error_return (0, "too small");`);
+    assert.deepEqual(args[0].values, [{ kind: 'uint' }]);
+  });
+
+  it('on real lines: VPP 26.06 refused `set ipfix exporter path-mtu 1` and accepted `path-mtu 1024`', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
+  });
+});
