@@ -50,3 +50,14 @@ function isFile(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether a startup.conf with this text can name the script at `scriptUri`: every place `resolve`
+ * looks ends in the last name of the path as written (normalising drops only `.`, `..` and what
+ * `..` undoes), so a text without the script's file name runs it from nowhere. A search of the
+ * text spares reading a large startup.conf that runs other scripts.
+ */
+export function mayName(startupText: string, scriptUri: string): boolean {
+  const path = filePathOf(scriptUri);
+  return path !== undefined && startupText.includes(basename(path));
+}

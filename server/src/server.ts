@@ -39,7 +39,7 @@ import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links'
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, withProjectConfig, type ProjectConfig } from './projectConfig';
-import { filePathOf, ScriptResolver } from './scriptResolver';
+import { filePathOf, mayName, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
 import { SourceIndex } from './workspaceSources/sourceIndex';
@@ -143,9 +143,10 @@ export function startServer(connection: Connection): void {
     const known = runsByUri.get(doc.uri);
     // keyed by content, as the analyses are: a version number may come twice
     if (known && known.text === doc.getText()) return known;
-    const startup = languageOf(doc) === 'startup' ? cache.get(doc, await settingsFor(doc.uri)) : undefined;
+    // read in steps, as a large startup.conf is for its own diagnostics
+    const startup = languageOf(doc) === 'startup' ? await analysisOf(doc.uri) : undefined;
     const entry = {
-      text: doc.getText(),
+      text: startup?.text ?? doc.getText(),
       scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
       plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodedUri(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
     };
@@ -158,7 +159,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
-      if (other.uri === uri) continue;
+      if (other.uri === uri || !mayName(other.getText(), uri)) continue;
       // what goes wrong with one startup.conf stays with it: the script is then read without it
       const runs = await runsOf(other).catch((error) => {
         log(`vpp: reading what ${other.uri} runs failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -385,7 +386,7 @@ export function startServer(connection: Connection): void {
   /** The open startup.conf whose `exec` / `startup-config` runs a script, with its analysis. */
   async function linkedStartupOf(uri: string): Promise<LinkedStartup | undefined> {
     for (const other of documents.all()) {
-      if (other.uri === uri || languageOf(other) !== 'startup') continue;
+      if (other.uri === uri || languageOf(other) !== 'startup' || !mayName(other.getText(), uri)) continue;
       if (!(await runsOf(other)).scripts.includes(uri)) continue;
       const analysis = await analysisOf(other.uri);
       return analysis && { uri: other.uri, analysis };

@@ -8,6 +8,7 @@ import type { UnknownRun } from './args';
 import { type ConfigEntry, type StartupModel } from './startupModel';
 import { PluginDecisions, repeatedPlugins } from './startupPlugins';
 import { checkValue } from './values';
+import { finish, type Steps } from './steps';
 import { suggestRemembered } from './suggest';
 
 
@@ -26,7 +27,18 @@ function rewriteFatal(section: ConfigEntry, model: StartupModel, schema: Schema)
 
 export function checkStartup(model: StartupModel, schema: Schema, text: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
+  finish(checkingStartup(model, schema, text, out));
+  return out;
+}
+
+/** How many strays or sections one step of `checkingStartup` checks. */
+const PER_STEP = 1024;
+
+/** `checkStartup` in steps (see steps.ts), its findings pushed into `out`. */
+export function* checkingStartup(model: StartupModel, schema: Schema, text: string, out: VppDiagnostic[]): Steps<void> {
+  let count = 0;
   for (const stray of model.strays) {
+    if (++count % PER_STEP === 0) yield;
     const item = stray.item;
     if (stray.reason === 'group-without-name') {
       out.push(diagnostic('vpp.syntax', 'A `{ }` block needs a section name before it, as in `unix { ... }`.', item.start, isGroup(item) ? item.open.end : item.end));
@@ -44,6 +56,7 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
   }
   const plugins = new PluginDecisions(model);
   for (const section of model.sections) {
+    if (++count % PER_STEP === 0) yield;
     const param = section.param!;
     const name = section.key[0];
     if (param.fatal?.releases.includes(schema.release)) {
@@ -59,7 +72,6 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     for (const d of checkEntry(section, schema, text)) out.push(d);
   }
   for (const d of repeatedPlugins(model, schema)) out.push(d);
-  return out;
 }
 
 /**
