@@ -263,7 +263,8 @@ export function startServer(connection: Connection): void {
     const names = new Set(ALWAYS_WATCHED);
     for (const doc of documents.all()) {
       if (languageOf(doc) !== 'startup') continue;
-      const analysis = cache.get(doc, await settingsFor(doc.uri));
+      // in steps: another startup.conf may be large and not read yet
+      const analysis = await analysisOf(doc.uri);
       // a name with glob characters would watch something else
       for (const p of analysis ? scriptPaths(analysis) : []) if (!/[*?{}[\],]/.test(basename(p.path))) names.add(basename(p.path));
     }
