@@ -11,7 +11,7 @@ import { parsingConfig } from '../server/src/syntax/configSteps';
 import { indexingLines, LineIndex } from '../server/src/syntax/lineIndex';
 import { MAX_NESTING, parse } from '../server/src/syntax/parser';
 import { rebuildText } from '../server/src/syntax/tree';
-import { mayName } from '../server/src/scriptResolver';
+import { mayName, NameSearches } from '../server/src/scriptResolver';
 
 /**
  * Large documents are analysed in steps (server/src/analysis/steps.ts), so that the server answers
@@ -141,5 +141,10 @@ describe('stepwise analysis', function () {
     assert.equal(mayName('unix { exec "my setup.vpp" }', 'file:///w/my%20setup.vpp'), true);
     assert.equal(mayName('unix { exec /etc/vpp/other.vpp }', 'file:///w/setup.vpp'), false);
     assert.equal(mayName('unix { exec setup.vpp }', 'untitled:setup.vpp'), false);
+    // remembered per text: a new text of the same document is searched again
+    const searches = new NameSearches();
+    assert.equal(searches.mayName('file:///w/startup.conf', 'unix { nodaemon }', 'file:///w/setup.vpp'), false);
+    assert.equal(searches.mayName('file:///w/startup.conf', 'unix { exec setup.vpp }', 'file:///w/setup.vpp'), true);
+    assert.equal(searches.mayName('file:///w/startup.conf', 'unix { exec setup.vpp }', 'file:///w/other.vpp'), false);
   });
 });

@@ -39,7 +39,7 @@ import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links'
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, withProjectConfig, type ProjectConfig } from './projectConfig';
-import { filePathOf, mayName, ScriptResolver } from './scriptResolver';
+import { filePathOf, NameSearches, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
 import { SourceIndex } from './workspaceSources/sourceIndex';
@@ -138,6 +138,7 @@ export function startServer(connection: Connection): void {
    * `startup-config` name (resolved on disk) and its plugin switches; nothing for other documents.
    */
   const runsByUri = new Map<string, { text: string; scripts: string[]; plugins: PluginContextInput }>();
+  const nameSearches = new NameSearches();
 
   async function runsOf(doc: TextDocument): Promise<{ scripts: string[]; plugins: PluginContextInput }> {
     const known = runsByUri.get(doc.uri);
@@ -159,7 +160,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
-      if (other.uri === uri || !mayName(other.getText(), uri)) continue;
+      if (other.uri === uri || !nameSearches.mayName(other.uri, other.getText(), uri)) continue;
       // what goes wrong with one startup.conf stays with it: the script is then read without it
       const runs = await runsOf(other).catch((error) => {
         log(`vpp: reading what ${other.uri} runs failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -367,6 +368,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => {
     cache.forget(event.document.uri);
     runsByUri.delete(event.document.uri);
+    nameSearches.forget(event.document.uri);
   });
 
   function rescheduleScripts(startup: TextDocument): void {
@@ -379,6 +381,7 @@ export function startServer(connection: Connection): void {
     cache.forget(uri);
     settingsByUri.delete(uri);
     runsByUri.delete(uri);
+    nameSearches.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // the scripts it ran lose its plugin switches
     if (languageOf(event.document) === 'startup') rescheduleScripts(event.document);
@@ -387,7 +390,7 @@ export function startServer(connection: Connection): void {
   /** The open startup.conf whose `exec` / `startup-config` runs a script, with its analysis. */
   async function linkedStartupOf(uri: string): Promise<LinkedStartup | undefined> {
     for (const other of documents.all()) {
-      if (other.uri === uri || languageOf(other) !== 'startup' || !mayName(other.getText(), uri)) continue;
+      if (other.uri === uri || languageOf(other) !== 'startup' || !nameSearches.mayName(other.uri, other.getText(), uri)) continue;
       if (!(await runsOf(other)).scripts.includes(uri)) continue;
       const analysis = await analysisOf(other.uri);
       return analysis && { uri: other.uri, analysis };
