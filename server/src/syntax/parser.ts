@@ -211,7 +211,7 @@ class VppParser extends EmbeddedActionsParser {
 }
 
 /** `{` count minus `}` count. */
-export function braceBalance(significant: readonly IToken[]): number {
+function braceBalance(significant: readonly IToken[]): number {
   let balance = 0;
   for (const t of significant) balance += t.tokenType === LBrace ? 1 : t.tokenType === RBrace ? -1 : 0;
   return balance;
