@@ -23,10 +23,11 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, decodedUri, languageOf, type PluginContextInput } from './documents';
+import { AnalysisCache, decodedUri, languageOf, runInSlices, type PluginContextInput } from './documents';
 import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, computingDiagnostics, DIAGNOSTICS_PER_STEP } from './features/diagnostics';
+import { finish } from './analysis/steps';
 import { computeHover } from './features/hover';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { computeSignatureHelp } from './features/signatureHelp';
@@ -197,8 +198,11 @@ export function startServer(connection: Connection): void {
     if (analysis?.language === 'startup') watchScriptsLater();
     const path = filePathOf(uri);
     const ignored = path !== undefined && isIgnored(projectConfigOf(uri), path);
-    const diagnostics = analysis && !ignored ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
-    if (documents.get(uri)?.version !== version) return;
+    const steps = analysis && !ignored ? computingDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : undefined;
+    // in slices when there are many: a large file has hundreds of thousands of findings to sort and cut
+    const many = (analysis?.diagnostics.length ?? 0) > DIAGNOSTICS_PER_STEP;
+    const diagnostics = !steps ? [] : many ? await runInSlices(steps, () => documents.get(uri)?.version === version) : finish(steps);
+    if (!diagnostics || documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
