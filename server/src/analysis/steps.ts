@@ -12,11 +12,3 @@ export function finish<T>(steps: Steps<T>): T {
     if (step.done) return step.value;
   }
 }
-
-/** Pushes each item of `items` into `out`, yielding every `per` items (a spread call cannot take a million). */
-export function* pushingAll<T>(out: T[], items: readonly T[], per = 8192): Steps<void> {
-  for (let i = 0; i < items.length; i++) {
-    out.push(items[i]);
-    if (i % per === per - 1) yield;
-  }
-}
