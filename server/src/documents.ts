@@ -1,7 +1,8 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type AnalyzeOptions, type Language } from './analysis/analyze';
+import { analyze, analyzingStartup, type Analysis, type AnalyzeOptions, type Language } from './analysis/analyze';
 import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
+import type { Steps } from './analysis/steps';
 import type { SchemaLayer } from './schema/layer';
 import type { VppSettings } from './settings';
 
@@ -56,7 +57,10 @@ function followsEdits(cached: Entry | undefined, key: string, doc: TextDocument)
 const MAX_PENDING_CHANGES = 200;
 
 /** Documents larger than this (in characters) are analysed afresh in steps, letting other requests in between. */
-export const STEPWISE_SIZE = 512 * 1024;
+export const STEPWISE_SIZE = 64 * 1024;
+
+/** How long a stepwise analysis runs before it lets other work in. */
+export const SLICE_MS = 20;
 
 /** An analysis of a large document that is under way. */
 interface Pending {
@@ -66,10 +70,23 @@ interface Pending {
   ticket: object;
 }
 
-/** The analysis of a newer version replaced this one before it finished. */
-class Superseded extends Error {}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs steps in slices of about `sliceMs`, letting the event loop turn between slices; undefined
+ * once `current()` says the result is no longer wanted (a newer version came).
+ */
+export async function runInSlices<T>(steps: Steps<T>, current: () => boolean, sliceMs = SLICE_MS): Promise<T | undefined> {
+  for (;;) {
+    await nextTurn();
+    if (!current()) return undefined;
+    const until = performance.now() + sliceMs;
+    do {
+      const step = steps.next();
+      if (step.done) return step.value;
+    } while (performance.now() < until);
+  }
+}
 
 /**
  * One analysis per document version; a new version replaces the old one. A script's analysis is
@@ -132,31 +149,14 @@ export class AnalysisCache {
     if (running && running.text === text && running.key === key) return running.done;
     const { uri } = doc;
     const ticket = {};
+    const options = this.optionsOf(language, settings, plugins);
+    const script = language === 'cli' ? new ScriptDocument(options) : undefined;
     const done = (async () => {
-      await nextTurn();
       try {
-        let analysis: Analysis;
-        let script: ScriptDocument | undefined;
-        if (language === 'cli') {
-          script = new ScriptDocument(this.optionsOf(language, settings, plugins));
-          const steps = script.resetting(text);
-          for (let step = steps.next(); ; step = steps.next()) {
-            if (step.done) {
-              analysis = step.value;
-              break;
-            }
-            await nextTurn();
-            if (!current()) throw new Superseded();
-          }
-        } else {
-          analysis = analyze(text, this.optionsOf(language, settings, plugins));
-        }
-        if (!current()) return undefined;
+        const analysis = await runInSlices(script ? script.resetting(text) : analyzingStartup(text, options), current);
+        if (!analysis || !current()) return undefined;
         this.remember(doc, key, analysis, script);
         return analysis;
-      } catch (error) {
-        if (error instanceof Superseded) return undefined;
-        throw error;
       } finally {
         if (this.pending.get(uri)?.ticket === ticket) this.pending.delete(uri);
       }

@@ -23,10 +23,11 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, decodedUri, languageOf, type PluginContextInput } from './documents';
+import { AnalysisCache, decodedUri, languageOf, runInSlices, type PluginContextInput } from './documents';
 import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, computingDiagnostics, DIAGNOSTICS_PER_STEP } from './features/diagnostics';
+import { finish } from './analysis/steps';
 import { computeHover } from './features/hover';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { computeSignatureHelp } from './features/signatureHelp';
@@ -39,7 +40,7 @@ import { checkLinks, computeDocumentLinks, scriptPaths } from './features/links'
 import { computeRename, prepareRename, RenameRefused } from './features/rename';
 import { computeDocumentSymbols } from './features/symbols';
 import { findProjectConfigFile, isIgnored, NO_PROJECT_CONFIG, readProjectConfig, withProjectConfig, type ProjectConfig } from './projectConfig';
-import { filePathOf, ScriptResolver } from './scriptResolver';
+import { filePathOf, NameSearches, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
 import { SourceIndex } from './workspaceSources/sourceIndex';
@@ -138,14 +139,16 @@ export function startServer(connection: Connection): void {
    * `startup-config` name (resolved on disk) and its plugin switches; nothing for other documents.
    */
   const runsByUri = new Map<string, { text: string; scripts: string[]; plugins: PluginContextInput }>();
+  const nameSearches = new NameSearches();
 
   async function runsOf(doc: TextDocument): Promise<{ scripts: string[]; plugins: PluginContextInput }> {
     const known = runsByUri.get(doc.uri);
     // keyed by content, as the analyses are: a version number may come twice
     if (known && known.text === doc.getText()) return known;
-    const startup = languageOf(doc) === 'startup' ? cache.get(doc, await settingsFor(doc.uri)) : undefined;
+    // read in steps, as a large startup.conf is for its own diagnostics
+    const startup = languageOf(doc) === 'startup' ? await analysisOf(doc.uri) : undefined;
     const entry = {
-      text: doc.getText(),
+      text: startup?.text ?? doc.getText(),
       scripts: startup ? scriptPaths(startup).flatMap((p) => scripts.resolve(doc.uri, p.path) ?? []) : [],
       plugins: startup?.startup ? { switches: pluginSwitches(startup.startup), source: decodedUri(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)) } : {},
     };
@@ -158,7 +161,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || languageOf(doc) !== 'cli') return {};
     for (const other of documents.all()) {
-      if (other.uri === uri) continue;
+      if (other.uri === uri || !nameSearches.mayName(other.uri, other.getText(), uri)) continue;
       // what goes wrong with one startup.conf stays with it: the script is then read without it
       const runs = await runsOf(other).catch((error) => {
         log(`vpp: reading what ${other.uri} runs failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -195,8 +198,11 @@ export function startServer(connection: Connection): void {
     if (analysis?.language === 'startup') watchScriptsLater();
     const path = filePathOf(uri);
     const ignored = path !== undefined && isIgnored(projectConfigOf(uri), path);
-    const diagnostics = analysis && !ignored ? computeDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : [];
-    if (documents.get(uri)?.version !== version) return;
+    const steps = analysis && !ignored ? computingDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : undefined;
+    // in slices when there are many: a large file has hundreds of thousands of findings to sort and cut
+    const many = (analysis?.diagnostics.length ?? 0) > DIAGNOSTICS_PER_STEP;
+    const diagnostics = !steps ? [] : many ? await runInSlices(steps, () => documents.get(uri)?.version === version) : finish(steps);
+    if (!diagnostics || documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -262,7 +268,8 @@ export function startServer(connection: Connection): void {
     const names = new Set(ALWAYS_WATCHED);
     for (const doc of documents.all()) {
       if (languageOf(doc) !== 'startup') continue;
-      const analysis = cache.get(doc, await settingsFor(doc.uri));
+      // in steps: another startup.conf may be large and not read yet
+      const analysis = await analysisOf(doc.uri);
       // a name with glob characters would watch something else
       for (const p of analysis ? scriptPaths(analysis) : []) if (!/[*?{}[\],]/.test(basename(p.path))) names.add(basename(p.path));
     }
@@ -365,6 +372,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => {
     cache.forget(event.document.uri);
     runsByUri.delete(event.document.uri);
+    nameSearches.forget(event.document.uri);
   });
 
   function rescheduleScripts(startup: TextDocument): void {
@@ -377,6 +385,7 @@ export function startServer(connection: Connection): void {
     cache.forget(uri);
     settingsByUri.delete(uri);
     runsByUri.delete(uri);
+    nameSearches.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // the scripts it ran lose its plugin switches
     if (languageOf(event.document) === 'startup') rescheduleScripts(event.document);
@@ -385,7 +394,7 @@ export function startServer(connection: Connection): void {
   /** The open startup.conf whose `exec` / `startup-config` runs a script, with its analysis. */
   async function linkedStartupOf(uri: string): Promise<LinkedStartup | undefined> {
     for (const other of documents.all()) {
-      if (other.uri === uri || languageOf(other) !== 'startup') continue;
+      if (other.uri === uri || languageOf(other) !== 'startup' || !nameSearches.mayName(other.uri, other.getText(), uri)) continue;
       if (!(await runsOf(other)).scripts.includes(uri)) continue;
       const analysis = await analysisOf(other.uri);
       return analysis && { uri: other.uri, analysis };

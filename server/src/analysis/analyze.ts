@@ -1,7 +1,7 @@
 import { schemaFor, type Schema, type SchemaLayer } from '../schema/index';
 import { RELEASES, type VppRelease } from '../schema/types';
-import { LineIndex } from '../syntax/lineIndex';
-import { parse } from '../syntax/parser';
+import { parsingConfig } from '../syntax/configSteps';
+import { indexingLines, LineIndex } from '../syntax/lineIndex';
 import type { LexMode } from '../syntax/tokens';
 import type { SyntaxTree, Token } from '../syntax/tree';
 import type { CommandUse } from './cliModel';
@@ -9,8 +9,9 @@ import { diagnostic, type VppDiagnostic } from './diagnostic';
 import { findReleaseDirective, findSuppressions, type ReleaseDirective, type Suppression } from './directives';
 import { releaseOf, ScriptDocument } from './scriptDocument';
 import { analysedPart, fileTooLarge } from './sizeLimit';
-import { checkStartup } from './startupChecks';
-import { buildStartupModel, type StartupModel } from './startupModel';
+import { checkingStartup } from './startupChecks';
+import { buildingStartupModel, type StartupModel } from './startupModel';
+import { finish, type Steps } from './steps';
 
 export type Language = 'cli' | 'startup';
 
@@ -57,17 +58,21 @@ export function lexModeFor(language: Language, release: VppRelease): LexMode {
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   if (options.language === 'cli') return new ScriptDocument(options).reset(text);
-  return analyzeStartup(text, options);
+  return finish(analyzingStartup(text, options));
 }
 
-function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
+/** How many tokens one step looks through for comments. */
+const TOKENS_PER_STEP = 65536;
+
+/** A startup.conf's analysis in steps (see steps.ts): a document of millions of words must not hold the server for seconds. */
+export function* analyzingStartup(text: string, options: AnalyzeOptions): Steps<Analysis> {
   const directive = findReleaseDirective(text);
   const release = releaseOf(directive, options);
   const schema = schemaFor(release, options.layer);
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const limited = text.length > limit;
-  const lines = new LineIndex(text);
-  const tree = parse(analysedPart(text, limit), 'startup', lexModeFor('startup', release), limited ? undefined : lines);
+  const lines = yield* indexingLines(text);
+  const tree = yield* parsingConfig(analysedPart(text, limit), lexModeFor('startup', release), limited ? undefined : lines);
   const diagnostics: VppDiagnostic[] = [];
   for (const e of tree.errors) {
     const d = diagnostic(e.code as VppDiagnostic['code'], e.message, e.start, e.end);
@@ -78,10 +83,14 @@ function analyzeStartup(text: string, options: AnalyzeOptions): Analysis {
     diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
   }
   if (limited) diagnostics.push(fileTooLarge(text, limit, tree.text.length, lines));
-  const startup = buildStartupModel(tree.items, schema);
-  // one by one: a huge file has more findings than a spread call can take
-  for (const d of checkStartup(startup, schema, text)) diagnostics.push(d);
-  const comments = tree.tokens.filter((t) => t.kind === 'comment');
+  yield;
+  const startup = yield* buildingStartupModel(tree.items, schema);
+  yield* checkingStartup(startup, schema, text, diagnostics);
+  const comments: Token[] = [];
+  for (let i = 0; i < tree.tokens.length; i++) {
+    if (tree.tokens[i].kind === 'comment') comments.push(tree.tokens[i]);
+    if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
+  }
   const suppressions = findSuppressions(comments, (o) => lines.lineOf(o));
   return { language: 'startup', text, lines, tree, release, releaseDirective: directive, schema, commands: [], scriptRuns: [], startup, diagnostics, suppressions, limited };
 }

@@ -1,7 +1,7 @@
 import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
 import { lineInputReader } from '../schema/lineInput';
 import { RELEASES, type VppRelease } from '../schema/types';
-import { LineIndex } from '../syntax/lineIndex';
+import { indexingLines, LineIndex } from '../syntax/lineIndex';
 import type { LineNode, SyntaxError, SyntaxTree, Token } from '../syntax/tree';
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
 import type { CommandUse } from './cliModel';
@@ -13,6 +13,7 @@ import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference }
 import { effectiveUse } from './interfaceNaming';
 import { findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
 import { Segment } from './scriptSegment';
+import { finish, type Steps } from './steps';
 
 /**
  * A VPP script is read line by line, so its analysis is kept per logical line (a segment: the text
@@ -121,17 +122,9 @@ export function releaseOf(directive: ReleaseDirective | undefined, options: Anal
   return directive?.release ?? options.release ?? NEWEST_RELEASE;
 }
 
-/** How much a step of a stepwise analysis reads: about a few milliseconds of work. */
-const STEP_CHARS = 256 * 1024;
-const STEP_LINES = 4000;
-
-/** Runs a stepwise analysis to its end. */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+/** How much a step of a stepwise analysis reads: a few milliseconds of work at most (steps.ts). */
+const STEP_CHARS = 16 * 1024;
+const STEP_LINES = 500;
 
 /** The end of the segment holding the newline at `nl` (a continued line goes on to the next newline). */
 function segmentEndAfter(text: string, nl: number): number {
@@ -235,8 +228,28 @@ export class ScriptDocument {
     }
     this.fresh = [];
     this.release = undefined;
-    this.lines = new LineIndex(text);
+    this.lines = yield* indexingLines(text);
     return yield* this.assembling(parsed);
+  }
+
+  /** The lists of segments with a line, notable or running a script, made afresh from every segment. */
+  private *listingAll(): Steps<void> {
+    this.lineSegments = [];
+    this.lineNodes = [];
+    this.commands = [];
+    this.notable = [];
+    this.runners = [];
+    for (let i = 0; i < this.segments.length; i++) {
+      const s = this.segments[i];
+      if (s.line) {
+        this.lineSegments.push(s);
+        this.lineNodes.push(s.line);
+        this.commands.push(s.use!);
+      }
+      if (s.notable) this.notable.push(s);
+      if (s.execPath) this.runners.push(s);
+      if (i % STEP_LINES === STEP_LINES - 1) yield;
+    }
   }
 
   /** Applies the changes (each in the offsets of the text before it) and analyses the result. */
@@ -343,11 +356,8 @@ export class ScriptDocument {
         this.segments[i].analyze(this.schema, this.options);
         if (i % STEP_LINES === STEP_LINES - 1) yield;
       }
-      this.lineSegments = this.segments.filter((seg) => seg.line);
-      this.lineNodes = this.lineSegments.map((seg) => seg.line!);
-      this.commands = this.lineSegments.map((seg) => seg.use!);
-      notable = this.segments.filter((s) => s.notable);
-      this.runners = this.segments.filter((s) => s.execPath);
+      yield* this.listingAll();
+      notable = this.notable;
       this.definitionsChanged = true;
       this.edits = undefined;
     }

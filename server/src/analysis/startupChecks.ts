@@ -8,6 +8,7 @@ import type { UnknownRun } from './args';
 import { type ConfigEntry, type StartupModel } from './startupModel';
 import { PluginDecisions, repeatedPlugins } from './startupPlugins';
 import { checkValue } from './values';
+import { finish, type Steps } from './steps';
 import { suggestRemembered } from './suggest';
 
 
@@ -15,18 +16,29 @@ import { suggestRemembered } from './suggest';
  * `heapsize 1G` as `memory { main-heap-size 1G }`: only for a single valid value, in a release
  * that has the replacement, and when the file has no such section yet (two would leave VPP to pick).
  */
-function rewriteFatal(section: ConfigEntry, model: StartupModel, schema: Schema): FixData | undefined {
+function rewriteFatal(section: ConfigEntry, sectionKeys: ReadonlySet<string | undefined>, schema: Schema): FixData | undefined {
   const replacement = section.param?.fatal?.replacement;
   const value = section.values.length === 1 && !section.values[0].problem ? section.values[0].token : undefined;
   if (!replacement || !value || section.block || section.key.length !== 1 || !schema.sectionByKey.has(replacement.section)) return undefined;
-  if (model.sections.some((s) => s.param?.key === replacement.section)) return undefined;
+  if (sectionKeys.has(replacement.section)) return undefined;
   const text = `${replacement.section} { ${replacement.param} ${value.text} }`;
   return { kind: 'rewrite', start: section.start, end: section.end, text, label: `Change to \`${text}\`` };
 }
 
 export function checkStartup(model: StartupModel, schema: Schema, text: string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
+  finish(checkingStartup(model, schema, text, out));
+  return out;
+}
+
+/** How many strays or sections one step of `checkingStartup` checks. */
+const PER_STEP = 1024;
+
+/** `checkStartup` in steps (see steps.ts), its findings pushed into `out`. */
+export function* checkingStartup(model: StartupModel, schema: Schema, text: string, out: VppDiagnostic[]): Steps<void> {
+  let count = 0;
   for (const stray of model.strays) {
+    if (++count % PER_STEP === 0) yield;
     const item = stray.item;
     if (stray.reason === 'group-without-name') {
       out.push(diagnostic('vpp.syntax', 'A `{ }` block needs a section name before it, as in `unix { ... }`.', item.start, isGroup(item) ? item.open.end : item.end));
@@ -43,11 +55,14 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     out.push(unknownSection(word, schema));
   }
   const plugins = new PluginDecisions(model);
+  // once, not per fatal section: 40,000 `heapsize` lines each searched every section (9 s)
+  const sectionKeys = new Set(model.sections.map((x) => x.param?.key));
   for (const section of model.sections) {
+    if (++count % PER_STEP === 0) yield;
     const param = section.param!;
     const name = section.key[0];
     if (param.fatal?.releases.includes(schema.release)) {
-      const rewrite = rewriteFatal(section, model, schema);
+      const rewrite = rewriteFatal(section, sectionKeys, schema);
       const remove: FixData = { kind: 'remove', start: section.start, end: section.end };
       out.push(diagnostic('vpp.fatal-in-release', `${param.fatal.message} (VPP ${schema.release}).`, name.start, name.end, rewrite ? [rewrite, remove] : [remove]));
     }
@@ -59,7 +74,6 @@ export function checkStartup(model: StartupModel, schema: Schema, text: string):
     for (const d of checkEntry(section, schema, text)) out.push(d);
   }
   for (const d of repeatedPlugins(model, schema)) out.push(d);
-  return out;
 }
 
 /**

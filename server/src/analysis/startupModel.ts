@@ -2,6 +2,7 @@ import { inRelease, type Schema } from '../schema/index';
 import type { StartupParam, VppRelease } from '../schema/types';
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
+import { finish, type Steps } from './steps';
 import { matchArgs, type ArgPattern, type UnknownRun, type ValueMatch } from './args';
 
 /** A section or parameter of startup.conf as VPP pairs it with the schema. */
@@ -43,9 +44,21 @@ export function paramPatterns(params: readonly StartupParam[], release: VppRelea
 const STANDALONE_TEMPLATE = /^\{[%#][^]*[%#]\}$/;
 
 export function buildStartupModel(items: readonly Item[], schema: Schema): StartupModel {
+  return finish(buildingStartupModel(items, schema));
+}
+
+/** How many top-level items one step of `buildingStartupModel` reads. */
+const ITEMS_PER_STEP = 2048;
+
+/** `buildStartupModel` in steps (see steps.ts). */
+export function* buildingStartupModel(items: readonly Item[], schema: Schema): Steps<StartupModel> {
   const sections: ConfigEntry[] = [];
   const strays: StartupModel['strays'][number][] = [];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0, next = ITEMS_PER_STEP; i < items.length; i++) {
+    if (i >= next) {
+      next = i + ITEMS_PER_STEP;
+      yield;
+    }
     const name = items[i];
     if (isGroup(name)) {
       strays.push({ item: name, reason: 'group-without-name' });

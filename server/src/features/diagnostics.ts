@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Analysis } from '../analysis/analyze';
 import { diagnostic, settingKeyOf, type DiagnosticCode, type FixData, type Severity, type VppDiagnostic } from '../analysis/diagnostic';
 import { WHOLE_FILE } from '../analysis/directives';
+import { finish, type Steps } from '../analysis/steps';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -87,10 +88,20 @@ function severityOf(d: VppDiagnostic, overrides: SeverityOverrides): SeveritySet
  * in LSP terms.
  */
 export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}, extra: readonly VppDiagnostic[] = [], maxPerFile = Number.POSITIVE_INFINITY): Diagnostic[] {
+  return finish(computingDiagnostics(analysis, overrides, extra, maxPerFile));
+}
+
+/** How many findings one step of `computingDiagnostics` looks at. */
+export const DIAGNOSTICS_PER_STEP = 16384;
+
+/** `computeDiagnostics` in steps (see analysis/steps.ts): a large file has hundreds of thousands of findings. */
+export function* computingDiagnostics(analysis: Analysis, overrides: SeverityOverrides = {}, extra: readonly VppDiagnostic[] = [], maxPerFile = Number.POSITIVE_INFINITY): Steps<Diagnostic[]> {
   const suppressions = analysis.suppressions.length > 0 ? suppressionsByLine(analysis) : undefined;
   const visible: VppDiagnostic[] = [];
+  let seen = 0;
   for (const list of [analysis.diagnostics, extra]) {
     for (const d of list) {
+      if (++seen % DIAGNOSTICS_PER_STEP === 0) yield;
       if (severityOf(d, overrides) === 'off') continue;
       if (suppressions && [analysis.lines.lineOf(d.start), WHOLE_FILE].some((line) => suppressions.get(line)?.some((s) => s.codes.size === 0 || s.codes.has(d.code)))) continue;
       visible.push(d);
@@ -98,7 +109,9 @@ export function computeDiagnostics(analysis: Analysis, overrides: SeverityOverri
   }
   // stable: findings at one place keep the order the analysis gave them
   visible.sort((a, b) => a.start - b.start);
+  yield;
   let shown = foldCascades(visible, analysis.text);
+  yield;
   if (shown.length > maxPerFile) {
     const cap = Math.max(0, Math.floor(maxPerFile));
     const rest = shown.length - cap;

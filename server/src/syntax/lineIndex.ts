@@ -1,6 +1,34 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
+ * Pushes the starts of the lines that begin in `(from, to]`; returns where the next call starts (past
+ * `to` when a `\r\n` straddles it).
+ */
+function lineStartsIn(text: string, from: number, to: number, starts: number[]): number {
+  let i = from;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return i;
+}
+
+/** The line index of `text`, built a stretch at a time (see analysis/steps.ts). */
+export function* indexingLines(text: string, per = 256 * 1024): Generator<void, LineIndex, void> {
+  const starts: number[] = [0];
+  for (let at = 0; at < text.length; ) {
+    at = lineStartsIn(text, at, Math.min(text.length, at + per), starts);
+    yield;
+  }
+  return new LineIndex(text, Int32Array.from(starts));
+}
+
+/**
  * Maps UTF-16 offsets to LSP positions and back. Line breaks are `\r\n`, `\n` and a lone `\r`,
  * as LSP defines them.
  */
@@ -17,15 +45,7 @@ export class LineIndex {
       return;
     }
     const starts: number[] = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
+    lineStartsIn(text, 0, text.length, starts);
     this.lineStarts = Int32Array.from(starts);
   }
 

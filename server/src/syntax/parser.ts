@@ -41,14 +41,12 @@ class VppParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  private begin(significant: IToken[], lineMode: boolean, report: ParseReport, lines?: LineIndex): void {
+  private begin(significant: IToken[], lineMode: boolean, report: ParseReport, lines?: LineIndex, unbalanced = !lineMode && braceBalance(significant) > 0): void {
     this.lineMode = lineMode;
     this.report = report;
     this.lines = lines;
     this.depth = 0;
-    let balance = 0;
-    if (!lineMode) for (const t of significant) balance += t.tokenType === LBrace ? 1 : t.tokenType === RBrace ? -1 : 0;
-    this.unbalanced = balance > 0;
+    this.unbalanced = unbalanced;
     this.input = significant;
   }
 
@@ -66,9 +64,12 @@ class VppParser extends EmbeddedActionsParser {
     return line;
   }
 
-  /** The significant tokens of a whole startup.conf (newlines left out). */
-  parseConfig(significant: IToken[], report: ParseReport, lines: LineIndex): Item[] {
-    this.begin(significant, false, report, lines);
+  /**
+   * The significant tokens of a whole startup.conf (newlines left out), or of a run of its top-level
+   * items; `unbalanced` is then the whole document's, which decides where a missing `}` is guessed.
+   */
+  parseConfig(significant: IToken[], report: ParseReport, lines: LineIndex, unbalanced?: boolean): Item[] {
+    this.begin(significant, false, report, lines, unbalanced);
     const items = this.configDocument();
     this.end();
     return items;
@@ -135,8 +136,11 @@ class VppParser extends EmbeddedActionsParser {
         this.ACTION(() => node.items.push(item));
       },
     });
+    this.ACTION(() => {
+      if (this.depth > MAX_NESTING) this.skipToClose();
+    });
     this.OPTION({
-      GATE: () => this.depth <= MAX_NESTING && !this.closesImplicitly(node),
+      GATE: () => this.depth > MAX_NESTING || !this.closesImplicitly(node),
       DEF: () => {
         const close = this.CONSUME(RBrace);
         this.ACTION(() => (node.close = tokenOf(close)));
@@ -152,6 +156,21 @@ class VppParser extends EmbeddedActionsParser {
   });
 
   /**
+   * Skips what a group too deep to analyse holds, up to its own `}` (or the end). Parsing it would
+   * recurse, or make an item per brace: 100,000 `{` took a second of chevrotain rules.
+   */
+  private skipToClose(): void {
+    let open = 0;
+    for (let next = this.LA(1); next.tokenType !== EOF; next = this.LA(1)) {
+      if (next.tokenType === RBrace) {
+        if (open === 0) return;
+        open--;
+      } else if (next.tokenType === LBrace) open++;
+      this.SKIP_TOKEN();
+    }
+  }
+
+  /**
    * Where braces do not balance, a word at the start of a line that is indented no deeper than the
    * line that opened this group, and is followed by `{`, starts a new block: the `}` is missing.
    */
@@ -159,8 +178,10 @@ class VppParser extends EmbeddedActionsParser {
     if (this.lineMode || !this.unbalanced || !this.lines || !node) return false;
     const next = this.LA(1);
     if (!tokenMatcher(next, Word) || !tokenMatcher(this.LA(2), LBrace)) return false;
-    if (!this.lines.startsLine(next.startOffset)) return false;
-    return this.lines.indentAt(next.startOffset) <= this.lines.indentAt(node.open.start);
+    // the document's offsets: a run of items may have been lexed apart from the text before it
+    const start = tokenOf(next).start;
+    if (!this.lines.startsLine(start)) return false;
+    return this.lines.indentAt(start) <= this.lines.indentAt(node.open.start);
   }
 
   private reportTooDeep(open: Token): void {
@@ -168,7 +189,7 @@ class VppParser extends EmbeddedActionsParser {
     this.report.deepReported = true;
     this.report.errors.push({
       code: 'vpp.nesting-too-deep',
-      message: `Braces nested deeper than ${MAX_NESTING} levels: what lies deeper is read as plain words.`,
+      message: `Braces nested deeper than ${MAX_NESTING} levels: what lies deeper is not analysed.`,
       start: open.start,
       end: open.end,
     });
@@ -189,6 +210,13 @@ class VppParser extends EmbeddedActionsParser {
   }
 }
 
+/** `{` count minus `}` count. */
+function braceBalance(significant: readonly IToken[]): number {
+  let balance = 0;
+  for (const t of significant) balance += t.tokenType === LBrace ? 1 : t.tokenType === RBrace ? -1 : 0;
+  return balance;
+}
+
 function parserError(t: IToken): SyntaxError {
   const token = t.payload as Token | undefined;
   const start = token ? token.start : Number.isFinite(t.startOffset) ? t.startOffset : 0;
@@ -199,6 +227,11 @@ let sharedParser: VppParser | undefined;
 
 function parser(): VppParser {
   return (sharedParser ??= new VppParser());
+}
+
+/** Parses the significant chevrotain tokens of startup.conf, or of a run of its top-level items (see `parseConfig`). */
+export function parseConfigTokens(significant: IToken[], report: ParseReport, lines: LineIndex, unbalanced?: boolean): Item[] {
+  return parser().parseConfig(significant, report, lines, unbalanced);
 }
 
 /**
@@ -254,6 +287,6 @@ export function parse(text: string, language: 'cli' | 'startup', mode: LexMode, 
     endLine();
     return { language, text, tokens, lines, items: [], errors: report.errors };
   }
-  const items = parser().parseConfig(significant, report, lineIndex ?? new LineIndex(text));
+  const items = parseConfigTokens(significant, report, lineIndex ?? new LineIndex(text));
   return { language, text, tokens, lines: [], items, errors: report.errors };
 }
