@@ -386,17 +386,23 @@ export class ModelBuilder implements AllocatorTracker {
     this.analysis = analysis;
     this.changedNames.clear();
     const steps = this.steps;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < steps.length; i++) {
-      if (!dead.has(steps[i].use)) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) {
-      first = steps.findIndex((st) => startOf(st.use) >= from);
-      if (first < 0) first = steps.length;
-      last = first - 1;
+    // the removed steps start at or after `from` (their lines keep the offsets they had), those
+    // before the edit before it: a binary search finds them unless a removed one lies elsewhere
+    let first = firstStepFrom(steps, from);
+    let last = first - 1;
+    while (last + 1 < steps.length && dead.has(steps[last + 1].use)) last++;
+    if (last - first + 1 < dead.size && steps.length > 0) {
+      let found = -1;
+      let lastFound = -1;
+      for (let i = 0; i < steps.length; i++) {
+        if (!dead.has(steps[i].use)) continue;
+        if (found < 0) found = i;
+        lastFound = i;
+      }
+      if (found >= 0) {
+        first = found;
+        last = lastFound;
+      }
     }
     for (let i = first; i <= last; i++) if (!dead.has(steps[i].use)) return false;
     if (first > 0 && startOf(steps[first - 1].use) >= from) return false;
@@ -408,14 +414,17 @@ export class ModelBuilder implements AllocatorTracker {
     const alone = this.untouchedLater(removed, [], later);
     const after = steps.slice(last + 1);
 
+    // the new steps are taken once even when later steps depend on the removed ones: what they read
+    // and write joins the keys whose later steps are taken again (a name typed into a tap's
+    // `host-if-name` may be one a later tap takes)
     let probe: ModelStep<Definition>[] = [];
-    if (alone) {
+    if (alone || added.length > 0) {
       for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
       const inserted = this.takeAll(added);
-      if (!inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
+      if (alone && !inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
         for (const st of removed) this.drop(st);
-        steps.splice(first, removed.length, ...inserted);
-        this.settle(inserted);
+        spliceSteps(steps, first, removed.length, inserted);
+        this.settle(inserted, first, inserted.length, madeBy(removed));
         return true;
       }
       // what the new steps touch tells which later steps they may change; the state goes back to where it was
@@ -438,15 +447,16 @@ export class ModelBuilder implements AllocatorTracker {
       const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
       for (const st of members) again.set(st, this.takeAll([st.use]));
       const news = [...fresh, ...[...again.values()].flat()];
-      if (news.some((st) => st.volatile) || !news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
-        for (const st of news) this.noteStep(st);
-        return false;
+      if (!news.some((st) => st.volatile) && news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
+        const result = [...fresh];
+        for (const st of after) result.push(...(again.get(st) ?? [st]));
+        const replaced = madeBy(removed) + madeBy(after);
+        spliceSteps(steps, first, steps.length - first, result);
+        this.settle(news, first, result.length, replaced);
+        return true;
       }
-      const result = [...fresh];
-      for (const st of after) result.push(...(again.get(st) ?? [st]));
-      steps.splice(first, steps.length - first, ...result);
-      this.settle(news);
-      return true;
+      for (const st of news) this.noteStep(st);
+      return false;
     }
 
     // every later step undone back to the edit and taken again in order: redone as it was when
@@ -464,13 +474,15 @@ export class ModelBuilder implements AllocatorTracker {
         continue;
       }
       this.drop(st);
-      const again = this.takeAll([st.use]);
-      result.push(...again);
-      fresh.push(...again);
+      for (const again of this.takeAll([st.use])) {
+        result.push(again);
+        fresh.push(again);
+      }
     }
     if (fresh.some((st) => st.volatile)) return false;
-    steps.splice(first, steps.length - first, ...result);
-    this.settle(fresh);
+    const replaced = madeBy(removed) + madeBy(after);
+    spliceSteps(steps, first, steps.length - first, result);
+    this.settle(fresh, first, result.length, replaced);
     return true;
   }
 
@@ -497,12 +509,13 @@ export class ModelBuilder implements AllocatorTracker {
       if (seen.has(key)) continue;
       seen.add(key);
       // a claim matters to the searches of its space, not to the other claims
-      const near = isSpaceKey(key) ? this.stepIndex.readBy(key) : [...this.stepIndex.readBy(key), ...this.stepIndex.writtenBy(key)];
-      for (const st of near) {
-        if (group.has(st) || !later(st)) continue;
+      const reached = (st: ModelStep<Definition>): boolean => {
+        if (group.has(st) || !later(st)) return false;
         group.add(st);
-        if (group.size > MAX_AFFECTED || !visit(st)) return undefined;
-      }
+        return group.size > MAX_AFFECTED || !visit(st);
+      };
+      if (this.stepIndex.someReader(key, reached)) return undefined;
+      if (!isSpaceKey(key) && this.stepIndex.someWriter(key, reached)) return undefined;
     }
     return group;
   }
@@ -538,12 +551,31 @@ export class ModelBuilder implements AllocatorTracker {
     for (const w of step.deletions) this.changedNames.add(w.target.name);
   }
 
-  /** After an edit: the definitions in the order of the steps, the new steps' placed and indexed. */
-  private settle(fresh: readonly ModelStep<Definition>[]): void {
+  /**
+   * After an edit: the definitions in the order of the steps, the new steps' placed and indexed.
+   * The steps from `first` to `first + count` are new and replace steps that made `replaced`
+   * definitions; the definitions of the other steps stay where they were in the list.
+   */
+  private settle(fresh: readonly ModelStep<Definition>[], first: number, count: number, replaced: number): void {
+    const steps = this.steps;
+    const old = this.definitions;
+    let kept = 0;
+    for (let i = first - 1; i >= 0; i--) {
+      const made = steps[i].made;
+      if (made.length > 0) {
+        kept = made[made.length - 1].index + 1;
+        break;
+      }
+    }
     // a new list: what is kept per list of definitions (interfaces.ts) must see the change
-    const definitions: Definition[] = (this.definitions = []);
-    for (const st of this.steps) for (const d of st.made) definitions.push(d);
-    for (let i = 0; i < definitions.length; i++) definitions[i].index = i;
+    const definitions: Definition[] = old.slice(0, kept);
+    for (let i = first; i < first + count; i++) for (const d of steps[i].made) definitions.push(d);
+    const added = definitions.length - kept;
+    for (let i = kept + replaced; i < old.length; i++) definitions.push(old[i]);
+    // later definitions move only when the edit changed how many there are
+    const renumberTo = added === replaced ? kept + added : definitions.length;
+    for (let i = kept; i < renumberTo; i++) definitions[i].index = i;
+    this.definitions = definitions;
     for (const st of fresh) {
       for (const d of st.made) {
         this.place(d);
@@ -587,11 +619,11 @@ export class ModelBuilder implements AllocatorTracker {
   private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): boolean {
     for (const st of steps) {
       for (const key of st.writes) {
-        if (this.stepIndex.readBy(key).some(later)) return false;
-        if (!isSpaceKey(key) && this.stepIndex.writtenBy(key).some(later)) return false;
+        if (this.stepIndex.someReader(key, later)) return false;
+        if (!isSpaceKey(key) && this.stepIndex.someWriter(key, later)) return false;
       }
     }
-    for (const st of readers) for (const read of st.reads) if (this.stepIndex.writtenBy(read.key).some(later)) return false;
+    for (const st of readers) for (const read of st.reads) if (this.stepIndex.someWriter(read.key, later)) return false;
     return true;
   }
 
@@ -766,6 +798,37 @@ export class ModelBuilder implements AllocatorTracker {
     }
     return alive ?? deleted;
   }
+}
+
+/** How many definitions these steps made. */
+function madeBy(steps: readonly ModelStep<Definition>[]): number {
+  let n = 0;
+  for (const st of steps) n += st.made.length;
+  return n;
+}
+
+/** `list.splice(from, count, ...items)` without passing thousands of arguments. */
+function spliceSteps<T>(list: T[], from: number, count: number, items: readonly T[]): void {
+  if (items.length <= 1000) {
+    list.splice(from, count, ...items);
+    return;
+  }
+  const tail = list.slice(from + count);
+  list.length = from;
+  for (const item of items) list.push(item);
+  for (const item of tail) list.push(item);
+}
+
+/** The index of the first step that starts at or after `offset` (steps are in document order). */
+function firstStepFrom(steps: readonly ModelStep<Definition>[], offset: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(steps[mid].use) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Inserts a definition into a list kept in creation order. */
