@@ -183,6 +183,26 @@ describe('incremental script analysis', () => {
     assert.ok(script.reset(text).diagnostics.length > 0, 'the edit makes a clash');
   });
 
+  it('an id taken or freed before automatic loopbacks: the later ones named as a fresh analysis names them', () => {
+    // loop0, loop1 automatic; `instance 1` above them takes the id the second one found, `instance 50`
+    // none, and freeing loop0 before the third moves it down
+    const base = 'create loopback interface\ncreate loopback interface\nset interface state loop1 up\ncreate loopback interface\nset interface state loop2 up\n';
+    for (const [what, start, end, insert] of [
+      ['instance 1 above', 0, 0, 'create loopback interface instance 1\n'],
+      ['instance 50 above', 0, 0, 'create loopback interface instance 50\n'],
+      ['instance 2 between', 26, 26, 'create loopback interface instance 2\n'],
+      ['loop0 deleted before the third', 81, 81, 'delete loopback interface intfc loop0\n'],
+      ['loop7 deleted before the third', 81, 81, 'delete loopback interface intfc loop7\n'],
+    ] as const) {
+      const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+      script.reset(base);
+      const text = base.slice(0, start) + insert + base.slice(end);
+      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+      // and back
+      assert.equal(analysisView(script.update([{ start, end: start + insert.length, text: '', after: base }])), analysisView(analyze(base, { language: 'cli', release: '26.06' })), `${what}, undone`);
+    }
+  });
+
   it('parses a script line by line into the same tree as the whole-document parse', () => {
     fc.assert(
       fc.property(vppText, (text) => {

@@ -6,6 +6,7 @@ import type { InterfaceDefinition, InterfaceModel, InterfaceReference, Interface
 import {
   NamingState,
   searchesChangedBy,
+  spaceOf,
   type AllocatorTracker,
   effectiveUse,
   isDeletion,
@@ -15,7 +16,7 @@ import {
   type NamedInterface,
   type NamingRule,
 } from './interfaceNaming';
-import { isSpaceKey, ModelStep, StepIndex, type StepRead } from './modelSteps';
+import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, endOf, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
 /** What a definition is made from: its facts, without the positions it derives from its command. */
@@ -411,7 +412,7 @@ export class ModelBuilder implements AllocatorTracker {
     if (removed.some((st) => st.volatile)) return false;
     const removedSet = new Set(removed);
     const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
-    const alone = this.untouchedLater(removed, [], later);
+    const alone = this.untouchedLater(removed, [], later, true);
     const after = steps.slice(last + 1);
 
     // the new steps are taken once even when later steps depend on the removed ones: what they read
@@ -613,18 +614,38 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   /**
-   * Whether no later step reads what these steps wrote, writes it (a whole id space aside, which
-   * only its readers care about), or writes what `readers` read.
+   * Whether no later step reads what these steps wrote, writes it, or writes what `readers` read.
+   * A whole id space is read by the searches for a free id in it: of those, only the ones whose
+   * answer a claim taken or freed here moves count (`undone`: the steps are taken out, so what they
+   * took is free and what they freed is taken).
    */
-  private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): boolean {
+  private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, undone = false): boolean {
     for (const st of steps) {
       for (const key of st.writes) {
+        if (isSpaceKey(key)) continue;
         if (this.stepIndex.someReader(key, later)) return false;
-        if (!isSpaceKey(key) && this.stepIndex.someWriter(key, later)) return false;
+        if (this.stepIndex.someWriter(key, later)) return false;
       }
+      if (this.movesLaterSearch(st, undone, later)) return false;
     }
     for (const st of readers) for (const read of st.reads) if (this.stepIndex.someWriter(read.key, later)) return false;
     return true;
+  }
+
+  /** Whether a claim a step took or freed changes the id a later search finds. */
+  private movesLaterSearch(step: ModelStep<Definition>, undone: boolean, later: (st: ModelStep<Definition>) => boolean): boolean {
+    for (const c of step.claims) {
+      const wasTaken = c.before !== undefined;
+      const isTaken = c.after !== undefined;
+      if (wasTaken === isTaken) continue;
+      const taken = undone ? wasTaken : isTaken;
+      const id = Number(c.claim.slice(spaceOf(c.claim).length + 1));
+      for (const key of searchesChangedBy(c.claim)) {
+        const moved = (o: ModelStep<Definition>) => later(o) && o.reads.some((r) => r.key === key && !searchStillAnswers(r, id, taken));
+        if (this.stepIndex.someReader(key, moved)) return true;
+      }
+    }
+    return false;
   }
 
   /** Puts back what a step changed in the state, last change first. */

@@ -40,6 +40,18 @@ export interface StepRead<D> {
   readonly search?: { readonly space: string; readonly from: number };
 }
 
+/**
+ * Whether a search for the lowest free id (`read`, with the id it found) finds the same id when,
+ * earlier, id `id` of its space is taken (`taken`) or freed that was not. A taken id moves the
+ * search only if it is the one found (an id below it was taken already, or the search would have
+ * found it); a freed one only if it lies between the search's floor and the id found.
+ */
+export function searchStillAnswers<D>(read: StepRead<D>, id: number, taken: boolean): boolean {
+  if (!read.search || !Number.isInteger(id)) return false;
+  const found = read.value as number;
+  return taken ? found !== id : !(read.search.from <= id && id < found);
+}
+
 export class ModelStep<D> {
   reads: StepRead<D>[] = [];
   writes: string[] = [];
