@@ -641,7 +641,11 @@ export class ModelBuilder implements AllocatorTracker {
       const taken = undone ? wasTaken : isTaken;
       const id = Number(c.claim.slice(spaceOf(c.claim).length + 1));
       for (const key of searchesChangedBy(c.claim)) {
-        const moved = (o: ModelStep<Definition>) => later(o) && o.reads.some((r) => r.key === key && !searchStillAnswers(r, id, taken));
+        // above every answer: taken, no search found it; freed, none found an id above it
+        const highest = this.stepIndex.foundAtMost(key);
+        if (taken ? id > highest : id >= highest) continue;
+        // the answer first: a search's reads are few, and where it lies is a walk through its tokens
+        const moved = (o: ModelStep<Definition>) => o.reads.some((r) => r.key === key && !searchStillAnswers(r, id, taken)) && later(o);
         if (this.stepIndex.someReader(key, moved)) return true;
       }
     }

@@ -95,8 +95,17 @@ export class StepIndex<D> {
   private readonly readers = new Map<string, Holders<D>>();
   private readonly writers = new Map<string, Holders<D>>();
 
+  /**
+   * Per id space searched: an id no search found above (the highest found, never lowered when a
+   * step goes), so that a claim far above every search's answer is seen to move none of them.
+   */
+  private readonly highestFound = new Map<string, number>();
+
   add(step: ModelStep<D>): void {
-    for (const read of step.reads) put(this.readers, read.key, step);
+    for (const read of step.reads) {
+      put(this.readers, read.key, step);
+      if (read.search && (read.value as number) > (this.highestFound.get(read.key) ?? -1)) this.highestFound.set(read.key, read.value as number);
+    }
     for (const key of step.writes) put(this.writers, key, step);
   }
 
@@ -108,6 +117,11 @@ export class StepIndex<D> {
   /** Whether a step for which `test` holds reads the key. */
   someReader(key: string, test: (step: ModelStep<D>) => boolean): boolean {
     return some(this.readers.get(key), test);
+  }
+
+  /** An id at or above every id a search of this key found (-1: none searched). */
+  foundAtMost(key: string): number {
+    return this.highestFound.get(key) ?? -1;
   }
 
   /** Whether a step for which `test` holds writes the key. */
