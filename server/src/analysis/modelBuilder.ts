@@ -449,6 +449,7 @@ export class ModelBuilder implements AllocatorTracker {
       for (const st of members) again.set(st, this.takeAll([st.use]));
       const news = [...fresh, ...[...again.values()].flat()];
       if (!news.some((st) => st.volatile) && news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
+        if (this.replaceInPlace(first, removed, fresh, members, again, news)) return true;
         const result = [...fresh];
         for (const st of after) result.push(...(again.get(st) ?? [st]));
         const replaced = madeBy(removed) + madeBy(after);
@@ -577,6 +578,55 @@ export class ModelBuilder implements AllocatorTracker {
     const renumberTo = added === replaced ? kept + added : definitions.length;
     for (let i = kept; i < renumberTo; i++) definitions[i].index = i;
     this.definitions = definitions;
+    this.adopt(fresh);
+  }
+
+  /**
+   * When each new step takes the place of one step that made as many definitions: the steps and
+   * definitions swapped where they are, the rest of the lists untouched (a tap renamed in place,
+   * with its sub-interface and its `delete` taken again). False when they do not pair up.
+   */
+  private replaceInPlace(
+    first: number,
+    removed: readonly ModelStep<Definition>[],
+    fresh: readonly ModelStep<Definition>[],
+    members: readonly ModelStep<Definition>[],
+    again: ReadonlyMap<ModelStep<Definition>, ModelStep<Definition>[]>,
+    news: readonly ModelStep<Definition>[],
+  ): boolean {
+    const pairs: [number, ModelStep<Definition>, ModelStep<Definition>][] = [];
+    const pair = (at: number, old: ModelStep<Definition>, now: ModelStep<Definition> | undefined): boolean => {
+      if (at < 0 || !now || now.made.length !== old.made.length) return false;
+      pairs.push([at, old, now]);
+      return true;
+    };
+    if (fresh.length !== removed.length) return false;
+    for (let i = 0; i < removed.length; i++) if (!pair(first + i, removed[i], fresh[i])) return false;
+    const steps = this.steps;
+    let from = first + removed.length;
+    for (const m of members) {
+      const taken = again.get(m)!;
+      const at = steps.indexOf(m, from);
+      if (taken.length !== 1 || !pair(at, m, taken[0])) return false;
+      from = at + 1;
+    }
+    const definitions = this.definitions.slice();
+    for (const [at, old, now] of pairs) {
+      steps[at] = now;
+      for (let j = 0; j < now.made.length; j++) {
+        const index = old.made[j].index;
+        definitions[index] = now.made[j];
+        now.made[j].index = index;
+      }
+    }
+    // a new list: what is kept per list of definitions (interfaces.ts) must see the change
+    this.definitions = definitions;
+    this.adopt(news);
+    return true;
+  }
+
+  /** New steps into the model: their definitions placed, their keys indexed. */
+  private adopt(fresh: readonly ModelStep<Definition>[]): void {
     for (const st of fresh) {
       for (const d of st.made) {
         this.place(d);
