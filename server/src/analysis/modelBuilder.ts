@@ -102,23 +102,28 @@ export class ModelBuilder implements AllocatorTracker {
     if (this.step) this.step.volatile = true;
   }
 
+  // `live` and `pairs` are keyed by the state keys themselves (`L|…`, `R|…`), so that a step's
+  // reads are checked again without cutting the prefix off each key
   private liveAt(key: string): Definition | undefined {
-    const def = this.live.get(key);
-    if (this.step) this.read(`L|${key}`, def);
+    const at = `L|${key}`;
+    const def = this.live.get(at);
+    if (this.step) this.read(at, def);
     return def;
   }
 
   private pairOf(name: string): Pair | undefined {
-    const pair = this.pairs.get(name);
-    if (this.step) this.read(`R|${name}`, pair);
+    const at = `R|${name}`;
+    const pair = this.pairs.get(at);
+    if (this.step) this.read(at, pair);
     return pair;
   }
 
-  private write<V>(map: Map<string, V>, prefix: string, key: string, value: V | undefined): void {
+  private write<V>(map: Map<string, V>, prefix: string, name: string, value: V | undefined): void {
+    const key = `${prefix}${name}`;
     const step = this.step;
     if (step) {
       step.maps.push({ map: map as Map<string, unknown>, key, before: map.get(key), after: value });
-      step.writes.push(`${prefix}${key}`);
+      step.writes.push(key);
     }
     if (value === undefined) map.delete(key);
     else map.set(key, value);
@@ -537,16 +542,15 @@ export class ModelBuilder implements AllocatorTracker {
   private readsHold(step: ModelStep<Definition>): boolean {
     for (const r of step.reads) {
       const key = r.key;
-      const at = key.slice(2);
       switch (key.charCodeAt(0)) {
         case 76: // L
-          if (this.live.get(at) !== r.value) return false;
+          if (this.live.get(key) !== r.value) return false;
           break;
         case 82: // R
-          if (this.pairs.get(at) !== r.value) return false;
+          if (this.pairs.get(key) !== r.value) return false;
           break;
         case 67: // C
-          if (this.state.peek(at) !== r.value) return false;
+          if (this.state.peek(key.slice(2)) !== r.value) return false;
           break;
         case 88: // X
           if (r.definition?.deletedBy !== r.value) return false;
