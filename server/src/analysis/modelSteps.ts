@@ -83,7 +83,7 @@ export class ModelStep<D> {
 
 /**
  * The steps of one key: a short list, or a set once there are many (every automatic loopback reads
- * `S|loop`: a list made each removal a search through thousands).
+ * `S|loop-instance`: a list made each removal a search through thousands).
  */
 type Holders<D> = ModelStep<D>[] | Set<ModelStep<D>>;
 
