@@ -12,6 +12,7 @@ import { measureActivation } from './activation';
 import { generateDense, generateDockerfile, generateRoutes, generateScript, generateStartup, rng } from './generate';
 import { LspTimer, percentile } from './lspTimer';
 import { runBlocking } from './blocking';
+import { runEditCpu } from './editCpu';
 import { runSoak, SOAKS } from './soak';
 import { measureSources } from './sources';
 
@@ -333,6 +334,7 @@ async function main(): Promise<void> {
       if (dense.createEdit !== undefined) report('peer-edit-ratio-create-line', peer.edit / dense.createEdit, 'x', `${docker.name} vs dense-${size}`);
     }
   }
+  if (wanted('edit-cpu')) runEditCpu(report, { quick });
   if (wanted('blocking')) await runBlocking(SERVER, report);
   for (const soak of SOAKS.filter((s) => wanted(s.name))) {
     // at the default heap size, and with the heap capped where a leak soon ends the server

@@ -8,6 +8,7 @@ import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDo
 import { AnalysisCache } from '../server/src/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { parse } from '../server/src/syntax/parser';
+import { generateDense } from '../bench/generate';
 import { corpusFiles, settings, treeView, vppText } from './fuzzSupport';
 
 /** Everything an analysis concludes, as plain data, to compare an updated analysis with a fresh one. */
@@ -127,6 +128,79 @@ describe('incremental script analysis', () => {
       }),
       settings(150),
     );
+  });
+
+  it('a large create-dense script follows the edits of bench/editCpu.ts as a fresh analysis reads it', () => {
+    // large enough for the paths of many steps: over a thousand later steps taken again, keys read by
+    // many steps, automatic loopbacks renumbered to the end of the file
+    let text = generateDense(3200);
+    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+    script.reset(text);
+    const lineOf = (pattern: RegExp, nth: number) => {
+      let start = 0;
+      let seen = 0;
+      for (;;) {
+        const end = text.indexOf('\n', start);
+        if (pattern.test(text.slice(start, end)) && seen++ === nth) return { start, end };
+        start = end + 1;
+      }
+    };
+    const change = (start: number, end: number, insert: string, what: string) => {
+      text = text.slice(0, start) + insert + text.slice(end);
+      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+    };
+    const paste = generateDense(40, 7, true);
+    for (const nth of [0, 40]) {
+      // an automatic loopback gone: every later one takes another instance, and their uses follow
+      const loop = lineOf(/^create loopback interface$/, nth);
+      change(loop.start, loop.end + 1, '', `delete loopback ${nth}`);
+      change(loop.start, loop.start, 'create loopback interface\n', `restore loopback ${nth}`);
+      const tap = lineOf(/^create tap id \d+ host-if-name \S+$/, nth * 5);
+      change(tap.end, tap.end, '7', `type in tap ${nth}`);
+      change(tap.end, tap.end + 1, '', `untype in tap ${nth}`);
+      const plain = lineOf(/^set interface state /, nth * 7);
+      const line = text.slice(plain.start, plain.end + 1);
+      change(plain.start, plain.end + 1, '', `delete plain ${nth}`);
+      change(plain.start, plain.start, paste, `paste ${nth}`);
+      change(plain.start, plain.start + paste.length, line, `unpaste ${nth}`);
+    }
+  });
+
+  it('a name typed into an option value that a later create takes is folded in with that create (no rebuild)', () => {
+    // `vtap1` becomes `vtap17`, the Linux name of the tap created two lines on: that tap is taken
+    // again with the edited one, though only the sub-interface read what the edited line wrote before
+    let text = 'create tap id 1 host-if-name vtap1\ncreate sub-interfaces tap1 100\ncreate tap id 17 host-if-name vtap17\nset interface state tap17 up\ndelete tap tap1\n';
+    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+    script.reset(text);
+    // the model folds the edit in when it keeps its builder (a rebuild makes a new one)
+    const builder = () => (script as unknown as { builder: object }).builder;
+    const kept = builder();
+    for (const [start, end, insert] of [[34, 34, '7'], [34, 35, ''], [34, 34, '7']] as const) {
+      text = text.slice(0, start) + insert + text.slice(end);
+      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), text);
+      assert.ok(builder() === kept, `rebuilt after ${JSON.stringify(insert)}`);
+    }
+    assert.ok(script.reset(text).diagnostics.length > 0, 'the edit makes a clash');
+  });
+
+  it('an id taken or freed before automatic loopbacks: the later ones named as a fresh analysis names them', () => {
+    // loop0, loop1 automatic; `instance 1` above them takes the id the second one found, `instance 50`
+    // none, and freeing loop0 before the third moves it down
+    const base = 'create loopback interface\ncreate loopback interface\nset interface state loop1 up\ncreate loopback interface\nset interface state loop2 up\n';
+    for (const [what, start, end, insert] of [
+      ['instance 1 above', 0, 0, 'create loopback interface instance 1\n'],
+      ['instance 50 above', 0, 0, 'create loopback interface instance 50\n'],
+      ['instance 2 between', 26, 26, 'create loopback interface instance 2\n'],
+      ['loop0 deleted before the third', 81, 81, 'delete loopback interface intfc loop0\n'],
+      ['loop7 deleted before the third', 81, 81, 'delete loopback interface intfc loop7\n'],
+    ] as const) {
+      const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+      script.reset(base);
+      const text = base.slice(0, start) + insert + base.slice(end);
+      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+      // and back
+      assert.equal(analysisView(script.update([{ start, end: start + insert.length, text: '', after: base }])), analysisView(analyze(base, { language: 'cli', release: '26.06' })), `${what}, undone`);
+    }
   });
 
   it('parses a script line by line into the same tree as the whole-document parse', () => {

@@ -2,122 +2,22 @@ import { isTemplated } from '../syntax/tokens';
 import type { Token } from '../syntax/tree';
 import type { Analysis } from './analyze';
 import type { CommandUse } from './cliModel';
-import type { InterfaceDefinition, InterfaceModel, InterfaceReference, InterfaceSpace } from './interfaceModel';
+import type { InterfaceReference } from './interfaceModel';
 import {
   NamingState,
   searchesChangedBy,
+  spaceOf,
   type AllocatorTracker,
   effectiveUse,
   isDeletion,
   linuxInterfacesOnce,
   nameInterfacesOnce,
-  type LinuxInterface,
   type NamedInterface,
   type NamingRule,
 } from './interfaceNaming';
-import { isSpaceKey, ModelStep, StepIndex, type StepRead } from './modelSteps';
-import { counterpartRule, endOf, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
-
-/** What a definition is made from: its facts, without the positions it derives from its command. */
-type DefinitionFields = Pick<InterfaceDefinition, 'name' | 'space' | 'netns' | 'rule' | 'naming' | 'linux' | 'use' | 'clashesWith' | 'owner' | 'mirrors'>;
-
-let definitionCount = 0;
-
-/**
- * A definition keeps its identity across rebuilds while its command and name stay (see
- * `ModelBuilder.reuse`), so that the references bound to it need no new binding; its other facts
- * are refreshed by each build.
- */
-class Definition implements InterfaceDefinition {
-  name!: string;
-  space!: InterfaceSpace;
-  netns?: string;
-  rule!: NamingRule | 'linux';
-  naming?: NamedInterface;
-  linux?: LinuxInterface;
-  use!: CommandUse;
-  clashesWith?: InterfaceDefinition;
-  owner?: InterfaceDefinition;
-  mirrors?: string;
-  /** The command that deletes it. */
-  deletedBy?: CommandUse;
-  /** The build that last made it. */
-  madeBy?: ModelBuilder;
-  /** It is in the builder's lists (see `ModelBuilder.place`). */
-  placed = false;
-  /** Its key in the name spaces. */
-  key = '';
-  /** Its key in the model's state: whether it is deleted yet. */
-  readonly deletionKey = `X|${++definitionCount}`;
-
-  constructor(
-    public index: number,
-    fields: DefinitionFields,
-    private nameAt: Span,
-  ) {
-    this.refresh(index, fields, nameAt);
-  }
-
-  refresh(index: number, fields: DefinitionFields, nameAt: Span): void {
-    this.index = index;
-    this.nameAt = nameAt;
-    this.name = fields.name;
-    this.space = fields.space;
-    this.netns = fields.netns;
-    this.rule = fields.rule;
-    this.naming = fields.naming;
-    this.linux = fields.linux;
-    this.use = fields.use;
-    this.clashesWith = fields.clashesWith;
-    this.owner = fields.owner;
-    this.mirrors = fields.mirrors;
-    this.deletedBy = undefined;
-    this.key = keyOf(fields);
-  }
-
-  get start(): number {
-    return startOf(this.use);
-  }
-
-  get end(): number {
-    return endOf(this.use);
-  }
-
-  get nameStart(): number {
-    return this.nameAt.start;
-  }
-
-  get nameEnd(): number {
-    return this.nameAt.end;
-  }
-
-  get deletedAt(): number | undefined {
-    return this.deletedBy ? endOf(this.deletedBy) : undefined;
-  }
-}
-
-class Reference implements InterfaceReference {
-  constructor(
-    readonly name: string,
-    readonly space: InterfaceSpace,
-    readonly netns: string | undefined,
-    private readonly token: Token,
-    /** The length of the parent part, for a partial reference. */
-    private readonly length: number | undefined,
-    readonly use: CommandUse,
-    readonly certain: boolean,
-    readonly partial: boolean,
-    readonly definition: InterfaceDefinition | undefined,
-  ) {}
-
-  get start(): number {
-    return this.token.start;
-  }
-
-  get end(): number {
-    return this.length === undefined ? this.token.end : this.token.start + this.length;
-  }
-}
+import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
+import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
+import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
 /** Beyond this many later steps an edit affects, they are all taken again in order. */
 const MAX_AFFECTED = 2000;
@@ -130,10 +30,6 @@ interface Pair {
 
 /** The definitions a creating command made in the build that last read it. */
 const madeFor = new WeakMap<CommandUse, Definition[]>();
-
-const linuxKey = (name: string, netns?: string) => `linux:${netns ?? ''}:${name}`;
-const vppKey = (name: string) => `vpp:${name}`;
-const keyOf = (d: { space: InterfaceSpace; name: string; netns?: string }) => (d.space === 'vpp' ? vppKey(d.name) : linuxKey(d.name, d.netns));
 
 /**
  * Builds the model in two passes: the definitions in the order VPP creates them, then the uses of
@@ -206,23 +102,28 @@ export class ModelBuilder implements AllocatorTracker {
     if (this.step) this.step.volatile = true;
   }
 
+  // `live` and `pairs` are keyed by the state keys themselves (`L|…`, `R|…`), so that a step's
+  // reads are checked again without cutting the prefix off each key
   private liveAt(key: string): Definition | undefined {
-    const def = this.live.get(key);
-    if (this.step) this.read(`L|${key}`, def);
+    const at = `L|${key}`;
+    const def = this.live.get(at);
+    if (this.step) this.read(at, def);
     return def;
   }
 
   private pairOf(name: string): Pair | undefined {
-    const pair = this.pairs.get(name);
-    if (this.step) this.read(`R|${name}`, pair);
+    const at = `R|${name}`;
+    const pair = this.pairs.get(at);
+    if (this.step) this.read(at, pair);
     return pair;
   }
 
-  private write<V>(map: Map<string, V>, prefix: string, key: string, value: V | undefined): void {
+  private write<V>(map: Map<string, V>, prefix: string, name: string, value: V | undefined): void {
+    const key = `${prefix}${name}`;
     const step = this.step;
     if (step) {
       step.maps.push({ map: map as Map<string, unknown>, key, before: map.get(key), after: value });
-      step.writes.push(`${prefix}${key}`);
+      step.writes.push(key);
     }
     if (value === undefined) map.delete(key);
     else map.set(key, value);
@@ -386,17 +287,23 @@ export class ModelBuilder implements AllocatorTracker {
     this.analysis = analysis;
     this.changedNames.clear();
     const steps = this.steps;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < steps.length; i++) {
-      if (!dead.has(steps[i].use)) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) {
-      first = steps.findIndex((st) => startOf(st.use) >= from);
-      if (first < 0) first = steps.length;
-      last = first - 1;
+    // the removed steps start at or after `from` (their lines keep the offsets they had), those
+    // before the edit before it: a binary search finds them unless a removed one lies elsewhere
+    let first = firstStepFrom(steps, from);
+    let last = first - 1;
+    while (last + 1 < steps.length && dead.has(steps[last + 1].use)) last++;
+    if (last - first + 1 < dead.size && steps.length > 0) {
+      let found = -1;
+      let lastFound = -1;
+      for (let i = 0; i < steps.length; i++) {
+        if (!dead.has(steps[i].use)) continue;
+        if (found < 0) found = i;
+        lastFound = i;
+      }
+      if (found >= 0) {
+        first = found;
+        last = lastFound;
+      }
     }
     for (let i = first; i <= last; i++) if (!dead.has(steps[i].use)) return false;
     if (first > 0 && startOf(steps[first - 1].use) >= from) return false;
@@ -405,17 +312,20 @@ export class ModelBuilder implements AllocatorTracker {
     if (removed.some((st) => st.volatile)) return false;
     const removedSet = new Set(removed);
     const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
-    const alone = this.untouchedLater(removed, [], later);
+    const alone = this.untouchedLater(removed, [], later, true);
     const after = steps.slice(last + 1);
 
+    // the new steps are taken once even when later steps depend on the removed ones: what they read
+    // and write joins the keys whose later steps are taken again (a name typed into a tap's
+    // `host-if-name` may be one a later tap takes)
     let probe: ModelStep<Definition>[] = [];
-    if (alone) {
+    if (alone || added.length > 0) {
       for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
       const inserted = this.takeAll(added);
-      if (!inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
+      if (alone && !inserted.some((st) => st.volatile) && this.untouchedLater(inserted, inserted, later)) {
         for (const st of removed) this.drop(st);
-        steps.splice(first, removed.length, ...inserted);
-        this.settle(inserted);
+        spliceSteps(steps, first, removed.length, inserted);
+        this.settle(inserted, first, inserted.length, madeBy(removed));
         return true;
       }
       // what the new steps touch tells which later steps they may change; the state goes back to where it was
@@ -438,15 +348,17 @@ export class ModelBuilder implements AllocatorTracker {
       const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
       for (const st of members) again.set(st, this.takeAll([st.use]));
       const news = [...fresh, ...[...again.values()].flat()];
-      if (news.some((st) => st.volatile) || !news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
-        for (const st of news) this.noteStep(st);
-        return false;
+      if (!news.some((st) => st.volatile) && news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
+        if (this.replaceInPlace(first, removed, fresh, members, again, news)) return true;
+        const result = [...fresh];
+        for (const st of after) result.push(...(again.get(st) ?? [st]));
+        const replaced = madeBy(removed) + madeBy(after);
+        spliceSteps(steps, first, steps.length - first, result);
+        this.settle(news, first, result.length, replaced);
+        return true;
       }
-      const result = [...fresh];
-      for (const st of after) result.push(...(again.get(st) ?? [st]));
-      steps.splice(first, steps.length - first, ...result);
-      this.settle(news);
-      return true;
+      for (const st of news) this.noteStep(st);
+      return false;
     }
 
     // every later step undone back to the edit and taken again in order: redone as it was when
@@ -464,13 +376,15 @@ export class ModelBuilder implements AllocatorTracker {
         continue;
       }
       this.drop(st);
-      const again = this.takeAll([st.use]);
-      result.push(...again);
-      fresh.push(...again);
+      for (const again of this.takeAll([st.use])) {
+        result.push(again);
+        fresh.push(again);
+      }
     }
     if (fresh.some((st) => st.volatile)) return false;
-    steps.splice(first, steps.length - first, ...result);
-    this.settle(fresh);
+    const replaced = madeBy(removed) + madeBy(after);
+    spliceSteps(steps, first, steps.length - first, result);
+    this.settle(fresh, first, result.length, replaced);
     return true;
   }
 
@@ -497,12 +411,13 @@ export class ModelBuilder implements AllocatorTracker {
       if (seen.has(key)) continue;
       seen.add(key);
       // a claim matters to the searches of its space, not to the other claims
-      const near = isSpaceKey(key) ? this.stepIndex.readBy(key) : [...this.stepIndex.readBy(key), ...this.stepIndex.writtenBy(key)];
-      for (const st of near) {
-        if (group.has(st) || !later(st)) continue;
+      const reached = (st: ModelStep<Definition>): boolean => {
+        if (group.has(st) || !later(st)) return false;
         group.add(st);
-        if (group.size > MAX_AFFECTED || !visit(st)) return undefined;
-      }
+        return group.size > MAX_AFFECTED || !visit(st);
+      };
+      if (this.stepIndex.someReader(key, reached)) return undefined;
+      if (!isSpaceKey(key) && this.stepIndex.someWriter(key, reached)) return undefined;
     }
     return group;
   }
@@ -538,12 +453,80 @@ export class ModelBuilder implements AllocatorTracker {
     for (const w of step.deletions) this.changedNames.add(w.target.name);
   }
 
-  /** After an edit: the definitions in the order of the steps, the new steps' placed and indexed. */
-  private settle(fresh: readonly ModelStep<Definition>[]): void {
+  /**
+   * After an edit: the definitions in the order of the steps, the new steps' placed and indexed.
+   * The steps from `first` to `first + count` are new and replace steps that made `replaced`
+   * definitions; the definitions of the other steps stay where they were in the list.
+   */
+  private settle(fresh: readonly ModelStep<Definition>[], first: number, count: number, replaced: number): void {
+    const steps = this.steps;
+    const old = this.definitions;
+    let kept = 0;
+    for (let i = first - 1; i >= 0; i--) {
+      const made = steps[i].made;
+      if (made.length > 0) {
+        kept = made[made.length - 1].index + 1;
+        break;
+      }
+    }
     // a new list: what is kept per list of definitions (interfaces.ts) must see the change
-    const definitions: Definition[] = (this.definitions = []);
-    for (const st of this.steps) for (const d of st.made) definitions.push(d);
-    for (let i = 0; i < definitions.length; i++) definitions[i].index = i;
+    const definitions: Definition[] = old.slice(0, kept);
+    for (let i = first; i < first + count; i++) for (const d of steps[i].made) definitions.push(d);
+    const added = definitions.length - kept;
+    for (let i = kept + replaced; i < old.length; i++) definitions.push(old[i]);
+    // later definitions move only when the edit changed how many there are
+    const renumberTo = added === replaced ? kept + added : definitions.length;
+    for (let i = kept; i < renumberTo; i++) definitions[i].index = i;
+    this.definitions = definitions;
+    this.adopt(fresh);
+  }
+
+  /**
+   * When each new step takes the place of one step that made as many definitions: the steps and
+   * definitions swapped where they are, the rest of the lists untouched (a tap renamed in place,
+   * with its sub-interface and its `delete` taken again). False when they do not pair up.
+   */
+  private replaceInPlace(
+    first: number,
+    removed: readonly ModelStep<Definition>[],
+    fresh: readonly ModelStep<Definition>[],
+    members: readonly ModelStep<Definition>[],
+    again: ReadonlyMap<ModelStep<Definition>, ModelStep<Definition>[]>,
+    news: readonly ModelStep<Definition>[],
+  ): boolean {
+    const pairs: [number, ModelStep<Definition>, ModelStep<Definition>][] = [];
+    const pair = (at: number, old: ModelStep<Definition>, now: ModelStep<Definition> | undefined): boolean => {
+      if (at < 0 || !now || now.made.length !== old.made.length) return false;
+      pairs.push([at, old, now]);
+      return true;
+    };
+    if (fresh.length !== removed.length) return false;
+    for (let i = 0; i < removed.length; i++) if (!pair(first + i, removed[i], fresh[i])) return false;
+    const steps = this.steps;
+    let from = first + removed.length;
+    for (const m of members) {
+      const taken = again.get(m)!;
+      const at = steps.indexOf(m, from);
+      if (taken.length !== 1 || !pair(at, m, taken[0])) return false;
+      from = at + 1;
+    }
+    const definitions = this.definitions.slice();
+    for (const [at, old, now] of pairs) {
+      steps[at] = now;
+      for (let j = 0; j < now.made.length; j++) {
+        const index = old.made[j].index;
+        definitions[index] = now.made[j];
+        now.made[j].index = index;
+      }
+    }
+    // a new list: what is kept per list of definitions (interfaces.ts) must see the change
+    this.definitions = definitions;
+    this.adopt(news);
+    return true;
+  }
+
+  /** New steps into the model: their definitions placed, their keys indexed. */
+  private adopt(fresh: readonly ModelStep<Definition>[]): void {
     for (const st of fresh) {
       for (const d of st.made) {
         this.place(d);
@@ -559,16 +542,15 @@ export class ModelBuilder implements AllocatorTracker {
   private readsHold(step: ModelStep<Definition>): boolean {
     for (const r of step.reads) {
       const key = r.key;
-      const at = key.slice(2);
       switch (key.charCodeAt(0)) {
         case 76: // L
-          if (this.live.get(at) !== r.value) return false;
+          if (this.live.get(key) !== r.value) return false;
           break;
         case 82: // R
-          if (this.pairs.get(at) !== r.value) return false;
+          if (this.pairs.get(key) !== r.value) return false;
           break;
         case 67: // C
-          if (this.state.peek(at) !== r.value) return false;
+          if (this.state.peek(key.slice(2)) !== r.value) return false;
           break;
         case 88: // X
           if (r.definition?.deletedBy !== r.value) return false;
@@ -581,18 +563,42 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   /**
-   * Whether no later step reads what these steps wrote, writes it (a whole id space aside, which
-   * only its readers care about), or writes what `readers` read.
+   * Whether no later step reads what these steps wrote, writes it, or writes what `readers` read.
+   * A whole id space is read by the searches for a free id in it: of those, only the ones whose
+   * answer a claim taken or freed here moves count (`undone`: the steps are taken out, so what they
+   * took is free and what they freed is taken).
    */
-  private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): boolean {
+  private untouchedLater(steps: readonly ModelStep<Definition>[], readers: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, undone = false): boolean {
     for (const st of steps) {
       for (const key of st.writes) {
-        if (this.stepIndex.readBy(key).some(later)) return false;
-        if (!isSpaceKey(key) && this.stepIndex.writtenBy(key).some(later)) return false;
+        if (isSpaceKey(key)) continue;
+        if (this.stepIndex.someReader(key, later)) return false;
+        if (this.stepIndex.someWriter(key, later)) return false;
+      }
+      if (this.movesLaterSearch(st, undone, later)) return false;
+    }
+    for (const st of readers) for (const read of st.reads) if (this.stepIndex.someWriter(read.key, later)) return false;
+    return true;
+  }
+
+  /** Whether a claim a step took or freed changes the id a later search finds. */
+  private movesLaterSearch(step: ModelStep<Definition>, undone: boolean, later: (st: ModelStep<Definition>) => boolean): boolean {
+    for (const c of step.claims) {
+      const wasTaken = c.before !== undefined;
+      const isTaken = c.after !== undefined;
+      if (wasTaken === isTaken) continue;
+      const taken = undone ? wasTaken : isTaken;
+      const id = Number(c.claim.slice(spaceOf(c.claim).length + 1));
+      for (const key of searchesChangedBy(c.claim)) {
+        // above every answer: taken, no search found it; freed, none found an id above it
+        const highest = this.stepIndex.foundAtMost(key);
+        if (taken ? id > highest : id >= highest) continue;
+        // the answer first: a search's reads are few, and where it lies is a walk through its tokens
+        const moved = (o: ModelStep<Definition>) => o.reads.some((r) => r.key === key && !searchStillAnswers(r, id, taken)) && later(o);
+        if (this.stepIndex.someReader(key, moved)) return true;
       }
     }
-    for (const st of readers) for (const read of st.reads) if (this.stepIndex.writtenBy(read.key).some(later)) return false;
-    return true;
+    return false;
   }
 
   /** Puts back what a step changed in the state, last change first. */
@@ -766,6 +772,37 @@ export class ModelBuilder implements AllocatorTracker {
     }
     return alive ?? deleted;
   }
+}
+
+/** How many definitions these steps made. */
+function madeBy(steps: readonly ModelStep<Definition>[]): number {
+  let n = 0;
+  for (const st of steps) n += st.made.length;
+  return n;
+}
+
+/** `list.splice(from, count, ...items)` without passing thousands of arguments. */
+function spliceSteps<T>(list: T[], from: number, count: number, items: readonly T[]): void {
+  if (items.length <= 1000) {
+    list.splice(from, count, ...items);
+    return;
+  }
+  const tail = list.slice(from + count);
+  list.length = from;
+  for (const item of items) list.push(item);
+  for (const item of tail) list.push(item);
+}
+
+/** The index of the first step that starts at or after `offset` (steps are in document order). */
+function firstStepFrom(steps: readonly ModelStep<Definition>[], offset: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(steps[mid].use) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Inserts a definition into a list kept in creation order. */

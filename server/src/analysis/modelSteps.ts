@@ -40,6 +40,18 @@ export interface StepRead<D> {
   readonly search?: { readonly space: string; readonly from: number };
 }
 
+/**
+ * Whether a search for the lowest free id (`read`, with the id it found) finds the same id when,
+ * earlier, id `id` of its space is taken (`taken`) or freed that was not. A taken id moves the
+ * search only if it is the one found (an id below it was taken already, or the search would have
+ * found it); a freed one only if it lies between the search's floor and the id found.
+ */
+export function searchStillAnswers<D>(read: StepRead<D>, id: number, taken: boolean): boolean {
+  if (!read.search || !Number.isInteger(id)) return false;
+  const found = read.value as number;
+  return taken ? found !== id : !(read.search.from <= id && id < found);
+}
+
 export class ModelStep<D> {
   reads: StepRead<D>[] = [];
   writes: string[] = [];
@@ -69,14 +81,32 @@ export class ModelStep<D> {
   }
 }
 
+/**
+ * The steps of one key: a short list, or a set once there are many (every automatic loopback reads
+ * `S|loop-instance`: a list made each removal a search through thousands).
+ */
+type Holders<D> = ModelStep<D>[] | Set<ModelStep<D>>;
+
+/** From this many steps on a key's steps are a set. */
+const SET_FROM = 9;
+
 /** Who reads and who writes each key, to find the steps an edit of other steps may change. */
 export class StepIndex<D> {
-  private readonly readers = new Map<string, ModelStep<D>[]>();
-  private readonly writers = new Map<string, ModelStep<D>[]>();
+  private readonly readers = new Map<string, Holders<D>>();
+  private readonly writers = new Map<string, Holders<D>>();
+
+  /**
+   * Per id space searched: an id no search found above (the highest found, never lowered when a
+   * step goes), so that a claim far above every search's answer is seen to move none of them.
+   */
+  private readonly highestFound = new Map<string, number>();
 
   add(step: ModelStep<D>): void {
-    for (const read of step.reads) listOf(this.readers, read.key).push(step);
-    for (const key of step.writes) listOf(this.writers, key).push(step);
+    for (const read of step.reads) {
+      put(this.readers, read.key, step);
+      if (read.search && (read.value as number) > (this.highestFound.get(read.key) ?? -1)) this.highestFound.set(read.key, read.value as number);
+    }
+    for (const key of step.writes) put(this.writers, key, step);
   }
 
   remove(step: ModelStep<D>): void {
@@ -84,27 +114,45 @@ export class StepIndex<D> {
     for (const key of step.writes) drop(this.writers, key, step);
   }
 
-  readBy(key: string): readonly ModelStep<D>[] {
-    return this.readers.get(key) ?? NONE;
+  /** Whether a step for which `test` holds reads the key. */
+  someReader(key: string, test: (step: ModelStep<D>) => boolean): boolean {
+    return some(this.readers.get(key), test);
   }
 
-  writtenBy(key: string): readonly ModelStep<D>[] {
-    return this.writers.get(key) ?? NONE;
+  /** An id at or above every id a search of this key found (-1: none searched). */
+  foundAtMost(key: string): number {
+    return this.highestFound.get(key) ?? -1;
+  }
+
+  /** Whether a step for which `test` holds writes the key. */
+  someWriter(key: string, test: (step: ModelStep<D>) => boolean): boolean {
+    return some(this.writers.get(key), test);
   }
 }
 
-const NONE: readonly never[] = [];
-
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
+function some<T>(items: T[] | Set<T> | undefined, test: (item: T) => boolean): boolean {
+  if (!items) return false;
+  for (const item of items) if (test(item)) return true;
+  return false;
 }
 
-function drop<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (!list) return;
-  const at = list.lastIndexOf(item);
-  if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) map.delete(key);
+function put<D>(map: Map<string, Holders<D>>, key: string, step: ModelStep<D>): void {
+  const holders = map.get(key);
+  if (!holders) map.set(key, [step]);
+  else if (!Array.isArray(holders)) holders.add(step);
+  else if (holders.length + 1 < SET_FROM) holders.push(step);
+  else map.set(key, new Set(holders).add(step));
+}
+
+function drop<D>(map: Map<string, Holders<D>>, key: string, step: ModelStep<D>): void {
+  const holders = map.get(key);
+  if (!holders) return;
+  if (!Array.isArray(holders)) {
+    holders.delete(step);
+    if (holders.size === 0) map.delete(key);
+    return;
+  }
+  const at = holders.lastIndexOf(step);
+  if (at >= 0) holders.splice(at, 1);
+  if (holders.length === 0) map.delete(key);
 }
