@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs, ValueSpec } from '../schema/types';
-import { normalizeSpace, skipLiteral, splitTopLevel, stringLiteralValue, type Statement } from './cText';
+import { balancedParens, normalizeSpace, skipLiteral, splitTopLevel, stringLiteralValue, type Statement } from './cText';
 import { argName, formatWords, type FormatWord, type UnformatResolver } from './formatString';
 
 /** What a loop and a fixed sequence of reads share: one `unformat` call read as arguments. */
@@ -73,7 +73,7 @@ export function shortCond(cond: string): string {
 function branchArg(cond: string, input: string, resolve: UnformatResolver): ArgSpec[] | string {
   const text = unguarded(normalizeSpace(cond), input);
   const call = /^(unformat|unformat_user) ?\(([\s\S]*)\)$/.exec(text);
-  if (!call || !balanced(call[2])) return `a branch tests \`${shortCond(cond)}\``;
+  if (!call || !balancedParens(call[2])) return `a branch tests \`${shortCond(cond)}\``;
   const params = splitTopLevel(call[2]);
   if (params[0]?.replace(/^&/, '') !== input) return `a branch reads another input: \`${shortCond(cond)}\``;
   let format: string | undefined;
@@ -151,15 +151,6 @@ function unguarded(cond: string, input: string): string {
   if (parts.length < 2) return cond;
   const reads = parts.filter((p) => readsFrom(p, input));
   return reads.length === 1 && reads[0] === parts[parts.length - 1] ? reads[0].trim() : cond;
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const c of s) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 function sameValues(a: readonly ValueSpec[] | undefined, b: readonly ValueSpec[] | undefined): boolean {

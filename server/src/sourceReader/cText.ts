@@ -72,6 +72,16 @@ export function matchBracket(s: string, i: number): number {
 }
 
 /** Splits on `separator` (commas, or an operator such as `||`) outside brackets and literals. */
+/** Whether every `(` in `s` has its `)` and no `)` comes first. */
+export function balancedParens(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 export function splitTopLevel(s: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;

@@ -1,5 +1,5 @@
 import type { ArgSpec, ValueSpec } from '../schema/types';
-import { normalizeSpace, splitTopLevel, type Statement } from './cText';
+import { balancedParens, normalizeSpace, splitTopLevel, type Statement } from './cText';
 
 /** The values a check after the loop lets through: `if (path_mtu < 68) return clib_error_return (...)` lets 68 and above. */
 export interface Range {
@@ -40,17 +40,8 @@ export function readRange(cond: string): Range | undefined {
 
 function stripParens(text: string): string {
   let t = text.trim();
-  while (/^\(.*\)$/.test(t) && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  while (/^\(.*\)$/.test(t) && balancedParens(t.slice(1, -1))) t = t.slice(1, -1).trim();
   return t;
-}
-
-function balanced(t: string): boolean {
-  let depth = 0;
-  for (const c of t) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);
