@@ -12,7 +12,7 @@ import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedComm
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
-import { emptyLineParent, underEmptyLineParent } from './parentFallback';
+import { ancestorsRefuseEmptyLine, emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
 import { readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
 
@@ -268,7 +268,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const refused = refusalDiagnostics(command, given, use.path[0].token.start, use.path[use.path.length - 1].token.end);
     // a word VPP reads as the start of a keyword may be what the refusal misses
     if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
-    out.push(...(parent ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
+    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP
+    const stillRefused = !firstIgnored && !templated && ancestorsRefuseEmptyLine(schema, command.path);
+    out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;
       const missing = (spec.needs ?? []).filter((name) => !given.has(name));
