@@ -170,13 +170,31 @@ function inline(fn: CFunction, args: readonly string[], outcome: Outcome): State
       }
       return o.text.trim().startsWith('{') ? o.text : `{ ${o.text} }`;
     });
-    if (quiet || s.kind !== 'if' || /\b(goto|break|continue)\b/.test(s.text)) break;
+    if (s.kind !== 'if' || /\b(goto|break|continue)\b/.test(s.text)) break;
+    if (quiet) {
+      // `if (state > SPAN_BOTH) return VNET_API_ERROR_UNIMPLEMENTED;` (span.c): a return that is no
+      // error the caller shows, before the checks that are; requiredAfterLoop.ts reads the checks
+      // after it only for the lines where its condition is known not to hold
+      if (s.else || !/^return\b[^;]*;$/.test(normalizeSpace(s.then.text).replace(/^\{ ?(.*?) ?\}$/, '$1'))) break;
+      const stmt = reparse(`if (${rename(s.cond)}) return 0;`);
+      if (!stmt) break;
+      quietReturns.add(stmt);
+      out.push(stmt);
+      continue;
+    }
     const stmt = reparse(text);
     if (!stmt) break;
     out.push(stmt);
   }
-  return out.length && out.some((s) => s.kind === 'if') ? out : undefined;
+  // a quiet return with no check after it only ends the reading early
+  while (out.length && quietReturns.has(out[out.length - 1])) out.pop();
+  return out.length && out.some((s) => s.kind === 'if' && !quietReturns.has(s)) ? out : undefined;
 }
+
+const quietReturns = new WeakSet<Statement>();
+
+/** Whether a statement is a helper's return that is no error of the command, put before its call. */
+export const isInlinedQuietReturn = (s: Statement): boolean => quietReturns.has(s);
 
 function reparse(text: string): Statement | undefined {
   const parsed = parseStatement(text, 0);
