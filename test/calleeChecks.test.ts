@@ -201,6 +201,57 @@ VLIB_CLI_COMMAND (set_interface_span_command, static) = {
     assert.equal(readFile(span('SPAN_RX')).required, undefined);
   });
 
+  it('takes `x > LIMIT_MAX` of an unsigned parameter as true for all ones, when the caller\'s variable starts at ~0 and is as wide (sr_pt_add_iface)', () => {
+    const pt = (callerType: string, paramType: string, limit = 'SR_PT_ID_MAX') => `
+int
+sr_pt_add_iface (u32 iface, ${paramType} id)
+{
+  if (iface == (u32) ~0)
+    return SR_PT_ERR_IFACE_INVALID;
+  if (id > ${limit})
+    return SR_PT_ERR_ID_INVALID;
+  return 0;
+}
+
+static clib_error_t *
+sr_pt_add_iface_command_fn (vlib_main_t *vm, unformat_input_t *input, vlib_cli_command_t *cmd)
+{
+  vnet_main_t *vnm = vnet_get_main ();
+  u32 iface = (u32) ~0;
+  ${callerType} id = (${callerType}) ~0;
+  int rv;
+
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U", unformat_vnet_sw_interface, vnm, &iface))
+	;
+      else if (unformat (input, "id %u", &id))
+	;
+      else
+	break;
+    }
+
+  rv = sr_pt_add_iface (iface, id);
+  if (rv != 0)
+    return clib_error_return (0, "Error: %d", rv);
+  return 0;
+}
+
+VLIB_CLI_COMMAND (sr_pt_add_iface_command, static) = {
+  .path = "sr pt add iface",
+  .function = sr_pt_add_iface_command_fn,
+};
+`;
+    assert.deepEqual(readFile(pt('u32', 'u16')).required, [['interface'], ['id']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', '4095')).required, [['interface'], ['id']]);
+    // a u16 ~0 is 0xffff as a u32, not above every limit; a signed parameter holds -1; U16_MAX is the type's own
+    // (the `%u` into a u16 writes past it, so the interface check holds only without `id` there)
+    assert.deepEqual(readFile(pt('u16', 'u32')).required, [['interface', 'id']]);
+    assert.deepEqual(readFile(pt('u32', 'i32')).required, [['interface']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', 'U16_MAX')).required, [['interface']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', '65535')).required, [['interface']]);
+  });
+
   it('maps `&args` and `args->x` (a helper given a struct)', () => {
     const text = `
 static int
@@ -257,6 +308,12 @@ describe('helpers\' checks on real lines', () => {
     assert.equal(errors('set interface span l2').length, 1);
     assert.deepEqual(errors('set interface span loop0 destination loop1'), []);
     assert.deepEqual(errors('set interface span loop0 disable'), []);
+  });
+
+  it('`sr pt add iface` needs an id: VPP 26.06 refused `sr pt add iface loop0` ("The iface id value invalid.")', () => {
+    assert.equal(errors('sr pt add iface loop0').length, 1);
+    assert.ok(errors('sr pt add iface bogus-option').length > 0);
+    assert.deepEqual(errors('sr pt add iface loop0 id 1 ingress-load 1 egress-load 1 tts-template 1'), []);
   });
 
   it('VPP 24.10\'s `set nsim` left them garbage, and accepted `set nsim bandwidth 1 gbit`', () => {
