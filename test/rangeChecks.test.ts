@@ -77,3 +77,36 @@ describe('ranges checked after the loop', () => {
     assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
   });
 });
+
+describe('a number that reads as the ~0 a check after the loop tests', () => {
+  const check = `  if (table_id == ~0)
+    return clib_error_return (0, "table-id must be specified");`;
+
+  it('marks the value of a u32 a branch only reads into (svs_table_cli)', () => {
+    const args = argsOf('  u32 table_id = ~0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, check);
+    assert.deepEqual(args[0].values, [{ kind: 'int', allOnesIsUnset: true }]);
+  });
+
+  it('leaves a branch that also sets a flag, a narrower variable, and one that starts elsewhere', () => {
+    const flagged = argsOf('  u32 table_id = ~0;\n  u8 table_set = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	table_set = 1;`, check);
+    assert.deepEqual(flagged[0].values, [{ kind: 'int' }]);
+    const narrow = argsOf('  u16 table_id = ~0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, check);
+    assert.deepEqual(narrow[0].values, [{ kind: 'int' }]);
+    const zero = argsOf('  u32 table_id = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, `  if (table_id == 0)
+    return clib_error_return (0, "table-id must be specified");`);
+    assert.deepEqual(zero[0].values, [{ kind: 'int' }]);
+  });
+
+  it('on real lines: VPP 26.06 and 24.10 refused `svs table table-id -1` ("table-id must be specified")', () => {
+    const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    assert.equal(errors('svs table table-id -1').length, 1);
+    assert.equal(errors('svs table table-id -1', '24.10').length, 1);
+    assert.equal(errors('svs table table-id 4294967295').length, 1);
+    assert.deepEqual(errors('svs table table-id 1'), []);
+    assert.equal(errors('set dhcpv6 vss table -1').length, 1);
+  });
+});

@@ -248,8 +248,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     }
   }
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
+    const checked = givenToChecks(given);
     for (const group of command.required ?? []) {
-      if (group.some((name) => given.has(name)) || possibleUses(group, given, command) > 0) continue;
+      if (group.some((name) => checked.has(name)) || possibleUses(group, checked, command) > 0) continue;
       if (firstIgnored && (readsAsKeyword(firstIgnored, group, command) || readsNumberPrefix(firstIgnored, group, command, namesBefore(match, firstIgnored)))) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
@@ -265,7 +266,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
         ),
       );
     }
-    const refused = refusalDiagnostics(command, given, use.path[0].token.start, use.path[use.path.length - 1].token.end);
+    const refused = refusalDiagnostics(command, checked, use.path[0].token.start, use.path[use.path.length - 1].token.end);
     // a word VPP reads as the start of a keyword may be what the refusal misses
     if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
     // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP
@@ -281,6 +282,29 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     }
   }
   return out;
+}
+
+/**
+ * The arguments as VPP's checks after the loop see them: one whose number reads as the `~0` its
+ * variable starts at (`table-id -1` with `%d` into a u32) is not given there.
+ */
+function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<string, ArgMatch<ArgSpec>[]> {
+  const out = new Map<string, ArgMatch<ArgSpec>[]>();
+  for (const [name, uses] of given) {
+    // VPP keeps the last one
+    const last = uses[uses.length - 1];
+    if (!last.values.some((v) => v.spec.allOnesIsUnset && v.token && readsAsAllOnes(v.token.text, v.spec.kind))) out.set(name, uses);
+  }
+  return out;
+}
+
+/** A number unformat stores as 0xffffffff in 32 bits: `-1` with `%d`, `4294967295` with either. */
+function readsAsAllOnes(text: string, kind: string): boolean {
+  const m = /^(-?)(\d+)$/.exec(text);
+  if (!m || (m[1] && kind !== 'int')) return false;
+  const n = BigInt(m[2]);
+  const value = m[1] ? -n : n;
+  return (value & 0xffffffffn) === 0xffffffffn && (m[1] ? n === 1n : n <= 0xffffffffn);
 }
 
 function namesBefore(match: MatchResult<ArgSpec>, item: Item): string[] {

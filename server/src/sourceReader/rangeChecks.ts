@@ -6,6 +6,8 @@ export interface Range {
   v: string;
   min?: number;
   max?: number;
+  /** A check after the loop tests `v` against its `~0` from before the loop (`if (table_id == ~0)`). */
+  allOnesUnset?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -14,6 +16,7 @@ export interface ArgRange {
   index: number;
   min?: number;
   max?: number;
+  allOnesUnset?: boolean;
 }
 
 /**
@@ -73,6 +76,14 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     const numbers = (arg.values ?? []).map((value, index) => ({ value, index })).filter((x) => NUMBER_KINDS.has(x.value.kind));
     if (numbers.length !== 1) continue;
     const type = declaredType(r.v, before);
+    if (r.allOnesUnset) {
+      // `-1` read with `%d` into a u32 is ~0 again: the checks see the argument as not given (VPP
+      // 26.06: `svs table table-id -1`, "table-id must be specified"); only where the branch does
+      // nothing else (no flag of its own says it was given)
+      const { value, index } = numbers[0];
+      if (type === 'u32' && arg.values?.length === 1 && (value.kind === 'int' || value.kind === 'uint') && /^[\s;{}]*$/.test(b.body)) out.push({ name: arg.name, index, allOnesUnset: true });
+      continue;
+    }
     if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
     const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
     const { value, index } = numbers[0];
@@ -103,6 +114,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         out = { ...out };
         if (r.min !== undefined) out.min = Math.max(out.min ?? -Infinity, r.min);
         if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
+        if (r.allOnesUnset) out.allOnesIsUnset = true;
       }
       return out;
     });

@@ -116,6 +116,9 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
     if (!collecting && pending.length === 0) break;
   }
+  // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
+  const allOnes = new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast && facts.initial(l.v) === '~0' ? [l.v] : [])));
+  for (const v of allOnes) ranges.push({ v, allOnesUnset: true });
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
 
