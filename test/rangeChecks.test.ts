@@ -109,4 +109,13 @@ describe('a number that reads as the ~0 a check after the loop tests', () => {
     assert.deepEqual(errors('svs table table-id 1'), []);
     assert.equal(errors('set dhcpv6 vss table -1').length, 1);
   });
+
+  it('marks the number among several branches that set the variable (virtio_pci_delete_command_fn: `sw_if_index %d` or an interface)', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    // VPP 26.06: "please specify interface name or sw_if_index"
+    assert.equal(errors('delete interface virtio sw_if_index -1').length, 1);
+    assert.deepEqual(errors('delete interface virtio sw_if_index 1'), []);
+    // the interface read last is what VPP keeps
+    assert.deepEqual(errors('delete interface virtio sw_if_index -1 loop0'), []);
+  });
 });

@@ -69,6 +69,10 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
   for (const r of ranges) {
     const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
+    if (r.allOnesUnset) {
+      out.push(...allOnesArgs(r.v, setters, declaredType(r.v, before)));
+      continue;
+    }
     if (setters.length !== 1) continue;
     const [b] = setters;
     if (mention.test(b.body) || (b.cond.match(new RegExp(`&\\s*${r.v}\\b`, 'g')) ?? []).length !== 1 || b.args.length !== 1) continue;
@@ -76,20 +80,29 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     const numbers = (arg.values ?? []).map((value, index) => ({ value, index })).filter((x) => NUMBER_KINDS.has(x.value.kind));
     if (numbers.length !== 1) continue;
     const type = declaredType(r.v, before);
-    if (r.allOnesUnset) {
-      // `-1` read with `%d` into a u32 is ~0 again: the checks see the argument as not given (VPP
-      // 26.06: `svs table table-id -1`, "table-id must be specified"); only where the branch does
-      // nothing else (no flag of its own says it was given)
-      const { value, index } = numbers[0];
-      if (type === 'u32' && arg.values?.length === 1 && (value.kind === 'int' || value.kind === 'uint') && /^[\s;{}]*$/.test(b.body)) out.push({ name: arg.name, index, allOnesUnset: true });
-      continue;
-    }
     if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
     const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
     const { value, index } = numbers[0];
     const min = r.min !== undefined && !(unsigned && value.kind === 'int') ? r.min : undefined;
     if (min === undefined && r.max === undefined) continue;
     out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
+  }
+  return out;
+}
+
+/**
+ * `-1` read with `%d` into a u32 is ~0 again, and so is 4294967295: the checks see the argument as
+ * not given (VPP 26.06: `svs table table-id -1`, "table-id must be specified"; `delete interface
+ * virtio sw_if_index -1`). Each branch that reads the variable as its one number and does nothing
+ * else (no flag of its own says it was given); the branches that read it otherwise are left alone.
+ */
+function allOnesArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined): ArgRange[] {
+  if (type !== 'u32') return [];
+  const out: ArgRange[] = [];
+  for (const b of setters) {
+    if (b.args.length !== 1 || !/^[\s;{}]*$/.test(b.body) || (b.cond.match(new RegExp(`&\\s*${v}\\b`, 'g')) ?? []).length !== 1) continue;
+    const values = b.args[0].values ?? [];
+    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, allOnesUnset: true });
   }
   return out;
 }
