@@ -285,15 +285,16 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
 }
 
 /**
- * The arguments as VPP's checks after the loop see them: one whose number reads as the `~0` its
- * variable starts at (`table-id -1` with `%d` into a u32) is not given there.
+ * The arguments as VPP's checks after the loop see them: one whose number reads as the `~0` or 0 its
+ * variable starts at (`table-id -1` with `%d` into a u32, `port 0`) is not given there.
  */
 function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<string, ArgMatch<ArgSpec>[]> {
   const out = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const [name, uses] of given) {
     // VPP keeps the last one
     const last = uses[uses.length - 1];
-    if (!last.values.some((v) => v.spec.allOnesIsUnset && v.token && readsAsAllOnes(v.token.text, v.spec.kind))) out.set(name, uses);
+    const unset = last.values.some((v) => v.token && ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) || (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text))));
+    if (!unset) out.set(name, uses);
   }
   return out;
 }

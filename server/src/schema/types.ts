@@ -57,6 +57,8 @@ export interface ValueSpec {
    * as if not given.
    */
   allOnesIsUnset?: boolean;
+  /** The same for a variable that starts at 0 and a check `== 0`: a value of 0 leaves it as if not given. */
+  zeroIsUnset?: boolean;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */

@@ -8,6 +8,8 @@ export interface Range {
   max?: number;
   /** A check after the loop tests `v` against its `~0` from before the loop (`if (table_id == ~0)`). */
   allOnesUnset?: boolean;
+  /** A check after the loop tests `v` against its 0 from before the loop (`if (port == 0)`). */
+  zeroUnset?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -17,6 +19,7 @@ export interface ArgRange {
   min?: number;
   max?: number;
   allOnesUnset?: boolean;
+  zeroUnset?: boolean;
 }
 
 /**
@@ -69,8 +72,8 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
   for (const r of ranges) {
     const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
-    if (r.allOnesUnset) {
-      out.push(...allOnesArgs(r.v, setters, declaredType(r.v, before)));
+    if (r.allOnesUnset || r.zeroUnset) {
+      out.push(...unsetValueArgs(r.v, setters, declaredType(r.v, before), r.zeroUnset ? 'zero' : 'all-ones'));
       continue;
     }
     if (setters.length !== 1) continue;
@@ -96,13 +99,14 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
  * virtio sw_if_index -1`). Each branch that reads the variable as its one number and does nothing
  * else (no flag of its own says it was given); the branches that read it otherwise are left alone.
  */
-function allOnesArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined): ArgRange[] {
-  if (type !== 'u32') return [];
+function unsetValueArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined, value: 'zero' | 'all-ones'): ArgRange[] {
+  // a 0 read into a 32-bit or wider integer that starts at 0 leaves it 0 (a narrower one is written past)
+  if (value === 'all-ones' ? type !== 'u32' : !type || !/^(?:u32|u64|uword|i32|int|i64)$/.test(type)) return [];
   const out: ArgRange[] = [];
   for (const b of setters) {
     if (b.args.length !== 1 || !/^[\s;{}]*$/.test(b.body) || (b.cond.match(new RegExp(`&\\s*${v}\\b`, 'g')) ?? []).length !== 1) continue;
     const values = b.args[0].values ?? [];
-    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, allOnesUnset: true });
+    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
   }
   return out;
 }
@@ -128,6 +132,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         if (r.min !== undefined) out.min = Math.max(out.min ?? -Infinity, r.min);
         if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
         if (r.allOnesUnset) out.allOnesIsUnset = true;
+        if (r.zeroUnset) out.zeroIsUnset = true;
       }
       return out;
     });

@@ -117,8 +117,12 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (!collecting && pending.length === 0) break;
   }
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
-  const allOnes = new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast && facts.initial(l.v) === '~0' ? [l.v] : [])));
-  for (const v of allOnes) ranges.push({ v, allOnesUnset: true });
+  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
+  for (const v of new Set(unsetLiterals)) {
+    const initial = facts.initial(v);
+    if (initial === '~0') ranges.push({ v, allOnesUnset: true });
+    else if (initial === '0') ranges.push({ v, zeroUnset: true });
+  }
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
 
