@@ -90,9 +90,16 @@ describe('a number that reads as the ~0 a check after the loop tests', () => {
   });
 
   it('leaves a branch that also sets a flag and a narrower variable; a variable that starts at 0 takes a 0 (vxlan\'s `vni == 0`)', () => {
+    // a flag a check tests says the argument was given, whatever its value
     const flagged = argsOf('  u32 table_id = ~0;\n  u8 table_set = 0;', `      if (unformat (input, "table-id %d", &table_id))
-	table_set = 1;`, check);
+	table_set = 1;`, `${check}
+  if (!table_set)
+    return clib_error_return (0, "no table");`);
     assert.deepEqual(flagged[0].values, [{ kind: 'int' }]);
+    // one no check tests changes nothing (sfdp_tenant_add_del_command_fn's `is_del = 0`)
+    const untested = argsOf('  u32 table_id = ~0;\n  u8 is_del = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	is_del = 0;`, check);
+    assert.deepEqual(untested[0].values, [{ kind: 'int', allOnesIsUnset: true }]);
     const narrow = argsOf('  u16 table_id = ~0;', `      if (unformat (input, "table-id %d", &table_id))
 	;`, check);
     assert.deepEqual(narrow[0].values, [{ kind: 'int' }]);
@@ -111,6 +118,9 @@ describe('a number that reads as the ~0 a check after the loop tests', () => {
     assert.equal(errors('set dhcpv6 vss table -1').length, 1);
     // VPP 26.06: "missing value of session limit"
     assert.ok(errors('set nat44 session limit 0').length > 0);
+    // VPP 26.06: "missing tenant id"
+    assert.equal(errors('sfdp tenant add -1').length, 1);
+    assert.deepEqual(errors('sfdp tenant add 1'), []);
     assert.deepEqual(errors('set nat44 session limit 10'), []);
   });
 

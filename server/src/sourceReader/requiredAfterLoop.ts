@@ -118,10 +118,11 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   }
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
   const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
+  const checked = [...new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'same' ? [baseOf(l.a), baseOf(l.b)] : [baseOf(l.v)])))];
   for (const v of new Set(unsetLiterals)) {
     const initial = facts.initial(v);
-    if (initial === '~0') ranges.push({ v, allOnesUnset: true });
-    else if (initial === '0') ranges.push({ v, zeroUnset: true });
+    if (initial === '~0') ranges.push({ v, allOnesUnset: true, checked });
+    else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
   }
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
