@@ -131,6 +131,127 @@ done:
     assert.equal(readFile(NSIM('  (void) rv;')).required, undefined);
   });
 
+  it('reads the checks after a helper\'s quiet return only for the lines its condition cannot hold on (span_add_delete_entry)', () => {
+    const span = (state: string) => `
+static uword
+unformat_span_state (unformat_input_t * input, va_list * args)
+{
+  span_state_t *state = va_arg (*args, span_state_t *);
+  if (unformat (input, "disable"))
+    *state = SPAN_DISABLE;
+  else if (unformat (input, "rx"))
+    *state = SPAN_RX;
+  else if (unformat (input, "tx"))
+    *state = SPAN_TX;
+  else if (unformat (input, "both"))
+    *state = SPAN_BOTH;
+  else
+    return 0;
+  return 1;
+}
+
+int
+span_add_delete_entry (vlib_main_t * vm, u32 src_sw_if_index, u32 dst_sw_if_index, u8 state, span_feat_t sf)
+{
+  span_main_t *sm = &span_main;
+
+  if (state > SPAN_BOTH)
+    return VNET_API_ERROR_UNIMPLEMENTED;
+
+  if ((src_sw_if_index == ~0) || (dst_sw_if_index == ~0 && state > 0) || (src_sw_if_index == dst_sw_if_index))
+    return VNET_API_ERROR_INVALID_INTERFACE;
+  return 0;
+}
+
+static clib_error_t *
+set_interface_span_command_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  span_main_t *sm = &span_main;
+  u32 src_sw_if_index = ~0;
+  u32 dst_sw_if_index = ~0;
+  span_feat_t sf = SPAN_FEAT_DEVICE;
+  span_state_t state = ${state};
+
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U", unformat_vnet_sw_interface, sm->vnet_main, &src_sw_if_index))
+	;
+      else if (unformat (input, "destination %U", unformat_vnet_sw_interface, sm->vnet_main, &dst_sw_if_index))
+	;
+      else if (unformat (input, "%U", unformat_span_state, &state))
+	;
+      else
+	return clib_error_return (0, "Invalid input");
+    }
+
+  int rv = span_add_delete_entry (vm, src_sw_if_index, dst_sw_if_index, state, sf);
+  if (rv == VNET_API_ERROR_INVALID_INTERFACE)
+    return clib_error_return (0, "Invalid interface");
+  return 0;
+}
+
+VLIB_CLI_COMMAND (set_interface_span_command, static) = {
+  .path = "set interface span",
+  .function = set_interface_span_command_fn,
+};
+`;
+    // `state` keeps SPAN_BOTH until a state word is given, so `state > SPAN_BOTH` cannot hold without one
+    assert.deepEqual(readFile(span('SPAN_BOTH')).required, [['interface', 'disable|rx|tx|both']]);
+    // a value before the loop the condition is not known to be false on: nothing after it is claimed
+    assert.equal(readFile(span('SPAN_RX')).required, undefined);
+  });
+
+  it('takes `x > LIMIT_MAX` of an unsigned parameter as true for all ones, when the caller\'s variable starts at ~0 and is as wide (sr_pt_add_iface)', () => {
+    const pt = (callerType: string, paramType: string, limit = 'SR_PT_ID_MAX') => `
+int
+sr_pt_add_iface (u32 iface, ${paramType} id)
+{
+  if (iface == (u32) ~0)
+    return SR_PT_ERR_IFACE_INVALID;
+  if (id > ${limit})
+    return SR_PT_ERR_ID_INVALID;
+  return 0;
+}
+
+static clib_error_t *
+sr_pt_add_iface_command_fn (vlib_main_t *vm, unformat_input_t *input, vlib_cli_command_t *cmd)
+{
+  vnet_main_t *vnm = vnet_get_main ();
+  u32 iface = (u32) ~0;
+  ${callerType} id = (${callerType}) ~0;
+  int rv;
+
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U", unformat_vnet_sw_interface, vnm, &iface))
+	;
+      else if (unformat (input, "id %u", &id))
+	;
+      else
+	break;
+    }
+
+  rv = sr_pt_add_iface (iface, id);
+  if (rv != 0)
+    return clib_error_return (0, "Error: %d", rv);
+  return 0;
+}
+
+VLIB_CLI_COMMAND (sr_pt_add_iface_command, static) = {
+  .path = "sr pt add iface",
+  .function = sr_pt_add_iface_command_fn,
+};
+`;
+    assert.deepEqual(readFile(pt('u32', 'u16')).required, [['interface'], ['id']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', '4095')).required, [['interface'], ['id']]);
+    // a u16 ~0 is 0xffff as a u32, not above every limit; a signed parameter holds -1; U16_MAX is the type's own
+    // (the `%u` into a u16 writes past it, so the interface check holds only without `id` there)
+    assert.deepEqual(readFile(pt('u16', 'u32')).required, [['interface', 'id']]);
+    assert.deepEqual(readFile(pt('u32', 'i32')).required, [['interface']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', 'U16_MAX')).required, [['interface']]);
+    assert.deepEqual(readFile(pt('u32', 'u16', '65535')).required, [['interface']]);
+  });
+
   it('maps `&args` and `args->x` (a helper given a struct)', () => {
     const text = `
 static int
@@ -180,6 +301,19 @@ describe('helpers\' checks on real lines', () => {
   it('`sr pt add iface` needs its interface: VPP 26.06 refused `sr pt add iface id 1` ("The iface name invalid.")', () => {
     assert.equal(errors('sr pt add iface id 1').length, 1);
     assert.deepEqual(errors('sr pt add iface loop0 id 1'), []);
+  });
+
+  it('`set interface span` needs an interface or a state word: VPP 26.06 refused `set interface span destination loop0` ("Invalid interface")', () => {
+    assert.equal(errors('set interface span destination loop0').length, 1);
+    assert.equal(errors('set interface span l2').length, 1);
+    assert.deepEqual(errors('set interface span loop0 destination loop1'), []);
+    assert.deepEqual(errors('set interface span loop0 disable'), []);
+  });
+
+  it('`sr pt add iface` needs an id: VPP 26.06 refused `sr pt add iface loop0` ("The iface id value invalid.")', () => {
+    assert.equal(errors('sr pt add iface loop0').length, 1);
+    assert.ok(errors('sr pt add iface bogus-option').length > 0);
+    assert.deepEqual(errors('sr pt add iface loop0 id 1 ingress-load 1 egress-load 1 tts-template 1'), []);
   });
 
   it('VPP 24.10\'s `set nsim` left them garbage, and accepted `set nsim bandwidth 1 gbit`', () => {

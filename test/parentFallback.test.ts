@@ -28,3 +28,18 @@ describe('a failing { } block under a parent command that accepts an empty line'
     assert.ok(errors('one map-register fallback-threshold { abc }').length > 0);
   });
 });
+
+describe('a check after the loop of a command below a parent that refuses an empty line', () => {
+  const errors = (text: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${text}\n`, { release })).filter((d) => d.startsWith('error'));
+
+  it('stays an error: the parent runs on nothing and refuses too (VPP 26.06 and 24.10: "set vxlan-gpe-ioam: tunnel local address not specified")', () => {
+    assert.deepEqual(errors('set vxlan-gpe-ioam export ipfix'), ['error vpp.missing-required [set vxlan-gpe-ioam export ipfix]', 'error vpp.missing-required [set vxlan-gpe-ioam export ipfix]']);
+    assert.equal(errors('set vxlan-gpe-ioam export ipfix src 10.9.0.1', '24.10').length, 1);
+    // VPP 26.06 accepted it
+    assert.deepEqual(errors('set vxlan-gpe-ioam export ipfix collector 10.9.0.1 src 10.9.0.1 disable'), []);
+  });
+
+  it('is no error under a parent that accepts an empty line (VPP 26.06 accepted `dns name-server` alone)', () => {
+    assert.deepEqual(errors('dns name-server'), []);
+  });
+});

@@ -53,7 +53,8 @@ describe('ranges checked after the loop', () => {
     const unsigned = argsOf('  u32 mac_age = 0;', `      if (unformat (input, "mac-age %d", &mac_age))
 	;`, `  if (mac_age > 255 || mac_age < 1)
     return clib_error_return (0, "mac age must be less than 256");`);
-    assert.deepEqual(unsigned[0].values, [{ kind: 'int', max: 255 }]);
+    // (and a 0, which leaves it at the 0 it starts at: `mac_age < 1` refuses that too)
+    assert.deepEqual(unsigned[0].values, [{ kind: 'int', max: 255, zeroIsUnset: true }]);
     const narrow = argsOf('  u8 n = 0;', `      if (unformat (input, "n %u", &n))
 	;`, `  if (n > 4)
     return clib_error_return (0, "n must be 0-4");`);
@@ -75,5 +76,60 @@ describe('ranges checked after the loop', () => {
     const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
     assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
+  });
+});
+
+describe('a number that reads as the ~0 a check after the loop tests', () => {
+  const check = `  if (table_id == ~0)
+    return clib_error_return (0, "table-id must be specified");`;
+
+  it('marks the value of a u32 a branch only reads into (svs_table_cli)', () => {
+    const args = argsOf('  u32 table_id = ~0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, check);
+    assert.deepEqual(args[0].values, [{ kind: 'int', allOnesIsUnset: true }]);
+  });
+
+  it('leaves a branch that also sets a flag and a narrower variable; a variable that starts at 0 takes a 0 (vxlan\'s `vni == 0`)', () => {
+    // a flag a check tests says the argument was given, whatever its value
+    const flagged = argsOf('  u32 table_id = ~0;\n  u8 table_set = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	table_set = 1;`, `${check}
+  if (!table_set)
+    return clib_error_return (0, "no table");`);
+    assert.deepEqual(flagged[0].values, [{ kind: 'int' }]);
+    // one no check tests changes nothing (sfdp_tenant_add_del_command_fn's `is_del = 0`)
+    const untested = argsOf('  u32 table_id = ~0;\n  u8 is_del = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	is_del = 0;`, check);
+    assert.deepEqual(untested[0].values, [{ kind: 'int', allOnesIsUnset: true }]);
+    const narrow = argsOf('  u16 table_id = ~0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, check);
+    assert.deepEqual(narrow[0].values, [{ kind: 'int' }]);
+    const zero = argsOf('  u32 table_id = 0;', `      if (unformat (input, "table-id %d", &table_id))
+	;`, `  if (table_id == 0)
+    return clib_error_return (0, "table-id must be specified");`);
+    assert.deepEqual(zero[0].values, [{ kind: 'int', zeroIsUnset: true }]);
+  });
+
+  it('on real lines: VPP 26.06 and 24.10 refused `svs table table-id -1` ("table-id must be specified")', () => {
+    const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    assert.equal(errors('svs table table-id -1').length, 1);
+    assert.equal(errors('svs table table-id -1', '24.10').length, 1);
+    assert.equal(errors('svs table table-id 4294967295').length, 1);
+    assert.deepEqual(errors('svs table table-id 1'), []);
+    assert.equal(errors('set dhcpv6 vss table -1').length, 1);
+    // VPP 26.06: "missing value of session limit"
+    assert.ok(errors('set nat44 session limit 0').length > 0);
+    // VPP 26.06: "missing tenant id"
+    assert.equal(errors('sfdp tenant add -1').length, 1);
+    assert.deepEqual(errors('sfdp tenant add 1'), []);
+    assert.deepEqual(errors('set nat44 session limit 10'), []);
+  });
+
+  it('marks the number among several branches that set the variable (virtio_pci_delete_command_fn: `sw_if_index %d` or an interface)', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    // VPP 26.06: "please specify interface name or sw_if_index"
+    assert.equal(errors('delete interface virtio sw_if_index -1').length, 1);
+    assert.deepEqual(errors('delete interface virtio sw_if_index 1'), []);
+    // the interface read last is what VPP keeps
+    assert.deepEqual(errors('delete interface virtio sw_if_index -1 loop0'), []);
   });
 });

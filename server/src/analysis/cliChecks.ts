@@ -12,7 +12,7 @@ import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedComm
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
-import { emptyLineParent, underEmptyLineParent } from './parentFallback';
+import { ancestorsRefuseEmptyLine, emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
 import { readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
 
@@ -248,8 +248,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     }
   }
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
+    const checked = givenToChecks(given);
     for (const group of command.required ?? []) {
-      if (group.some((name) => given.has(name)) || possibleUses(group, given, command) > 0) continue;
+      if (group.some((name) => checked.has(name)) || possibleUses(group, checked, command) > 0) continue;
       if (firstIgnored && (readsAsKeyword(firstIgnored, group, command) || readsNumberPrefix(firstIgnored, group, command, namesBefore(match, firstIgnored)))) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
@@ -265,10 +266,12 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
         ),
       );
     }
-    const refused = refusalDiagnostics(command, given, use.path[0].token.start, use.path[use.path.length - 1].token.end);
+    const refused = refusalDiagnostics(command, checked, use.path[0].token.start, use.path[use.path.length - 1].token.end);
     // a word VPP reads as the start of a keyword may be what the refusal misses
     if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
-    out.push(...(parent ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
+    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP
+    const stillRefused = !firstIgnored && !templated && ancestorsRefuseEmptyLine(schema, command.path);
+    out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;
       const missing = (spec.needs ?? []).filter((name) => !given.has(name));
@@ -279,6 +282,30 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     }
   }
   return out;
+}
+
+/**
+ * The arguments as VPP's checks after the loop see them: one whose number reads as the `~0` or 0 its
+ * variable starts at (`table-id -1` with `%d` into a u32, `port 0`) is not given there.
+ */
+function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<string, ArgMatch<ArgSpec>[]> {
+  const out = new Map<string, ArgMatch<ArgSpec>[]>();
+  for (const [name, uses] of given) {
+    // VPP keeps the last one
+    const last = uses[uses.length - 1];
+    const unset = last.values.some((v) => v.token && ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) || (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text))));
+    if (!unset) out.set(name, uses);
+  }
+  return out;
+}
+
+/** A number unformat stores as 0xffffffff in 32 bits: `-1` with `%d`, `4294967295` with either. */
+function readsAsAllOnes(text: string, kind: string): boolean {
+  const m = /^(-?)(\d+)$/.exec(text);
+  if (!m || (m[1] && kind !== 'int')) return false;
+  const n = BigInt(m[2]);
+  const value = m[1] ? -n : n;
+  return (value & 0xffffffffn) === 0xffffffffn && (m[1] ? n === 1n : n <= 0xffffffffn);
 }
 
 function namesBefore(match: MatchResult<ArgSpec>, item: Item): string[] {

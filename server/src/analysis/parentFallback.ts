@@ -36,6 +36,39 @@ function acceptsEmptyLine(spec: CommandSpec, release: VppRelease): boolean {
   return !(spec.refuses ?? []).some((r) => !r.with?.length && !r.same);
 }
 
+/**
+ * What we know of a parent's function says it refuses an empty line: a required argument its
+ * checks after the loop test, a refusal that needs no argument, or unformat_line_input failing at
+ * the end of the input (and no `return 0` for a bare command).
+ */
+export function refusesEmptyLine(spec: CommandSpec, release: VppRelease): boolean {
+  if (!spec.strict || spec.bareIsNoop) return false;
+  if (lineInputReader(spec.path, release)) return true;
+  if ((spec.required ?? []).length > 0) return true;
+  return (spec.refuses ?? []).some((r) => !r.with?.length && !r.same);
+}
+
+/**
+ * Every command above `path` that has a function refuses an empty line, so when `path` fails after
+ * reading the whole line, each of them runs on nothing and fails in turn: the line stays refused
+ * (VPP 26.06 refused `set vxlan-gpe-ioam export ipfix` with `set vxlan-gpe-ioam`'s "tunnel local
+ * address not specified"). False when one of them may accept it or is not known.
+ */
+export function ancestorsRefuseEmptyLine(schema: Schema, path: string): boolean {
+  let node = schema.root;
+  let seen = false;
+  for (const word of path.split(' ').slice(0, -1)) {
+    const next = node.children.get(word);
+    if (!next) return false;
+    node = next;
+    if (!node.runnable) continue;
+    const spec = schema.commands.get(node.path);
+    if (!spec || !refusesEmptyLine(spec, schema.release)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /** The findings VPP's parent command turns into no error. */
 const REPLACED = new Set<DiagnosticCode>(['vpp.unknown-option', 'vpp.missing-value', 'vpp.invalid-value', 'vpp.missing-required', 'vpp.conflicting-options']);
 

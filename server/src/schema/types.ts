@@ -51,6 +51,14 @@ export interface ValueSpec {
   max?: number;
   /** VPP refuses values that are not a power of two (queue/ring sizes). */
   powerOfTwo?: boolean;
+  /**
+   * A number read into a u32 that VPP's checks after the loop compare with its `~0` from before the
+   * loop: a value whose low 32 bits are all ones (`-1` with `%d`, 4294967295) leaves the argument
+   * as if not given.
+   */
+  allOnesIsUnset?: boolean;
+  /** The same for a variable that starts at 0 and a check `== 0`: a value of 0 leaves it as if not given. */
+  zeroIsUnset?: boolean;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */

@@ -1,5 +1,5 @@
 import { ERROR_RETURN, flatten } from './branches';
-import { normalizeSpace, parseStatement, parseStatements, skipLiteral, splitTopLevel, type Statement } from './cText';
+import { matchBracket, normalizeSpace, parseStatement, parseStatements, skipLiteral, splitTopLevel, type Statement } from './cText';
 import { normalizeConstant } from './errorConditions';
 import type { CFunction } from './registrations';
 
@@ -16,11 +16,11 @@ import type { CFunction } from './registrations';
  * the first statement that may return something we cannot tell is an error: reading less only ever
  * loses errors.
  */
-export function inlineCalleeChecks(after: readonly Statement[], functions: ReadonlyMap<string, CFunction> | undefined): Statement[] {
+export function inlineCalleeChecks(after: readonly Statement[], functions: ReadonlyMap<string, CFunction> | undefined, before: readonly Statement[] = []): Statement[] {
   if (!functions || functions.size === 0) return [...after];
   const out: Statement[] = [];
   for (const [i, s] of after.entries()) {
-    const checks = s.kind === 'simple' ? calleeChecks(s, after.slice(i + 1), functions) : undefined;
+    const checks = s.kind === 'simple' ? calleeChecks(s, after.slice(i + 1), functions, before) : undefined;
     if (checks) {
       for (const c of checks) inlined.add(c);
       out.push(...checks);
@@ -38,14 +38,14 @@ export const isInlined = (s: Statement): boolean => inlined.has(s);
 /** What the caller does with each value the helper may return: the error it returns, or undefined for none. */
 type Outcome = (returned: string) => Statement | undefined | 'unknown';
 
-function calleeChecks(s: Statement, rest: readonly Statement[], functions: ReadonlyMap<string, CFunction>): Statement[] | undefined {
+function calleeChecks(s: Statement, rest: readonly Statement[], functions: ReadonlyMap<string, CFunction>, before: readonly Statement[]): Statement[] | undefined {
   const text = normalizeSpace(s.text);
   // `return helper (...)` of a helper that returns a clib_error_t: its errors are the command's
   const direct = /^return \(?\s*(\w+) ?\((.*)\)\s*\)? ?;$/.exec(text);
   if (direct) {
     const fn = functions.get(direct[1]);
     if (!fn || !ERROR_RETURN.test(fn.body)) return undefined;
-    return inline(fn, splitTopLevel(direct[2]), (r) => (ERROR_RETURN.test(r) ? { kind: 'simple', text: `return ${r};` } : ZERO.has(normalizeConstant(r)) ? undefined : 'unknown'));
+    return inline(fn, splitTopLevel(direct[2]), before, (r) => (ERROR_RETURN.test(r) ? { kind: 'simple', text: `return ${r};` } : ZERO.has(normalizeConstant(r)) ? undefined : 'unknown'));
   }
   const call = /^(?:(?:int|i32|u32|vnet_api_error_t) )?(\w+) = (\w+) ?\((.*)\) ?;$/.exec(text);
   if (!call) return undefined;
@@ -53,7 +53,7 @@ function calleeChecks(s: Statement, rest: readonly Statement[], functions: Reado
   const fn = functions.get(name);
   if (!fn) return undefined;
   const outcome = rvOutcome(rv, rest);
-  return outcome ? inline(fn, splitTopLevel(args), outcome) : undefined;
+  return outcome ? inline(fn, splitTopLevel(args), before, outcome) : undefined;
 }
 
 const ZERO = new Set(['0']);
@@ -148,7 +148,7 @@ const isNegative = (r: string) => /^\(?\s*-\s*\d+\s*\)?$|^VNET_API_ERROR_/.test(
  * what the caller does with it. Stops before the first statement that may return a value whose
  * outcome is not known, or no error.
  */
-function inline(fn: CFunction, args: readonly string[], outcome: Outcome): Statement[] | undefined {
+function inline(fn: CFunction, args: readonly string[], before: readonly Statement[], outcome: Outcome): Statement[] | undefined {
   const statements = parseStatements(fn.body);
   if (!statements) return undefined;
   const rename = renaming(fn.params, args);
@@ -170,13 +170,61 @@ function inline(fn: CFunction, args: readonly string[], outcome: Outcome): State
       }
       return o.text.trim().startsWith('{') ? o.text : `{ ${o.text} }`;
     });
-    if (quiet || s.kind !== 'if' || /\b(goto|break|continue)\b/.test(s.text)) break;
-    const stmt = reparse(text);
+    if (s.kind !== 'if' || /\b(goto|break|continue)\b/.test(s.text)) break;
+    if (quiet) {
+      // `if (state > SPAN_BOTH) return VNET_API_ERROR_UNIMPLEMENTED;` (span.c): a return that is no
+      // error the caller shows, before the checks that are; requiredAfterLoop.ts reads the checks
+      // after it only for the lines where its condition is known not to hold
+      if (s.else || !/^return\b[^;]*;$/.test(normalizeSpace(s.then.text).replace(/^\{ ?(.*?) ?\}$/, '$1'))) break;
+      const stmt = reparse(`if (${rename(s.cond)}) return 0;`);
+      if (!stmt) break;
+      quietReturns.add(stmt);
+      out.push(stmt);
+      continue;
+    }
+    const stmt = reparse(allOnesBeyond(text, s.cond, fn, rename, before));
     if (!stmt) break;
     out.push(stmt);
   }
-  return out.length && out.some((s) => s.kind === 'if') ? out : undefined;
+  // a quiet return with no check after it only ends the reading early
+  while (out.length && quietReturns.has(out[out.length - 1])) out.pop();
+  return out.length && out.some((s) => s.kind === 'if' && !quietReturns.has(s)) ? out : undefined;
 }
+
+const quietReturns = new WeakSet<Statement>();
+
+const UNSIGNED_MAX: Record<string, number> = { u8: 0xff, u16: 0xffff, u32: 0xffffffff, u64: Number.MAX_SAFE_INTEGER, uword: Number.MAX_SAFE_INTEGER };
+
+/**
+ * `id > SR_PT_ID_MAX` of an unsigned parameter holds for all ones, whatever the caller's variable
+ * was (`u32 id = ~0` passed as a `u16` is 0xffff): the check is written `(id == ~0 || id > ...)`
+ * so that the reader sees the argument is required (VPP 26.06 refused `sr pt add iface loop0`:
+ * "The iface id value invalid."). Only against a number below the type's largest value, or a
+ * limit named `..._MAX` that is not a type's (`U16_MAX`).
+ */
+function allOnesBeyond(text: string, cond: string, fn: CFunction, rename: (text: string) => string, before: readonly Statement[]): string {
+  const parts = splitTopLevel(normalizeSpace(cond).replace(/^\((.*)\)$/, '$1'), '||');
+  const extra: string[] = [];
+  for (const part of parts) {
+    const m = /^\(?\s*(\w+) ?(>|>=) ?(\w+)\s*\)?$/.exec(part.trim());
+    if (!m) continue;
+    const i = fn.params.indexOf(m[1]);
+    const type = i >= 0 ? /^(?:const\s+)?(u8|u16|u32|u64|uword)\s+\w+$/.exec(fn.paramDecls?.[i] ?? '')?.[1] : undefined;
+    if (!type) continue;
+    const limit = /^\d+$/.test(m[3]) ? Number(m[3]) < UNSIGNED_MAX[type] : /^[A-Z][A-Z0-9_]*_MAX$/.test(m[3]) && !/^(?:U|I|UINT|INT)\d*_MAX$/.test(m[3]);
+    // the caller's variable as wide as the parameter at least: a `u16` ~0 passed as a `u32` is 0xffff
+    const arg = rename(m[1]);
+    const callerType = /^\w+$/.test(arg) ? before.map((b) => new RegExp(`^\\s*(u8|u16|u32|u64|uword)\\s+(?:[^;(]*,\\s*)?${arg}\\s*=`).exec(b.text)?.[1]).find(Boolean) : undefined;
+    if (limit && callerType && UNSIGNED_MAX[callerType] >= UNSIGNED_MAX[type]) extra.push(`${arg} == ~0`);
+  }
+  if (!extra.length) return text;
+  const at = text.indexOf('(');
+  const close = at >= 0 ? matchBracket(text, at) : -1;
+  return close > at ? `if (${extra.join(' || ')} || ${text.slice(at + 1, close)})${text.slice(close + 1)}` : text;
+}
+
+/** Whether a statement is a helper's return that is no error of the command, put before its call. */
+export const isInlinedQuietReturn = (s: Statement): boolean => quietReturns.has(s);
 
 function reparse(text: string): Statement | undefined {
   const parsed = parseStatement(text, 0);

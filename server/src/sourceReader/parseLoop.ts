@@ -92,7 +92,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
   // the helpers the command hands its values to check some of them first (calleeChecks.ts)
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions), read);
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;

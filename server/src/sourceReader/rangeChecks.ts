@@ -6,6 +6,12 @@ export interface Range {
   v: string;
   min?: number;
   max?: number;
+  /** A check after the loop tests `v` against its `~0` from before the loop (`if (table_id == ~0)`). */
+  allOnesUnset?: boolean;
+  /** A check after the loop tests `v` against its 0 from before the loop (`if (port == 0)`). */
+  zeroUnset?: boolean;
+  /** With those: every variable the checks after the loop test. */
+  checked?: readonly string[];
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -14,6 +20,8 @@ export interface ArgRange {
   index: number;
   min?: number;
   max?: number;
+  allOnesUnset?: boolean;
+  zeroUnset?: boolean;
 }
 
 /**
@@ -57,6 +65,10 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
   for (const r of ranges) {
     const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
+    if (r.allOnesUnset || r.zeroUnset) {
+      out.push(...unsetValueArgs(r.v, setters, declaredType(r.v, before), r.zeroUnset ? 'zero' : 'all-ones', r.checked ?? []));
+      continue;
+    }
     if (setters.length !== 1) continue;
     const [b] = setters;
     if (mention.test(b.body) || (b.cond.match(new RegExp(`&\\s*${r.v}\\b`, 'g')) ?? []).length !== 1 || b.args.length !== 1) continue;
@@ -72,6 +84,36 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
   }
   return out;
+}
+
+/**
+ * `-1` read with `%d` into a u32 is ~0 again, and so is 4294967295: the checks see the argument as
+ * not given (VPP 26.06: `svs table table-id -1`, "table-id must be specified"; `delete interface
+ * virtio sw_if_index -1`). Each branch that reads the variable as its one number and does nothing
+ * else (no flag of its own says it was given); the branches that read it otherwise are left alone.
+ */
+function unsetValueArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined, value: 'zero' | 'all-ones', checked: readonly string[]): ArgRange[] {
+  // a 0 read into a 32-bit or wider integer that starts at 0 leaves it 0 (a narrower one is written past)
+  if (value === 'all-ones' ? type !== 'u32' : !type || !/^(?:u32|u64|uword|i32|int|i64)$/.test(type)) return [];
+  const out: ArgRange[] = [];
+  for (const b of setters) {
+    if (b.args.length !== 1 || !quietBody(b.body, v, checked) || (b.cond.match(new RegExp(`&\\s*${v}\\b`, 'g')) ?? []).length !== 1) continue;
+    const values = b.args[0].values ?? [];
+    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
+  }
+  return out;
+}
+
+/**
+ * A branch body that does nothing the checks after the loop look at: empty, or constants put in
+ * variables none of them tests (sfdp's `add %d` also sets `is_del = 0`).
+ */
+function quietBody(body: string, v: string, checked: readonly string[]): boolean {
+  const statements = body.replace(/[{}]/g, ' ').split(';').map((t) => t.trim()).filter(Boolean);
+  return statements.every((t) => {
+    const m = /^([A-Za-z_]\w*) ?= ?(?:~?\d+|0x[0-9a-fA-F]+|[A-Z][A-Z0-9_]*)$/.exec(t.replace(/\s+/g, ' '));
+    return !!m && m[1] !== v && !checked.includes(m[1]);
+  });
 }
 
 /** The type a variable is declared with before the loop (`u32 path_mtu = 512;`). */
@@ -94,6 +136,8 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         out = { ...out };
         if (r.min !== undefined) out.min = Math.max(out.min ?? -Infinity, r.min);
         if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
+        if (r.allOnesUnset) out.allOnesIsUnset = true;
+        if (r.zeroUnset) out.zeroIsUnset = true;
       }
       return out;
     });

@@ -43,6 +43,8 @@ export function findCliRegistrations(code: string): CliRegistration[] {
 /** A function a C file defines: its parameter names and its body (the text between the braces). */
 export interface CFunction {
   params: string[];
+  /** Each parameter's declaration as written (`u16 id`, `ip4_address_t * in_addr`). */
+  paramDecls?: string[];
   body: string;
 }
 
@@ -64,8 +66,9 @@ export function findFunctionBodies(code: string): Map<string, CFunction> {
     const end = matchBracket(code, start);
     if (end < 0) continue;
     // the parameter name is the last identifier of each declaration (`unformat_input_t * input`)
-    const params = splitTopLevel(code.slice(open + 1, close)).map((p) => /(\w+)\s*(\[[^\]]*\])?$/.exec(p)?.[1] ?? '');
-    if (!bodies.has(name)) bodies.set(name, { params, body: code.slice(start + 1, end) });
+    const paramDecls = splitTopLevel(code.slice(open + 1, close)).map((p) => p.trim());
+    const params = paramDecls.map((p) => /(\w+)\s*(\[[^\]]*\])?$/.exec(p)?.[1] ?? '');
+    if (!bodies.has(name)) bodies.set(name, { params, paramDecls, body: code.slice(start + 1, end) });
     re.lastIndex = end;
   }
   return bodies;

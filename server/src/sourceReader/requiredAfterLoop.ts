@@ -1,7 +1,7 @@
 import type { ArgSpec, Refusal } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
-import { isInlined } from './calleeChecks';
+import { isInlined, isInlinedQuietReturn } from './calleeChecks';
 import { readRange, type Range } from './rangeChecks';
 import { noneOf, normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
@@ -46,7 +46,11 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     pending = pending.filter((p) => p.variable !== variable);
   };
 
+  /** A helper's quiet return we could not read: its later checks are skipped, the caller's own read on. */
+  let skipHelper = false;
   for (const s of after) {
+    if (skipHelper && isInlined(s)) continue;
+    skipHelper = false;
     const guard = errorGuard(s, errorVars, after);
     if (guard) {
       // `if (error) goto done;`: an error kept earlier is returned here
@@ -102,17 +106,34 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
         unless.push(skip);
         continue;
       }
+      if (isInlinedQuietReturn(s)) {
+        skipHelper = true;
+        continue;
+      }
       collecting = false;
     }
     // a check that only returns errors changes nothing; anything else may change what it names
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
     if (!collecting && pending.length === 0) break;
   }
+  // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
+  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
+  const checked = [...new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'same' ? [baseOf(l.a), baseOf(l.b)] : [baseOf(l.v)])))];
+  for (const v of new Set(unsetLiterals)) {
+    const initial = facts.initial(v);
+    if (initial === '~0') ranges.push({ v, allOnesUnset: true, checked });
+    else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
+  }
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
 }
 
 /** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
 function quietGuard(cond: string, facts: VariableFacts, tainted: ReadonlySet<string>): Literal | undefined {
+  // `state > SPAN_BOTH` of a variable that starts at SPAN_BOTH: false until a branch sets it
+  const beyond = /^\(?\s*([A-Za-z_]\w*)\s*(>|<|!=)\s*(.+?)\s*\)?$/.exec(normalizeSpace(cond));
+  if (beyond && !tainted.has(beyond[1]) && /^(?:~?\d+|~0|[A-Z][A-Z0-9_]*)$/.test(normalizeConstant(beyond[3])) && facts.initial(beyond[1]) === normalizeConstant(beyond[3]) && facts.initial(beyond[1]) !== 'none') {
+    return { kind: 'unset', v: beyond[1] };
+  }
   const terms = readCondition(cond, facts);
   if (terms.length !== 1 || terms[0].length !== 1) return undefined;
   const l = terms[0][0];
