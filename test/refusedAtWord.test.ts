@@ -214,8 +214,8 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.deepEqual(errorsOn('set cnat snat-policy dnat'), []);
   });
 
-  it('leaves a command loose when a loop of another shape reads the words after its sequence (arping ... repeat 3)', () => {
-    const r = read(`  if (unformat (input, "gratuitous"))
+  it('reads a sequence followed by a `while (!unformat_eof (input, NULL))` loop that refuses unknown words (arping)', () => {
+    const body = (final: string) => `  if (unformat (input, "gratuitous"))
     g = 1;
   if (!unformat (input, "%U", unformat_ip4_address, &a))
     return clib_error_return (0, "expecting IP4 address");
@@ -226,11 +226,30 @@ describe('words VPP refuses, read the way unformat reads them', () => {
           if (!unformat (input, "%u", &repeat))
             return clib_error_return (0, "expecting repeat count");
         }
+      else if (unformat (input, "interval"))
+        {
+          if (!unformat (input, "%f", &interval))
+            return clib_error_return (0, "expecting interval");
+        }
       else
-        return clib_error_return (0, "unknown input");
-    }`);
-    assert.equal(r.strict, false);
-    // arping.c reads `repeat` and `interval` in that loop: no error where VPP accepts
-    for (const release of ['26.06', '24.10'] as const) assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1', release), [], release);
+        ${final}
+    }`;
+    const r = read(body('return clib_error_return (0, "unknown input");'));
+    assert.equal(r.strict, true);
+    assert.equal(r.order, 'sequence');
+    assert.equal(r.loopFrom, 2);
+    assert.deepEqual(r.args.map((a) => a.keyword ?? `<${a.values?.[0].kind}>`), ['gratuitous', '<ip4>', 'repeat', 'interval']);
+    assert.deepEqual(r.required, [['ip4']]);
+    // a final else that only stops is no refusal this reader knows: loose
+    assert.equal(read(body('break;')).strict, false);
+    for (const release of ['26.06', '24.10'] as const) {
+      // the loop reads its words in any order, again and again: no error where VPP accepts
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1 repeat 2', release), [], release);
+      assert.deepEqual(errorsOn('arping gratuitous 10.9.0.1 loop0', release), [], release);
+      // VPP 26.06 and 24.10: "arping: unknown input `bogus-option'", "unknown input `gratuitous'"
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 bogus-option', release), ['bogus-option'], release);
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 gratuitous', release), ['gratuitous'], release);
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 2001:db8:9::1', release), ['2001:db8:9::1'], release);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
 import type { CFunction } from './registrations';
 import { readSequence } from './sequence';
+import { readSequenceThenLoop } from './sequenceLoop';
 
 /**
  * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
@@ -28,8 +29,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (loops.length === 0) {
     // `while (!unformat_eof (input, NULL)) { if (unformat (input, "repeat")) ... }` (arping): a loop
     // of another shape reads the words after the sequence, which the sequence alone would refuse
-    const other = flat.find((s) => s.kind === 'loop' && READS_INPUT.test(s.text) && readsFrom(s.text, inputName));
-    if (other) return loose(`reads its input in a loop this reader does not follow (\`${shortCond(other.kind === 'loop' ? other.cond : '')}\`)`);
+    const other = readSequenceThenLoop(flat, inputName, resolve, leavesLoop);
+    if (other) return other;
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
     return readSequence(reads, inputName, resolve);
