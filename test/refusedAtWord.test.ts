@@ -252,4 +252,16 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 2001:db8:9::1', release), ['2001:db8:9::1'], release);
     }
   });
+
+  it('refuses a bare line where VPP refuses it, however many arguments the loop reads (nat44 add static mapping)', () => {
+    // VPP 26.06 and 24.10: "nat44 add static mapping: expected required argument(s)"; nine keywords, some read by several branches
+    for (const release of ['26.06', '24.10'] as const) {
+      const line = 'nat44 add static mapping';
+      const errors = analyze(line, { language: 'cli', release }).diagnostics.filter((d) => d.severity === 'error');
+      assert.equal(errors.length, 1, release);
+      assert.match(errors[0].message, /needs one of `local`, `external`, `exact`/);
+      assert.equal(errors[0].message.match(/`external`/g)?.length, 1, 'each keyword named once');
+      assert.deepEqual(errorsOn('nat44 add static mapping local 10.0.0.1 external 10.1.1.1', release), [], release);
+    }
+  });
 });

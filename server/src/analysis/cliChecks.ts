@@ -223,6 +223,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     out.push(...checkValues(m));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
+  const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
   for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
@@ -250,6 +251,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     for (const group of command.required ?? []) {
       if (group.some((name) => given.has(name)) || possibleUses(group, given, command) > 0) continue;
+      // a group of every argument of a loop is VPP refusing the bare line: a word the loop refuses
+      // (an error above) returns before that check ("unknown input `ref0'" for `nat44 add address ref0`)
+      if (refusedWord && command.order !== 'sequence' && group.length > 1 && group.length === command.args?.length) continue;
       if (firstIgnored && (readsAsKeyword(firstIgnored, group, command) || readsNumberPrefix(firstIgnored, group, command, namesBefore(match, firstIgnored)))) continue;
       const specs = group.map((name) => command.args?.find((a) => a.name === name)).filter((a): a is ArgSpec => !!a);
       const last = use.path[use.path.length - 1].token;
@@ -258,7 +262,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       afterLoop.push(
         diagnostic(
           'vpp.missing-required',
-          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list(specs.map((s) => s.keyword ?? `<${s.name}>`))}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
+          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list([...new Set(specs.map((s) => s.keyword ?? `<${s.name}>`))])}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
           use.path[0].token.start,
           last.end,
           insert ? [{ kind: 'insert', offset: lineEnd, text: ` ${insert}`, label: `Add \`${insert}\`` }] : undefined,
