@@ -395,10 +395,14 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped
       fixes,
     );
   }
+  // `del` read from the start of `delete` leaves `ete`, which VPP runs (VPP 26.06: "unknown input `ete'")
+  const head = isGroup(item) ? undefined : keywords.find((k) => !k.includes(' ') && text.length > k.length && text.startsWith(k) && !command.args?.find((a) => a.keyword === k)?.values?.length);
+  const left = head ? text.slice(head.length) : text;
+  const how = head ? `reads \`${head}\` from the start of \`${text}\` and stops at \`${left}\`` : `stops reading at \`${text}\``;
   if (!dropped) {
-    return diagnostic('vpp.unknown-option', `\`${command.path}\` stops reading at \`${text}\`, and VPP reads \`${text}\` on as a command of its own: it stops with "unknown input".${hint}`, item.start, end, fixes);
+    return diagnostic('vpp.unknown-option', `\`${command.path}\` ${how}, and VPP reads \`${left}\` on as a command of its own: it stops with "unknown input".${hint}`, item.start, end, fixes);
   }
-  return diagnostic('vpp.ignored-input', `\`${command.path}\` stops reading at \`${text}\`: VPP runs the command without it and without anything after it, and reports no error.${hint}`, item.start, end, fixes);
+  return diagnostic('vpp.ignored-input', `\`${command.path}\` ${how}: VPP runs the command without it and without anything after it, and reports no error.${hint}`, item.start, end, fixes);
 }
 
 function lastEnd(items: readonly Item[]): number {

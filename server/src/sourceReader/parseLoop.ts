@@ -106,7 +106,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // which were given is not known, so none is required
   if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
   // a loop that refuses unknown words never reads a keyword an earlier keyword begins
-  const shadowed = reason ? new Set<string>() : shadowedKeywords(args);
+  const shadowed = reason && !stops ? new Set<string>() : shadowedKeywords(args);
   if (shadowed.size && !refuses.some((r) => JSON.stringify(r).match(/"([^"]+)"/g)?.some((q) => shadowed.has(q.slice(1, -1))))) {
     args.splice(0, args.length, ...args.filter((a) => !shadowed.has(a.name)));
     const kept = required.map((g) => g.filter((name) => !shadowed.has(name))).filter((g) => g.length > 0);
