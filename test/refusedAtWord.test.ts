@@ -270,4 +270,17 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       assert.deepEqual(errorsOn('nat44 add static mapping local 10.0.0.1 external 10.1.1.1', release), [], release);
     }
   });
+
+  it('reads no number as an interface name (policer input idnex 1)', () => {
+    for (const word of ['1', '-1', '1.5', '0']) assert.ok(checkValue(word, { kind: 'interface' }), word);
+    for (const word of ['loop0', 'loop0.100', 'GigabitEthernet0/8/0', 'bogus-option', 'idnex']) assert.equal(checkValue(word, { kind: 'interface' }), undefined, word);
+    for (const release of ['26.06', '24.10'] as const) {
+      // VPP 24.10 refused these even with an interface named after the first word ("unknown input `idnex 1'")
+      assert.deepEqual(errorsOn('policer input idnex 1', release), ['1'], release);
+      assert.deepEqual(errorsOn('monitor interface loop0 cuont 1', release), ['1'], release);
+      // a number where the loop reads one still goes there
+      assert.deepEqual(errorsOn('lcp create 1 host-if vpp1', release), [], release);
+      assert.deepEqual(errorsOn('policer input name pol1 loop0', release), [], release);
+    }
+  });
 });
