@@ -44,12 +44,13 @@ const FAMILIES: Record<string, Case[]> = {
     ['nat44 add address 172.16.1.3 - 172.16.1.10 tenant-vrf 2', []],
     ['nat44 add address 172.16.1.3-172.16.1.10', []],
     // written as one word, each part keeps its kind: VPP answered "unknown input `10.9.0.1-10.9.0'" and "`ref0'"
-    ['nat44 add address 10.9.0.1-10.9.0', ['error vpp.missing-required [nat44 add address]', 'error vpp.unknown-option [10.9.0.1-10.9.0]']],
-    ['nat44 add address ref0', ['error vpp.missing-required [nat44 add address]', 'error vpp.unknown-option [ref0]']],
+    ['nat44 add address 10.9.0.1-10.9.0', ['error vpp.unknown-option [10.9.0.1-10.9.0]']],
+    ['nat44 add address ref0', ['error vpp.unknown-option [ref0]']],
     ['nat44 add address 172.16.1.3 tenant-vrf blue', ['error vpp.invalid-value [blue]']],
     ['set interface nat44 in loop0 out loop1', []],
-    // `in %U` matches the `in` of `inside`, then finds no interface `side`: no branch reads the line
-    ['set interface nat44 inside loop0', ['error vpp.missing-required [set interface nat44]', 'error vpp.unknown-option [inside]']],
+    // `in %U` matches the `in` of `inside`, then finds no interface `side`: no branch reads the line,
+    // and the loop's "unknown input" returns before the check of a bare line
+    ['set interface nat44 inside loop0', ['error vpp.unknown-option [inside]']],
   ],
   // acl_set_aclplugin_interface_fn (acl.c): its loop breaks on an unknown word
   ACL: [

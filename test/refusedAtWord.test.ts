@@ -204,18 +204,24 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       loop('return clib_error_return (0, "unknown input");').args.map((a) => a.keyword),
       ['dnat', 'fib'],
     );
-    // a loop that stops quietly reads `dnat` and ignores `-only`: the keyword stays, the line passes
+    // a loop that stops quietly reads `dnat` and stops at `-only`: `dnat-only` is never read either;
+    // what is left runs as the next command where the function reads VPP's input itself (VPP 26.06
+    // and 24.10 refused `set arp proxy delete` with "unknown input `ete'", `del` read first)
     assert.deepEqual(
       loop('break;').args.map((a) => a.keyword),
-      ['dnat', 'dnat-only', 'fib'],
+      ['dnat', 'fib'],
     );
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('set arp proxy delete', release), ['delete'], release);
+      assert.deepEqual(errorsOn('set arp proxy del', release), [], release);
+    }
     // VPP 26.06: "set cnat snat-policy: unknown input '-only'"
     assert.deepEqual(errorsOn('set cnat snat-policy dnat-only'), ['dnat-only']);
     assert.deepEqual(errorsOn('set cnat snat-policy dnat'), []);
   });
 
-  it('leaves a command loose when a loop of another shape reads the words after its sequence (arping ... repeat 3)', () => {
-    const r = read(`  if (unformat (input, "gratuitous"))
+  it('reads a sequence followed by a `while (!unformat_eof (input, NULL))` loop that refuses unknown words (arping)', () => {
+    const body = (final: string) => `  if (unformat (input, "gratuitous"))
     g = 1;
   if (!unformat (input, "%U", unformat_ip4_address, &a))
     return clib_error_return (0, "expecting IP4 address");
@@ -226,11 +232,55 @@ describe('words VPP refuses, read the way unformat reads them', () => {
           if (!unformat (input, "%u", &repeat))
             return clib_error_return (0, "expecting repeat count");
         }
+      else if (unformat (input, "interval"))
+        {
+          if (!unformat (input, "%f", &interval))
+            return clib_error_return (0, "expecting interval");
+        }
       else
-        return clib_error_return (0, "unknown input");
-    }`);
-    assert.equal(r.strict, false);
-    // arping.c reads `repeat` and `interval` in that loop: no error where VPP accepts
-    for (const release of ['26.06', '24.10'] as const) assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1', release), [], release);
+        ${final}
+    }`;
+    const r = read(body('return clib_error_return (0, "unknown input");'));
+    assert.equal(r.strict, true);
+    assert.equal(r.order, 'sequence');
+    assert.equal(r.loopFrom, 2);
+    assert.deepEqual(r.args.map((a) => a.keyword ?? `<${a.values?.[0].kind}>`), ['gratuitous', '<ip4>', 'repeat', 'interval']);
+    assert.deepEqual(r.required, [['ip4']]);
+    // a final else that only stops is no refusal this reader knows: loose
+    assert.equal(read(body('break;')).strict, false);
+    for (const release of ['26.06', '24.10'] as const) {
+      // the loop reads its words in any order, again and again: no error where VPP accepts
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 repeat 3 interval 1 repeat 2', release), [], release);
+      assert.deepEqual(errorsOn('arping gratuitous 10.9.0.1 loop0', release), [], release);
+      // VPP 26.06 and 24.10: "arping: unknown input `bogus-option'", "unknown input `gratuitous'"
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 bogus-option', release), ['bogus-option'], release);
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 gratuitous', release), ['gratuitous'], release);
+      assert.deepEqual(errorsOn('arping 10.9.0.1 loop0 2001:db8:9::1', release), ['2001:db8:9::1'], release);
+    }
+  });
+
+  it('refuses a bare line where VPP refuses it, however many arguments the loop reads (nat44 add static mapping)', () => {
+    // VPP 26.06 and 24.10: "nat44 add static mapping: expected required argument(s)"; nine keywords, some read by several branches
+    for (const release of ['26.06', '24.10'] as const) {
+      const line = 'nat44 add static mapping';
+      const errors = analyze(line, { language: 'cli', release }).diagnostics.filter((d) => d.severity === 'error');
+      assert.equal(errors.length, 1, release);
+      assert.match(errors[0].message, /needs one of `local`, `external`, `exact`/);
+      assert.equal(errors[0].message.match(/`external`/g)?.length, 1, 'each keyword named once');
+      assert.deepEqual(errorsOn('nat44 add static mapping local 10.0.0.1 external 10.1.1.1', release), [], release);
+    }
+  });
+
+  it('reads no number as an interface name (policer input idnex 1)', () => {
+    for (const word of ['1', '-1', '1.5', '0']) assert.ok(checkValue(word, { kind: 'interface' }), word);
+    for (const word of ['loop0', 'loop0.100', 'GigabitEthernet0/8/0', 'bogus-option', 'idnex']) assert.equal(checkValue(word, { kind: 'interface' }), undefined, word);
+    for (const release of ['26.06', '24.10'] as const) {
+      // VPP 24.10 refused these even with an interface named after the first word ("unknown input `idnex 1'")
+      assert.deepEqual(errorsOn('policer input idnex 1', release), ['1'], release);
+      assert.deepEqual(errorsOn('monitor interface loop0 cuont 1', release), ['1'], release);
+      // a number where the loop reads one still goes there
+      assert.deepEqual(errorsOn('lcp create 1 host-if vpp1', release), [], release);
+      assert.deepEqual(errorsOn('policer input name pol1 loop0', release), [], release);
+    }
   });
 });

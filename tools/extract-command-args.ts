@@ -186,6 +186,7 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.refuses) out.refuses = r.refuses;
   if (r.bareIsNoop) out.bareIsNoop = true;
   if (r.order) out.order = r.order;
+  if (r.loopFrom !== undefined) out.loopFrom = r.loopFrom;
   if (r.choices) out.choices = r.choices;
   if (r.ignoresRest) out.ignoresRest = true;
   if (r.readsNoArgs) out.readsNoArgs = true;

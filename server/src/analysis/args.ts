@@ -122,7 +122,7 @@ function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern
 /** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
 const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol']);
 
-export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any'): MatchResult<S> {
+export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any', loopFrom = Infinity): MatchResult<S> {
   const keywordPatterns = keywordOrder(patterns);
   let used: Set<number> | undefined;
   const matches: ArgMatch<S>[] = [];
@@ -133,7 +133,9 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
 
   // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first;
   // a function that reads a fixed sequence reads each element once
-  const available = (index: number) => (order === 'sequence' ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
+  // a function that reads a fixed sequence reads each element once; a loop after it (`loopFrom`)
+  // reads its own elements in any order, again and again
+  const available = (index: number) => (order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
 
   while (i < items.length) {
     const item = items[i];
@@ -192,7 +194,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     openRun = undefined;
     if (order === 'sequence') {
       (used ??= new Set()).add(hit.index);
-      cursor = hit.pattern.repeatable ? hit.index : (hit.pattern.choiceEnd ?? hit.index + 1);
+      cursor = hit.index >= loopFrom ? Math.max(cursor, loopFrom) : hit.pattern.repeatable ? hit.index : (hit.pattern.choiceEnd ?? hit.index + 1);
     }
     const values: ValueMatch[] = [];
     let last: Item = keyword.length ? keyword[keyword.length - 1] : items[i];

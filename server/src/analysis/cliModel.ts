@@ -218,7 +218,7 @@ function resolveWords(line: LineNode, items: readonly Item[], schema: Schema, or
     args = [];
   }
   // a `{ }` block (or a block's rest) is handed to a function that never looks at it
-  const match = command?.strict && !command.readsNoArgs ? matchArgs(args, argPatterns(command), command.order ?? 'any') : undefined;
+  const match = command?.strict && !command.readsNoArgs ? matchArgs(args, argPatterns(command), command.order ?? 'any', command.loopFrom) : undefined;
   const dropsRest = braced || !!origin.inBlock;
   return commandUse(line, items, 'command', schema, { path, node, command, args, match, leftoverOf, nested, unread, dropsRest, braced });
 }

@@ -77,7 +77,7 @@ export function argMatches(use: CommandUse): ArgMatch<ArgSpec>[] {
   if (!matches) {
     const command = use.command;
     if (use.match) matches = use.match.matches;
-    else matches = command?.args?.length ? matchArgs(use.args, argPatterns(command), command.order ?? 'any').matches : [];
+    else matches = command?.args?.length ? matchArgs(use.args, argPatterns(command), command.order ?? 'any', command.loopFrom).matches : [];
     matchCache.set(use, matches);
   }
   return matches;

@@ -29,6 +29,9 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   rest: 'the rest of the line',
 };
 
+/** A number as written in a script: what names no interface. */
+const NUMBER_WORD = /^[-+]?[0-9]+(\.[0-9]+)?$/;
+
 /** Linux refuses interface names longer than IFNAMSIZ - 1. */
 export const LINUX_IFNAME_MAX = 15;
 
@@ -218,6 +221,10 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(isIpProtocol(text));
     case 'hex-string':
       return ok(isHexString(text));
+    case 'interface':
+      // any word may name an interface (`set interface name`), but no one names one a number: VPP
+      // 24.10 and 26.06 refused `policer input idnex 1` at `1` even with an interface named `idnex`
+      return ok(!NUMBER_WORD.test(text));
     case 'enum':
       return spec.values && !spec.values.includes(text) ? `expects one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : undefined;
     default:

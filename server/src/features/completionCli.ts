@@ -56,7 +56,7 @@ function argumentItems(analysis: Analysis, command: CommandSpec, args: readonly 
     if (/<(interface|intfc|if-name|interface-name)>/.test(command.synopsis)) interfaceItems(analysis, cursor, sink, 6);
     return;
   }
-  const result = matchArgs(args, patterns, command.order ?? 'any');
+  const result = matchArgs(args, patterns, command.order ?? 'any', command.loopFrom);
   const last = result.matches[result.matches.length - 1];
   const atEnd = !!last && !args.some((a) => a.start >= last.end);
   if (atEnd && last.values.some((v) => v.spec.kind === 'rest')) return;

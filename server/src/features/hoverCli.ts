@@ -28,7 +28,7 @@ function useHover(analysis: Analysis, use: CommandUse, token: Token, markdown: b
   }
   const command = use.command;
   if (use.kind !== 'command' || !command?.args?.length) return undefined;
-  const match = use.match ?? matchArgs(use.args, argPatterns(command), command.order ?? 'any');
+  const match = use.match ?? matchArgs(use.args, argPatterns(command), command.order ?? 'any', command.loopFrom);
   for (const m of match.matches) {
     if (m.keyword.some((k) => k.start === token.start)) return optionHover(analysis, command, m.pattern.spec, markdown);
     const value = m.values.find((v) => v.token?.start === token.start);

@@ -128,7 +128,7 @@ function activeArgument(analysis: Analysis, command: CommandSpec, args: readonly
     items.push(word);
   }
   const patterns = argPatterns(command);
-  const { matches } = matchArgs(items, patterns, command.order ?? 'any');
+  const { matches } = matchArgs(items, patterns, command.order ?? 'any', command.loopFrom);
   const indexOf = (m: ArgMatch<ArgSpec>) => specs.indexOf(m.pattern.spec);
   const under = matches.find((m) => m.start <= offset && offset <= m.end);
   if (under) return indexOf(under);

@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'choices' | 'ignoresRest' | 'readsNoArgs'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -37,6 +37,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   if (entry.refuses) fields.refuses = entry.refuses;
   if (entry.bareIsNoop) fields.bareIsNoop = true;
   if (entry.order) fields.order = entry.order;
+  if (entry.loopFrom !== undefined) fields.loopFrom = entry.loopFrom;
   if (entry.choices) fields.choices = entry.choices;
   if (entry.ignoresRest) fields.ignoresRest = true;
   if (entry.readsNoArgs) fields.readsNoArgs = true;
@@ -61,7 +62,9 @@ function describeReading(entry: Reading, args: readonly ArgSpec[]): string {
   if (entry.readsNoArgs) return `Read from VPP's source (${where}): the command reads no arguments; VPP runs any words after it as the next command.`;
   const how = !entry.strict
     ? `not checked word by word: ${entry.reason}`
-    : entry.order === 'sequence'
+    : entry.loopFrom !== undefined
+      ? 'the first read once each, in this order, then the rest in any order; VPP refuses any other word'
+      : entry.order === 'sequence'
       ? 'read once each, in this order; VPP ignores any words after them'
       : entry.ignoresRest
         ? 'VPP stops at the first word it does not know and ignores the rest without an error'

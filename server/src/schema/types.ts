@@ -144,6 +144,11 @@ export interface CommandSpec {
   strict: boolean;
   /** 'any': VPP's usual `while (unformat_check_input ...)` loop; 'sequence': args must come in order. */
   order?: 'any' | 'sequence';
+  /**
+   * With `order: 'sequence'`: the arguments from this index on are read by a loop after the
+   * sequence, in any order and as often as written (arping's `interval` and `repeat`).
+   */
+  loopFrom?: number;
   args?: readonly ArgSpec[];
   /** Each inner list names arguments of which at least one must be given. */
   required?: readonly (readonly string[])[];
@@ -248,6 +253,8 @@ export interface ReadCommandArgs {
   bareIsNoop?: boolean;
   /** 'sequence' for functions that read each argument once, in order, without a loop. */
   order?: 'sequence';
+  /** See `CommandSpec.loopFrom`. */
+  loopFrom?: number;
   /** See `CommandSpec.choices`. */
   choices?: string[][];
   /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
@@ -275,6 +282,7 @@ export interface CommandArgsEntry {
   refuses?: Refusal[];
   bareIsNoop?: boolean;
   order?: 'sequence';
+  loopFrom?: number;
   choices?: string[][];
   ignoresRest?: boolean;
   readsNoArgs?: boolean;

@@ -8,6 +8,7 @@ import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
 import type { CFunction } from './registrations';
 import { readSequence } from './sequence';
+import { readSequenceThenLoop } from './sequenceLoop';
 
 /**
  * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
@@ -28,8 +29,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (loops.length === 0) {
     // `while (!unformat_eof (input, NULL)) { if (unformat (input, "repeat")) ... }` (arping): a loop
     // of another shape reads the words after the sequence, which the sequence alone would refuse
-    const other = flat.find((s) => s.kind === 'loop' && READS_INPUT.test(s.text) && readsFrom(s.text, inputName));
-    if (other) return loose(`reads its input in a loop this reader does not follow (\`${shortCond(other.kind === 'loop' ? other.cond : '')}\`)`);
+    const other = readSequenceThenLoop(flat, inputName, resolve, leavesLoop);
+    if (other) return other;
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
     return readSequence(reads, inputName, resolve);
@@ -96,15 +97,16 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;
-  // a bare line is refused, but one with a word no branch reads is not when the loop stops there
-  if (bareRefused && !stops && args.length > 0 && args.length <= 8) required.unshift(args.map((a) => a.name));
+  // a bare line is refused, but one with a word no branch reads is not when the loop stops there;
+  // however many arguments the loop reads (VPP 26.06 refused `nat44 add static mapping` alone)
+  if (bareRefused && !stops && args.length > 0) required.unshift(args.map((a) => a.name));
   // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
   if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = refuses.length = 0;
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
   // which were given is not known, so none is required
   if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
   // a loop that refuses unknown words never reads a keyword an earlier keyword begins
-  const shadowed = reason ? new Set<string>() : shadowedKeywords(args);
+  const shadowed = reason && !stops ? new Set<string>() : shadowedKeywords(args);
   if (shadowed.size && !refuses.some((r) => JSON.stringify(r).match(/"([^"]+)"/g)?.some((q) => shadowed.has(q.slice(1, -1))))) {
     args.splice(0, args.length, ...args.filter((a) => !shadowed.has(a.name)));
     const kept = required.map((g) => g.filter((name) => !shadowed.has(name))).filter((g) => g.length > 0);
