@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../tools/ci/runAction';
 import { scratch, validateSarif } from './cliRun';
@@ -14,6 +14,12 @@ const REPO = {
 
 /** The action's shell steps, run as a GitHub runner runs them, with dist/ built (the build step finds it). */
 describe('GitHub Action (action.yml)', () => {
+  // without dist/, the action's build step runs `npm ci` in this checkout, which replaces the
+  // node_modules the tests run from (a worktree's symlinked node_modules was emptied that way)
+  before(() => {
+    if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  });
+
   it('annotates the lines with workflow commands and fails on an error', () => {
     const r = runAction(ROOT, scratch(REPO));
     assert.equal(r.status, 1, r.stderr);
