@@ -29,7 +29,21 @@ const STARTUP_TEXTS: [string, string][] = [
   ['nested deeper than we read, then more sections', `unix ${'{'.repeat(MAX_NESTING + 30)} x ${'}'.repeat(MAX_NESTING + 30)}\n` + 'cpu { main-core 1 }\n'.repeat(200)],
   ['CRLF and words without values', 'unix {\r\n nodaemon\r\n}\r\nbogus\r\nheapsize\r\n'.repeat(300)],
   ['an unclosed block at the end', 'cpu { main-core 1 }\n'.repeat(200) + 'unix {\n nodaemon\n'],
+  // one section larger than a run: read a run of its own items at a time
+  ['one large plugins section', `plugins {\n${pluginLines(300)}}\nunix { nodaemon }\n`],
+  ['a `}` missing inside a large section', `plugins {\n${pluginLines(150)}  plugin lost.so { enable\n${pluginLines(150)}}\ncpu {\n main-core 1\n}\n`],
+  ['a stray `}` inside a large section', `plugins {\n${pluginLines(150)}  }\n${pluginLines(150)}}\ncpu { main-core 1 }\n`],
+  ['a large section never closed', `unix { nodaemon }\nplugins {\n${pluginLines(300)}`],
+  ['a large section, CRLF', `plugins {\r\n${pluginLines(300).replace(/\n/g, '\r\n')}}\r\n`],
+  ['nested large sub-sections', `dpdk {\n${'  dev 0000:00:01.0 {\n    num-rx-queues 2\n    name x\n  }\n'.repeat(100)}  dev 0000:00:02.0 {\n${'    num-rx-queues 2\n'.repeat(200)}  }\n}\n`],
+  ['a word that closes a large section before a large one', `plugins {\n${pluginLines(100)}\ndpdk {\n${'  dev 0000:00:01.0 { num-rx-queues 2 }\n'.repeat(100)}}\n`],
 ];
+
+function pluginLines(count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) out += `  plugin p${i}_plugin.so { ${i % 2 ? 'enable' : 'disable'} }\n`;
+  return out;
+}
 
 /** What a tree says, without the chevrotain objects. */
 function shape(tree: { items: unknown; errors: unknown; tokens: unknown }): string {
@@ -53,6 +67,23 @@ describe('stepwise analysis', function () {
           assert.equal(shape(stepped), shape(whole), `${name}, ${mode}, ${JSON.stringify(sizes)}`);
         }
       }
+    }
+  });
+
+  it('parses a large section in runs as one parse does, whatever brace is added or left out', () => {
+    const base = `unix { nodaemon }\nplugins {\n${pluginLines(12)}}\ndpdk {\n  dev 0000:00:01.0 {\n    num-rx-queues 2\n  }\n  dev 0000:00:02.0 { name y }\n}\ncpu { main-core 1 }\n`;
+    // a fixed sequence of pseudo-random edits, the same on every run
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 300; k++) {
+      let text = base;
+      for (let e = 0; e <= next(3); e++) {
+        const at = next(text.length);
+        const edit = ['{', '}', '\n', '', 'x {'][next(5)];
+        text = text.slice(0, at) + edit + text.slice(at + (edit === '' || next(2) ? 1 : 0));
+      }
+      const whole = shape(parse(text, 'startup', 'config'));
+      for (const parseTokens of [1, 2, 5]) assert.equal(shape(finish(parsingConfig(text, 'config', undefined, { lexChars: 16, parseTokens }))), whole, JSON.stringify(text));
     }
   });
 

@@ -35,6 +35,8 @@ class VppParser extends EmbeddedActionsParser {
   /** Set when the text has more `{` than `}`, to guess where a missing `}` belongs. */
   private unbalanced = false;
   private lines?: LineIndex;
+  /** The group whose items `groupItems` reads (a large group is read a run of its items at a time). */
+  private openGroup?: Group;
 
   constructor() {
     super([Word, LBrace, RBrace, Newline, Whitespace, Continuation], { recoveryEnabled: false, maxLookahead: 2 });
@@ -74,6 +76,44 @@ class VppParser extends EmbeddedActionsParser {
     this.end();
     return items;
   }
+
+  /**
+   * A run of the items of `node`, a group `depth` deep that the caller opened: they go into
+   * `node.items`. Returns how many tokens were read: all of them, or fewer where the group ends (at
+   * its `}`, or at a word that closes it, see `closesImplicitly`). The caller cuts the runs where
+   * every `{` in them has its `}` and no word before the cut is followed by `{`, so that nothing the
+   * parser decides looks past a run.
+   */
+  parseGroupItems(significant: IToken[], node: Group, depth: number, report: ParseReport, lines: LineIndex, unbalanced: boolean): number {
+    this.begin(significant, false, report, lines, unbalanced);
+    this.depth = depth;
+    this.openGroup = node;
+    this.groupItems();
+    this.openGroup = undefined;
+    // stopping before the end of the input is how the group ends, not an error
+    this.errors = this.errors.filter((e) => e.name !== 'NotAllInputParsedException');
+    this.end();
+    const next = this.LA(1);
+    return next.tokenType === EOF ? significant.length : significant.indexOf(next);
+  }
+
+  /** Ends a group read with `parseGroupItems`, as the `group` rule ends one. */
+  closeGroup(node: Group, close: Token | undefined, atEnd: boolean, report: ParseReport): void {
+    node.close = close;
+    node.complete();
+    if (!close) report.errors.push(missingClose(node, false, atEnd));
+  }
+
+  private groupItems = this.RULE('groupItems', () => {
+    const node = this.openGroup as Group;
+    this.MANY({
+      GATE: () => this.depth <= MAX_NESTING && !this.closesImplicitly(node),
+      DEF: () => {
+        const item = this.SUBRULE(this.innerItem);
+        this.ACTION(() => node.items.push(item));
+      },
+    });
+  });
 
   private configDocument = this.RULE('configDocument', () => {
     const items: Item[] = [];
@@ -150,7 +190,7 @@ class VppParser extends EmbeddedActionsParser {
       node.complete();
       this.depth--;
       if (this.depth >= MAX_NESTING) this.reportTooDeep(node.open);
-      else if (!node.close) this.report.errors.push(this.missingClose(node));
+      else if (!node.close) this.report.errors.push(missingClose(node, this.lineMode, this.LA(1).tokenType === EOF));
     });
     return node;
   });
@@ -178,10 +218,7 @@ class VppParser extends EmbeddedActionsParser {
     if (this.lineMode || !this.unbalanced || !this.lines || !node) return false;
     const next = this.LA(1);
     if (!tokenMatcher(next, Word) || !tokenMatcher(this.LA(2), LBrace)) return false;
-    // the document's offsets: a run of items may have been lexed apart from the text before it
-    const start = tokenOf(next).start;
-    if (!this.lines.startsLine(start)) return false;
-    return this.lines.indentAt(start) <= this.lines.indentAt(node.open.start);
+    return startsNewBlock(node, next, this.lines);
   }
 
   private reportTooDeep(open: Token): void {
@@ -194,20 +231,29 @@ class VppParser extends EmbeddedActionsParser {
       end: open.end,
     });
   }
+}
 
-  private missingClose(node: Group): SyntaxError {
-    const atEnd = this.LA(1).tokenType === EOF;
-    const where = this.lineMode ? 'before the end of the line' : atEnd ? 'at the end of the block' : 'before the next block';
-    return {
-      code: 'vpp.unclosed-brace',
-      message: `This \`{\` is never closed: add \`}\` ${where}.`,
-      start: node.open.start,
-      end: node.open.end,
-      // VPP reads an unclosed `{` to the end of its input and accepts it: only a `}` missing before
-      // more configuration changes what VPP reads
-      atEnd: this.lineMode || atEnd,
-    };
-  }
+function missingClose(node: Group, lineMode: boolean, atEnd: boolean): SyntaxError {
+  const where = lineMode ? 'before the end of the line' : atEnd ? 'at the end of the block' : 'before the next block';
+  return {
+    code: 'vpp.unclosed-brace',
+    message: `This \`{\` is never closed: add \`}\` ${where}.`,
+    start: node.open.start,
+    end: node.open.end,
+    // VPP reads an unclosed `{` to the end of its input and accepts it: only a `}` missing before
+    // more configuration changes what VPP reads
+    atEnd: lineMode || atEnd,
+  };
+}
+
+/**
+ * Whether `word`, followed by `{` in a text with more `{` than `}`, closes `node` (see
+ * `closesImplicitly`). The document's offsets: a run of items may have been lexed apart from the text before it.
+ */
+export function startsNewBlock(node: Group, word: IToken, lines: LineIndex): boolean {
+  const start = tokenOf(word).start;
+  if (!lines.startsLine(start)) return false;
+  return lines.indentAt(start) <= lines.indentAt(node.open.start);
 }
 
 /** `{` count minus `}` count. */
@@ -232,6 +278,16 @@ function parser(): VppParser {
 /** Parses the significant chevrotain tokens of startup.conf, or of a run of its top-level items (see `parseConfig`). */
 export function parseConfigTokens(significant: IToken[], report: ParseReport, lines: LineIndex, unbalanced?: boolean): Item[] {
   return parser().parseConfig(significant, report, lines, unbalanced);
+}
+
+/** See `VppParser.parseGroupItems`. */
+export function parseGroupItems(significant: IToken[], node: Group, depth: number, report: ParseReport, lines: LineIndex, unbalanced: boolean): number {
+  return parser().parseGroupItems(significant, node, depth, report, lines, unbalanced);
+}
+
+/** See `VppParser.closeGroup`. */
+export function closeGroup(node: Group, close: Token | undefined, atEnd: boolean, report: ParseReport): void {
+  parser().closeGroup(node, close, atEnd, report);
 }
 
 /**
