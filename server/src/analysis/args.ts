@@ -123,13 +123,37 @@ function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern
 const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol']);
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any', loopFrom = Infinity): MatchResult<S> {
+  const scan = newArgScan<S>();
+  scanArgs(items, patterns, scan, Infinity, order, loopFrom);
+  return argResult(scan);
+}
+
+/**
+ * Where `scanArgs` stopped in a list of items, to go on from there: a startup.conf block of 20,000
+ * entries is matched in steps. The state of VPP's loop between two items is all here.
+ */
+export interface ArgScan<S> {
+  i: number;
+  openRun?: UnknownRun;
+  cursor: number;
+  used?: Set<number>;
+  readonly matches: ArgMatch<S>[];
+  readonly unknown: UnknownRun[];
+}
+
+export function newArgScan<S>(): ArgScan<S> {
+  return { i: 0, cursor: 0, matches: [], unknown: [] };
+}
+
+export function argResult<S>(scan: ArgScan<S>): MatchResult<S> {
+  return { matches: scan.matches.slice(), unknown: scan.unknown.length === 0 ? NO_RUNS : scan.unknown };
+}
+
+/** `matchArgs` from where `scan` stopped, until it has read up to item `until` (or a little past it: a match is read whole). */
+export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], scan: ArgScan<S>, until: number, order: 'any' | 'sequence' = 'any', loopFrom = Infinity): void {
   const keywordPatterns = keywordOrder(patterns);
-  let used: Set<number> | undefined;
-  const matches: ArgMatch<S>[] = [];
-  const unknown: UnknownRun[] = [];
-  let cursor = 0;
-  let openRun: UnknownRun | undefined;
-  let i = 0;
+  let { used, cursor, openRun, i } = scan;
+  const { matches, unknown } = scan;
 
   // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first;
   // a function that reads a fixed sequence reads each element once
@@ -137,7 +161,7 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
   // reads its own elements in any order, again and again
   const available = (index: number) => (order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
 
-  while (i < items.length) {
+  while (i < items.length && i < until) {
     const item = items[i];
     let hit: { pattern: ArgPattern<S>; index: number } | undefined;
     for (const candidate of keywordPatterns) {
@@ -225,7 +249,10 @@ export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPatte
     }
     matches.push(match);
   }
-  return { matches: matches.slice(), unknown: unknown.length === 0 ? NO_RUNS : unknown };
+  scan.i = i;
+  scan.openRun = openRun;
+  scan.cursor = cursor;
+  scan.used = used;
 }
 
 /** Shared by the matches that have none (most lines): kept per line, an empty array still costs an object. Never written to. */

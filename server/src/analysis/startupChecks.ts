@@ -71,7 +71,7 @@ export function* checkingStartup(model: StartupModel, schema: Schema, text: stri
     // a section VPP refuses outright, or does not load, says all there is to say
     const blank = param.fatal?.releases.includes(schema.release) || unloaded ? undefined : blankBlock(section, text);
     if (blank) out.push(blank);
-    for (const d of checkEntry(section, schema, text)) out.push(d);
+    yield* checkEntry(section, schema, text, out);
   }
   for (const d of repeatedPlugins(model, schema)) out.push(d);
 }
@@ -115,8 +115,10 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
  * `within`: the key of the enclosing block when its loop ends at the first word it cannot read
  * (`lookups`, as cpu_config does): a value VPP cannot read ends it too, and VPP ignores the rest.
  */
-function checkEntry(entry: ConfigEntry, schema: Schema, source: string, within?: string): VppDiagnostic[] {
-  const out: VppDiagnostic[] = [];
+/** How many entries of one block one step checks (`plugins { }` may hold 20,000). */
+const ENTRIES_PER_STEP = 512;
+
+function* checkEntry(entry: ConfigEntry, schema: Schema, source: string, out: VppDiagnostic[], within?: string): Steps<void> {
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;
   if (param.deprecated) out.push(diagnostic('vpp.deprecated', param.deprecated, entry.key[0]?.start ?? entry.start, entry.key[entry.key.length - 1]?.end ?? entry.end));
@@ -134,8 +136,11 @@ function checkEntry(entry: ConfigEntry, schema: Schema, source: string, within?:
   }
   if (entry.stop) out.push(loopStop(entry, entry.stop, schema));
   const loopEnds = !param.strict && param.lookups ? param.key : undefined;
-  for (const child of entry.children) for (const d of checkEntry(child, schema, source, loopEnds)) out.push(d);
-  return out;
+  let count = 0;
+  for (const child of entry.children) {
+    if (++count % ENTRIES_PER_STEP === 0) yield;
+    yield* checkEntry(child, schema, source, out, loopEnds);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { StartupParam, VppRelease } from '../schema/types';
 import { isTemplated } from '../syntax/tokens';
 import { isGroup, type GroupNode, type Item, type Token } from '../syntax/tree';
 import { finish, type Steps } from './steps';
-import { matchArgs, type ArgPattern, type UnknownRun, type ValueMatch } from './args';
+import { argResult, newArgScan, scanArgs, type ArgPattern, type UnknownRun, type ValueMatch } from './args';
 
 /** A section or parameter of startup.conf as VPP pairs it with the schema. */
 export interface ConfigEntry {
@@ -30,7 +30,18 @@ export interface StartupModel {
   readonly strays: readonly { item: Item; reason: 'unknown-section' | 'missing-value' | 'group-without-name' }[];
 }
 
+const patternCache = new WeakMap<readonly StartupParam[], Map<VppRelease, ArgPattern<StartupParam>[]>>();
+
+/** Made once per list of parameters and release: each of 20,000 `plugin x { }` made them anew. Never written to. */
 export function paramPatterns(params: readonly StartupParam[], release: VppRelease): ArgPattern<StartupParam>[] {
+  let byRelease = patternCache.get(params);
+  if (!byRelease) patternCache.set(params, (byRelease = new Map()));
+  let patterns = byRelease.get(release);
+  if (!patterns) byRelease.set(release, (patterns = makePatterns(params, release)));
+  return patterns;
+}
+
+function makePatterns(params: readonly StartupParam[], release: VppRelease): ArgPattern<StartupParam>[] {
   return params.filter((p) => inRelease(p.releases, release)).map((spec) => ({
     spec,
     words: spec.key.split(' '),
@@ -77,19 +88,19 @@ export function* buildingStartupModel(items: readonly Item[], schema: Schema): S
       if (!isTemplated(name.text)) strays.push({ item: name, reason: 'unknown-section' });
       continue;
     }
-    sections.push(sectionEntry(name, value, param, schema.release));
+    sections.push(yield* sectionEntry(name, value, param, schema.release));
   }
   return { sections, strays };
 }
 
-function sectionEntry(name: Token, value: Item, param: StartupParam, release: VppRelease): ConfigEntry {
+function* sectionEntry(name: Token, value: Item, param: StartupParam, release: VppRelease): Steps<ConfigEntry> {
   if (param.values && param.values.length > 0 && !param.block) {
     const token = isGroup(value) ? undefined : value;
     const values: ValueMatch[] = [{ spec: param.values[0], token, problem: token ? undefined : 'missing' }];
     return { param, key: [name], values, children: [], unknown: [], start: name.start, end: value.end, depth: 0, allowed: [] };
   }
   const content = isGroup(value) ? value.items : [value];
-  const { children, unknown } = blockEntries(content, param.block ?? [], 1, release);
+  const { children, unknown } = yield* blockEntries(content, param.block ?? [], 1, release);
   return {
     param,
     key: [name],
@@ -113,11 +124,24 @@ function loopStop(unknown: readonly UnknownRun[], children: readonly ConfigEntry
   return earlier ? undefined : first;
 }
 
-function blockEntries(items: readonly Item[], params: readonly StartupParam[], depth: number, release: VppRelease): { children: ConfigEntry[]; unknown: UnknownRun[] } {
-  const result = matchArgs(items, paramPatterns(params, release));
-  const children = result.matches.map((m): ConfigEntry => {
-    const nested = m.block && m.pattern.spec.block ? blockEntries(m.block.items, m.pattern.spec.block, depth + 1, release) : undefined;
-    return {
+/** How many items of a block one step matches, and how many of its entries one step makes. */
+const BLOCK_ITEMS_PER_STEP = 4096;
+const ENTRIES_PER_STEP = 1024;
+
+function* blockEntries(items: readonly Item[], params: readonly StartupParam[], depth: number, release: VppRelease): Steps<{ children: ConfigEntry[]; unknown: UnknownRun[] }> {
+  const patterns = paramPatterns(params, release);
+  const scan = newArgScan<StartupParam>();
+  for (;;) {
+    scanArgs(items, patterns, scan, scan.i + BLOCK_ITEMS_PER_STEP);
+    if (scan.i >= items.length) break;
+    yield;
+  }
+  const result = argResult(scan);
+  const children: ConfigEntry[] = [];
+  for (const m of result.matches) {
+    if (children.length % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const nested = m.block && m.pattern.spec.block ? yield* blockEntries(m.block.items, m.pattern.spec.block, depth + 1, release) : undefined;
+    children.push({
       param: m.pattern.spec,
       key: m.keyword,
       values: m.values,
@@ -128,8 +152,8 @@ function blockEntries(items: readonly Item[], params: readonly StartupParam[], d
       end: m.end,
       depth,
       allowed: m.pattern.spec.block ?? [],
-    };
-  });
+    });
+  }
   return { children, unknown: result.unknown };
 }
 
