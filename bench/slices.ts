@@ -44,7 +44,7 @@ new ScriptDocument({ language: 'cli' }).reset('show version\n');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 for (const language of ['cli', 'startup'] as const) {
   for (const p of PATHOLOGICAL) {
-    if (only && !p.name.includes(only)) continue;
+    if ((only && !p.name.includes(only)) || (p.languages && !p.languages.includes(language))) continue;
     // flat, as the server gets it from JSON (`repeat` makes a rope that the first read would flatten)
     const text = JSON.parse(JSON.stringify(p.text())) as string;
     const options: AnalyzeOptions = { language };
