@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzingStartup, type Analysis } from '../server/src/analysis/analyze';
+import { argResult, matchArgs, newArgScan, scanArgs } from '../server/src/analysis/args';
+import { paramPatterns } from '../server/src/analysis/startupModel';
+import type { StartupParam } from '../server/src/schema/types';
 import { ScriptDocument } from '../server/src/analysis/scriptDocument';
 import { finish } from '../server/src/analysis/steps';
 import { AnalysisCache, runInSlices, STEPWISE_SIZE } from '../server/src/documents';
@@ -98,6 +101,37 @@ describe('stepwise analysis', function () {
     }
   });
 
+  it('analyses one section of thousands of entries in many steps, with what analyze() gives', () => {
+    const plugins = `plugins {\n${pluginLines(6000)}  plugin p7_plugin.so { enable }\n  plugin bad_plugin.so { bogus }\n  bogus-word\n  plugin default { disable }\n}\n`;
+    const dpdk = `dpdk {\n${'  dev 0000:00:01.0 { num-rx-queues 2 name x }\n'.repeat(3000)}  dev 0000:00:02.0 {\n${'    num-rx-queues 2\n'.repeat(5000)}    bogus\n  }\n}\n`;
+    for (const text of [plugins, plugins.replace(/\n/g, '\r\n'), dpdk, plugins.replace('  bogus-word\n', '  plugin lost.so { enable\n') + 'cpu {\n main-core x\n}\n']) {
+      const steps = analyzingStartup(text, { language: 'startup' });
+      let count = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) count++;
+      assert.ok(count > 30, `in steps: ${count}`);
+      const once = analyze(text, { language: 'startup' });
+      assert.ok(once.diagnostics.length > 0);
+      assert.equal(outcome(step.value), outcome(once));
+      assert.equal(shape(step.value.tree), shape(parse(text, 'startup', 'config')));
+    }
+  });
+
+  it('matches a block a few items at a time as in one go', () => {
+    const text = `plugins {\n${pluginLines(50)}  bogus-word more\n  {{ jinja }} x\n  plugin default { disable }\n  plugin late.so\n}\ndpdk {\n${'  dev 0000:00:01.0 { num-rx-queues 2 }\n  no-multi-seg\n  bogus 1 2\n'.repeat(20)}}\n`;
+    const a = analyze(text, { language: 'startup' });
+    for (const section of a.startup!.sections) {
+      const patterns = paramPatterns(section.param!.block!, a.release);
+      const items = section.block!.items;
+      const whole = JSON.stringify(matchArgs(items, patterns));
+      for (const per of [1, 2, 7, 100]) {
+        const scan = newArgScan<StartupParam>();
+        while (scan.i < items.length) scanArgs(items, patterns, scan, scan.i + per);
+        assert.equal(JSON.stringify(argResult(scan)), whole, `${section.param!.key}, ${per}`);
+      }
+    }
+  });
+
   it('builds the line index in steps as at once, a CRLF across a step included', () => {
     for (const text of ['a\r\nb\rc\n\nd', '\r\n'.repeat(50), 'x\r'.repeat(33) + '\n']) {
       for (const per of [1, 2, 3, 7]) assert.deepEqual([...finish(indexingLines(text, per)).lineStarts], [...new LineIndex(text).lineStarts], JSON.stringify(text));
@@ -146,6 +180,16 @@ describe('stepwise analysis', function () {
     const startup = TextDocument.create('file:///w/startup.conf', 'vpp-startup', 1, 'unix { nodaemon }\n'.repeat(STEPWISE_SIZE / 18 + 10) + 'bogus 1\n');
     const analysis = await cache.getStepwise(startup, DEFAULT_SETTINGS, () => true);
     assert.equal(outcome(analysis!), outcome(analyze(startup.getText(), { language: 'startup' })));
+    // one section larger than the stepwise size: its run is stopped inside the section
+    const section = TextDocument.create('file:///w/plugins/startup.conf', 'vpp-startup', 1, `plugins {\n${pluginLines(STEPWISE_SIZE / 20)}}\n`);
+    let sectionVersion = 1;
+    const older = cache.getStepwise(section, DEFAULT_SETTINGS, () => sectionVersion === 1);
+    TextDocument.update(section, [{ text: section.getText() + 'bogus 1\n' }], 2);
+    sectionVersion = 2;
+    assert.equal(await older, undefined);
+    const newer = await cache.getStepwise(section, DEFAULT_SETTINGS, () => sectionVersion === 2);
+    assert.ok(newer!.diagnostics.some((d) => d.code === 'vpp.unknown-section'));
+    assert.equal(outcome(newer!), outcome(analyze(section.getText(), { language: 'startup' })));
   });
 
   it('reports braces nested too deep once, at the first `{` beyond the limit, and keeps every token', () => {
