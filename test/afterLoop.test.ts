@@ -499,4 +499,16 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
     assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
   });
+  it('one word for two required groups: VPP 24.10 and 26.06 refused `qos record ip` and `set interface l2 xconnect loop0`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    // `ip` is the interface (then no source) or the source (then no interface): refused either way
+    assert.deepEqual(errors('qos record ip'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(errors('qos record vlan', '24.10'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(errors('set interface l2 xconnect loop0'), ['error vpp.missing-required [set interface l2 xconnect]']);
+    // VPP accepted these: a word for each group
+    assert.deepEqual(errors('qos record loop0 ip enable disable'), []);
+    assert.deepEqual(errors('qos record ip loop0'), []);
+    // one group only: `enable` may name the interface
+    assert.deepEqual(errors('packet-generator mac-filter enable'), []);
+  });
 });
