@@ -511,4 +511,14 @@ describe('the checks after the loop on real lines', () => {
     // one group only: `enable` may name the interface
     assert.deepEqual(errors('packet-generator mac-filter enable'), []);
   });
+  it('two numbers a branch refuses out of order: VPP 24.10 and 26.06 refused `nat44 ei addr-port-assignment-alg default port-range 1 - 1`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 0', '24.10'), ['error vpp.invalid-value [0]']);
+    // `%d` into a u32: -1 is 4294967295, above any end
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range -1 - 1'), ['error vpp.invalid-value [1]']);
+    // the check lets these through (`1 - -1`: the end is 4294967295)
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 2'), []);
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
+  });
 });
