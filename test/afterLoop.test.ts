@@ -521,4 +521,11 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 2'), []);
     assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
   });
+  it('a variable that starts at a name VPP defines as ~0: VPP 26.06 refused `npol interface clear sw_if_index -1` ("interface not specified")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    // `u32 sw_if_index = NPOL_INVALID_INDEX;` (npol.h: `((u32) ~0)`): `-1` read with `%d` is that value again
+    assert.deepEqual(errors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
+    assert.deepEqual(errors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
+    assert.deepEqual(errors('npol interface clear sw_if_index 1'), []);
+  });
 });

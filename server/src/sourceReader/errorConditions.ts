@@ -43,6 +43,14 @@ const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compa
 const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$/;
 const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
 
+/**
+ * Names VPP defines as a u32 of all ones (`#define INDEX_INVALID ((index_t)(~0))` in dpo.h,
+ * `NPOL_INVALID_INDEX ((u32) ~0)` in npol.h): a variable that starts at one is `~0` like any other,
+ * so `-1` read into it with `%d` leaves it as if not given (VPP 26.06 refused `npol interface clear
+ * sw_if_index -1`, "interface not specified").
+ */
+const ALL_ONES = new Set(['INDEX_INVALID', 'NPOL_INVALID_INDEX', 'ADJ_INDEX_INVALID', 'APP_INVALID_INDEX', 'APP_NS_INVALID_INDEX', 'APP_NAMESPACE_INVALID_INDEX', 'VLIB_INVALID_NODE_INDEX']);
+
 /** A constant as the reader compares it: casts, blanks and integer suffixes out (`(u32) ~0` is `~0`). */
 export function normalizeConstant(text: string): string {
   const t = text
@@ -54,7 +62,7 @@ export function normalizeConstant(text: string): string {
   // `0.0` of an f64 (nsim's `bandwidth == 0.0`) is zero too
   if (/^0x0+$/.test(t) || /^0?\.0+[fF]?$|^0\.0*[fF]?$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
   if (t === 'true') return '1';
-  if (/^0x[fF]{8}$/.test(t) || t === '-1') return '~0';
+  if (/^0x[fF]{8}$/.test(t) || t === '-1' || ALL_ONES.has(t)) return '~0';
   if (/^\{\s*0?\s*\}$/.test(t)) return '0';
   return t;
 }
