@@ -378,13 +378,14 @@ describe('a variable the branches set to numbers', () => {
     ]);
   });
 
-  it('says nothing when one of the values set also passes the test', () => {
+  it('when one of the values set also passes the test, needs a branch whose value fails it', () => {
+    // mode starts at 2 and `a` keeps it above 1: only `b` (0) lets the line through
     const r = read('  u32 mode = 2;', `      if (unformat (line_input, "a"))
         mode = 3;
       else if (unformat (line_input, "b"))
         mode = 0;`, `  if (mode > 1)
     return clib_error_return (0, "mode");`);
-    assert.equal(r.required, undefined);
+    assert.deepEqual(r.required, [['b']]);
     assert.equal(r.refuses, undefined);
   });
 });
@@ -527,5 +528,15 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
     assert.deepEqual(errors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
     assert.deepEqual(errors('npol interface clear sw_if_index 1'), []);
+  });
+  it('a flag that starts set, which `add` keeps and `del` clears: VPP 24.10 and 26.06 refused `ip punt policer add` and `udp decap 1 add`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    // `if (is_add && ~0 == policer_index)`: without `del`, is_add is 1 whether or not `add` is written
+    assert.deepEqual(errors('ip punt policer add'), ['error vpp.missing-required [ip punt policer]']);
+    assert.deepEqual(errors('ip6 punt policer add', '24.10'), ['error vpp.missing-required [ip6 punt policer]']);
+    assert.deepEqual(errors('udp decap 1 add'), ['error vpp.missing-required [udp decap]']);
+    assert.deepEqual(errors('ip punt policer add 1'), []);
+    assert.deepEqual(errors('ip punt policer del'), []);
+    assert.deepEqual(errors('udp decap 1 del'), []);
   });
 });

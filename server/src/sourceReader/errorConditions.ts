@@ -7,8 +7,11 @@ import { normalizeSpace, splitTopLevel } from './cText';
  * holds), so reading less only ever loses errors, never makes one.
  */
 export type Literal =
-  /** `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads. */
-  | { kind: 'unset'; v: string; atLeast?: number }
+  /**
+   * `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads;
+   * with `by`, none of the branches that set it to one of those numbers was given (it may hold another's).
+   */
+  | { kind: 'unset'; v: string; atLeast?: number; by?: readonly number[] }
   /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
   | { kind: 'set'; v: string }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
@@ -221,6 +224,8 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   const set = values.map((x) => test(x, Number(constant)));
   if (before && set.every((x) => !x)) return [[{ kind: 'unset', v }]];
   if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
+  // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
+  if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
   return undefined;
 }
 
@@ -245,7 +250,7 @@ function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean)
  */
 function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
-  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return orderedByValues(v, '!=', '0', facts) ?? [[{ kind: 'unset', v }]];
   // `prefix_group != 0` of a vector `%s` fills: given
   if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
   return setTest(v, facts);
