@@ -539,4 +539,9 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('ip punt policer del'), []);
     assert.deepEqual(errors('udp decap 1 del'), []);
   });
+  it('a read whose branch returns, followed by an error: VPP 26.06 refused `selog emit-elog` alone ("Please specify msg <string>")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
+    assert.deepEqual(errors('selog emit-elog msg hello'), []);
+  });
 });

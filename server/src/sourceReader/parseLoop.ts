@@ -34,7 +34,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     if (other) return other;
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
-    return readSequence(reads, inputName, resolve);
+    return readSequence(reads, inputName, resolve, flat);
   }
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];
