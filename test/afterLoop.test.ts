@@ -378,13 +378,14 @@ describe('a variable the branches set to numbers', () => {
     ]);
   });
 
-  it('says nothing when one of the values set also passes the test', () => {
+  it('when one of the values set also passes the test, needs a branch whose value fails it', () => {
+    // mode starts at 2 and `a` keeps it above 1: only `b` (0) lets the line through
     const r = read('  u32 mode = 2;', `      if (unformat (line_input, "a"))
         mode = 3;
       else if (unformat (line_input, "b"))
         mode = 0;`, `  if (mode > 1)
     return clib_error_return (0, "mode");`);
-    assert.equal(r.required, undefined);
+    assert.deepEqual(r.required, [['b']]);
     assert.equal(r.refuses, undefined);
   });
 });
@@ -498,5 +499,49 @@ describe('the checks after the loop on real lines', () => {
     const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
     assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
+  });
+  it('one word for two required groups: VPP 24.10 and 26.06 refused `qos record ip` and `set interface l2 xconnect loop0`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    // `ip` is the interface (then no source) or the source (then no interface): refused either way
+    assert.deepEqual(errors('qos record ip'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(errors('qos record vlan', '24.10'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(errors('set interface l2 xconnect loop0'), ['error vpp.missing-required [set interface l2 xconnect]']);
+    // VPP accepted these: a word for each group
+    assert.deepEqual(errors('qos record loop0 ip enable disable'), []);
+    assert.deepEqual(errors('qos record ip loop0'), []);
+    // one group only: `enable` may name the interface
+    assert.deepEqual(errors('packet-generator mac-filter enable'), []);
+  });
+  it('two numbers a branch refuses out of order: VPP 24.10 and 26.06 refused `nat44 ei addr-port-assignment-alg default port-range 1 - 1`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 0', '24.10'), ['error vpp.invalid-value [0]']);
+    // `%d` into a u32: -1 is 4294967295, above any end
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range -1 - 1'), ['error vpp.invalid-value [1]']);
+    // the check lets these through (`1 - -1`: the end is 4294967295)
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 2'), []);
+    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
+  });
+  it('a variable that starts at a name VPP defines as ~0: VPP 26.06 refused `npol interface clear sw_if_index -1` ("interface not specified")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    // `u32 sw_if_index = NPOL_INVALID_INDEX;` (npol.h: `((u32) ~0)`): `-1` read with `%d` is that value again
+    assert.deepEqual(errors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
+    assert.deepEqual(errors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
+    assert.deepEqual(errors('npol interface clear sw_if_index 1'), []);
+  });
+  it('a flag that starts set, which `add` keeps and `del` clears: VPP 24.10 and 26.06 refused `ip punt policer add` and `udp decap 1 add`', () => {
+    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    // `if (is_add && ~0 == policer_index)`: without `del`, is_add is 1 whether or not `add` is written
+    assert.deepEqual(errors('ip punt policer add'), ['error vpp.missing-required [ip punt policer]']);
+    assert.deepEqual(errors('ip6 punt policer add', '24.10'), ['error vpp.missing-required [ip6 punt policer]']);
+    assert.deepEqual(errors('udp decap 1 add'), ['error vpp.missing-required [udp decap]']);
+    assert.deepEqual(errors('ip punt policer add 1'), []);
+    assert.deepEqual(errors('ip punt policer del'), []);
+    assert.deepEqual(errors('udp decap 1 del'), []);
+  });
+  it('a read whose branch returns, followed by an error: VPP 26.06 refused `selog emit-elog` alone ("Please specify msg <string>")', () => {
+    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+    assert.deepEqual(errors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
+    assert.deepEqual(errors('selog emit-elog msg hello'), []);
   });
 });

@@ -85,6 +85,10 @@ describe('referee: reading what VPP printed', () => {
       "p2p_ethernet: couldn't create p2p ethernet subinterface",
       'ikev2 profile: Error: Invalid value',
       'create interface avf: Wrong vendor or device id',
+      // VPP 24.10's
+      'http tps: not listening on tcp://0.0.0.0/80 ',
+      'launch_monitor: can not open log file',
+      'ikev2_config: wrong handoff-thread 1',
     ]) {
       assert.equal(classify(`${said}\nexec: CLI line error: x\n`).verdict, 'state', said);
     }

@@ -118,6 +118,11 @@ const STATE_WORDS = [
   'ikev2 profile: error: invalid value',
   // a PCI address with no such device in the sandbox (avf)
   'wrong vendor or device id',
+  // a file the sandbox would not open (fateshare's logfile), a server it never started (`http tps del`),
+  // a thread beyond the workers it runs (ikev2's `handoff-thread N` > vlib_num_workers ())
+  'can not open',
+  'not listening on',
+  'wrong handoff-thread',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */

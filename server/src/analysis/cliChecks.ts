@@ -11,7 +11,7 @@ import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
-import { groupOf, possibleUses, refusalDiagnostics } from './refusalChecks';
+import { groupOf, possibleUses, refusalDiagnostics, unfilledGroup } from './refusalChecks';
 import { ancestorsRefuseEmptyLine, emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
 import { readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
@@ -250,8 +250,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   }
   if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
     const checked = givenToChecks(given);
-    for (const group of command.required ?? []) {
-      if (group.some((name) => checked.has(name)) || possibleUses(group, checked, command) > 0) continue;
+    const required = command.required ?? [];
+    const unfilled = required.filter((group) => !group.some((name) => checked.has(name)) && possibleUses(group, checked, command) === 0);
+    // each group has a word, but one word may be all that several of them have
+    const oneWordShort = unfilled.length === 0 ? unfilledGroup(required, checked, command) : undefined;
+    for (const group of oneWordShort ? [oneWordShort] : unfilled) {
       // a group of every argument of a loop is VPP refusing the bare line: a word the loop refuses
       // (an error above) returns before that check ("unknown input `ref0'" for `nat44 add address ref0`)
       if (refusedWord && command.order !== 'sequence' && group.length > 1 && group.length === command.args?.length) continue;

@@ -108,3 +108,39 @@ function atLeastText(g: { of: readonly string[]; atLeast: number }, command: Com
   if (g.atLeast <= 1) return names(g.of, command);
   return `at least ${g.atLeast} of ${list([...new Set(g.of.map((name) => command.args?.find((a) => a.name === name)?.keyword ?? `<${name.replace(/#\d+$/, '')}>`))])}`;
 }
+
+/**
+ * A required group no reading of the words fills while the others are filled too: each word is read
+ * once, as one argument. `qos record ip` has one word for two groups (an interface and the source):
+ * VPP reads `ip` as an interface when one has that name, else as the source, and either way the other
+ * check refuses the line. The words that may be read as one of the groups are those of
+ * `possibleUses`. Undefined when some reading fills every group (or there are too many words to try).
+ */
+export function unfilledGroup(groups: readonly (readonly string[])[], given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>, command: CommandSpec): readonly string[] | undefined {
+  const inGroups = new Set(groups.flat());
+  const words: string[][] = [];
+  for (const [, matches] of given) {
+    for (const m of matches) {
+      const own = m.pattern.spec.name;
+      const text = m.values.length === 1 ? m.values[0].token?.text : undefined;
+      const others =
+        !m.pattern.spec.keyword && text !== undefined && (m.values[0].spec.kind === 'interface' || m.values[0].spec.kind === 'string')
+          ? [...inGroups].filter((name) => name !== own && couldReadName(name, text, command))
+          : [];
+      // the other reading first: a word that reads as a keyword rarely names an interface
+      const options = [...others, own].filter((name) => inGroups.has(name));
+      if (options.length) words.push(options);
+    }
+  }
+  if (words.filter((w) => w.length > 1).length > 8) return undefined;
+  const fills = (chosen: readonly string[]) => groups.every((g) => g.some((name) => chosen.includes(name)));
+  const search = (i: number, chosen: string[]): boolean => (i === words.length ? fills(chosen) : words[i].some((name) => search(i + 1, [...chosen, name])));
+  if (search(0, [])) return undefined;
+  const preferred = words.map((w) => w[0]);
+  return groups.find((g) => !g.some((name) => preferred.includes(name)));
+}
+
+function couldReadName(name: string, text: string, command: CommandSpec): boolean {
+  const spec = command.args?.find((a) => a.name === name);
+  return !!spec && couldRead(spec, text);
+}

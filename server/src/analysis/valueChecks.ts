@@ -14,6 +14,13 @@ export function checkValueMatches(values: readonly ValueMatch[], label: string, 
       if (keyword) out.push(diagnostic('vpp.missing-value', `${label} needs a value: ${KIND_EXAMPLES[v.spec.kind]}.`, keyword.start, keyword.end));
     } else if (v.problem && v.token) {
       out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: it ${v.problem}.`, v.token.start, v.token.end));
+    } else if (v.token && v.spec.above) {
+      const lower = values[v.spec.above.index];
+      const [low, high] = [lower?.token?.text, v.token.text].map((t) => heldNumber(t, v.spec.above!.u32));
+      if (!lower?.problem && low !== undefined && high !== undefined && (v.spec.above.strict ? high <= low : high < low)) {
+        const held = v.spec.above.u32 && /^-/.test(lower!.token!.text) ? ` (VPP holds \`${lower!.token!.text}\` as ${low})` : '';
+        out.push(diagnostic('vpp.invalid-value', `\`${v.token.text}\` is not valid for ${label}: VPP refuses it unless it is ${v.spec.above.strict ? 'greater than' : 'at least'} \`${lower!.token!.text}\`${held}.`, v.token.start, v.token.end));
+      }
     } else if (v.token && v.spec.kind === 'ifname' && v.token.text.length > LINUX_IFNAME_MAX && !v.spec.maxLength) {
       // a `maxLength` that VPP checks itself already made this an invalid value
       out.push(
@@ -27,4 +34,11 @@ export function checkValueMatches(values: readonly ValueMatch[], label: string, 
     }
   }
   return out;
+}
+
+/** A decimal number as a 32-bit variable holds it after `%d` (`-1` in a u32 is 4294967295), or undefined. */
+function heldNumber(text: string | undefined, u32: boolean): bigint | undefined {
+  if (text === undefined || !/^[+-]?\d+$/.test(text)) return undefined;
+  const bits = BigInt.asUintN(32, BigInt(text));
+  return u32 ? bits : BigInt.asIntN(32, bits);
 }

@@ -59,6 +59,12 @@ export interface ValueSpec {
   allOnesIsUnset?: boolean;
   /** The same for a variable that starts at 0 and a check `== 0`: a value of 0 leaves it as if not given. */
   zeroIsUnset?: boolean;
+  /**
+   * VPP's branch compares this number with an earlier one of the same argument (`port-range %d - %d`
+   * then `if (port_end <= port_start)` error): it must be above the value at `index` (or equal,
+   * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).
+   */
+  above?: { index: number; strict: boolean; u32: boolean };
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */

@@ -7,8 +7,11 @@ import { normalizeSpace, splitTopLevel } from './cText';
  * holds), so reading less only ever loses errors, never makes one.
  */
 export type Literal =
-  /** `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads. */
-  | { kind: 'unset'; v: string; atLeast?: number }
+  /**
+   * `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads;
+   * with `by`, none of the branches that set it to one of those numbers was given (it may hold another's).
+   */
+  | { kind: 'unset'; v: string; atLeast?: number; by?: readonly number[] }
   /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
   | { kind: 'set'; v: string }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
@@ -43,6 +46,14 @@ const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compa
 const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$/;
 const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
 
+/**
+ * Names VPP defines as a u32 of all ones (`#define INDEX_INVALID ((index_t)(~0))` in dpo.h,
+ * `NPOL_INVALID_INDEX ((u32) ~0)` in npol.h): a variable that starts at one is `~0` like any other,
+ * so `-1` read into it with `%d` leaves it as if not given (VPP 26.06 refused `npol interface clear
+ * sw_if_index -1`, "interface not specified").
+ */
+const ALL_ONES = new Set(['INDEX_INVALID', 'NPOL_INVALID_INDEX', 'ADJ_INDEX_INVALID', 'APP_INVALID_INDEX', 'APP_NS_INVALID_INDEX', 'APP_NAMESPACE_INVALID_INDEX', 'VLIB_INVALID_NODE_INDEX']);
+
 /** A constant as the reader compares it: casts, blanks and integer suffixes out (`(u32) ~0` is `~0`). */
 export function normalizeConstant(text: string): string {
   const t = text
@@ -54,7 +65,7 @@ export function normalizeConstant(text: string): string {
   // `0.0` of an f64 (nsim's `bandwidth == 0.0`) is zero too
   if (/^0x0+$/.test(t) || /^0?\.0+[fF]?$|^0\.0*[fF]?$/.test(t) || t === 'NULL' || t === '0' || t === 'false') return '0';
   if (t === 'true') return '1';
-  if (/^0x[fF]{8}$/.test(t) || t === '-1') return '~0';
+  if (/^0x[fF]{8}$/.test(t) || t === '-1' || ALL_ONES.has(t)) return '~0';
   if (/^\{\s*0?\s*\}$/.test(t)) return '0';
   return t;
 }
@@ -213,6 +224,8 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   const set = values.map((x) => test(x, Number(constant)));
   if (before && set.every((x) => !x)) return [[{ kind: 'unset', v }]];
   if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
+  // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
+  if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
   return undefined;
 }
 
@@ -237,7 +250,7 @@ function unsetBelow(v: string, n: number, facts: VariableFacts, legacy: boolean)
  */
 function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
-  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return [[{ kind: 'unset', v }]];
+  if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return orderedByValues(v, '!=', '0', facts) ?? [[{ kind: 'unset', v }]];
   // `prefix_group != 0` of a vector `%s` fills: given
   if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
   return setTest(v, facts);

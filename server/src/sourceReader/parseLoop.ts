@@ -9,6 +9,7 @@ import { rangeArgs, withRanges } from './rangeChecks';
 import type { CFunction } from './registrations';
 import { readSequence } from './sequence';
 import { readSequenceThenLoop } from './sequenceLoop';
+import { markOrderedValues } from './orderedValues';
 
 /**
  * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
@@ -33,7 +34,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     if (other) return other;
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
-    return readSequence(reads, inputName, resolve);
+    return readSequence(reads, inputName, resolve, flat);
   }
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];
@@ -84,6 +85,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
       if (problem) return loose(problem);
     }
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
+    if (!branch.guarded) markOrderedValues(branch.cond, branch.body, args.slice(before), flat.slice(0, at));
     // a guard's own test (`!enable_set`) is not what sets its flag: the words it reads are
     read.push({ cond: branch.guarded ? branch.guarded.join(' || ') : branch.cond, body, args: args.slice(before) });
   }

@@ -117,7 +117,7 @@ function quietBody(body: string, v: string, checked: readonly string[]): boolean
 }
 
 /** The type a variable is declared with before the loop (`u32 path_mtu = 512;`). */
-function declaredType(v: string, before: readonly Statement[]): string | undefined {
+export function declaredType(v: string, before: readonly Statement[]): string | undefined {
   for (const s of before) {
     const m = new RegExp(`^\\s*(?:unsigned\\s+)?(u8|u16|u32|u64|i8|i16|i32|i64|int|uword|bool|char|unsigned|f64)\\s+[^;(]*(?<![\\w.>])${v}\\b(?!\\s*\\[)`).exec(s.text);
     if (m && s.kind === 'simple') return m[1];

@@ -124,7 +124,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (initial === '~0') ranges.push({ v, allOnesUnset: true, checked });
     else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
   }
-  return { ...toRefusals(found, branches, writesPastNarrow(before, branches)), ranges };
+  return { ...toRefusals(found, branches, writesPastNarrow(before, branches), facts), ranges };
 }
 
 /** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
@@ -517,8 +517,15 @@ function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLitera
 }
 
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
-function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[]): Omit<AfterLoop, 'ranges'> {
+function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[], facts: VariableFacts): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
+  /** The arguments of the branches that set `v` to one of `values` (`assigned` lists one per setter, in their order). */
+  const namesBy = (v: string, values: readonly number[]) => {
+    const assigned = facts.assigned?.(v);
+    const found = setters(branches, v);
+    if (!assigned || assigned.length !== found.length) return [];
+    return found.filter((_, i) => values.includes(assigned[i])).flatMap((b) => b.args.map((a) => a.name));
+  };
   const required: string[][] = [];
   const refuses: Refusal[] = [];
   const seen = new Set<string>();
@@ -536,7 +543,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = l.kind === 'given' ? [...l.names] : names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : l.kind === 'unset' && l.by ? namesBy(l.v, l.by) : names(l.v);
         if (!group.length) empty = true;
         if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);

@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
 import { normalizeSpace, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 
@@ -13,7 +13,7 @@ import type { UnformatResolver } from './formatString';
  * A read whose failure returns an error is required; the others are optional. VPP never looks at
  * what follows the last read, so the words left over are no error (`ignoresRest`).
  */
-export function readSequence(reads: readonly Statement[], inputName: string, resolve: UnformatResolver): ReadCommandArgs {
+export function readSequence(reads: readonly Statement[], inputName: string, resolve: UnformatResolver, all: readonly Statement[] = []): ReadCommandArgs {
   let input = inputName;
   const args: ArgSpec[] = [];
   const names = new Set<string>();
@@ -68,6 +68,9 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
       }
       if (at && readsInput(at)) return loose(`the else after \`${shortCond(cond)}\` reads further`);
       if (at && ERROR_RETURN.test(at.text)) required.push(args.slice(before).map((a) => a.name));
+      // `if (unformat (input, "msg %s", &msg)) { ...; return 0; } return clib_error_return (...);`
+      // (selog emit-elog): each read returns, and when none reads VPP returns the error after them
+      else if (!at && allArmsReturn(s) && errorReturn(all[all.indexOf(read) + 1])) required.push(args.slice(before).map((a) => a.name));
       // one branch of the chain is taken: `disable pop 1` leaves `pop 1` unread (l2_vtr.c)
       if (args.length - before > 1) choices.push(args.slice(before).map((a) => a.name));
       continue;
@@ -108,4 +111,19 @@ function withoutEndCheck(cond: string, input: string): string {
   const notAtEnd = new RegExp(`^${check}!= ?(?:\\( ?uword ?\\) ?)?UNFORMAT_END_OF_INPUT ?&& ?([^!(].*)$`).exec(cond);
   if (notAtEnd && !/\|\||&&/.test(notAtEnd[1])) return notAtEnd[1];
   return cond;
+}
+
+/** Every arm of an `if / else if` chain ends in a plain `return` of no error, with no other jump before it. */
+function allArmsReturn(s: Statement): boolean {
+  for (let at: Statement | undefined = s; at?.kind === 'if'; at = at.else) {
+    const list = flatten([at.then]);
+    const last = list[list.length - 1];
+    if (!last || last.kind !== 'simple' || !/^return(?: \(?\s*0\s*\)?)? ?;$/.test(normalizeSpace(last.text))) return false;
+    if (list.slice(0, -1).some((x) => /\b(return|goto|break|continue)\b/.test(x.text))) return false;
+  }
+  return true;
+}
+
+function errorReturn(s: Statement | undefined): boolean {
+  return s?.kind === 'simple' && /^return\b/.test(normalizeSpace(s.text)) && ERROR_RETURN.test(s.text);
 }
