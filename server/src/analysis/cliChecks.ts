@@ -14,7 +14,7 @@ import { lineInputReader } from '../schema/lineInput';
 import { groupOf, possibleUses, refusalDiagnostics, unfilledGroup } from './refusalChecks';
 import { ancestorsRefuseEmptyLine, emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
-import { readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
+import { readsKeywordFrom, readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';
 
 
 
@@ -365,7 +365,7 @@ function readsAsKeyword(item: Item, group: readonly string[], command: CommandSp
   const text = (item as Token).text;
   return group.some((name) => {
     const spec = command.args?.find((a) => a.name === name);
-    return !!spec?.keyword && !spec.values?.length && !spec.keyword.includes(' ') && text.length > spec.keyword.length && text.startsWith(spec.keyword);
+    return !!spec && readsKeywordFrom(spec, text);
   });
 }
 
@@ -426,7 +426,7 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped
     );
   }
   // `del` read from the start of `delete` leaves `ete`, which VPP runs (VPP 26.06: "unknown input `ete'")
-  const head = isGroup(item) ? undefined : keywords.find((k) => !k.includes(' ') && text.length > k.length && text.startsWith(k) && !command.args?.find((a) => a.keyword === k)?.values?.length);
+  const head = isGroup(item) ? undefined : keywords.find((k) => readsKeywordFrom(command.args!.find((a) => a.keyword === k)!, text));
   const left = head ? text.slice(head.length) : text;
   const how = head ? `reads \`${head}\` from the start of \`${text}\` and stops at \`${left}\`` : `stops reading at \`${text}\``;
   if (!dropped) {

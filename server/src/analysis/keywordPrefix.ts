@@ -1,5 +1,5 @@
 import type { Schema } from '../schema/index';
-import type { CommandSpec } from '../schema/types';
+import type { ArgSpec, CommandSpec } from '../schema/types';
 import { isGroup, type Item, type Token } from '../syntax/tree';
 import { matchSubCommands } from './cliModel';
 
@@ -15,8 +15,8 @@ import { matchSubCommands } from './cliModel';
  */
 export function restRunsAsCommand(text: string, command: CommandSpec, schema: Schema): { keyword: string; rest: string; runs: string } | undefined {
   for (const spec of command.args ?? []) {
-    const keyword = spec.keyword;
-    if (!keyword || keyword.includes(' ') || spec.values?.length || text.length <= keyword.length || !text.startsWith(keyword)) continue;
+    if (!readsKeywordFrom(spec, text)) continue;
+    const keyword = spec.keyword!;
     const rest = text.slice(keyword.length);
     if (!/^[A-Za-z0-9_-]+$/.test(rest)) continue;
     const found = matchSubCommands(schema.root, rest);
@@ -26,6 +26,15 @@ export function restRunsAsCommand(text: string, command: CommandSpec, schema: Sc
     return { keyword, rest, runs: runs.path };
   }
   return undefined;
+}
+
+/**
+ * Whether unformat reads `spec`'s keyword, one word that takes no value, from the start of the longer
+ * word `text` (`rx` from `rxq`, `del` from `delete`), leaving the rest of the word in the input.
+ */
+export function readsKeywordFrom(spec: ArgSpec, text: string): boolean {
+  const keyword = spec.keyword;
+  return !!keyword && !spec.values?.length && !keyword.includes(' ') && text.length > keyword.length && text.startsWith(keyword);
 }
 
 const INTEGER_KINDS = new Set(['uint', 'int', 'number']);

@@ -23,28 +23,22 @@ export function emptyLineParent(use: CommandUse, schema: Schema): string | undef
   return undefined;
 }
 
-/** What we know of a parent's function says it returns no error on an empty line. */
+/** What we know of a parent's function says it returns no error on an empty line: all of it, and no refusal. */
 function acceptsEmptyLine(spec: CommandSpec, release: VppRelease): boolean {
-  if (!spec.strict) return false;
-  // VPP's source says so (`igmp`: a failed unformat_line_input returns no error)
-  if (spec.bareIsNoop) return true;
-  // unformat_line_input fails at the end of the input: such a function refuses an empty line
-  // (`one map-register`: "expected enable | disable")
-  if (lineInputReader(spec.path, release)) return false;
-  if ((spec.required ?? []).length > 0) return false;
-  // a refusal that needs no argument given holds on an empty line
-  return !(spec.refuses ?? []).some((r) => !r.with?.length && !r.same);
+  return spec.strict && !refusesEmptyLine(spec, release);
 }
 
 /**
  * What we know of a parent's function says it refuses an empty line: a required argument its
  * checks after the loop test, a refusal that needs no argument, or unformat_line_input failing at
- * the end of the input (and no `return 0` for a bare command).
+ * the end of the input (`one map-register`: "expected enable | disable"). Not where VPP's source
+ * returns no error for a bare command (`igmp`: a failed unformat_line_input returns 0).
  */
 export function refusesEmptyLine(spec: CommandSpec, release: VppRelease): boolean {
   if (!spec.strict || spec.bareIsNoop) return false;
   if (lineInputReader(spec.path, release)) return true;
   if ((spec.required ?? []).length > 0) return true;
+  // a refusal that needs no argument given holds on an empty line
   return (spec.refuses ?? []).some((r) => !r.with?.length && !r.same);
 }
 
