@@ -71,7 +71,6 @@ export function matchBracket(s: string, i: number): number {
   return -1;
 }
 
-/** Splits on `separator` (commas, or an operator such as `||`) outside brackets and literals. */
 /** Whether every `(` in `s` has its `)` and no `)` comes first. */
 export function balancedParens(s: string): boolean {
   let depth = 0;
@@ -82,6 +81,24 @@ export function balancedParens(s: string): boolean {
   return depth === 0;
 }
 
+/** `text` without the brackets that enclose all of it (`((x > 1))` is `x > 1`, `(a) && (b)` stays). */
+export function stripOuterParens(text: string): string {
+  let t = text.trim();
+  while (t.startsWith('(') && t.endsWith(')') && outerPairEnclosesAll(t)) t = t.slice(1, -1).trim();
+  return t;
+}
+
+/** `(a) && (b)` starts and ends with brackets that are not one pair. */
+function outerPairEnclosesAll(t: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0 && i < t.length - 1) return false;
+  }
+  return true;
+}
+
+/** Splits on `separator` (commas, or an operator such as `||`) outside brackets and literals. */
 export function splitTopLevel(s: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;

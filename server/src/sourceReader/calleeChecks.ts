@@ -69,10 +69,16 @@ function rvOutcome(rv: string, rest: readonly Statement[]): Outcome | undefined 
     const cond = normalizeSpace(next.cond).replace(/^\((.*)\)$/, '$1').replace(/\s/g, '');
     if (!ERROR_RETURN.test(next.then.text)) return undefined;
     const arm = next.then;
-    if (cond === rv || cond === `${rv}!=0` || cond === `0!=${rv}`) return (r) => (isConstant(r) ? (ZERO.has(normalizeConstant(r)) ? undefined : arm) : 'unknown');
-    if (cond === `${rv}<0`) return (r) => (isConstant(r) ? (isNegative(r) ? arm : ZERO.has(normalizeConstant(r)) ? undefined : 'unknown') : 'unknown');
+    // a returned constant the test catches is the error arm; 0 passes; anything else is not known
+    const when = (caught: (constant: string, returned: string) => boolean): Outcome => (r) => {
+      if (!isConstant(r)) return 'unknown';
+      const constant = normalizeConstant(r);
+      return caught(constant, r) ? arm : ZERO.has(constant) ? undefined : 'unknown';
+    };
+    if (cond === rv || cond === `${rv}!=0` || cond === `0!=${rv}`) return when((constant) => !ZERO.has(constant));
+    if (cond === `${rv}<0`) return when((_, returned) => isNegative(returned));
     const equal = new RegExp(`^${rv}==(\\w+)$`).exec(cond);
-    if (equal) return (r) => (!isConstant(r) ? 'unknown' : normalizeConstant(r) === equal[1] ? arm : ZERO.has(normalizeConstant(r)) ? undefined : 'unknown');
+    if (equal) return when((constant) => constant === equal[1]);
     return undefined;
   }
   if (next.kind === 'loop' && next.keyword === 'switch' && normalizeSpace(next.cond) === rv) return switchOutcome(next.body);

@@ -1,4 +1,4 @@
-import { normalizeSpace, splitTopLevel } from './cText';
+import { normalizeSpace, splitTopLevel, stripOuterParens } from './cText';
 
 /**
  * The condition of a check after a command's parse loop (`if (src_set == 0 && opn == ADD) return
@@ -73,11 +73,11 @@ export function normalizeConstant(text: string): string {
 /** The condition as an OR of terms; only the terms read in full. */
 export function readCondition(cond: string, facts: VariableFacts): Term[] {
   const terms: Term[] = [];
-  for (const alternative of splitTopLevel(strip(normalizeSpace(cond)), '||')) {
+  for (const alternative of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
     let ways: Term[] = [[]];
-    for (const part of splitTopLevel(strip(alternative), '&&')) {
+    for (const part of splitTopLevel(stripOuterParens(alternative), '&&')) {
       // `(a || b) && c` is `a && c` or `b && c`
-      const inner = strip(part);
+      const inner = stripOuterParens(part);
       const read = splitTopLevel(inner, '||').length > 1 ? readCondition(inner, facts) : readLiteral(inner, facts);
       if (!read || read.length === 0) {
         ways = [];
@@ -105,7 +105,7 @@ export function noneOf(conds: readonly string[]): string | undefined {
 const OPPOSITE: Record<string, string> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
 
 function negate(cond: string): string | undefined {
-  const text = strip(cond);
+  const text = stripOuterParens(cond);
   const or = splitTopLevel(text, '||');
   const and = splitTopLevel(text, '&&');
   if (or.length > 1 || and.length > 1) {
@@ -114,7 +114,7 @@ function negate(cond: string): string | undefined {
     return parts.map((p) => `(${p})`).join(or.length > 1 ? ' && ' : ' || ');
   }
   const not = /^! ?(.*)$/.exec(text);
-  if (not && !not[1].startsWith('=')) return strip(not[1]);
+  if (not && !not[1].startsWith('=')) return stripOuterParens(not[1]);
   // a ternary, an assignment or a bit test is not turned around
   if (/[?=&|]/.test(text.replace(/==|!=|<=|>=/g, ''))) return undefined;
   const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
@@ -122,21 +122,9 @@ function negate(cond: string): string | undefined {
   return `!${text}`;
 }
 
-function strip(text: string): string {
-  let t = text.trim();
-  while (t.startsWith('(') && t.endsWith(')') && balancedInside(t)) t = t.slice(1, -1).trim();
-  return t;
-}
 
-/** `(a) && (b)` starts and ends with brackets that are not one pair. */
-function balancedInside(t: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '(') depth++;
-    else if (t[i] === ')' && --depth === 0 && i < t.length - 1) return false;
-  }
-  return true;
-}
+/** A comparison with its sides swapped: `a < b` is `b > a`. */
+export const FLIPPED: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
 /** One literal, as the terms it stands for (usually one term of one literal), or undefined. */
 function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
@@ -145,7 +133,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   if ((m = EQUAL_ADDRESSES.exec(text))) return sameAddresses(m[1], m[2], facts);
   const negated = /^! ?(.*)$/.exec(text);
   if (negated) {
-    const inner = strip(negated[1]);
+    const inner = stripOuterParens(negated[1]);
     if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
     // `!enable` of `enable = 1` that only `disable` sets to 0: disable given
@@ -155,12 +143,12 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   const cmp = /^(.+?) ?(==|!=|<=|>=|<|>) ?(.+)$/.exec(text);
   if (!cmp) return VARIABLE.test(text) ? truthTest(text, facts) : undefined;
   let [, left, op, right] = cmp;
-  left = strip(left);
-  right = strip(right);
+  left = stripOuterParens(left);
+  right = stripOuterParens(right);
   // `0 == x`, `~0 == sw_if_index`: the constant first
   if (CONSTANT.test(normalizeConstant(left)) && !CONSTANT.test(normalizeConstant(right))) {
     [left, right] = [right, left];
-    op = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' }[op] ?? op;
+    op = FLIPPED[op] ?? op;
   }
   if ((m = COMPARE_ADDRESSES.exec(left)) && op === '==' && normalizeConstant(right) === '0') return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
   const vec = /^vec_len ?\( ?(\w+) ?\)$/.exec(left);

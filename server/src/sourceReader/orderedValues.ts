@@ -1,9 +1,8 @@
 import type { ArgSpec } from '../schema/types';
 import { ERROR_RETURN, flatten } from './branches';
 import { normalizeSpace, type Statement } from './cText';
+import { FLIPPED } from './errorConditions';
 import { declaredType } from './rangeChecks';
-
-const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
 /**
  * A branch that reads two numbers and refuses them out of order right away: nat44-ei's
@@ -30,7 +29,7 @@ export function markOrderedValues(cond: string, body: Statement, args: ArgSpec[]
   if (!cmp) return;
   // written as `upper OP lower`: the error holds when upper is not above lower
   let [, a, op, b] = cmp;
-  if (a !== second) [a, op, b] = [b, FLIP[op], a];
+  if (a !== second) [a, op, b] = [b, FLIPPED[op], a];
   if (a !== second || b !== first || (op !== '<=' && op !== '<')) return;
   const types = [first, second].map((v) => declaredType(v, before));
   if (types[0] !== types[1] || !/^(?:u32|i32|int)$/.test(types[0] ?? '')) return;

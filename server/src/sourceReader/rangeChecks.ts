@@ -1,5 +1,5 @@
 import type { ArgSpec, ValueSpec } from '../schema/types';
-import { balancedParens, normalizeSpace, splitTopLevel, type Statement } from './cText';
+import { normalizeSpace, splitTopLevel, stripOuterParens, type Statement } from './cText';
 
 /** The values a check after the loop lets through: `if (path_mtu < 68) return clib_error_return (...)` lets 68 and above. */
 export interface Range {
@@ -31,8 +31,8 @@ export interface ArgRange {
 export function readRange(cond: string): Range | undefined {
   let v: string | undefined;
   const range: Range = { v: '' };
-  for (const part of splitTopLevel(stripParens(normalizeSpace(cond)), '||')) {
-    const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripParens(part));
+  for (const part of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
+    const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripOuterParens(part));
     if (!m || (v !== undefined && m[1] !== v)) return undefined;
     v = m[1];
     const n = Number(m[3]);
@@ -44,12 +44,6 @@ export function readRange(cond: string): Range | undefined {
   if (v === undefined) return undefined;
   range.v = v;
   return range;
-}
-
-function stripParens(text: string): string {
-  let t = text.trim();
-  while (/^\(.*\)$/.test(t) && balancedParens(t.slice(1, -1))) t = t.slice(1, -1).trim();
-  return t;
 }
 
 const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);

@@ -67,36 +67,34 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     }
     pending = pending.filter((p) => !writes(s.text, p.variable));
     let onlyErrors = false;
+    const arms = s.kind === 'if' ? chainArms(s) : [];
     if (s.kind === 'if') {
-      const arms = chainArms(s);
       const errors = arms.map((arm) => errorArm(arm.body, errorVars, after));
       onlyErrors = !finalElse(s) && errors.every(Boolean);
     }
     if (s.kind === 'if' && collecting) {
-      for (const arm of chainArms(s)) {
+      // a condition under which VPP returns `error`: now (found), or later if the error is kept (pending)
+      const refuse = (cond: string, error: NonNullable<ReturnType<typeof errorArm>>) => {
+        const terms = readCondition(cond, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .map((t) => [...t, ...unless]);
+        if (terms.length === 0) return;
+        if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
+        else found.push({ terms, says: error.says });
+      };
+      for (const arm of arms) {
         const error = errorArm(arm.body, errorVars, after);
         if (!error) break;
         // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
         const range = !error.keptIn && unless.length === 0 && !isInlined(s) ? readRange(arm.cond) : undefined;
         if (range && !tainted.has(range.v)) ranges.push(range);
-        const terms = readCondition(arm.cond, facts)
-          .filter((t) => t.every((l) => !touches(l, tainted)))
-          .map((t) => [...t, ...unless]);
-        if (terms.length === 0) continue;
-        if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
-        else found.push({ terms, says: error.says });
+        refuse(arm.cond, error);
       }
       // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
       const last = finalElse(s);
       const error = last && errorArm(last, errorVars, after);
-      const none = error ? noneOf(chainArms(s).map((arm) => arm.cond)) : undefined;
-      if (error && none) {
-        const terms = readCondition(none, facts)
-          .filter((t) => t.every((l) => !touches(l, tainted)))
-          .map((t) => [...t, ...unless]);
-        if (terms.length && error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
-        else if (terms.length) found.push({ terms, says: error.says });
-      }
+      const none = error ? noneOf(arms.map((arm) => arm.cond)) : undefined;
+      if (error && none) refuse(none, error);
     }
     if (mayLeaveQuietly(s, errorVars, after)) {
       pending = [];

@@ -16,13 +16,13 @@ const EOF_LOOP = /^! ?unformat_eof ?\( ?&?(\w+) ?, ?(?:NULL|0) ?\)$/;
  * has no such loop; loose when it has one this reader does not follow.
  */
 export function readSequenceThenLoop(flat: readonly Statement[], inputName: string, resolve: UnformatResolver, leavesLoop: (body: Statement) => boolean | 'maybe'): ReadCommandArgs | undefined {
-  const loop = flat.find((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && READS_INPUT.test(s.text) && readsFrom(s.text, inputName));
+  const readsInput = (s: Statement) => READS_INPUT.test(s.text) && readsFrom(s.text, inputName);
+  const loop = flat.find((s): s is Extract<Statement, { kind: 'loop' }> => s.kind === 'loop' && readsInput(s));
   if (!loop) return undefined;
   const eof = EOF_LOOP.exec(normalizeSpace(loop.cond));
   const why = loose(`reads its input in a loop this reader does not follow (\`${shortCond(loop.cond)}\`)`);
   if (!eof || eof[1] !== inputName) return why;
   const at = flat.indexOf(loop);
-  const readsInput = (s: Statement) => READS_INPUT.test(s.text) && readsFrom(s.text, inputName);
   if (flat.slice(at + 1).some(readsInput) || flat.slice(0, at).some((s) => s.kind === 'loop' && readsInput(s))) return why;
   const first = readSequence(flat.slice(0, at).filter(readsInput), inputName, resolve);
   // the sequence must read `input` itself: one that switched to a line input would leave the loop another input
