@@ -7,6 +7,11 @@ import { argName, formatWords, type FormatWord, type UnformatResolver } from './
 export const READS_INPUT = /\bunformat(_user|_check_input)?\s*\(/;
 export const ERROR_RETURN = /\bclib_error_return\w*\s*\(|\bclib_error_create\s*\(|\bunformat_parse_error\s*\(/;
 
+/** Whether a statement's text returns an error made where it returns (`return clib_error_return (...);`). */
+export function returnsError(text: string): boolean {
+  return /^return\b/.test(text) && ERROR_RETURN.test(text);
+}
+
 /** Whether `text` reads from `input` (`unformat_free` and `unformat_parse_error`, which reports where it stopped, do not read). */
 export function readsFrom(text: string, input: string): boolean {
   return new RegExp(`\\bunformat(?!_free\\b|_parse_error\\b)\\w*\\s*\\(\\s*&?${input}\\b`).test(text);

@@ -1,4 +1,4 @@
-import { ERROR_RETURN, flatten } from './branches';
+import { ERROR_RETURN, flatten, returnsError } from './branches';
 import { matchBracket, normalizeSpace, parseStatement, parseStatements, skipLiteral, splitTopLevel, type Statement } from './cText';
 import { normalizeConstant } from './errorConditions';
 import type { CFunction } from './registrations';
@@ -137,7 +137,7 @@ function armOutcome(statements: readonly string[]): Statement | undefined | 'unk
   const jumps = (t: string) => /\b(return|goto|break|continue)\b/.test(t);
   if (/^break ?;$/.test(last)) return before.some((t) => jumps(t) || /clib_error/.test(t)) ? 'unknown' : undefined;
   if (before.some((t) => jumps(t))) return 'unknown';
-  const returns = /^return\b/.test(last) && ERROR_RETURN.test(last);
+  const returns = returnsError(last);
   const kept = /^goto \w+ ?;$/.test(last) && /^\w+ ?= ?clib_error_(?:return|create)\w* ?\(/.test(normalizeSpace(before[before.length - 1] ?? ''));
   if (!returns && !kept) return 'unknown';
   const text = `{ ${statements.join(' ')} }`;

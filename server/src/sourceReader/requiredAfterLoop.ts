@@ -1,5 +1,5 @@
 import type { ArgSpec, Refusal } from '../schema/types';
-import { ERROR_RETURN, flatten } from './branches';
+import { flatten, returnsError } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
 import { isInlined, isInlinedQuietReturn } from './calleeChecks';
 import { readRange, type Range } from './rangeChecks';
@@ -407,7 +407,7 @@ function errorArm(body: Statement, errorVars: ReadonlySet<string>, after: readon
   if (list.slice(0, -1).some((s) => mayLeaveQuietly(s, errorVars, after))) return undefined;
   const text = normalizeSpace(last.text);
   const says = errorWords(text);
-  if (/^return\b/.test(text) && ERROR_RETURN.test(text)) return { says };
+  if (returnsError(text)) return { says };
   const assign = (s: Statement | undefined) => (s?.kind === 'simple' ? /^(\w+)\s*=\s*clib_error_(?:return|create)\w*\s*\(/.exec(normalizeSpace(s.text)) : null);
   // `error = clib_error_return (...); return error;`
   const returned = /^return \(?\s*(\w+)\s*\)? ?;$/.exec(text);
@@ -462,7 +462,7 @@ function mayLeaveQuietly(s: Statement, errorVars: ReadonlySet<string>, after: re
   switch (s.kind) {
     case 'simple': {
       const text = normalizeSpace(s.text);
-      if (/^return\b/.test(text) && ERROR_RETURN.test(text)) return false;
+      if (returnsError(text)) return false;
       return /^(return|goto|break|continue)\b/.test(text) || /\b(return|goto|break|continue)\b/.test(text);
     }
     case 'if':

@@ -1,5 +1,5 @@
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
-import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, shortCond } from './branches';
+import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsFrom, returnsError, shortCond } from './branches';
 import { normalizeSpace, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 
@@ -125,5 +125,5 @@ function allArmsReturn(s: Statement): boolean {
 }
 
 function errorReturn(s: Statement | undefined): boolean {
-  return s?.kind === 'simple' && /^return\b/.test(normalizeSpace(s.text)) && ERROR_RETURN.test(s.text);
+  return s?.kind === 'simple' && returnsError(normalizeSpace(s.text));
 }
