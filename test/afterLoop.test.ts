@@ -8,6 +8,11 @@ import { described, lintScript } from './lintHelpers';
  * VPP really uses; the function named in a test is where.
  */
 
+/** The errors `vpp-lint` reports on one script line. */
+function errors(line: string, release: '24.10' | '26.06' = '26.06'): string[] {
+  return described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+}
+
 function read(declarations: string, branches: string, after: string) {
   const text = `static clib_error_t *
 test_cmd_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
@@ -479,7 +484,6 @@ describe('the final else of a chain after the loop', () => {
 
 describe('the checks after the loop on real lines', () => {
   it('two table indexes in `set interface input acl`: VPP 26.06 refused them ("Only one table index per API is allowed.")', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
     assert.deepEqual(errors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
     assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1'), []);
@@ -487,7 +491,6 @@ describe('the checks after the loop on real lines', () => {
   });
 
   it('a final else: VPP 26.06 refused `adjacency counters` and `set dhcp proxy server 10.9.0.1` alone', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.equal(errors('adjacency counters').length, 1);
     assert.deepEqual(errors('adjacency counters enable'), []);
     assert.equal(errors('set dhcp proxy server 10.9.0.1').length, 1);
@@ -496,12 +499,10 @@ describe('the checks after the loop on real lines', () => {
   });
 
   it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
     assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
   });
   it('one word for two required groups: VPP 24.10 and 26.06 refused `qos record ip` and `set interface l2 xconnect loop0`', () => {
-    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
     // `ip` is the interface (then no source) or the source (then no interface): refused either way
     assert.deepEqual(errors('qos record ip'), ['error vpp.missing-required [qos record]']);
     assert.deepEqual(errors('qos record vlan', '24.10'), ['error vpp.missing-required [qos record]']);
@@ -513,7 +514,6 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('packet-generator mac-filter enable'), []);
   });
   it('two numbers a branch refuses out of order: VPP 24.10 and 26.06 refused `nat44 ei addr-port-assignment-alg default port-range 1 - 1`', () => {
-    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 1'), ['error vpp.invalid-value [1]']);
     assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 0', '24.10'), ['error vpp.invalid-value [0]']);
     // `%d` into a u32: -1 is 4294967295, above any end
@@ -523,14 +523,12 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
   });
   it('a variable that starts at a name VPP defines as ~0: VPP 26.06 refused `npol interface clear sw_if_index -1` ("interface not specified")', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     // `u32 sw_if_index = NPOL_INVALID_INDEX;` (npol.h: `((u32) ~0)`): `-1` read with `%d` is that value again
     assert.deepEqual(errors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
     assert.deepEqual(errors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
     assert.deepEqual(errors('npol interface clear sw_if_index 1'), []);
   });
   it('a flag that starts set, which `add` keeps and `del` clears: VPP 24.10 and 26.06 refused `ip punt policer add` and `udp decap 1 add`', () => {
-    const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
     // `if (is_add && ~0 == policer_index)`: without `del`, is_add is 1 whether or not `add` is written
     assert.deepEqual(errors('ip punt policer add'), ['error vpp.missing-required [ip punt policer]']);
     assert.deepEqual(errors('ip6 punt policer add', '24.10'), ['error vpp.missing-required [ip6 punt policer]']);
@@ -540,7 +538,6 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('udp decap 1 del'), []);
   });
   it('a read whose branch returns, followed by an error: VPP 26.06 refused `selog emit-elog` alone ("Please specify msg <string>")', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
     assert.deepEqual(errors('selog emit-elog msg hello'), []);
   });
