@@ -541,4 +541,38 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
     assert.deepEqual(errors('selog emit-elog msg hello'), []);
   });
+  it('`op == CONST` of a variable each branch sets to a named constant: that branch given and no other setter (int_l2_pbb_vtr)', () => {
+    const r = read('  u32 vtr_op = L2_VTR_DISABLED;\n  u8 dmac_set = 0;', `      if (unformat (line_input, "disable"))
+        vtr_op = L2_VTR_DISABLED;
+      else if (vtr_op == L2_VTR_DISABLED && unformat (line_input, "pop"))
+        vtr_op = L2_VTR_POP_2;
+      else if (vtr_op == L2_VTR_DISABLED && unformat (line_input, "push"))
+        vtr_op = L2_VTR_PUSH_2;
+      else if (unformat (line_input, "dmac %U", unformat_ethernet_address, dmac))
+        dmac_set = 1;`, `  if (vtr_op == L2_VTR_PUSH_2 && !dmac_set)
+    return clib_error_return (0, "expecting dmac <address>");`);
+    // a later `disable` (or `pop`, read only before `push`) would leave vtr_op another value: claimed only without them
+    assert.deepEqual(r.refuses, [{ with: [['push']], without: [['dmac'], ['disable', 'pop']], says: 'expecting dmac <address>' }]);
+  });
+
+  it('a named constant a branch sets after a test of another variable is not read', () => {
+    const r = read('  u32 vtr_op = L2_VTR_DISABLED;\n  u8 dmac_set = 0, x = 0;', `      if (x && unformat (line_input, "push"))
+        vtr_op = L2_VTR_PUSH_2;
+      else if (vtr_op == L2_VTR_PUSH_2 && unformat (line_input, "pop"))
+        vtr_op = L2_VTR_POP_2;
+      else if (unformat (line_input, "dmac %U", unformat_ethernet_address, dmac))
+        dmac_set = 1;`, `  if (vtr_op == L2_VTR_PUSH_2 && !dmac_set)
+    return clib_error_return (0, "expecting dmac <address>");`);
+    assert.equal(r.refuses, undefined);
+  });
+
+  it('VPP 26.06 refused `push` and `translate_pbb_stag` without dmac, smac and s_id ("expecting dmac <address> smac <address> s_id <nn>")', () => {
+    // no dmac and no s_id: one error for each
+    for (const line of ['set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 push', 'set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 translate_pbb_stag 1']) {
+      assert.deepEqual(errors(line), Array(2).fill('error vpp.missing-required [set interface l2 pbb-tag-rewrite]'), line);
+    }
+    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 push dmac 02:fe:00:00:00:01 smac 02:fe:00:00:00:02 s_id 1'), []);
+    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 pop'), []);
+    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 push disable'), []);
+  });
 });

@@ -11,9 +11,12 @@ export type Literal =
    * `v` still holds its value from before the loop; with `atLeast`, fewer than that many counted reads;
    * with `by`, none of the branches that set it to one of those numbers was given (it may hold another's).
    */
-  | { kind: 'unset'; v: string; atLeast?: number; by?: readonly number[] }
-  /** `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant). */
-  | { kind: 'set'; v: string }
+  | { kind: 'unset'; v: string; atLeast?: number; by?: readonly (number | string)[] }
+  /**
+   * `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant);
+   * with `by`, one of the branches that set it to one of those constants was given.
+   */
+  | { kind: 'set'; v: string; by?: readonly string[] }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
   | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
@@ -36,6 +39,12 @@ export interface VariableFacts {
   readsInto?(v: string): boolean;
   /** The numbers the branches that touch `v` set it to, one each (`enable = 1;`, `enable = 0;`), or undefined. */
   assigned?(v: string): number[] | undefined;
+  /**
+   * The constants the branches that touch `v` set it to, one each (`vtr_op = L2_VTR_PUSH_2;`), also
+   * where a branch's test asks that `v` still holds its value from before the loop (`vtr_op ==
+   * L2_VTR_DISABLED && unformat (input, "push")`), or undefined.
+   */
+  assignedConstants?(v: string): string[] | undefined;
 }
 
 const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
@@ -167,7 +176,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (constant === '0' && initial !== undefined && ZERO.has(initial)) return [[{ kind: 'unset', v: left }]];
     if (initial === constant || (initial === 'none' && constant === '~0')) return [[{ kind: 'unset', v: left }]];
     if (initial !== undefined && ZERO.has(initial) && /^[1-9]\d*$/.test(constant)) return setTest(left, facts);
-    return orderedByValues(left, op, constant, facts);
+    return orderedByValues(left, op, constant, facts) ?? setToConstant(left, constant, facts);
   }
   if (op === '!=') {
     if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
@@ -215,6 +224,21 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
   if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
   return undefined;
+}
+
+/**
+ * `vtr_op == L2_VTR_PUSH_2` of a variable each branch that touches it sets to a named constant
+ * (l2_vtr.c's `push`, `pop`, `disable`): true when a branch that sets that constant is given and no
+ * branch that sets another one is (the last given would win, so we claim only the surer case).
+ */
+function setToConstant(v: string, constant: string, facts: VariableFacts): Term[] | undefined {
+  const initial = facts.initial(v);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(constant) || initial === undefined || initial === 'none' || initial === constant) return undefined;
+  const values = facts.assignedConstants?.(v);
+  if (!values?.includes(constant)) return undefined;
+  const others = [...new Set(values.filter((x) => x !== constant))];
+  const set: Literal = { kind: 'set', v, by: [constant] };
+  return [others.length ? [set, { kind: 'unset', v, by: others }] : [set]];
 }
 
 /** `!x`, `x == 0`, `ip46_address_is_zero (&x)`: x still holds its zero from before the loop. */

@@ -264,6 +264,23 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
       });
       return ok ? out : undefined;
     },
+    assignedConstants: (name) => {
+      const v = escape(name);
+      const initial = initialValue(name, before);
+      // a test that `v` still holds its value from before the loop lets the branch run only before the others
+      const guard = initial ? new RegExp(`(?<![\\w.>])${v}\\s*==\\s*${escape(initial)}\\s*&&`, 'g') : undefined;
+      const found = setters(branches, name);
+      const out: string[] = [];
+      for (const b of found) {
+        const cond = guard ? b.cond.replace(guard, '') : b.cond;
+        if (mentions(readOnlyUsesOut(cond, baseOf(name)), baseOf(name))) return undefined;
+        const values = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${v}\\s*=(?!=)\\s*([^;,)]*)`, 'g'))].map((m) => normalizeConstant(m[1]));
+        const top = topStatements(b.body).some((t) => new RegExp(`^${v}\\s*=(?!=)\\s*[A-Z][A-Z0-9_]*\\s*;$`).test(t));
+        if (!top || values.length !== 1 || !/^[A-Z][A-Z0-9_]*$/.test(values[0])) return undefined;
+        out.push(values[0]);
+      }
+      return found.length ? out : undefined;
+    },
     isCounter: (name) => {
       const v = escape(name);
       return everySetter(branches, name, (b) => {
@@ -518,8 +535,8 @@ function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLitera
 function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[], facts: VariableFacts): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
   /** The arguments of the branches that set `v` to one of `values` (`assigned` lists one per setter, in their order). */
-  const namesBy = (v: string, values: readonly number[]) => {
-    const assigned = facts.assigned?.(v);
+  const namesBy = (v: string, values: readonly (number | string)[]) => {
+    const assigned: readonly (number | string)[] | undefined = values.every((x) => typeof x === 'number') ? facts.assigned?.(v) : facts.assignedConstants?.(v);
     const found = setters(branches, v);
     if (!assigned || assigned.length !== found.length) return [];
     return found.filter((_, i) => values.includes(assigned[i])).flatMap((b) => b.args.map((a) => a.name));
@@ -532,7 +549,9 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
     for (const term of terms) {
       const refusal: Refusal = {};
       let empty = false;
-      for (const l of term) {
+      // the other setters of a named constant (`vtr_op == L2_VTR_PUSH_2`) only limit the claim: read last, they are the `unless` of the message
+      const otherSetters = (l: RefusalLiteral) => l.kind === 'unset' && !!l.by?.some((x) => typeof x === 'string');
+      for (const l of [...term.filter((x) => !otherSetters(x)), ...term.filter(otherSetters)]) {
         if (l.kind === 'same') {
           const [a, b] = [names(l.a), names(l.b)];
           // the words compared are each argument's first value: only where that is the address
@@ -541,7 +560,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = l.kind === 'given' ? [...l.names] : l.kind === 'unset' && l.by ? namesBy(l.v, l.by) : names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : (l.kind === 'unset' || l.kind === 'set') && l.by ? namesBy(l.v, l.by) : names(l.v);
         if (!group.length) empty = true;
         if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
