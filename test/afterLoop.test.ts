@@ -575,4 +575,27 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 pop'), []);
     assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 push disable'), []);
   });
+  it('an index still at ~0 compared with the length of a vector is beyond it (trace_frame_queue)', () => {
+    const r = read('  u32 enable = 2;\n  u32 index = ~(u32) 0;', `      if (unformat (line_input, "on"))
+        enable = 1;
+      else if (unformat (line_input, "index %u", &index))
+        ;`, `  if (index > vec_len (tm->frame_queue_mains) - 1)
+    {
+      error = clib_error_return (0, "expecting valid worker handoff queue index");
+      goto done;
+    }`);
+    assert.deepEqual(r.required, [['index']]);
+    // any other expression may be as large as ~0: nothing claimed
+    const other = read('  u32 index = ~(u32) 0;', `      if (unformat (line_input, "index %u", &index))
+        ;`, `  if (index > limit)
+    return clib_error_return (0, "bad index");`);
+    assert.equal(other.required, undefined);
+  });
+
+  it('VPP 24.10 and 26.06 refused `trace frame-queue on` without an index ("expecting valid worker handoff queue index")', () => {
+    for (const release of ['24.10', '26.06'] as const) {
+      assert.deepEqual(errors('trace frame-queue on', release), ['error vpp.missing-required [trace frame-queue]']);
+      assert.deepEqual(errors('trace frame-queue on index 0', release), []);
+    }
+  });
 });

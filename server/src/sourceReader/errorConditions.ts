@@ -63,6 +63,15 @@ const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
  */
 const ALL_ONES = new Set(['INDEX_INVALID', 'NPOL_INVALID_INDEX', 'ADJ_INDEX_INVALID', 'APP_INVALID_INDEX', 'APP_NS_INVALID_INDEX', 'APP_NAMESPACE_INVALID_INDEX', 'VLIB_INVALID_NODE_INDEX']);
 
+/**
+ * The length of one of VPP's vectors or pools, or its last index (`index > vec_len
+ * (tm->frame_queue_mains) - 1`, threads_cli.c): never near 2^32, so an index still at its `~0` from
+ * before the loop is beyond it. VPP 26.06 refused `trace frame-queue on` without an index ("expecting
+ * valid worker handoff queue index"). `vec_len (x) - 1` of an empty vector wraps, but VPP's code
+ * refuses the empty one first, and reading that check as an error of its own only adds one.
+ */
+const TABLE_SIZE = /^(?:vec_len|pool_elts|pool_len) ?\([^()]*(?:\([^()]*\)[^()]*)*\)(?: ?- ?1)?$/;
+
 /** A constant as the reader compares it: casts, blanks and integer suffixes out (`(u32) ~0` is `~0`). */
 export function normalizeConstant(text: string): string {
   const t = text
@@ -168,6 +177,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     return undefined;
   }
   if (!VARIABLE.test(left)) return undefined;
+  if ((op === '>' || op === '>=') && TABLE_SIZE.test(normalizeSpace(right)) && facts.initial(left) === '~0') return [[{ kind: 'unset', v: left }]];
   if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts, true);
   if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '!=') return equalFlags(left, right, facts, false);
   if (!CONSTANT.test(constant)) return undefined;
