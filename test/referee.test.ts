@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knownRules, ruleFor } from '../tools/vpp-referee/known';
 import { summarise } from '../tools/vpp-referee/report';
+import { wordToName } from '../tools/vpp-referee/renameWord';
 import { classify, judge, type RefereeRecord } from '../tools/vpp-referee/verdicts';
 
 /**
@@ -93,6 +94,17 @@ describe('referee: reading what VPP printed', () => {
       assert.equal(classify(`${said}\nexec: CLI line error: x\n`).verdict, 'state', said);
     }
     assert.equal(classify('set nsim: invalid bandwidth 0.00\nexec: CLI line error: set nsim\n').verdict, 'parse');
+  });
+
+  it('names an interface after the word VPP quoted, else after the first word we read as an interface the sandbox lacks', () => {
+    const sandbox = new Set(['loop0', 'loop1', 'local0']);
+    // VPP 26.06: "set interface proxy-arp: unknown input 'q'"
+    assert.equal(wordToName('set interface proxy-arp onq', '26.06', 'q', sandbox), 'q');
+    // VPP 26.06 quoted nothing: "delete interface memif: unknown input `'", "set interface l2 pbb-tag-rewrite: expecting [disable | pop | ..."
+    assert.equal(wordToName('delete interface memif memif0/0', '26.06', undefined, sandbox), 'memif0/0');
+    assert.equal(wordToName('set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 bogus-option', '26.06', undefined, sandbox), 'bogus-option');
+    assert.equal(wordToName('bond del loop0 bogus-option', '26.06', undefined, sandbox), 'bogus-option');
+    assert.equal(wordToName('create bond mode round-robin mode round-robin load-balance l2', '26.06', undefined, sandbox), undefined);
   });
 
   it('judges a line by our errors, and a refused one by the word VPP named', () => {

@@ -11,7 +11,10 @@
  * Options: --limit N (first N lines of each kind), --part cli|startup (ask about one kind, keep the
  * other's recorded answers), --new-only (ask only the script lines the record lacks and keep every
  * recorded answer), --pick FILE (ask only the generated lines listed there, one per line, `<cont>` as in
- * --extra: a sample when a whole run does not fit), --extra FILE (more
+ * --extra: a sample when a whole run does not fit), --reask FILE (ask the recorded script lines listed
+ * there again and replace their answers, keeping every other one: after a better classifier or a
+ * better choice of the word to name an interface; --reask-unnamed picks the parser's refusals that were
+ * never asked again with an interface of the word's name), --extra FILE (more
  * script lines, one per line, `<cont>` standing for a backslash and a newline: questions.txt).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +23,8 @@ import { isRelease, type VppRelease } from '../../server/src/schema/types';
 import { generateCases, readLineList, type GeneratedCase } from './cases';
 import { formatDocument, formatReport, summarise } from './report';
 import { generateStartupCases, type StartupCase } from './startupCases';
-import { classify, classifyStartupExit, type RecordedCase, type RefereeRecord } from './verdicts';
+import { classify, classifyStartupExit, reread, type RecordedCase, type RefereeRecord } from './verdicts';
+import { wordToName } from './renameWord';
 import { BASE_SECTIONS, clearScratch, findBuild, hasPlugin, prepareNamespace, removeNamespace, Vpp } from './vpp';
 
 const RESTART_EVERY = 400;
@@ -37,10 +41,6 @@ export function recordPath(release: VppRelease): string {
 export function writeRecord(record: RefereeRecord, file: string): void {
   const body = record.cases.map((c) => `    ${JSON.stringify(c)}`).join(',\n');
   writeFileSync(file, `{\n  "release": ${JSON.stringify(record.release)},\n  "vpp": ${JSON.stringify(record.vpp)},\n  "cases": [\n${body}\n  ]\n}\n`);
-}
-
-function firstWord(rest: string | undefined): string | undefined {
-  return rest === undefined ? undefined : /^\S+/.exec(rest.trim())?.[0];
 }
 
 async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<RefereeRecord> {
@@ -65,7 +65,7 @@ async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<Referee
       else if (!vpp.alive) recorded = { ...c, verdict: 'crash' };
       else recorded = { ...c, ...classify(answer.out) };
       if (recorded.verdict === 'parse' && vpp.alive && (await vpp.restore())) {
-        const second = await vpp.withInterfaceNamed(firstWord(recorded.rest), c.line);
+        const second = await vpp.withInterfaceNamed(wordToName(c.line, release, recorded.rest, vpp.baseline), c.line);
         if (second) recorded.asInterface = second.timedOut ? 'timeout' : classify(second.out).verdict;
       }
       out.push(recorded);
@@ -101,6 +101,12 @@ async function askStartup(cases: StartupCase[]): Promise<{ cases: RecordedCase[]
   }
   console.error(`started VPP with ${cases.length} startup.conf fragments in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return { cases: out, version: vpp.version.split('\n')[0] };
+}
+
+/** A refusal by the parser that was not asked again with an interface named after a word of the line. */
+function unnamed(c: RecordedCase, release: VppRelease): boolean {
+  const now = reread(c, release);
+  return now.verdict === 'parse' && c.asInterface === undefined && wordToName(c.line, release, now.rest, new Set(['loop0', 'loop1', 'local0'])) !== undefined;
 }
 
 function readRecord(release: VppRelease): RefereeRecord {
@@ -139,6 +145,17 @@ async function main(): Promise<void> {
     if (newOnly) {
       const recorded = new Set(keptLines.map((c) => c.line));
       cases = cases.filter((c) => !recorded.has(c.line));
+    }
+    const reask = option('--reask');
+    if (reask || process.argv.includes('--reask-unnamed')) {
+      const wanted = new Set(reask ? readLineList(reask) : keptLines.filter((c) => unnamed(c, release)).map((c) => c.line));
+      console.error(`asking ${wanted.size} recorded lines again`);
+      const again = await ask(release, keptLines.filter((c) => wanted.has(c.line)).map(({ line, family, plugin }) => ({ line, family, ...(plugin ? { plugin } : {}) })));
+      const answers = new Map(again.cases.map((c) => [c.line, c]));
+      record = { release, vpp: again.vpp, cases: kept.map((c) => answers.get(c.line) ?? c) };
+      writeRecord(record, recordPath(release));
+      console.log(formatReport(record, summarise(record)));
+      return;
     }
     const pick = option('--pick');
     if (pick) {

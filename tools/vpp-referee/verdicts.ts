@@ -19,6 +19,8 @@ export interface RecordedCase {
   line: string;
   startup?: boolean;
   family: string;
+  /** The plugin that provides the command (generated lines of plugins carry it). */
+  plugin?: string;
   verdict: VppVerdict;
   /** VPP's error text (the command's message), when it refused. */
   message?: string;

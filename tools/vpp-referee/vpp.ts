@@ -87,7 +87,8 @@ function baseSections(build: VppBuild, enable: readonly string[]): Map<string, s
 export class Vpp {
   private process?: ChildProcess;
   version = '';
-  private baseline = new Set<string>();
+  /** The interfaces the sandbox has after each start (`loop0`, `loop1`, `local0`). */
+  baseline: ReadonlySet<string> = new Set<string>();
   /** What VPP printed on stdout and stderr since it started. */
   private stdout = '';
 
