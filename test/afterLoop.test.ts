@@ -598,4 +598,10 @@ describe('the checks after the loop on real lines', () => {
       assert.deepEqual(errors('trace frame-queue on index 0', release), []);
     }
   });
+  it('a bare line refused before a loop that stops at unknown words: VPP 24.10 and 26.06 refused `set interface bond` ("Missing required arguments.")', () => {
+    for (const release of ['24.10', '26.06'] as const) {
+      assert.deepEqual(errors('set interface bond', release), ['error vpp.missing-required [set interface bond]']);
+      assert.deepEqual(errors('set interface bond loop0 weight 2', release), []);
+    }
+  });
 });

@@ -101,7 +101,9 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const stops = reason === STOPS_AT_UNKNOWN;
   // a bare line is refused, but one with a word no branch reads is not when the loop stops there;
   // however many arguments the loop reads (VPP 26.06 refused `nat44 add static mapping` alone)
-  if (bareRefused && !stops && args.length > 0) required.unshift(args.map((a) => a.name));
+  // a loop that stops at an unknown word still has VPP refuse the bare line (VPP 24.10 and 26.06
+  // refused `set interface bond` alone: "Missing required arguments.")
+  if (bareRefused && args.length > 0) required.unshift(args.map((a) => a.name));
   // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
   if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = refuses.length = 0;
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
