@@ -199,6 +199,17 @@ VLIB_CLI_COMMAND (set_interface_span_command, static) = {
     assert.deepEqual(readFile(span('SPAN_BOTH')).required, [['interface', 'disable|rx|tx|both']]);
     // a value before the loop the condition is not known to be false on: nothing after it is claimed
     assert.equal(readFile(span('SPAN_RX')).required, undefined);
+    // with the enum in the file (span.c defines it), `state > SPAN_BOTH` never holds and `state > 0`
+    // holds while no state word is given; `src == dst` holds for the same interface twice
+    const enumType = 'typedef enum\n{\n  SPAN_DISABLE = 0,\n  SPAN_RX = 1,\n  SPAN_TX = 2,\n  SPAN_BOTH = SPAN_RX | SPAN_TX\n} span_state_t;\n';
+    const read = readFile(enumType + span('SPAN_BOTH'));
+    assert.deepEqual(read.required, [['interface'], ['destination', 'disable|rx|tx|both']]);
+    assert.deepEqual(read.refuses, [{ same: [['interface'], ['destination']], says: 'Invalid interface' }]);
+    // the largest member is what the quiet return compares with: another member tells nothing
+    assert.deepEqual(readFile(enumType.replace('SPAN_BOTH = SPAN_RX | SPAN_TX', 'SPAN_BOTH = SPAN_RX | SPAN_TX,\n  SPAN_MORE = 4') + span('SPAN_BOTH')).required, [
+      ['interface', 'disable|rx|tx|both'],
+      ['destination', 'disable|rx|tx|both'],
+    ]);
   });
 
   it('takes `x > LIMIT_MAX` of an unsigned parameter as true for all ones, when the caller\'s variable starts at ~0 and is as wide (sr_pt_add_iface)', () => {
@@ -303,9 +314,14 @@ describe('helpers\' checks on real lines', () => {
     assert.deepEqual(errors('sr pt add iface loop0 id 1'), []);
   });
 
-  it('`set interface span` needs an interface or a state word: VPP 26.06 refused `set interface span destination loop0` ("Invalid interface")', () => {
+  it('`set interface span` needs an interface, and a destination or a state word: VPP 26.06 refused `set interface span destination loop0` and `set interface span loop0` ("Invalid interface")', () => {
     assert.equal(errors('set interface span destination loop0').length, 1);
-    assert.equal(errors('set interface span l2').length, 1);
+    assert.equal(errors('set interface span l2').length, 2);
+    // VPP 24.10 and 26.06 refused these ("Invalid interface"); a word we do not know reads as the source interface
+    for (const line of ['set interface span loop0', 'set interface span bogus-option', 'set interface span rx', 'set interface span disable', 'set interface span loop0 destination loop0']) {
+      assert.equal(errors(line).length, 1, line);
+      assert.equal(errors(line, '24.10').length, 1, line);
+    }
     assert.deepEqual(errors('set interface span loop0 destination loop1'), []);
     assert.deepEqual(errors('set interface span loop0 disable'), []);
   });

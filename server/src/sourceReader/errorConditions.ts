@@ -45,6 +45,8 @@ export interface VariableFacts {
    * L2_VTR_DISABLED && unformat (input, "push")`), or undefined.
    */
   assignedConstants?(v: string): string[] | undefined;
+  /** The value of a constant the file's enums define (`SPAN_BOTH` is 3). */
+  constantValue?(name: string): number | undefined;
 }
 
 const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
@@ -178,7 +180,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   }
   if (!VARIABLE.test(left)) return undefined;
   if ((op === '>' || op === '>=') && TABLE_SIZE.test(normalizeSpace(right)) && facts.initial(left) === '~0') return [[{ kind: 'unset', v: left }]];
-  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts, true);
+  if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '==') return equalFlags(left, right, facts, true) ?? sameValues(left, right, facts);
   if (VARIABLE.test(right) && !CONSTANT.test(constant) && op === '!=') return equalFlags(left, right, facts, false);
   if (!CONSTANT.test(constant)) return undefined;
   const initial = facts.initial(left);
@@ -198,7 +200,7 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     return undefined;
   }
   if (op === '<' && /^\d+$/.test(constant) && Number(constant) >= 1 && initial !== undefined && ZERO.has(initial)) return unsetBelow(left, Number(constant), facts, false);
-  if (op === '>' && ZERO.has(constant)) return setTest(left, facts);
+  if (op === '>' && ZERO.has(constant)) return setTest(left, facts) ?? orderedByValues(left, op, constant, facts);
   const byValue = orderedByValues(left, op, constant, facts);
   if (byValue) return byValue;
   // `idx_cnt > 1` (in_out_acl.c's "Only one table index per API is allowed"): two of the counted arguments
@@ -224,10 +226,12 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = {
 function orderedByValues(v: string, op: string, constant: string, facts: VariableFacts): Term[] | undefined {
   const test = COMPARE[op];
   const initial = facts.initial(v);
-  if (!test || !/^\d+$/.test(constant) || initial === undefined || !/^\d+$/.test(initial)) return undefined;
+  const start = initial === undefined ? undefined : /^\d+$/.test(initial) ? Number(initial) : facts.constantValue?.(initial);
+  if (!test || !/^\d+$/.test(constant) || start === undefined) return undefined;
   const values = facts.assigned?.(v);
-  if (!values?.length) return undefined;
-  const before = test(Number(initial), Number(constant));
+  const before = test(start, Number(constant));
+  // `state > 0` of `span_state_t state = SPAN_BOTH` (3), which a `%U` may set to anything: true while not given
+  if (!values?.length) return before && /^[A-Z]/.test(initial!) ? [[{ kind: 'unset', v }]] : undefined;
   const set = values.map((x) => test(x, Number(constant)));
   if (before && set.every((x) => !x)) return [[{ kind: 'unset', v }]];
   if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
@@ -305,6 +309,23 @@ function equalFlags(a: string, b: string, facts: VariableFacts, equal: boolean):
         [set(a), unset(b)],
         [unset(a), set(b)],
       ];
+}
+
+/**
+ * `src_sw_if_index == dst_sw_if_index` (span.c): two variables that start alike are equal while
+ * neither is given, or when both are given the same words (toRefusals.ts keeps that only for values
+ * whose words name them: interfaces, addresses).
+ */
+function sameValues(a: string, b: string, facts: VariableFacts): Term[] | undefined {
+  const initial = facts.initial(a);
+  if (initial === undefined || initial === 'none' || facts.initial(b) !== initial) return undefined;
+  return [
+    [
+      { kind: 'unset', v: a },
+      { kind: 'unset', v: b },
+    ],
+    [{ kind: 'same', a, b }],
+  ];
 }
 
 /** Two addresses that are equal: both still zero (when that is their value before the loop), or read with the same words. */

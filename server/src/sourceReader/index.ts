@@ -1,6 +1,7 @@
 import type { ReadCommandArgs, ValueSpec } from '../schema/types';
 import { expandListMacros, findListMacros, ikev2ListUnformat, readUnformatFunction } from './unformatFunction';
 import { splitTopLevel, stripComments } from './cText';
+import { readEnums } from './enumConstants';
 import { readCommandFunction } from './parseLoop';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
@@ -41,10 +42,11 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
   };
   const fileMacros = findFileMacros(code);
+  const enums = readEnums(code);
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target
-      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions)
+      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions, enums)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
     return { ...r, reading };
   });

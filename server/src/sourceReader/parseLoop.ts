@@ -3,6 +3,7 @@ import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INP
 import { normalizeSpace, parseStatements, withoutLiterals, type Statement } from './cText';
 import type { UnformatResolver } from './formatString';
 import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
+import { NO_ENUMS, type EnumConstants } from './enumConstants';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
@@ -17,7 +18,7 @@ import { markOrderedValues } from './orderedValues';
  * command is strict only when every branch was understood and the loop refuses what no branch
  * reads. Anything else leaves it loose, with the reason.
  */
-export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver, functions?: ReadonlyMap<string, CFunction>): ReadCommandArgs {
+export function readCommandFunction(body: string, inputName: string, resolve: UnformatResolver, functions?: ReadonlyMap<string, CFunction>, enums: EnumConstants = NO_ENUMS): ReadCommandArgs {
   const statements = parseStatements(body);
   if (!statements) return loose('the function body is C this reader does not follow');
   if (!usesInput(body, inputName)) return { strict: true, args: [], readsNoArgs: true };
@@ -95,7 +96,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
   // the helpers the command hands its values to check some of them first (calleeChecks.ts)
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read);
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read, enums);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;

@@ -2,6 +2,7 @@ import type { ArgSpec, Refusal } from '../schema/types';
 import { flatten, returnsError } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
 import { isInlined, isInlinedQuietReturn } from './calleeChecks';
+import { NO_ENUMS, type EnumConstants } from './enumConstants';
 import { readRange, type Range } from './rangeChecks';
 import { noneOf, normalizeConstant, readCondition, type Literal, type Term, type VariableFacts } from './errorConditions';
 
@@ -30,8 +31,8 @@ export interface AfterLoop {
  * and a check is no longer known. An error kept in a variable (`error = clib_error_return (...);
  * goto done;`) counts once the code is seen to return it.
  */
-export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[]): AfterLoop {
-  const facts = variableFacts(before, branches);
+export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants = NO_ENUMS): AfterLoop {
+  const facts = variableFacts(before, branches, enums);
   const errorVars = errorVariables([...before, ...after]);
   const tainted = new Set<string>();
   const found: { terms: Term[]; says?: string }[] = [];
@@ -96,6 +97,8 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       const none = error ? noneOf(arms.map((arm) => arm.cond)) : undefined;
       if (error && none) refuse(none, error);
     }
+    // `if (state > SPAN_BOTH) return ...;` of a `span_state_t state`: no value of its type gets there
+    if (s.kind === 'if' && !s.else && neverHolds(s.cond, before, enums, tainted)) continue;
     if (mayLeaveQuietly(s, errorVars, after)) {
       pending = [];
       // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
@@ -123,6 +126,24 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
   }
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches), facts), ranges };
+}
+
+/** `v > LARGEST` of a variable declared with an enum type of the file, LARGEST that enum's largest member. */
+function neverHolds(cond: string, before: readonly Statement[], enums: EnumConstants, tainted: ReadonlySet<string>): boolean {
+  const m = /^\(?\s*([A-Za-z_]\w*)\s*>\s*([A-Za-z_]\w*)\s*\)?$/.exec(normalizeSpace(cond));
+  if (!m || tainted.has(m[1])) return false;
+  const type = declaredType(m[1], before);
+  const largest = type === undefined ? undefined : enums.largest(type);
+  return largest !== undefined && enums.value(m[2]) === largest;
+}
+
+/** The type a variable is declared with before the loop (`span_state_t state = SPAN_BOTH;`). */
+function declaredType(v: string, before: readonly Statement[]): string | undefined {
+  for (const s of before) {
+    const m = new RegExp(`^\\s*(?:const\\s+)?([A-Za-z_]\\w*)\\s+(?:[^;()]*,\\s*)?${v}\\s*(?:=|;|,)`).exec(s.text);
+    if (m && !['return', 'goto'].includes(m[1])) return m[1];
+  }
+  return undefined;
 }
 
 /** The condition of a quiet return as one flag, negated: what the checks after it may count on. */
@@ -235,9 +256,10 @@ function readOnlyUsesOut(text: string, base: string): string {
     .replace(new RegExp(`\\bif\\s*\\(\\s*!?\\s*${base}\\s*\\)`, 'g'), 'if (1)');
 }
 
-function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[]): VariableFacts {
+function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants): VariableFacts {
   return {
     initial: (v) => initialValue(v, before),
+    constantValue: (name) => enums.value(name),
     isFlag: (name) => {
       const v = escape(name);
       return everySetter(branches, name, (b) => {
@@ -506,7 +528,8 @@ function blockLeavesQuietly(b: Statement, errorVars: ReadonlySet<string>, after:
   });
 }
 
-const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac']);
+/** Values whose words name them: the same words are the same value (an interface name is unique). */
+const ADDRESS_KINDS = new Set(['ip4', 'ip6', 'ip', 'mac', 'interface']);
 
 /** A literal of the refusals: one of the loop's, or the arguments of one branch given (from `many`). */
 type RefusalLiteral = Exclude<Literal, { kind: 'many' }> | { kind: 'given'; names: readonly string[] };
