@@ -300,7 +300,7 @@ VLIB_CLI_COMMAND (thing_command, static) = {
 });
 
 describe('helpers\' checks on real lines', () => {
-  const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
+  const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
 
   it('`set nsim` needs a delay and a bandwidth: VPP 26.06 refused `set nsim delay 1 ms` ("invalid bandwidth 0.00")', () => {
     assert.equal(errors('set nsim delay 1 ms').length, 1);
