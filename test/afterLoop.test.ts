@@ -604,4 +604,12 @@ describe('the checks after the loop on real lines', () => {
       assert.deepEqual(errors('set interface bond loop0 weight 2', release), []);
     }
   });
+  it('the checks after a loop with a value that takes the rest of the line, on lines without that value: VPP 26.06 refused `set interface handoff { fq-nelts 8 }` ("Please specify an interface...")', () => {
+    assert.deepEqual(errors('set interface handoff fq-nelts 8'), ['error vpp.missing-required [set interface handoff]', 'error vpp.missing-required [set interface handoff]']);
+    // `workers 0-1 loop0`: unformat_bitmap_list reads numbers on, so which words were the other arguments is not known
+    assert.deepEqual(errors('set interface handoff workers 0-1 loop0'), []);
+    assert.deepEqual(errors('set interface handoff loop0 workers 0-1'), []);
+    // a hand-written command keeps its own checks beside its route path
+    assert.ok(errors('ip route via 10.9.0.1 loop0').length > 0);
+  });
 });

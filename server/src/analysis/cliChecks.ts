@@ -248,7 +248,10 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${list(present)} together in \`${command.path}\`.`, second.start, second.end, [{ kind: 'remove', start: second.start, end: second.end }]));
     }
   }
-  if (!templated && !(command.bareIsNoop && use.args.length === 0)) {
+  // a value that takes the rest of the line may hold any argument written after it (`workers 0-3
+  // loop0`): which were given is not known, so the checks read from VPP's source hold only without it
+  const takesRest = command.source !== undefined && [...given.values()].some((uses) => uses.some((m) => m.values.some((v) => v.spec.kind === 'rest')));
+  if (!templated && !takesRest && !(command.bareIsNoop && use.args.length === 0)) {
     const checked = givenToChecks(given);
     const required = command.required ?? [];
     const unfilled = required.filter((group) => !group.some((name) => checked.has(name)) && possibleUses(group, checked, command) === 0);

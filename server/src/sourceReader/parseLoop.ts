@@ -108,8 +108,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
   if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = refuses.length = 0;
   // a value that takes the rest of the line (a route path) also takes any argument written after it:
-  // which were given is not known, so none is required
-  if (args.some((a) => a.values?.some((v) => v.kind === 'rest'))) required.length = refuses.length = 0;
+  // which were given is then not known, and the analysis checks these only on lines without it
   // a loop that refuses unknown words never reads a keyword an earlier keyword begins
   const shadowed = reason && !stops ? new Set<string>() : shadowedKeywords(args);
   if (shadowed.size && !refuses.some((r) => JSON.stringify(r).match(/"([^"]+)"/g)?.some((q) => shadowed.has(q.slice(1, -1))))) {
@@ -121,7 +120,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const result: ReadCommandArgs = { strict: !reason || stops, args: ranged };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;
-  if (required.length) result.required = required;
+  // the bare line refused before the loop and a check after it may ask for the same group (`set nat workers`)
+  if (required.length) result.required = required.filter((g, i) => required.findIndex((h) => JSON.stringify(h) === JSON.stringify(g)) === i);
   if (refuses.length) result.refuses = refuses;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
