@@ -26,4 +26,14 @@ describe('referee, family other: what VPP answered', () => {
     // VPP 26.06 accepted `packet-generator mac-filter loop0` and `... loop0 enable`
     assert.deepEqual(errorsOn('packet-generator mac-filter loop0 enable'), []);
   });
+
+  it('keeps an error kept in a variable when a later check only writes other errors into it', () => {
+    // vrrp_vr_add_del_command_fn: `if (sw_if_index == ~0) ret = clib_error_return (...)`, then under
+    // `if (is_add)` only more errors into `ret`, then `if (ret) goto done;`. VPP 26.06 refused these in
+    // a `{ }` block, where the rest after `vr_id` is dropped: "Please specify an interface..."
+    for (const line of ['vrrp vr add { vr_id abc }', 'vrrp vr add { vr_id }', 'vrrp vr del { vr_id -1 }']) {
+      assert.ok(errorsOn(line).includes(line.split(' {')[0]), line);
+    }
+    assert.deepEqual(errorsOn('vrrp vr add loop0 vr_id 1'), []);
+  });
 });

@@ -65,7 +65,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       if (ret && errorVars.has(ret[1])) confirm(ret[1]);
       if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
     }
-    pending = pending.filter((p) => !writes(s.text, p.variable));
+    pending = pending.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
     let onlyErrors = false;
     const arms = s.kind === 'if' ? chainArms(s) : [];
     if (s.kind === 'if') {
@@ -205,6 +205,17 @@ function mentions(text: string, variable: string): boolean {
 
 function writes(text: string, variable: string): boolean {
   return new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`).test(text);
+}
+
+/**
+ * Whether every write of an error variable in a statement makes another error (`if (is_add) { if
+ * (!priority) ret = clib_error_return (...); ... }` in vrrp_cli.c): an error kept before it is then
+ * still an error, whichever the line ends with.
+ */
+function writesOnlyErrors(text: string, variable: string): boolean {
+  const all = [...text.matchAll(new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`, 'g'))];
+  const errors = [...text.matchAll(new RegExp(`(?<![\\w.>])${variable}\\s*=\\s*clib_error_(?:return|create)\\w*\\s*\\(`, 'g'))];
+  return all.length > 0 && all.length === errors.length;
 }
 
 const escape = (v: string) => v.replace(/\./g, '\\.');
