@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis/analyze';
 import type { VppRelease } from '../server/src/schema/types';
+import { readCliFile } from '../server/src/sourceReader/index';
+import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
 /**
  * Lines of the referee's family `other` (test/referee/<release>.json), each pinned with what VPP
@@ -35,5 +37,48 @@ describe('referee, family other: what VPP answered', () => {
       assert.ok(errorsOn(line).includes(line.split(' {')[0]), line);
     }
     assert.deepEqual(errorsOn('vrrp vr add loop0 vr_id 1'), []);
+  });
+
+  it('reads the error a function returns before it reads a word (a check of state, not of the line)', () => {
+    const text = `static clib_error_t *
+iface_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  unformat_input_t _line_input, *line_input = &_line_input;
+  if (vnet_lisp_gpe_enable_disable_status () == 0)
+    {
+      return clib_error_return (0, "LISP is disabled");
+    }
+  if (!unformat_user (input, unformat_line_input, line_input))
+    return 0;
+  while (unformat_check_input (line_input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (line_input, "vni %d", &vni))
+        ;
+      else
+        return clib_error_return (0, "parse error");
+    }
+  if (!vni)
+    return clib_error_return (0, "vni must be set!");
+  return 0;
+}
+VLIB_CLI_COMMAND (iface_cmd, static) = { .path = "test iface", .function = iface_fn };
+`;
+    const [found] = readCliFile(text);
+    assert.equal(found.reading.refusesBeforeReading, 'LISP is disabled');
+    // a check after the first read is of the line, not of state
+    assert.equal(readCliFile(text.replace(/  if \(vnet_lisp[\s\S]*?\}\n/, '')).at(0)?.reading.refusesBeforeReading, undefined);
+  });
+
+  it('counts a refusal the command above answered, after the command failed its check of state, as the state\'s', () => {
+    // VPP 24.10: `session rule` returned "session rule table engine is not enabled" before reading,
+    // and `session` then refused the words; LISP was disabled for `gpe iface` in 24.10 and 26.06
+    const session: RecordedCase = { line: 'session rule del', family: 'other', verdict: 'parse', message: "session: unknown input `del'", rest: 'del' };
+    assert.equal(reread(session, '24.10').verdict, 'state');
+    assert.equal(judge(session, '24.10').agree, undefined);
+    const gpe: RecordedCase = { line: 'gpe iface vni 1 vrf 1', family: 'other', verdict: 'parse', message: "gpe: parse error: 'vni 1 vrf 1'" };
+    assert.equal(reread(gpe, '26.06').verdict, 'state');
+    // the command's own refusal stays the parser's
+    const own: RecordedCase = { line: 'vrrp vr add { vr_id abc }', family: 'other', verdict: 'parse', message: 'vrrp vr add: Please specify an interface...' };
+    assert.equal(reread(own, '26.06').verdict, 'parse');
   });
 });

@@ -2,6 +2,7 @@ import type { ReadCommandArgs, ValueSpec } from '../schema/types';
 import { expandListMacros, findListMacros, ikev2ListUnformat, readUnformatFunction } from './unformatFunction';
 import { splitTopLevel, stripComments } from './cText';
 import { readCommandFunction } from './parseLoop';
+import { refusalBeforeReading } from './stateFirst';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
 import { expandParamLists, findFileMacros, type FileMacros } from './paramLists';
@@ -46,7 +47,8 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     const reading: ReadCommandArgs = target
       ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
-    return { ...r, reading };
+    const stateFirst = target && !reading.readsNoArgs ? refusalBeforeReading(target.fn.body, target.input) : undefined;
+    return { ...r, reading: stateFirst === undefined ? reading : { ...reading, refusesBeforeReading: stateFirst } };
   });
 }
 
