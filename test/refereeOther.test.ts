@@ -81,4 +81,22 @@ VLIB_CLI_COMMAND (iface_cmd, static) = { .path = "test iface", .function = iface
     const own: RecordedCase = { line: 'vrrp vr add { vr_id abc }', family: 'other', verdict: 'parse', message: 'vrrp vr add: Please specify an interface...' };
     assert.equal(reread(own, '26.06').verdict, 'parse');
   });
+
+  it('counts a refusal at a name VPP looks up among those made at run time as the state\'s, not the parser\'s', () => {
+    // unformat_vlib_node found no graph node `ref0` in VPP 26.06: "parse error `node ref0 sp-ip4-reassembly'"
+    const node: RecordedCase = { line: 'set sfdp sp-node tenant 1 node ref0 sp-ip4-reassembly', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `node ref0 sp-ip4-reassembly'" };
+    assert.equal(reread(node, '26.06').verdict, 'state');
+    // a packet-generator stream VPP had none of, in 24.10 and 26.06
+    for (const release of ['24.10', '26.06'] as const) {
+      const stream: RecordedCase = { line: 'packet-generator enable-stream ref0', family: 'other', verdict: 'parse', message: "packet-generator enable-stream: unknown input `ref0'", rest: 'ref0' };
+      assert.equal(reread(stream, release).verdict, 'state', release);
+    }
+    // the keyword without its name is the line's own fault: "parse error `node'"
+    const bare: RecordedCase = { line: 'set sfdp sp-node tenant 1 sp-ip4-reassembly node', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `node'" };
+    assert.equal(reread(bare, '26.06').verdict, 'parse');
+    assert.deepEqual(errorsOn(bare.line), ['node']);
+    // and a misspelt keyword stays the parser's
+    const typo: RecordedCase = { line: 'set sfdp sp-node tenant 1 sp-ip4-reassembly ndoe ref0', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `ndoe ref0'" };
+    assert.equal(reread(typo, '26.06').verdict, 'parse');
+  });
 });

@@ -65,6 +65,12 @@ export interface ValueSpec {
    * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).
    */
   above?: { index: number; strict: boolean; u32: boolean };
+  /**
+   * VPP looks the word up among names made at run time (`graph node` of unformat_vlib_node, `punt
+   * reason`, a `name` in a hash such as the packet-generator's streams): which words it takes
+   * depends on VPP's state, so a word it lacks is no error of the line.
+   */
+  lookup?: string;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
