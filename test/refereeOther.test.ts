@@ -99,4 +99,15 @@ VLIB_CLI_COMMAND (iface_cmd, static) = { .path = "test iface", .function = iface
     const typo: RecordedCase = { line: 'set sfdp sp-node tenant 1 sp-ip4-reassembly ndoe ref0', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `ndoe ref0'" };
     assert.equal(reread(typo, '26.06').verdict, 'parse');
   });
+
+  it('takes a branch that writes back the value a variable starts with (`add` of `is_del = 0`) as giving nothing', () => {
+    // udp_encap_cli: `if (!is_del && fproto != FIB_PROTOCOL_MAX) ... else if (is_del) ... else error`;
+    // VPP 24.10 and 26.06 refused `udp encap add`: "specify some IP addresses"
+    for (const release of ['24.10', '26.06'] as const) {
+      assert.deepEqual(errorsOn('udp encap add', release), ['udp encap'], release);
+      assert.deepEqual(errorsOn('udp encap { add }', release), ['udp encap'], release);
+    }
+    // the addresses, or `del`, satisfy it (VPP 26.06 refused `udp encap del` only for its missing index)
+    assert.deepEqual(errorsOn('udp encap add 10.9.0.1 10.9.0.2'), []);
+  });
 });

@@ -285,6 +285,15 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
   };
 }
 
+/** Whether a branch's only mentions of `v` write the constant it starts with (`is_del = 0;` for `u8 is_del = 0`). */
+function restoresInitial(b: ReadBranch, v: string, initial: string | undefined): boolean {
+  if (initial === undefined || !/^(?:~?\d+|~0)$/.test(initial) || mentions(readOnlyUsesOut(b.cond, baseOf(v)), baseOf(v))) return false;
+  const name = escape(v);
+  const all = b.body.match(new RegExp(`(?<![\\w.>])${name}\\b`, 'g'))?.length ?? 0;
+  const restores = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${name}\\s*=(?!=)\\s*([^;,)]*);`, 'g'))].filter((m) => normalizeConstant(m[1]) === initial).length;
+  return all > 0 && restores === all;
+}
+
 /** Some branch may set `name`, and each one that may does it as `test` wants, never in its own test. */
 function everySetter(branches: readonly ReadBranch[], name: string, test: (b: ReadBranch) => boolean): boolean {
   const found = setters(branches, name);
@@ -528,6 +537,9 @@ function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLitera
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
 function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[], facts: VariableFacts): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
+  // a branch that only writes back the value a variable starts with (`add` of `is_del = 0`) never
+  // makes it given: `udp encap add` still has no address nor `del`
+  const givers = (v: string) => setters(branches, v).filter((b) => !restoresInitial(b, v, facts.initial(v))).flatMap((b) => b.args.map((a) => a.name));
   /** The arguments of the branches that set `v` to one of `values` (`assigned` lists one per setter, in their order). */
   const namesBy = (v: string, values: readonly number[]) => {
     const assigned = facts.assigned?.(v);
@@ -552,7 +564,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = l.kind === 'given' ? [...l.names] : l.kind === 'unset' && l.by ? namesBy(l.v, l.by) : names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : l.kind === 'unset' && l.by ? namesBy(l.v, l.by) : l.kind === 'unset' ? givers(l.v) : names(l.v);
         if (!group.length) empty = true;
         if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
