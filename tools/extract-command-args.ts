@@ -190,6 +190,7 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.choices) out.choices = r.choices;
   if (r.ignoresRest) out.ignoresRest = true;
   if (r.readsNoArgs) out.readsNoArgs = true;
+  if (r.refusesBeforeReading !== undefined) out.refusesBeforeReading = r.refusesBeforeReading;
   return out;
 }
 

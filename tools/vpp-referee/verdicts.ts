@@ -5,6 +5,8 @@
 import { analyze } from '../../server/src/analysis/analyze';
 import type { VppRelease } from '../../server/src/schema/types';
 import { disabledPluginOf } from './disabledPlugins';
+import { refusedAtLookup } from './lookupRefusals';
+import { refusedBeforeReading } from './parentAnswered';
 
 /**
  * accepted: the line ran without an error. parse: VPP's parser refused it (unknown input, a
@@ -189,9 +191,14 @@ export function restOffset(line: string, rest: string): number | undefined {
 export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   if ((c.verdict !== 'parse' && c.verdict !== 'state') || c.message === undefined) return c;
   const again = classifyRefusal(c.message);
-  // a command of a plugin the referee's VPP did not load: the refusal is the environment's
-  const verdict = again.verdict === 'parse' && !c.startup && release && disabledPluginOf(c.line, release) ? 'state' : again.verdict;
-  return { ...c, verdict, rest: c.rest ?? again.rest };
+  const rest = c.rest ?? again.rest;
+  // a command of a plugin the referee's VPP did not load, one that failed a check of state before
+  // reading a word (the command above it answered), or a name VPP looked up and lacked: the
+  // refusal is the environment's
+  const environment =
+    !c.startup && release && (disabledPluginOf(c.line, release) || refusedBeforeReading(c.line, c.message, release) !== undefined || refusedAtLookup(c.line, rest, release) !== undefined);
+  const verdict = again.verdict === 'parse' && environment ? 'state' : again.verdict;
+  return { ...c, verdict, rest };
 }
 
 export function judge(recorded: RecordedCase, release: VppRelease): Judgement {

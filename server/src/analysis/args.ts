@@ -198,9 +198,11 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
       const fits = (p: ArgPattern<S>, k: number) => p.words.length === 0 && available(k) && positionalFits(item, p);
       let index = patterns.findIndex((p, k) => fits(p, k) && valuesFit(items, i, p));
       // any word may name an interface, but a word shaped as another positional's value (a MAC,
-      // an address) names none that a script made: VPP's interface lookup fails and it reads that value
+      // an address) or one of the words it lists (`enable` of `%U` after `%U interface`; a template
+      // placeholder is no such word) names none that a script made: VPP's interface lookup fails and
+      // it reads that value
       if (index >= 0 && patterns[index].values[0].kind === 'interface') {
-        const specific = patterns.findIndex((p, k) => k !== index && fits(p, k) && SHAPED_KINDS.has(p.values[0].kind) && valuesFit(items, i, p));
+        const specific = patterns.findIndex((p, k) => k !== index && fits(p, k) && (SHAPED_KINDS.has(p.values[0].kind) || (p.values[0].kind === 'enum' && !isTemplateWord(item))) && valuesFit(items, i, p));
         if (specific >= 0) index = specific;
       }
       if (index < 0) index = patterns.findIndex((p, k) => fits(p, k) && p.values.length === 1);

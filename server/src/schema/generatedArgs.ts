@@ -7,7 +7,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs' | 'refusesBeforeReading'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -41,6 +41,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   if (entry.choices) fields.choices = entry.choices;
   if (entry.ignoresRest) fields.ignoresRest = true;
   if (entry.readsNoArgs) fields.readsNoArgs = true;
+  if (entry.refusesBeforeReading !== undefined) fields.refusesBeforeReading = entry.refusesBeforeReading;
   return fields;
 }
 

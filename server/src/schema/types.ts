@@ -65,6 +65,12 @@ export interface ValueSpec {
    * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).
    */
   above?: { index: number; strict: boolean; u32: boolean };
+  /**
+   * VPP looks the word up among names made at run time (`graph node` of unformat_vlib_node, `punt
+   * reason`, a `name` in a hash such as the packet-generator's streams): which words it takes
+   * depends on VPP's state, so a word it lacks is no error of the line.
+   */
+  lookup?: string;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
@@ -181,6 +187,11 @@ export interface CommandSpec {
    * `vlib_cli_input` runs them as the next command (`clear errors bogus` fails on `bogus`).
    */
   readsNoArgs?: boolean;
+  /**
+   * The error the function returns before it reads a word, when VPP's state says so (`LISP is
+   * disabled`): a check of state, not of the line. VPP then runs the command above it on the words.
+   */
+  refusesBeforeReading?: string;
   /** For arguments read from VPP's source (data/command-args.json): the file and function that parse them. */
   source?: { file: string; function: string };
   /** For a command read from the user's own C sources: where its `VLIB_CLI_COMMAND` is. */
@@ -267,6 +278,8 @@ export interface ReadCommandArgs {
   ignoresRest?: boolean;
   /** The function never reads its input (see `CommandSpec.readsNoArgs`). */
   readsNoArgs?: boolean;
+  /** See `CommandSpec.refusesBeforeReading`. */
+  refusesBeforeReading?: string;
 }
 
 /**
@@ -292,6 +305,7 @@ export interface CommandArgsEntry {
   choices?: string[][];
   ignoresRest?: boolean;
   readsNoArgs?: boolean;
+  refusesBeforeReading?: string;
   /** Where the reading comes from: the file and the function of the newest release listed. */
   source: { file: string; function: string };
 }

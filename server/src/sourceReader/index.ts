@@ -3,6 +3,7 @@ import { expandListMacros, findListMacros, ikev2ListUnformat, readUnformatFuncti
 import { splitTopLevel, stripComments } from './cText';
 import { readEnums } from './enumConstants';
 import { readCommandFunction } from './parseLoop';
+import { refusalBeforeReading } from './stateFirst';
 import { findCliRegistrations, findFunctionBodies, type CFunction } from './registrations';
 import { knownUnformat } from './unformatKinds';
 import { expandParamLists, findFileMacros, type FileMacros } from './paramLists';
@@ -48,7 +49,8 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
     const reading: ReadCommandArgs = target
       ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions, enums)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
-    return { ...r, reading };
+    const stateFirst = target && !reading.readsNoArgs ? refusalBeforeReading(target.fn.body, target.input) : undefined;
+    return { ...r, reading: stateFirst === undefined ? reading : { ...reading, refusesBeforeReading: stateFirst } };
   });
 }
 

@@ -66,7 +66,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       if (ret && errorVars.has(ret[1])) confirm(ret[1]);
       if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
     }
-    pending = pending.filter((p) => !writes(s.text, p.variable));
+    pending = pending.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
     let onlyErrors = false;
     const arms = s.kind === 'if' ? chainArms(s) : [];
     if (s.kind === 'if') {
@@ -228,6 +228,17 @@ function writes(text: string, variable: string): boolean {
   return new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`).test(text);
 }
 
+/**
+ * Whether every write of an error variable in a statement makes another error (`if (is_add) { if
+ * (!priority) ret = clib_error_return (...); ... }` in vrrp_cli.c): an error kept before it is then
+ * still an error, whichever the line ends with.
+ */
+function writesOnlyErrors(text: string, variable: string): boolean {
+  const all = [...text.matchAll(new RegExp(`(?<![\\w.>])${variable}\\s*(?:=[^=]|\\+\\+|--|[-+|&]=)`, 'g'))];
+  const errors = [...text.matchAll(new RegExp(`(?<![\\w.>])${variable}\\s*=\\s*clib_error_(?:return|create)\\w*\\s*\\(`, 'g'))];
+  return all.length > 0 && all.length === errors.length;
+}
+
 const escape = (v: string) => v.replace(/\./g, '\\.');
 
 /** The branches that may set a variable: any mention counts, so that a larger group never makes a false error. */
@@ -311,6 +322,15 @@ function variableFacts(before: readonly Statement[], branches: readonly ReadBran
       });
     },
   };
+}
+
+/** Whether a branch's only mentions of `v` write the constant it starts with (`is_del = 0;` for `u8 is_del = 0`). */
+function restoresInitial(b: ReadBranch, v: string, initial: string | undefined): boolean {
+  if (initial === undefined || !/^(?:~?\d+|~0)$/.test(initial) || mentions(readOnlyUsesOut(b.cond, baseOf(v)), baseOf(v))) return false;
+  const name = escape(v);
+  const all = b.body.match(new RegExp(`(?<![\\w.>])${name}\\b`, 'g'))?.length ?? 0;
+  const restores = [...b.body.matchAll(new RegExp(`(?<![\\w.>])${name}\\s*=(?!=)\\s*([^;,)]*);`, 'g'))].filter((m) => normalizeConstant(m[1]) === initial).length;
+  return all > 0 && restores === all;
 }
 
 /** Some branch may set `name`, and each one that may does it as `test` wants, never in its own test. */
@@ -557,6 +577,9 @@ function manyAsPairs(term: Term, branches: readonly ReadBranch[]): RefusalLitera
 /** The terms as argument names: a term whose variable no branch sets says nothing we can check. */
 function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches: readonly ReadBranch[], clobbering: readonly string[], facts: VariableFacts): Omit<AfterLoop, 'ranges'> {
   const names = (v: string) => setters(branches, v).flatMap((b) => b.args.map((a) => a.name));
+  // a branch that only writes back the value a variable starts with (`add` of `is_del = 0`) never
+  // makes it given: `udp encap add` still has no address nor `del`
+  const givers = (v: string) => setters(branches, v).filter((b) => !restoresInitial(b, v, facts.initial(v))).flatMap((b) => b.args.map((a) => a.name));
   /** The arguments of the branches that set `v` to one of `values` (`assigned` lists one per setter, in their order). */
   const namesBy = (v: string, values: readonly (number | string)[]) => {
     const assigned: readonly (number | string)[] | undefined = values.every((x) => typeof x === 'number') ? facts.assigned?.(v) : facts.assignedConstants?.(v);
@@ -583,7 +606,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
           refusal.same = [a, b];
           continue;
         }
-        const group = l.kind === 'given' ? [...l.names] : (l.kind === 'unset' || l.kind === 'set') && l.by ? namesBy(l.v, l.by) : names(l.v);
+        const group = l.kind === 'given' ? [...l.names] : (l.kind === 'unset' || l.kind === 'set') && l.by ? namesBy(l.v, l.by) : l.kind === 'unset' ? givers(l.v) : names(l.v);
         if (!group.length) empty = true;
         if (l.kind === 'set' || l.kind === 'given') (refusal.with ??= []).push(group);
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);

@@ -27,11 +27,11 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_memory_size: { kind: 'size' },
   unformat_sw_if_index: { kind: 'interface' },
   // a name looked up in a table VPP fills at run time (nodes, protocols, punt reasons): one word
-  unformat_vlib_node: { kind: 'string' },
-  unformat_punt_reason: { kind: 'string' },
+  unformat_vlib_node: { kind: 'string', lookup: 'graph node' },
+  unformat_punt_reason: { kind: 'string', lookup: 'punt reason' },
   unformat_transport_proto: { kind: 'string' },
-  unformat_hash_vec_string: { kind: 'string' },
-  unformat_hash_string: { kind: 'string' },
+  unformat_hash_vec_string: { kind: 'string', lookup: 'name' },
+  unformat_hash_string: { kind: 'string', lookup: 'name' },
   // a name (`%s` / `%v`, or a registered name matched literally) looked up at run time: one word
   unformat_vlib_log_class: { kind: 'string' },
   unformat_perfmon_bundle_name: { kind: 'string' },

@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../server/src/analysis/analyze';
+import type { VppRelease } from '../server/src/schema/types';
+import { readCliFile } from '../server/src/sourceReader/index';
+import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
+
+/**
+ * Lines of the referee's family `other` (test/referee/<release>.json), each pinned with what VPP
+ * answered: the analysis refuses what VPP's parser refused and passes what it accepted.
+ */
+
+/** The errors of one script line, as the text each covers, or [] when we pass it. */
+function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
+  return analyze(line, { language: 'cli', release })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => line.slice(d.start, d.end));
+}
+
+describe('referee, family other: what VPP answered', () => {
+  it('reads a word a positional lists (`enable`) as that word, not as an interface of that name', () => {
+    // pg_input_mac_filter_cfg tries `%U` unformat_vnet_sw_interface before unformat_vlib_enable_disable;
+    // VPP 26.06 and 24.10: "packet-generator mac-filter: specify interface"
+    for (const release of ['26.06', '24.10'] as const) {
+      for (const line of ['packet-generator mac-filter enable', 'packet-generator mac-filter off', 'packet-generator mac-filter { on }']) {
+        assert.deepEqual(errorsOn(line, release), ['packet-generator mac-filter'], `${release}: ${line}`);
+      }
+    }
+    // VPP 26.06 accepted `packet-generator mac-filter loop0` and `... loop0 enable`
+    assert.deepEqual(errorsOn('packet-generator mac-filter loop0 enable'), []);
+  });
+
+  it('keeps an error kept in a variable when a later check only writes other errors into it', () => {
+    // vrrp_vr_add_del_command_fn: `if (sw_if_index == ~0) ret = clib_error_return (...)`, then under
+    // `if (is_add)` only more errors into `ret`, then `if (ret) goto done;`. VPP 26.06 refused these in
+    // a `{ }` block, where the rest after `vr_id` is dropped: "Please specify an interface..."
+    for (const line of ['vrrp vr add { vr_id abc }', 'vrrp vr add { vr_id }', 'vrrp vr del { vr_id -1 }']) {
+      assert.ok(errorsOn(line).includes(line.split(' {')[0]), line);
+    }
+    assert.deepEqual(errorsOn('vrrp vr add loop0 vr_id 1'), []);
+  });
+
+  it('reads the error a function returns before it reads a word (a check of state, not of the line)', () => {
+    const text = `static clib_error_t *
+iface_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  unformat_input_t _line_input, *line_input = &_line_input;
+  if (vnet_lisp_gpe_enable_disable_status () == 0)
+    {
+      return clib_error_return (0, "LISP is disabled");
+    }
+  if (!unformat_user (input, unformat_line_input, line_input))
+    return 0;
+  while (unformat_check_input (line_input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (line_input, "vni %d", &vni))
+        ;
+      else
+        return clib_error_return (0, "parse error");
+    }
+  if (!vni)
+    return clib_error_return (0, "vni must be set!");
+  return 0;
+}
+VLIB_CLI_COMMAND (iface_cmd, static) = { .path = "test iface", .function = iface_fn };
+`;
+    const [found] = readCliFile(text);
+    assert.equal(found.reading.refusesBeforeReading, 'LISP is disabled');
+    // a check after the first read is of the line, not of state
+    assert.equal(readCliFile(text.replace(/  if \(vnet_lisp[\s\S]*?\}\n/, '')).at(0)?.reading.refusesBeforeReading, undefined);
+  });
+
+  it('counts a refusal the command above answered, after the command failed its check of state, as the state\'s', () => {
+    // VPP 24.10: `session rule` returned "session rule table engine is not enabled" before reading,
+    // and `session` then refused the words; LISP was disabled for `gpe iface` in 24.10 and 26.06
+    const session: RecordedCase = { line: 'session rule del', family: 'other', verdict: 'parse', message: "session: unknown input `del'", rest: 'del' };
+    assert.equal(reread(session, '24.10').verdict, 'state');
+    assert.equal(judge(session, '24.10').agree, undefined);
+    const gpe: RecordedCase = { line: 'gpe iface vni 1 vrf 1', family: 'other', verdict: 'parse', message: "gpe: parse error: 'vni 1 vrf 1'" };
+    assert.equal(reread(gpe, '26.06').verdict, 'state');
+    // the command's own refusal stays the parser's
+    const own: RecordedCase = { line: 'vrrp vr add { vr_id abc }', family: 'other', verdict: 'parse', message: 'vrrp vr add: Please specify an interface...' };
+    assert.equal(reread(own, '26.06').verdict, 'parse');
+  });
+
+  it('counts a refusal at a name VPP looks up among those made at run time as the state\'s, not the parser\'s', () => {
+    // unformat_vlib_node found no graph node `ref0` in VPP 26.06: "parse error `node ref0 sp-ip4-reassembly'"
+    const node: RecordedCase = { line: 'set sfdp sp-node tenant 1 node ref0 sp-ip4-reassembly', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `node ref0 sp-ip4-reassembly'" };
+    assert.equal(reread(node, '26.06').verdict, 'state');
+    // a packet-generator stream VPP had none of, in 24.10 and 26.06
+    for (const release of ['24.10', '26.06'] as const) {
+      const stream: RecordedCase = { line: 'packet-generator enable-stream ref0', family: 'other', verdict: 'parse', message: "packet-generator enable-stream: unknown input `ref0'", rest: 'ref0' };
+      assert.equal(reread(stream, release).verdict, 'state', release);
+    }
+    // the keyword without its name is the line's own fault: "parse error `node'"
+    const bare: RecordedCase = { line: 'set sfdp sp-node tenant 1 sp-ip4-reassembly node', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `node'" };
+    assert.equal(reread(bare, '26.06').verdict, 'parse');
+    assert.deepEqual(errorsOn(bare.line), ['node']);
+    // and a misspelt keyword stays the parser's
+    const typo: RecordedCase = { line: 'set sfdp sp-node tenant 1 sp-ip4-reassembly ndoe ref0', family: 'other', verdict: 'parse', message: "set sfdp sp-node: parse error `ndoe ref0'" };
+    assert.equal(reread(typo, '26.06').verdict, 'parse');
+  });
+
+  it('takes a branch that writes back the value a variable starts with (`add` of `is_del = 0`) as giving nothing', () => {
+    // udp_encap_cli: `if (!is_del && fproto != FIB_PROTOCOL_MAX) ... else if (is_del) ... else error`;
+    // VPP 24.10 and 26.06 refused `udp encap add`: "specify some IP addresses"
+    for (const release of ['24.10', '26.06'] as const) {
+      assert.deepEqual(errorsOn('udp encap add', release), ['udp encap'], release);
+      assert.deepEqual(errorsOn('udp encap { add }', release), ['udp encap'], release);
+    }
+    // the addresses, or `del`, satisfy it (VPP 26.06 refused `udp encap del` only for its missing index)
+    assert.deepEqual(errorsOn('udp encap add 10.9.0.1 10.9.0.2'), []);
+  });
+});
