@@ -6,6 +6,7 @@ import type { CommandUse } from './cliModel';
 import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, type FixData, type VppDiagnostic } from './diagnostic';
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
+import { routePathFindings } from './routePath';
 import { checkShape } from './values';
 import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
@@ -220,7 +221,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const uses = given.get(name);
     if (uses) uses.push(m);
     else given.set(name, [m]);
-    out.push(...checkValues(m));
+    out.push(...checkValues(m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
