@@ -277,8 +277,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const refused = refusalDiagnostics(command, checked, use.path[0].token.start, use.path[use.path.length - 1].token.end);
     // a word VPP reads as the start of a keyword may be what the refusal misses
     if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
-    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP
-    const stillRefused = !firstIgnored && !templated && ancestorsRefuseEmptyLine(schema, command.path);
+    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP.
+    // After a `{ }` block they run on nothing too, whatever the function left unread in it (VPP 26.06
+    // refused `set vxlan-gpe-ioam export ipfix { collector 10.9.0 }` with the parent's "tunnel local
+    // address not specified")
+    const stillRefused = (!firstIgnored || !!use.braced) && !templated && ancestorsRefuseEmptyLine(schema, command.path);
     out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;

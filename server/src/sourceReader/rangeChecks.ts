@@ -73,7 +73,9 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
     const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
     const { value, index } = numbers[0];
-    const min = r.min !== undefined && !(unsigned && value.kind === 'int') ? r.min : undefined;
+    // read with `%d` into an unsigned variable, a negative number wraps above any upper limit
+    const wraps = unsigned && value.kind === 'int';
+    const min = r.min !== undefined && !wraps ? r.min : wraps && r.max !== undefined && r.max < 2 ** 31 ? 0 : undefined;
     if (min === undefined && r.max === undefined) continue;
     out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
   }
