@@ -49,12 +49,12 @@ describe('ranges checked after the loop', () => {
     assert.deepEqual(args[0].values, [{ kind: 'uint', max: 1450, min: 68 }]);
   });
 
-  it('leaves the lower bound of an unsigned variable read with %d (-1 wraps), and a narrow variable alone', () => {
+  it('puts a lower bound of 0 on an unsigned variable read with %d (-1 wraps above the upper one), and leaves a narrow variable alone', () => {
     const unsigned = argsOf('  u32 mac_age = 0;', `      if (unformat (input, "mac-age %d", &mac_age))
 	;`, `  if (mac_age > 255 || mac_age < 1)
     return clib_error_return (0, "mac age must be less than 256");`);
     // (and a 0, which leaves it at the 0 it starts at: `mac_age < 1` refuses that too)
-    assert.deepEqual(unsigned[0].values, [{ kind: 'int', max: 255, zeroIsUnset: true }]);
+    assert.deepEqual(unsigned[0].values, [{ kind: 'int', min: 0, max: 255, zeroIsUnset: true }]);
     const narrow = argsOf('  u8 n = 0;', `      if (unformat (input, "n %u", &n))
 	;`, `  if (n > 4)
     return clib_error_return (0, "n must be 0-4");`);
