@@ -35,7 +35,8 @@ describe('ranges checked after the loop', () => {
     assert.deepEqual(readRange('(path_mtu < 68)'), { v: 'path_mtu', min: 68 });
     assert.deepEqual(readRange('rx_queues > 255 || rx_queues < 1'), { v: 'rx_queues', min: 1, max: 255 });
     assert.deepEqual(readRange('x >= 0x10'), { v: 'x', max: 15 });
-    assert.equal(readRange('x > MAX_X'), undefined);
+    // a named constant: its value is not read, only that it bounds from above
+    assert.deepEqual(readRange('x > MAX_X'), { v: 'x', upperNamed: true });
     assert.equal(readRange('x > 1 || y > 2'), undefined);
     assert.equal(readRange('x > 1 && y'), undefined);
   });
@@ -76,6 +77,24 @@ describe('ranges checked after the loop', () => {
     const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
     assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
+  });
+});
+
+describe('ranges checked right after the reads of a command that reads in sequence', () => {
+  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+
+  it('bounds the value a required read took: `if (log_level > NAT_LOG_DEBUG)` refuses a negative number, which wraps in a u32', () => {
+    // VPP 26.06 and 24.10: "nat set logging level: unknown logging level '-1'"; accepted 0 and 1
+    assert.deepEqual(errors('nat set logging level -1'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(errors('nat44 ei set logging level -1', '24.10'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(errors('nat set logging level 0'), []);
+    assert.deepEqual(errors('nat set logging level 1'), []);
+  });
+
+  it('reads numeric bounds too (set_sr_hop_limit_command_fn: "Value out of range [1-255]")', () => {
+    assert.deepEqual(errors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set sr encaps hop-limit 256'), ['error vpp.invalid-value [256]']);
+    assert.deepEqual(errors('set sr encaps hop-limit 64'), []);
   });
 });
 

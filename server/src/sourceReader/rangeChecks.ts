@@ -12,6 +12,8 @@ export interface Range {
   zeroUnset?: boolean;
   /** With those: every variable the checks after the loop test. */
   checked?: readonly string[];
+  /** An upper bound named by a constant whose value we do not read (`log_level > NAT_LOG_DEBUG`). */
+  upperNamed?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -32,6 +34,12 @@ export function readRange(cond: string): Range | undefined {
   let v: string | undefined;
   const range: Range = { v: '' };
   for (const part of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
+    const named = /^([A-Za-z_]\w*) ?(>=|>) ?([A-Z][A-Z0-9_]*)$/.exec(stripOuterParens(part));
+    if (named && (v === undefined || named[1] === v)) {
+      v = named[1];
+      range.upperNamed = true;
+      continue;
+    }
     const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripOuterParens(part));
     if (!m || (v !== undefined && m[1] !== v)) return undefined;
     v = m[1];
@@ -75,7 +83,8 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     const { value, index } = numbers[0];
     // read with `%d` into an unsigned variable, a negative number wraps above any upper limit
     const wraps = unsigned && value.kind === 'int';
-    const min = r.min !== undefined && !wraps ? r.min : wraps && r.max !== undefined && r.max < 2 ** 31 ? 0 : undefined;
+    // (an enum's constant lies far below that)
+    const min = r.min !== undefined && !wraps ? r.min : wraps && ((r.max !== undefined && r.max < 2 ** 31) || r.upperNamed) ? 0 : undefined;
     if (min === undefined && r.max === undefined) continue;
     out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
   }
