@@ -80,6 +80,28 @@ describe('ranges checked after the loop', () => {
   });
 });
 
+describe('a 0 refused after the loop, of a variable that starts elsewhere', () => {
+  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+
+  it('reads `if (vrf_id == 0)` of `u32 vrf_id = ~0` as 0 refused, and `== 0` of a variable that starts at 0 as not given', () => {
+    assert.deepEqual(readRange('vrf_id == 0'), { v: 'vrf_id', zeroRefused: true });
+    const refused = argsOf('  u32 vrf_id = ~0;', `      if (unformat (input, "vrf %d", &vrf_id))
+	;`, `  if (vrf_id == 0)
+    return clib_error_return (0, " VRF ID can not be 0 (default).");`);
+    assert.deepEqual(refused[0].values, [{ kind: 'int', zeroRefused: true }]);
+    const unset = argsOf('  u32 vni = 0;', `      if (unformat (input, "vni %d", &vni))
+	;`, `  if (vni == 0)
+    return clib_error_return (0, "vni not specified");`);
+    assert.equal(unset[0].values?.[0].zeroRefused, undefined);
+  });
+
+  it('on real lines: VPP 26.06 and 24.10 refused `vrf 0` (" VRF ID can not be 0 (default).")', () => {
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0', '24.10'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 1'), []);
+  });
+});
+
 describe('ranges checked right after the reads of a command that reads in sequence', () => {
   const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
 

@@ -65,6 +65,8 @@ export interface ValueSpec {
    * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).
    */
   above?: { index: number; strict: boolean; u32: boolean };
+  /** A check after the loop refuses 0 (`if (vrf_id == 0)` of a variable that starts at `~0`). */
+  zeroRefused?: boolean;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */

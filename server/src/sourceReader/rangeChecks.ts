@@ -14,6 +14,8 @@ export interface Range {
   checked?: readonly string[];
   /** An upper bound named by a constant whose value we do not read (`log_level > NAT_LOG_DEBUG`). */
   upperNamed?: boolean;
+  /** `v == 0` refused, of a variable that starts at another value (only 0 is refused then). */
+  zeroRefused?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -24,6 +26,7 @@ export interface ArgRange {
   max?: number;
   allOnesUnset?: boolean;
   zeroUnset?: boolean;
+  zeroRefused?: boolean;
 }
 
 /**
@@ -31,6 +34,8 @@ export interface ArgRange {
  * and plain numbers. Undefined for anything else (a named constant, two variables, an `&&`).
  */
 export function readRange(cond: string): Range | undefined {
+  const zero = /^([A-Za-z_]\w*) ?== ?0$|^0 ?== ?([A-Za-z_]\w*)$/.exec(stripOuterParens(normalizeSpace(cond)));
+  if (zero) return { v: zero[1] ?? zero[2], zeroRefused: true };
   let v: string | undefined;
   const range: Range = { v: '' };
   for (const part of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
@@ -85,8 +90,8 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     const wraps = unsigned && value.kind === 'int';
     // (an enum's constant lies far below that)
     const min = r.min !== undefined && !wraps ? r.min : wraps && ((r.max !== undefined && r.max < 2 ** 31) || r.upperNamed) ? 0 : undefined;
-    if (min === undefined && r.max === undefined) continue;
-    out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
+    if (min === undefined && r.max === undefined && !r.zeroRefused) continue;
+    out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}), ...(r.zeroRefused ? { zeroRefused: true } : {}) });
   }
   return out;
 }
@@ -143,6 +148,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
         if (r.allOnesUnset) out.allOnesIsUnset = true;
         if (r.zeroUnset) out.zeroIsUnset = true;
+        if (r.zeroRefused) out.zeroRefused = true;
       }
       return out;
     });
