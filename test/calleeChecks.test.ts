@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
+import { findFunctionBodies } from '../server/src/sourceReader/registrations';
 import { described, lintScript } from './lintHelpers';
 
 /**
@@ -296,6 +297,74 @@ VLIB_CLI_COMMAND (thing_command, static) = {
 };
 `;
     assert.deepEqual(readFile(text).required, [['interface']]);
+  });
+});
+
+describe('a helper in another file of the directory, whose error the switch keeps before `break`', () => {
+  // wireguard_cli.c's wg_peer_add_command_fn and wireguard_peer.c's wg_peer_add
+  const HELPER = `
+int
+wg_peer_add (u32 tun_sw_if_index, u32 table_id, u32 *peer_index)
+{
+  if (tun_sw_if_index == ~0)
+    return (VNET_API_ERROR_INVALID_SW_IF_INDEX);
+  *peer_index = 0;
+  return 0;
+}
+`;
+  const COMMAND = `
+static clib_error_t *
+wg_peer_add_command_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  vnet_main_t *vnm = vnet_get_main ();
+  clib_error_t *error = NULL;
+  u32 tun_sw_if_index = ~0;
+  u32 table_id = 0;
+  u32 peer_index;
+  int rv;
+
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "table-id %d", &table_id))
+	;
+      else if (unformat (input, "%U", unformat_vnet_sw_interface, vnm, &tun_sw_if_index))
+	;
+      else
+	{
+	  error = clib_error_return (0, "Input error");
+	  goto done;
+	}
+    }
+
+  rv = wg_peer_add (tun_sw_if_index, table_id, &peer_index);
+
+  switch (rv)
+    {
+    case VNET_API_ERROR_INVALID_SW_IF_INDEX:
+      error = clib_error_return (0, "Tunnel is not specified");
+      break;
+    }
+
+done:
+  return error;
+}
+VLIB_CLI_COMMAND (wg_peer_add_command, static) = {
+  .path = "wireguard peer add",
+  .function = wg_peer_add_command_fn,
+};
+`;
+
+  it('reads its leading checks as the command\'s own (VPP 26.06 and 24.10: "wireguard peer add: Tunnel is not specified")', () => {
+    const [found] = readCliFile(COMMAND, undefined, undefined, findFunctionBodies(HELPER));
+    assert.deepEqual(found.reading.required, [['interface']]);
+    assert.equal(readCliFile(COMMAND)[0].reading.required, undefined, 'without the other file, nothing is known of the helper');
+  });
+
+  it('on real lines', () => {
+    const errors = (line: string, release: '26.06' | '24.10') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+    assert.equal(errors('wireguard peer add allowed-ip 10.9.0.1/24', '26.06').length, 1);
+    assert.equal(errors('wireguard peer add allowed-ip 10.9.0.1/24', '24.10').length, 1);
+    assert.deepEqual(errors('wireguard peer add wg0 allowed-ip 10.9.0.1/24', '26.06'), []);
   });
 });
 

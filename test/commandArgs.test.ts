@@ -158,8 +158,10 @@ const FAMILIES: Record<string, Case[]> = {
     ['set sw_scheduler worker 1 crypto on', []],
     ['set sw_scheduler worker 1 crypto maybe', ['error vpp.invalid-value [maybe]']],
     ['create loopback interface instance 5 mac 02:00:00:00:00:01', []],
-    // the path ends where its forms end, and the loop reads `rx loop0` after it
-    ['ip punt redirect via 10.0.0.1 loop1 rx loop0', []],
+    // the path reads to the end of the line: `rx` is no path word (nor, here, an interface), so
+    // unformat_fib_route_path fails and with it the `via` (routePath.ts); before the path it is read
+    ['ip punt redirect via 10.0.0.1 loop1 rx loop0', ['error vpp.unknown-option [rx]']],
+    ['ip punt redirect rx loop0 via 10.0.0.1 loop1', []],
     ['ip punt redirect add rxx loop0', ['error vpp.unknown-option [rxx]']],
     ['lb vip 2001:db8::/64 encap gre6 new_len 1024', []],
     // "invalid vip prefix": unformat_ip46_prefix needs the length

@@ -749,6 +749,13 @@ describe('diagnostics: a startup.conf section whose braces hold only blanks', ()
     assert.deepEqual(codesAndText(lintStartup('session {\n}\n')), ['vpp.syntax {\n}']);
   });
 
+  it('is an error in a section of a plugin VPP disables by default, beside the warning that it needs enabling', () => {
+    // VPP 26.06 with the plugin enabled: "fateshare_config: unknown input `'", "api_fuzz_config: unknown input ''"
+    const enabled = 'plugins {\n  plugin fateshare_plugin.so { enable }\n  plugin unittest_plugin.so { enable }\n}\n';
+    assert.deepEqual(codesAndText(lintStartup(`${enabled}fateshare { }\napi-fuzz { }\n`)), ['vpp.syntax { }', 'vpp.syntax { }']);
+    assert.deepEqual(codesAndText(lintStartup('fateshare { }\n')), ['vpp.plugin-disabled fateshare', 'vpp.syntax { }']);
+  });
+
   it('is no error written `{}`, with something inside, in a loop that skips blanks, or in a loose section', () => {
     for (const text of ['tcp {}\n', 'tcp { cc-algo cubic }\n', 'dsa { }\n', 'cpu { }\n']) assert.deepEqual(codesAndText(lintStartup(text)), [], text);
   });

@@ -39,6 +39,13 @@ describe('a check after the loop of a command below a parent that refuses an emp
     assert.deepEqual(errors('set vxlan-gpe-ioam export ipfix collector 10.9.0.1 src 10.9.0.1 disable'), []);
   });
 
+  it('stays an error after a { } block the function stopped reading in: the parent runs on what follows the block, nothing', () => {
+    // VPP 26.06: "set vxlan-gpe-ioam: tunnel local address not specified" for each
+    for (const line of ['set vxlan-gpe-ioam export ipfix { collector 10.9.0 }', 'set vxlan-gpe-ioam export ipfix { src }']) {
+      assert.ok(errors(line).some((d) => d.startsWith('error vpp.missing-required')), line);
+    }
+  });
+
   it('is no error under a parent that accepts an empty line (VPP 26.06 accepted `dns name-server` alone)', () => {
     assert.deepEqual(errors('dns name-server'), []);
   });

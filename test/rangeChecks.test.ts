@@ -35,7 +35,8 @@ describe('ranges checked after the loop', () => {
     assert.deepEqual(readRange('(path_mtu < 68)'), { v: 'path_mtu', min: 68 });
     assert.deepEqual(readRange('rx_queues > 255 || rx_queues < 1'), { v: 'rx_queues', min: 1, max: 255 });
     assert.deepEqual(readRange('x >= 0x10'), { v: 'x', max: 15 });
-    assert.equal(readRange('x > MAX_X'), undefined);
+    // a named constant: its value is not read, only that it bounds from above
+    assert.deepEqual(readRange('x > MAX_X'), { v: 'x', upperNamed: true });
     assert.equal(readRange('x > 1 || y > 2'), undefined);
     assert.equal(readRange('x > 1 && y'), undefined);
   });
@@ -49,12 +50,12 @@ describe('ranges checked after the loop', () => {
     assert.deepEqual(args[0].values, [{ kind: 'uint', max: 1450, min: 68 }]);
   });
 
-  it('leaves the lower bound of an unsigned variable read with %d (-1 wraps), and a narrow variable alone', () => {
+  it('puts a lower bound of 0 on an unsigned variable read with %d (-1 wraps above the upper one), and leaves a narrow variable alone', () => {
     const unsigned = argsOf('  u32 mac_age = 0;', `      if (unformat (input, "mac-age %d", &mac_age))
 	;`, `  if (mac_age > 255 || mac_age < 1)
     return clib_error_return (0, "mac age must be less than 256");`);
     // (and a 0, which leaves it at the 0 it starts at: `mac_age < 1` refuses that too)
-    assert.deepEqual(unsigned[0].values, [{ kind: 'int', max: 255, zeroIsUnset: true }]);
+    assert.deepEqual(unsigned[0].values, [{ kind: 'int', min: 0, max: 255, zeroIsUnset: true }]);
     const narrow = argsOf('  u8 n = 0;', `      if (unformat (input, "n %u", &n))
 	;`, `  if (n > 4)
     return clib_error_return (0, "n must be 0-4");`);
@@ -76,6 +77,46 @@ describe('ranges checked after the loop', () => {
     const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     assert.deepEqual(errors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
     assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
+  });
+});
+
+describe('a 0 refused after the loop, of a variable that starts elsewhere', () => {
+  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+
+  it('reads `if (vrf_id == 0)` of `u32 vrf_id = ~0` as 0 refused, and `== 0` of a variable that starts at 0 as not given', () => {
+    assert.deepEqual(readRange('vrf_id == 0'), { v: 'vrf_id', zeroRefused: true });
+    const refused = argsOf('  u32 vrf_id = ~0;', `      if (unformat (input, "vrf %d", &vrf_id))
+	;`, `  if (vrf_id == 0)
+    return clib_error_return (0, " VRF ID can not be 0 (default).");`);
+    assert.deepEqual(refused[0].values, [{ kind: 'int', zeroRefused: true }]);
+    const unset = argsOf('  u32 vni = 0;', `      if (unformat (input, "vni %d", &vni))
+	;`, `  if (vni == 0)
+    return clib_error_return (0, "vni not specified");`);
+    assert.equal(unset[0].values?.[0].zeroRefused, undefined);
+  });
+
+  it('on real lines: VPP 26.06 and 24.10 refused `vrf 0` (" VRF ID can not be 0 (default).")', () => {
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0', '24.10'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 1'), []);
+  });
+});
+
+describe('ranges checked right after the reads of a command that reads in sequence', () => {
+  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
+
+  it('bounds the value a required read took: `if (log_level > NAT_LOG_DEBUG)` refuses a negative number, which wraps in a u32', () => {
+    // VPP 26.06 and 24.10: "nat set logging level: unknown logging level '-1'"; accepted 0 and 1
+    assert.deepEqual(errors('nat set logging level -1'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(errors('nat44 ei set logging level -1', '24.10'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(errors('nat set logging level 0'), []);
+    assert.deepEqual(errors('nat set logging level 1'), []);
+  });
+
+  it('reads numeric bounds too (set_sr_hop_limit_command_fn: "Value out of range [1-255]")', () => {
+    assert.deepEqual(errors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(errors('set sr encaps hop-limit 256'), ['error vpp.invalid-value [256]']);
+    assert.deepEqual(errors('set sr encaps hop-limit 64'), []);
   });
 });
 

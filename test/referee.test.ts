@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { knownRules, ruleFor } from '../tools/vpp-referee/known';
 import { summarise } from '../tools/vpp-referee/report';
 import { wordToName } from '../tools/vpp-referee/renameWord';
-import { classify, judge, type RefereeRecord } from '../tools/vpp-referee/verdicts';
+import { classify, judge, withBlockEvidence, type RecordedCase, type RefereeRecord } from '../tools/vpp-referee/verdicts';
 
 /**
  * Real VPP's verdicts, recorded by tools/vpp-referee from VPP built from source, replayed through
@@ -51,6 +51,23 @@ describe('referee: VPP built from source judges our analysis', () => {
       });
     });
   }
+});
+
+describe('referee: a line asked before interfaces were renamed', () => {
+  // VPP 26.06's answers, as recorded
+  const said = "set cnat feature: unknown input 'bogus-option'";
+  const plain: RecordedCase = { line: 'set cnat feature bogus-option', family: 'nat', verdict: 'parse', message: said };
+  const block: RecordedCase = { line: 'set cnat feature { bogus-option }', family: 'nat', verdict: 'parse', message: said, rest: 'bogus-option', asInterface: 'accepted' };
+
+  it('borrows the answer of the same words in a { } block, refused alike', () => {
+    assert.equal(withBlockEvidence([plain, block])[0].asInterface, 'accepted');
+    assert.equal(judge(withBlockEvidence([plain, block])[0], '26.06').agree, undefined);
+  });
+
+  it('borrows nothing from a block refused otherwise, nor from a continued line', () => {
+    assert.equal(withBlockEvidence([plain, { ...block, message: 'set cnat feature: interface not specified' }])[0].asInterface, undefined);
+    assert.equal(withBlockEvidence([plain, { ...block, line: 'set cnat feature \\\n  bogus-option' }])[0].asInterface, undefined);
+  });
 });
 
 describe('referee: reading what VPP printed', () => {

@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RELEASES, type CommandArgsEntry, type ReadCommandArgs, type ValueSpec, type VppRelease } from '../server/src/schema/types';
 import { findListMacros, findUnformatFunctions, knownUnformat, readCliFile, readUnformatFunction, stripComments, type ReadCommand, type UnformatReading, type UnformatResolver } from '../server/src/sourceReader/index';
+import { findFunctionBodies, type CFunction } from '../server/src/sourceReader/registrations';
 
 const argv = process.argv.slice(2);
 const report = argv.includes('--report');
@@ -93,6 +94,35 @@ function resolverFor(file: string, index: UnformatIndex, memo: Map<string, Unfor
   };
 }
 
+const dirOf = (file: string) => file.replace(/\/[^/]*$/, '');
+
+/** Per directory, the functions its C files define, each with the file that defines it; a name defined twice is left out. */
+function helpersByDir(files: readonly string[], texts: ReadonlyMap<string, string>): Map<string, Map<string, { file: string; fn: CFunction }>> {
+  const out = new Map<string, Map<string, { file: string; fn: CFunction }>>();
+  const twice = new Set<string>();
+  for (const file of files) {
+    const dir = dirOf(file);
+    const mine = out.get(dir) ?? new Map<string, { file: string; fn: CFunction }>();
+    out.set(dir, mine);
+    for (const [name, fn] of findFunctionBodies(stripComments(texts.get(file) ?? ''))) {
+      if (mine.has(name)) twice.add(`${dir}\u0000${name}`);
+      else mine.set(name, { file, fn });
+    }
+  }
+  for (const key of twice) {
+    const [dir, name] = key.split('\u0000');
+    out.get(dir)!.delete(name);
+  }
+  return out;
+}
+
+/** The functions the other files of `file`'s directory define. */
+function helpersFor(file: string, helpers: ReadonlyMap<string, ReadonlyMap<string, { file: string; fn: CFunction }>>): Map<string, CFunction> {
+  const out = new Map<string, CFunction>();
+  for (const [name, h] of helpers.get(dirOf(file)) ?? []) if (h.file !== file) out.set(name, h.fn);
+  return out;
+}
+
 async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
   const tag = `v${release}`;
   const grep = (pattern: string, ...paths: string[]) => {
@@ -113,14 +143,18 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
     const m = /^\d+ blob (\w+)\t(.*)$/.exec(line);
     if (m) tree.set(m[2], m[1]);
   }
-  const wanted = [...new Set([...files, ...unformatFiles])];
+  // the other C files of a command's directory: the helpers its function hands its values to
+  const cliDirs = new Set(files.map(dirOf));
+  const siblings = [...tree.keys()].filter((f) => f.endsWith('.c') && cliDirs.has(dirOf(f)) && !NOT_BUILT.test(f));
+  const wanted = [...new Set([...files, ...unformatFiles, ...siblings])];
   const blobs = await readBlobs([...new Set(wanted.map((f) => tree.get(f)!))]);
   const texts = new Map(wanted.map((f) => [f, blobs.get(tree.get(f)!) ?? '']));
   const index = indexUnformat(new Map([...texts].filter(([f]) => unformatFiles.includes(f))));
   const memo = new Map<string, UnformatReading | undefined>();
   const byPath = new Map<string, Found[]>();
+  const helpers = helpersByDir(siblings, texts);
   for (const file of files) {
-    for (const r of readCliFile(texts.get(file)!, resolverFor(file, index, memo), index.macros)) {
+    for (const r of readCliFile(texts.get(file)!, resolverFor(file, index, memo), index.macros, helpersFor(file, helpers))) {
       const list = byPath.get(r.path) ?? [];
       list.push({ ...r, file });
       byPath.set(r.path, list);

@@ -1,6 +1,6 @@
 /** Agreement between VPP's recorded verdicts and our analysis, per command family and overall. */
 import { knownRules, ruleFor } from './known';
-import { judge, reread, type RecordedCase, type RefereeRecord } from './verdicts';
+import { judge, reread, withBlockEvidence, type RecordedCase, type RefereeRecord } from './verdicts';
 
 export interface FamilyFigures {
   lines: number;
@@ -32,7 +32,7 @@ export function summarise(record: RefereeRecord): Summary {
   const families = new Map<string, FamilyFigures>();
   const total = empty();
   const disagreements: Disagreement[] = [];
-  for (const recorded of record.cases) {
+  for (const recorded of withBlockEvidence(record.cases)) {
     const c = reread(recorded, record.release);
     const j = judge(c, record.release);
     const family = families.get(c.family) ?? empty();

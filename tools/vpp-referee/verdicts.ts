@@ -201,6 +201,24 @@ export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   return { ...c, verdict, rest };
 }
 
+/**
+ * Lines asked before the referee renamed an interface (`asInterface`) borrow the answer of the same
+ * words asked in a `{ }` block, which hands VPP's function the same input: VPP refused `set cnat
+ * feature bogus-option` and `set cnat feature { bogus-option }` alike ("unknown input 'bogus-option'"),
+ * and accepted the second once an interface bore that name. Only for the same refusal, word for word.
+ */
+export function withBlockEvidence(cases: readonly RecordedCase[]): RecordedCase[] {
+  const inBlock = new Map<string, RecordedCase>();
+  for (const c of cases) {
+    const block = /^(.*?) \{ (.*) \}$/.exec(c.line);
+    if (block && !c.startup && c.asInterface !== undefined) inBlock.set(`${block[1]} ${block[2]}`, c);
+  }
+  return cases.map((c) => {
+    const sibling = c.asInterface === undefined && c.verdict === 'parse' && !c.startup ? inBlock.get(c.line) : undefined;
+    return sibling && sibling.verdict === 'parse' && sibling.message === c.message ? { ...c, asInterface: sibling.asInterface } : c;
+  });
+}
+
 export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
   const c = reread(recorded, release);
   const analysis = analyze(c.line, { language: c.startup ? 'startup' : 'cli', release });

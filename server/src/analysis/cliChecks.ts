@@ -6,6 +6,7 @@ import type { CommandUse } from './cliModel';
 import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, type FixData, type VppDiagnostic } from './diagnostic';
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
+import { routePathFindings } from './routePath';
 import { checkShape } from './values';
 import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
@@ -220,7 +221,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const uses = given.get(name);
     if (uses) uses.push(m);
     else given.set(name, [m]);
-    out.push(...checkValues(m));
+    out.push(...checkValues(m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
@@ -279,8 +280,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const refused = refusalDiagnostics(command, checked, use.path[0].token.start, use.path[use.path.length - 1].token.end);
     // a word VPP reads as the start of a keyword may be what the refusal misses
     if (!(firstIgnored && (command.refuses ?? []).some((r) => (r.without ?? []).some((g) => readsAsKeyword(firstIgnored, groupOf(g).of, command))))) afterLoop.push(...refused);
-    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP
-    const stillRefused = !firstIgnored && !templated && ancestorsRefuseEmptyLine(schema, command.path);
+    // with the whole line read, the parents run on nothing: when each of them refuses that, so does VPP.
+    // After a `{ }` block they run on nothing too, whatever the function left unread in it (VPP 26.06
+    // refused `set vxlan-gpe-ioam export ipfix { collector 10.9.0 }` with the parent's "tunnel local
+    // address not specified")
+    const stillRefused = (!firstIgnored || !!use.braced) && !templated && ancestorsRefuseEmptyLine(schema, command.path);
     out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;

@@ -68,8 +68,9 @@ export function* checkingStartup(model: StartupModel, schema: Schema, text: stri
     }
     const unloaded = param.plugin ? plugins.sectionFinding(section, param.plugin, schema) : undefined;
     if (unloaded) out.push(unloaded);
-    // a section VPP refuses outright, or does not load, says all there is to say
-    const blank = param.fatal?.releases.includes(schema.release) || unloaded ? undefined : blankBlock(section, text);
+    // a section VPP refuses outright, or does not load, says all there is to say; one of a plugin disabled
+    // by default is read like any other once the plugin is enabled, as its entries are
+    const blank = param.fatal?.releases.includes(schema.release) || unloaded?.code === 'vpp.unknown-section' ? undefined : blankBlock(section, text);
     if (blank) out.push(blank);
     yield* checkEntry(section, schema, text, out);
   }

@@ -145,6 +145,7 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
     const n = spec.kind === 'hex' ? parseInt(text.replace(/^0[xX]/, ''), 16) : Number(text);
     if (n === 0 && spec.zeroIsDefault) return undefined;
     if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
+    if (n === 0 && spec.zeroRefused) return 'must not be 0';
     if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
     // 0 means "use the default" wherever VPP checks for a power of two
     if (spec.powerOfTwo && n !== 0 && (n & (n - 1)) !== 0) return 'must be a power of two';

@@ -71,6 +71,8 @@ export interface ValueSpec {
    * depends on VPP's state, so a word it lacks is no error of the line.
    */
   lookup?: string;
+  /** A check after the loop refuses 0 (`if (vrf_id == 0)` of a variable that starts at `~0`). */
+  zeroRefused?: boolean;
   /** 0 means "use the default" and is accepted whatever `min` says. */
   zeroIsDefault?: boolean;
   /** VPP refuses a longer value (not just the kernel: VPP checks it itself). */
@@ -85,6 +87,14 @@ export interface ValueSpec {
    * reads them (`%U - %U` reads `10.0.0.1-10.0.0.9`); each part keeps its own shape.
    */
   glued?: readonly ValueSpec[];
+  /**
+   * For kind 'rest': a FIB route path, read by unformat_fib_route_path (vnet/fib/fib_types.c). It
+   * reads every word up to the end of the input or the next `via`, and fails the whole `via` on any
+   * word it cannot read, so the command's own keywords written after a path are refused. With
+   * `specialTargets` (`ip route`'s `via drop`, read by unformat_dpo when the path fails), a `via`
+   * naming one of them hands what follows back to the command's loop.
+   */
+  routePath?: { specialTargets?: readonly string[] };
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
   /**

@@ -81,7 +81,12 @@ function rvOutcome(rv: string, rest: readonly Statement[]): Outcome | undefined 
     if (equal) return when((constant) => constant === equal[1]);
     return undefined;
   }
-  if (next.kind === 'loop' && next.keyword === 'switch' && normalizeSpace(next.cond) === rv) return switchOutcome(next.body);
+  if (next.kind === 'loop' && next.keyword === 'switch' && normalizeSpace(next.cond) === rv) {
+    // `error = clib_error_return (...); break;` right before a label is `goto` that label (wireguard_cli.c)
+    const following = rest[rest.indexOf(next) + 1];
+    const label = following?.kind === 'simple' ? /^(\w+)\s*:$/.exec(following.text.trim())?.[1] : undefined;
+    return switchOutcome(next.body, label);
+  }
   return undefined;
 }
 
@@ -89,14 +94,14 @@ function rvOutcome(rv: string, rest: readonly Statement[]): Outcome | undefined 
  * `switch (rv) { case 0: break; case X: return clib_error_return (...); default: ... }`, an arm
  * also `error = clib_error_return (...); goto done;` (gtpu.c) or output before its `break`.
  */
-function switchOutcome(body: Statement): Outcome | undefined {
+function switchOutcome(body: Statement, labelAfter?: string): Outcome | undefined {
   type Arm = Statement | undefined | 'unknown';
   const arms = new Map<string, Arm>();
   let fallback: Arm = undefined;
   let labels: string[] = [];
   let statements: string[] = [];
   const close = () => {
-    const arm = armOutcome(statements);
+    const arm = armOutcome(statements, labelAfter);
     for (const label of labels) {
       if (label === 'default') fallback = arm;
       else arms.set(normalizeConstant(label), arm);
@@ -131,10 +136,14 @@ function switchOutcome(body: Statement): Outcome | undefined {
 }
 
 /** One arm of the switch: no error (ends in `break` with no error or jump before), the error it returns, or unknown. */
-function armOutcome(statements: readonly string[]): Statement | undefined | 'unknown' {
+function armOutcome(statements: readonly string[], labelAfter?: string): Statement | undefined | 'unknown' {
   const last = normalizeSpace(statements[statements.length - 1] ?? '');
   const before = statements.slice(0, -1);
   const jumps = (t: string) => /\b(return|goto|break|continue)\b/.test(t);
+  const keeps = (t: string | undefined) => /^\w+ ?= ?clib_error_(?:return|create)\w* ?\(/.test(normalizeSpace(t ?? ''));
+  if (/^break ?;$/.test(last) && labelAfter && keeps(before[before.length - 1]) && !before.some(jumps) && before.slice(0, -1).every((t) => !/clib_error/.test(t))) {
+    return reparse(`{ ${before.join(' ')} goto ${labelAfter}; }`) ?? 'unknown';
+  }
   if (/^break ?;$/.test(last)) return before.some((t) => jumps(t) || /clib_error/.test(t)) ? 'unknown' : undefined;
   if (before.some((t) => jumps(t))) return 'unknown';
   const returns = returnsError(last);

@@ -23,12 +23,22 @@ export interface ReadCommand {
   reading: ReadCommandArgs;
 }
 
-/** Every CLI command a C file registers, with its arguments read from the function in the same file. */
-export function readCliFile(text: string, resolve: UnformatResolver = knownUnformat, listMacros: ReadonlyMap<string, string> = new Map()): ReadCommand[] {
+/**
+ * Every CLI command a C file registers, with its arguments read from the function in the same file.
+ * `helpers`: functions the other files of its directory define, which a command may hand its values
+ * to (`wg_peer_add`, wireguard_peer.c, for wireguard_cli.c); the file's own definitions win.
+ */
+export function readCliFile(
+  text: string,
+  resolve: UnformatResolver = knownUnformat,
+  listMacros: ReadonlyMap<string, string> = new Map(),
+  helpers: ReadonlyMap<string, CFunction> = new Map(),
+): ReadCommand[] {
   const code = stripComments(text);
   const registrations = findCliRegistrations(code);
   if (registrations.length === 0) return [];
   const functions = findFunctionBodies(code);
+  const callees = helpers.size ? new Map([...helpers, ...functions]) : functions;
   // the file's own unformat functions and list macros come first (static ones are file-local)
   const localMacros = findListMacros(code);
   const lists = new Map([...listMacros, ...localMacros]);
@@ -47,7 +57,7 @@ export function readCliFile(text: string, resolve: UnformatResolver = knownUnfor
   return registrations.map((r) => {
     const target = r.function ? parsingFunction(functions, r.function) : undefined;
     const reading: ReadCommandArgs = target
-      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, functions, enums)
+      ? readCommandFunction(expandMacros(target.fn.body, fileMacros, lists), target.input, resolveHere, callees, enums)
       : { strict: false, reason: r.function ? `${r.function} is not defined in the same file` : 'no function', args: [] };
     const stateFirst = target && !reading.readsNoArgs ? refusalBeforeReading(target.fn.body, target.input) : undefined;
     return { ...r, reading: stateFirst === undefined ? reading : { ...reading, refusesBeforeReading: stateFirst } };

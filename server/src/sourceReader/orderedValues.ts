@@ -39,7 +39,7 @@ export function markOrderedValues(cond: string, body: Statement, args: ArgSpec[]
 }
 
 /** An arm that returns an error, or keeps one and jumps (`error = clib_error_return (...); goto done;`). */
-function endsInError(arm: Statement): boolean {
+export function endsInError(arm: Statement): boolean {
   const list = flatten([arm]);
   const last = list[list.length - 1];
   if (!last || last.kind !== 'simple') return false;

@@ -8,7 +8,8 @@ import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
 import type { CFunction } from './registrations';
-import { readSequence } from './sequence';
+import { readSequence, type RequiredRead } from './sequence';
+import { withSequenceRanges } from './sequenceRanges';
 import { readSequenceThenLoop } from './sequenceLoop';
 import { markOrderedValues } from './orderedValues';
 
@@ -35,7 +36,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     if (other) return other;
     if (reads.length > 0 && refusesAnyInput(reads[0], inputName)) return { strict: true, args: [] };
     if (reads.length === 0 && discardsLine(body, inputName)) return { strict: true, args: [], order: 'sequence', ignoresRest: true };
-    return readSequence(reads, inputName, resolve, flat);
+    const requiredReads: RequiredRead[] = [];
+    return withSequenceRanges(readSequence(reads, inputName, resolve, flat, requiredReads), flat, reads, requiredReads);
   }
   if (loops.length > 1) return loose('reads its input in more than one loop');
   const loop = loops[0];

@@ -12,6 +12,10 @@ export interface Range {
   zeroUnset?: boolean;
   /** With those: every variable the checks after the loop test. */
   checked?: readonly string[];
+  /** An upper bound named by a constant whose value we do not read (`log_level > NAT_LOG_DEBUG`). */
+  upperNamed?: boolean;
+  /** `v == 0` refused, of a variable that starts at another value (only 0 is refused then). */
+  zeroRefused?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -22,6 +26,7 @@ export interface ArgRange {
   max?: number;
   allOnesUnset?: boolean;
   zeroUnset?: boolean;
+  zeroRefused?: boolean;
 }
 
 /**
@@ -29,9 +34,17 @@ export interface ArgRange {
  * and plain numbers. Undefined for anything else (a named constant, two variables, an `&&`).
  */
 export function readRange(cond: string): Range | undefined {
+  const zero = /^([A-Za-z_]\w*) ?== ?0$|^0 ?== ?([A-Za-z_]\w*)$/.exec(stripOuterParens(normalizeSpace(cond)));
+  if (zero) return { v: zero[1] ?? zero[2], zeroRefused: true };
   let v: string | undefined;
   const range: Range = { v: '' };
   for (const part of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
+    const named = /^([A-Za-z_]\w*) ?(>=|>) ?([A-Z][A-Z0-9_]*)$/.exec(stripOuterParens(part));
+    if (named && (v === undefined || named[1] === v)) {
+      v = named[1];
+      range.upperNamed = true;
+      continue;
+    }
     const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripOuterParens(part));
     if (!m || (v !== undefined && m[1] !== v)) return undefined;
     v = m[1];
@@ -73,9 +86,12 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
     const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
     const { value, index } = numbers[0];
-    const min = r.min !== undefined && !(unsigned && value.kind === 'int') ? r.min : undefined;
-    if (min === undefined && r.max === undefined) continue;
-    out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
+    // read with `%d` into an unsigned variable, a negative number wraps above any upper limit
+    const wraps = unsigned && value.kind === 'int';
+    // (an enum's constant lies far below that)
+    const min = r.min !== undefined && !wraps ? r.min : wraps && ((r.max !== undefined && r.max < 2 ** 31) || r.upperNamed) ? 0 : undefined;
+    if (min === undefined && r.max === undefined && !r.zeroRefused) continue;
+    out.push({ name: arg.name, index, ...(min !== undefined ? { min } : {}), ...(r.max !== undefined ? { max: r.max } : {}), ...(r.zeroRefused ? { zeroRefused: true } : {}) });
   }
   return out;
 }
@@ -132,6 +148,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         if (r.max !== undefined) out.max = Math.min(out.max ?? Infinity, r.max);
         if (r.allOnesUnset) out.allOnesIsUnset = true;
         if (r.zeroUnset) out.zeroIsUnset = true;
+        if (r.zeroRefused) out.zeroRefused = true;
       }
       return out;
     });

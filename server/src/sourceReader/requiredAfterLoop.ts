@@ -88,7 +88,9 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
         if (!error) break;
         // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
         const range = !error.keptIn && unless.length === 0 && !isInlined(s) ? readRange(arm.cond) : undefined;
-        if (range && !tainted.has(range.v)) ranges.push(range);
+        // `x == 0` of a variable that starts at 0 is "not given" (a required argument), not a bound
+        const startsElsewhere = (v: string) => /^(?:~0|[1-9]\d*)$/.test(facts.initial(v) ?? '');
+        if (range && !tainted.has(range.v) && (!range.zeroRefused || startsElsewhere(range.v))) ranges.push(range);
         refuse(arm.cond, error);
       }
       // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds

@@ -13,7 +13,7 @@ import type { UnformatResolver } from './formatString';
  * A read whose failure returns an error is required; the others are optional. VPP never looks at
  * what follows the last read, so the words left over are no error (`ignoresRest`).
  */
-export function readSequence(reads: readonly Statement[], inputName: string, resolve: UnformatResolver, all: readonly Statement[] = []): ReadCommandArgs {
+export function readSequence(reads: readonly Statement[], inputName: string, resolve: UnformatResolver, all: readonly Statement[] = [], requiredReads: RequiredRead[] = []): ReadCommandArgs {
   let input = inputName;
   const args: ArgSpec[] = [];
   const names = new Set<string>();
@@ -56,6 +56,7 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
         const problem = addBranchArgs(unwrap(negated[1]), input, resolve, args, names, false);
         if (problem) return loose(problem);
         required.push(args.slice(before).map((a) => a.name));
+        requiredReads.push({ cond: unwrap(negated[1]), body: '', args: args.slice(before) });
         continue;
       }
       // `if (unformat (a)) ... else if (unformat (b)) ... [else return error;]`
@@ -89,6 +90,13 @@ export function readSequence(reads: readonly Statement[], inputName: string, res
   if (choices.length) result.choices = choices;
   if (bareIsNoop) result.bareIsNoop = true;
   return result;
+}
+
+/** A read whose failure is an error, with the arguments it read: what a check after it may bound. */
+export interface RequiredRead {
+  cond: string;
+  body: string;
+  args: readonly ArgSpec[];
 }
 
 /** `(a || b)` without its outer parentheses. */

@@ -81,10 +81,10 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
   unformat_mpls_unicast_label: { kind: 'string' },
   // a path: `10.0.0.1 loop0`, `loop0`, `drop`, `10.0.0.1 next-hop-table 2`, `ip4-lookup-in-table 1`,
-  // with weights, preferences, out-labels ... over several words, ending where its forms end. We
-  // do not follow it: everything after it is taken as read (and required arguments, which may have
-  // been written after it, as given: see parseLoop)
-  unformat_fib_route_path: { kind: 'rest', placeholder: '192.0.2.1 loop0' },
+  // with weights, preferences, out-labels ... over several words, up to the end or the next `via`.
+  // Everything after it is taken as read (and required arguments, which may have been written after
+  // it, as given: see parseLoop); the command's own keywords there are refused (routePath.ts)
+  unformat_fib_route_path: { kind: 'rest', placeholder: '192.0.2.1 loop0', routePath: {} },
   // `%s` until the end of the input: every word left is a pattern
   unformat_stats_patterns: { kind: 'rest', placeholder: 'pattern ...' },
   // the rest of the line

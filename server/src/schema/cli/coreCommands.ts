@@ -514,7 +514,14 @@ export const CORE_COMMANDS: readonly CommandSpec[] = [
       {
         name: 'via',
         keyword: 'via',
-        values: [{ kind: 'rest', placeholder: '192.0.2.1 GigabitEthernet0/8/0' }],
+        // unformat_fib_route_path, or (once a prefix was read) one of unformat_dpo's targets (lookup.c)
+        values: [
+          {
+            kind: 'rest',
+            placeholder: '192.0.2.1 GigabitEthernet0/8/0',
+            routePath: { specialTargets: ['drop', 'punt', 'local', 'null-send-unreach', 'null-send-prohibit', 'null', 'classify'] },
+          },
+        ],
         doc: 'One or more forwarding paths; everything after the first `via` belongs to the paths.',
       },
     ],
