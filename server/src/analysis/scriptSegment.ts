@@ -58,7 +58,7 @@ class LineSink {
 
   readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
-      const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
+      const token = new AnchoredToken(kind, interned(raw.image), from - this.anchor.base, this.anchor);
       this.breaks.see(token);
       this.words.push(token);
       raw.payload = token;
@@ -72,6 +72,24 @@ class LineSink {
     this.breaks.see(token);
     if (kind === 'comment' && keep) this.lint.push(token);
   };
+}
+
+/**
+ * One string for each short word the scripts repeat (`set`, `interface`, `state`, `up`, `ip`...):
+ * most of a line's words are command words and keywords, and a string per token was a tenth of the
+ * document. Bounded, so that the names of a long session do not pile up; a word seen after it is
+ * full keeps its own string.
+ */
+const INTERNED = new Map<string, string>();
+const INTERNED_MAX = 20_000;
+const INTERNED_LENGTH = 16;
+
+function interned(word: string): string {
+  if (word.length > INTERNED_LENGTH) return word;
+  const known = INTERNED.get(word);
+  if (known !== undefined) return known;
+  if (INTERNED.size < INTERNED_MAX) INTERNED.set(word, word);
+  return word;
 }
 
 /** What `BreakCollector.see` reads of a trivia token that is not kept: its kind. */
