@@ -463,6 +463,7 @@ interface NamingMemo {
 }
 
 const namingMemo = new WeakMap<CommandUse, NamingMemo>();
+const NO_READS: readonly NamingRead[] = [];
 
 /**
  * The interfaces a command creates, as `nameInterfaces` finds them, kept per command: a model built
@@ -473,9 +474,14 @@ export function nameInterfacesOnce(use: CommandUse, rule: NamingRule, state: Nam
   const memo = namingMemo.get(use);
   if (memo && memo.rule === rule && memo.parentPairTap === parentPairTap && state.answersAsBefore(memo.reads)) return memo.named;
   const { result, reads } = state.recording(() => nameInterfaces(use, rule, state, parentPairTap));
-  if (reads) namingMemo.set(use, { rule, parentPairTap, reads, named: result });
-  else namingMemo.delete(use);
-  return result;
+  if (!reads) {
+    namingMemo.delete(use);
+    return result;
+  }
+  // kept per creating line: exact-size arrays (one grown by push holds room for 17)
+  const named = result.slice();
+  namingMemo.set(use, { rule, parentPairTap, reads: reads.length === 0 ? NO_READS : reads.slice(), named });
+  return named;
 }
 
 const linuxMemo = new WeakMap<CommandUse, { rule: InterfaceNaming['rule']; linux: LinuxInterface[] }>();
