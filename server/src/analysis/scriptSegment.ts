@@ -39,9 +39,11 @@ const NO_CHECKS: readonly VppDiagnostic[] = [];
 const NO_PLUGINS: readonly string[] = [];
 const NO_REFERENCES: readonly InterfaceReference[] = [];
 
+const DETACHED = new Anchor(0);
+
 /** Collects one line's tokens as the lexer finds them; one for all lines, so that reading a line allocates only what it keeps. */
 class LineSink {
-  private anchor = new Anchor(0);
+  private anchor = DETACHED;
   /** The line's significant tokens; the segment keeps a copy of its size (an array grown by push holds room for 17). */
   readonly words: Token[] = [];
   readonly significant: IToken[] = [];
@@ -50,6 +52,20 @@ class LineSink {
 
   begin(anchor: Anchor): void {
     this.anchor = anchor;
+    this.clear();
+  }
+
+  /**
+   * Lets go of the line it read. The sink lives as long as the server: holding the last segment's
+   * anchor and tokens held, through their references and the interface model, its whole document,
+   * after it was closed, until another script was read.
+   */
+  end(): void {
+    this.anchor = DETACHED;
+    this.clear();
+  }
+
+  private clear(): void {
     this.words.length = 0;
     this.significant.length = 0;
     this.lint.length = 0;
@@ -151,9 +167,11 @@ export class Segment extends Anchor {
     // a line without groups lists its significant tokens as its items: one array for both
     this.words = this.line && sameTokens(this.line.items, words) ? (this.line.items as Token[]) : words.slice();
     this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
+    report.errors.length = 0;
     this.parsedAt = start;
     this.balance = this.line ? braceBalance(this.line.items) : 0;
     this.versionHint = versionHint;
+    sink.end();
   }
 
   get anchor(): Anchor {
