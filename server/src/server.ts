@@ -44,6 +44,7 @@ import { filePathOf, NameSearches, ScriptResolver } from './scriptResolver';
 import { DEFAULT_SETTINGS, readSettings, type VppSettings } from './settings';
 import { version } from '../../package.json';
 import { SourceIndex } from './workspaceSources/sourceIndex';
+import { limitHeapGrowth } from './heapGrowth';
 import { sourceFolders, watchedSourceFile } from './workspaceSources/folders';
 
 /** Set by the build (esbuild.mjs) from package.json. */
@@ -602,6 +603,7 @@ function main(args: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
+  limitHeapGrowth();
   startServer(args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
 }
 

@@ -68,29 +68,30 @@ export function effectiveUse(use: CommandUse): CommandUse | undefined {
   return use.nested ? effectiveUse(use.nested) : undefined;
 }
 
+/** The matches of non-strict commands, which `resolveWords` leaves unmatched (strict ones keep theirs in `use.match`). */
 const matchCache = new WeakMap<CommandUse, ArgMatch<ArgSpec>[]>();
-const valueCache = new WeakMap<CommandUse, Map<string, ValueMatch[]>>();
 
 /** Every match of a command's arguments, also for non-strict commands that list their arguments. */
 export function argMatches(use: CommandUse): ArgMatch<ArgSpec>[] {
+  if (use.match) return use.match.matches;
   let matches = matchCache.get(use);
   if (!matches) {
     const command = use.command;
-    if (use.match) matches = use.match.matches;
-    else matches = command?.args?.length ? matchArgs(use.args, argPatterns(command), command.order ?? 'any', command.loopFrom).matches : [];
+    matches = command?.args?.length ? matchArgs(use.args, argPatterns(command), command.order ?? 'any', command.loopFrom).matches : [];
     matchCache.set(use, matches);
   }
   return matches;
 }
 
-/** The values of each argument as VPP keeps them: when an option repeats, the last one wins. */
+/**
+ * The values of each argument as VPP keeps them: when an option repeats, the last one wins. Made
+ * anew on each call, not kept: its callers keep what they make of it (`nameInterfacesOnce`,
+ * `linuxInterfacesOnce`, the features' own lists), and a map per creating line kept for the whole
+ * document cost more memory than the line's command.
+ */
 export function argValues(use: CommandUse): Map<string, ValueMatch[]> {
-  let out = valueCache.get(use);
-  if (!out) {
-    out = new Map();
-    for (const m of argMatches(use)) out.set(m.pattern.spec.name, m.values);
-    valueCache.set(use, out);
-  }
+  const out = new Map<string, ValueMatch[]>();
+  for (const m of argMatches(use)) out.set(m.pattern.spec.name, m.values);
   return out;
 }
 
@@ -462,6 +463,7 @@ interface NamingMemo {
 }
 
 const namingMemo = new WeakMap<CommandUse, NamingMemo>();
+const NO_READS: readonly NamingRead[] = [];
 
 /**
  * The interfaces a command creates, as `nameInterfaces` finds them, kept per command: a model built
@@ -472,9 +474,14 @@ export function nameInterfacesOnce(use: CommandUse, rule: NamingRule, state: Nam
   const memo = namingMemo.get(use);
   if (memo && memo.rule === rule && memo.parentPairTap === parentPairTap && state.answersAsBefore(memo.reads)) return memo.named;
   const { result, reads } = state.recording(() => nameInterfaces(use, rule, state, parentPairTap));
-  if (reads) namingMemo.set(use, { rule, parentPairTap, reads, named: result });
-  else namingMemo.delete(use);
-  return result;
+  if (!reads) {
+    namingMemo.delete(use);
+    return result;
+  }
+  // kept per creating line: exact-size arrays (one grown by push holds room for 17)
+  const named = result.slice();
+  namingMemo.set(use, { rule, parentPairTap, reads: reads.length === 0 ? NO_READS : reads.slice(), named });
+  return named;
 }
 
 const linuxMemo = new WeakMap<CommandUse, { rule: InterfaceNaming['rule']; linux: LinuxInterface[] }>();

@@ -39,9 +39,11 @@ const NO_CHECKS: readonly VppDiagnostic[] = [];
 const NO_PLUGINS: readonly string[] = [];
 const NO_REFERENCES: readonly InterfaceReference[] = [];
 
+const DETACHED = new Anchor(0);
+
 /** Collects one line's tokens as the lexer finds them; one for all lines, so that reading a line allocates only what it keeps. */
 class LineSink {
-  private anchor = new Anchor(0);
+  private anchor = DETACHED;
   /** The line's significant tokens; the segment keeps a copy of its size (an array grown by push holds room for 17). */
   readonly words: Token[] = [];
   readonly significant: IToken[] = [];
@@ -50,6 +52,20 @@ class LineSink {
 
   begin(anchor: Anchor): void {
     this.anchor = anchor;
+    this.clear();
+  }
+
+  /**
+   * Lets go of the line it read. The sink lives as long as the server: holding the last segment's
+   * anchor and tokens held, through their references and the interface model, its whole document,
+   * after it was closed, until another script was read.
+   */
+  end(): void {
+    this.anchor = DETACHED;
+    this.clear();
+  }
+
+  private clear(): void {
     this.words.length = 0;
     this.significant.length = 0;
     this.lint.length = 0;
@@ -58,7 +74,7 @@ class LineSink {
 
   readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
-      const token = new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor);
+      const token = new AnchoredToken(kind, interned(raw.image), from - this.anchor.base, this.anchor);
       this.breaks.see(token);
       this.words.push(token);
       raw.payload = token;
@@ -72,6 +88,24 @@ class LineSink {
     this.breaks.see(token);
     if (kind === 'comment' && keep) this.lint.push(token);
   };
+}
+
+/**
+ * One string for each short word the scripts repeat (`set`, `interface`, `state`, `up`, `ip`...):
+ * most of a line's words are command words and keywords, and a string per token was a tenth of the
+ * document. Bounded, so that the names of a long session do not pile up; a word seen after it is
+ * full keeps its own string.
+ */
+const INTERNED = new Map<string, string>();
+const INTERNED_MAX = 20_000;
+const INTERNED_LENGTH = 16;
+
+function interned(word: string): string {
+  if (word.length > INTERNED_LENGTH) return word;
+  const known = INTERNED.get(word);
+  if (known !== undefined) return known;
+  if (INTERNED.size < INTERNED_MAX) INTERNED.set(word, word);
+  return word;
 }
 
 /** What `BreakCollector.see` reads of a trivia token that is not kept: its kind. */
@@ -133,9 +167,11 @@ export class Segment extends Anchor {
     // a line without groups lists its significant tokens as its items: one array for both
     this.words = this.line && sameTokens(this.line.items, words) ? (this.line.items as Token[]) : words.slice();
     this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
+    report.errors.length = 0;
     this.parsedAt = start;
     this.balance = this.line ? braceBalance(this.line.items) : 0;
     this.versionHint = versionHint;
+    sink.end();
   }
 
   get anchor(): Anchor {
