@@ -4,6 +4,8 @@ import type { Analysis } from '../server/src/analysis/analyze';
 import { collectInterfaces } from '../server/src/analysis/interfaces';
 import { computeCompletion, type CompletionCaps } from '../server/src/features/completion';
 import { MAX_INTERFACE_ITEMS } from '../server/src/features/completionCli';
+import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
+import { generateDense } from '../bench/generate';
 import { schemaFor } from '../server/src/schema/index';
 import type { VppRelease } from '../server/src/schema/types';
 import { analyzeBroken, BROKEN_DOCUMENTS, everyPosition } from './brokenDocuments';
@@ -101,6 +103,27 @@ describe('completion in scripts', () => {
     const few = complete('create loopback interface\nset interface state |');
     assert.ok(few.labels.includes('loop0'));
     assert.equal(computeCompletion(few.analysis, few.analysis.lines.positionAt(few.offset), FULL).isIncomplete, false);
+  });
+
+  it('the nearest interfaces of a create-dense script, read from the cursor up, are those of the whole list', () => {
+    // deletions, instances taken again after a deletion, names that are not created: the shortcut
+    // must keep what the whole list keeps (the first creation of a name decides, a deleted one is gone)
+    const analysis = analyzeScript(generateDense(3_000));
+    const fitting = (typed: string) => (name: string) => { let at = 0; for (const c of typed) if ((at = name.indexOf(c, at) + 1) === 0) return false; return true; };
+    let compared = 0;
+    for (let offset = 0; offset < analysis.text.length; offset += 1_777) {
+      for (const typed of ['', 'loop1', 'tap', 'm7', 'zz']) {
+        const fits = fitting(typed);
+        const all = interfaceCandidates(analysis, offset);
+        const nearest = lastCreatedCandidates(analysis, offset, fits, MAX_INTERFACE_ITEMS);
+        if (!nearest) continue;
+        compared++;
+        assert.ok(all.length > MAX_INTERFACE_ITEMS);
+        const kept = all.filter((c) => c.defined && fits(c.name)).slice(-MAX_INTERFACE_ITEMS);
+        assert.deepEqual(nearest.map((c) => [c.name, c.defined?.start]), kept.map((c) => [c.name, c.defined?.start]), `${offset} ${typed}`);
+      }
+    }
+    assert.ok(compared > 50, `${compared} compared`);
   });
 
   it('reads earlier words by the unique-prefix rule', () => {

@@ -203,6 +203,50 @@ describe('incremental script analysis', () => {
     }
   });
 
+  it('free-id chains: loopbacks deleted, inserted and renamed among other interfaces follow as a fresh analysis names them (no rebuild)', () => {
+    // automatic loopbacks take the lowest free instance: deleting or adding one, with or without
+    // `instance`, or a `delete` line that stops (or starts) freeing one, moves the later automatic
+    // ones; the taps and memifs between them are not part of that chain and stay as they were
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      lines.push('create loopback interface', `create tap id ${i} host-if-name vtap${i}`, `set interface state loop${i} up`);
+      if (i % 7 === 3) lines.push(`delete loopback interface intfc loop${i - 2}`, `create interface memif id ${i} socket-id 0 master`, `set interface ip address loop${i - 2} 10.0.0.${i}/24`);
+      if (i % 11 === 5) lines.push(`create loopback interface instance ${100 + i}`, `set interface state loop${100 + i} up`);
+    }
+    let text = `${lines.join('\n')}\n`;
+    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+    script.reset(text);
+    const builder = () => (script as unknown as { builder: object }).builder;
+    const kept = builder();
+    const lineAt = (pattern: RegExp, nth: number) => {
+      let start = 0;
+      let seen = 0;
+      for (;;) {
+        const end = text.indexOf('\n', start);
+        if (pattern.test(text.slice(start, end)) && seen++ === nth) return { start, end };
+        start = end + 1;
+      }
+    };
+    const change = (start: number, end: number, insert: string, what: string) => {
+      text = text.slice(0, start) + insert + text.slice(end);
+      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+      assert.ok(builder() === kept, `rebuilt after ${what}`);
+    };
+    for (const nth of [0, 2, 5]) {
+      const del = lineAt(/^delete loopback interface intfc loop\d+$/, nth);
+      change(del.end, del.end, '7', `delete line ${nth} names another loopback`);
+      change(del.end, del.end + 1, '', `delete line ${nth} back`);
+      const loop = lineAt(/^create loopback interface$/, nth * 3);
+      change(loop.start, loop.end + 1, '', `automatic loopback ${nth * 3} gone`);
+      change(loop.start, loop.start, 'create loopback interface\n', `automatic loopback ${nth * 3} back`);
+      change(loop.start, loop.start, `create loopback interface instance ${nth + 1}\n`, `instance ${nth + 1} above automatic ${nth * 3}`);
+      change(loop.start, loop.start, `delete loopback interface intfc loop${nth}\n`, `loop${nth} freed above automatic ${nth * 3}`);
+      change(loop.start, loop.start + `delete loopback interface intfc loop${nth}\n`.length, '', `loop${nth} not freed`);
+      const instance = lineAt(/^create loopback interface instance \d+$/, 0);
+      change(instance.start, instance.end + 1, '', `instance ${nth + 1} gone`);
+    }
+  });
+
   it('parses a script line by line into the same tree as the whole-document parse', () => {
     fc.assert(
       fc.property(vppText, (text) => {

@@ -80,11 +80,17 @@ class CollectedInterface implements DefinedInterface {
   }
 }
 
-/** The list per list of definitions, with the line index of the newest analysis that asked. */
-const collected = new WeakMap<readonly InterfaceDefinition[], { list: DefinedInterface[]; where: { lines: LineIndex } }>();
+interface Collected {
+  list: DefinedInterface[];
+  where: { lines: LineIndex };
+  /** The list by name, made when first asked. */
+  byName?: Map<string, DefinedInterface[]>;
+}
 
-/** Every VPP interface the script creates (and VPP would accept), in the order VPP creates them. */
-export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
+/** The list per list of definitions, with the line index of the newest analysis that asked. */
+const collected = new WeakMap<readonly InterfaceDefinition[], Collected>();
+
+function collectedOf(analysis: Analysis): Collected {
   const definitions = interfaceModel(analysis).definitions;
   let entry = collected.get(definitions);
   if (!entry) {
@@ -92,8 +98,27 @@ export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
     collected.set(definitions, (entry = { list: collect(definitions, where), where }));
   }
   entry.where.lines = analysis.lines;
+  return entry;
+}
+
+/** Every VPP interface the script creates (and VPP would accept), in the order VPP creates them. */
+export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
   // callers get their own list, as they got a fresh one before the list was kept
-  return entry.list.slice();
+  return collectedOf(analysis).list.slice();
+}
+
+/** The interfaces of `collectInterfaces` named `name`, in order: a hover in a script of thousands asks for one. */
+export function interfacesNamed(analysis: Analysis, name: string): readonly DefinedInterface[] {
+  const entry = collectedOf(analysis);
+  if (!entry.byName) {
+    entry.byName = new Map();
+    for (const d of entry.list) {
+      const list = entry.byName.get(d.name);
+      if (list) list.push(d);
+      else entry.byName.set(d.name, [d]);
+    }
+  }
+  return entry.byName.get(name) ?? [];
 }
 
 function collect(definitions: readonly InterfaceDefinition[], where: { lines: LineIndex }): DefinedInterface[] {

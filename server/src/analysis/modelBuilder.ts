@@ -19,8 +19,8 @@ import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from '
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
-/** Beyond this many later steps an edit affects, they are all taken again in order. */
-const MAX_AFFECTED = 2000;
+/** The later steps an edit may change, and the keys every later step of which is among them. */
+type Group = Set<ModelStep<Definition>> & { covered: Set<string> };
 
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
 interface Pair {
@@ -336,20 +336,30 @@ export class ModelBuilder implements AllocatorTracker {
     }
 
     const group = this.affected([...removed, ...probe], later);
-    if (group) {
-      // only the later steps that share something with the edit, undone and taken again
+    if (group && group.size < after.length) {
+      // only the later steps that share something with the edit, undone and taken again in order:
+      // redone as they were when what they read is unchanged, else read anew. The other later steps
+      // stay: none of them reads or writes what the group does.
       const members = after.filter((st) => group.has(st));
       if (members.some((st) => st.volatile)) return false;
       for (let i = members.length - 1; i >= 0; i--) this.undo(members[i]);
       for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
       for (const st of removed) this.drop(st);
-      for (const st of members) this.drop(st);
       const fresh = this.takeAll(added);
       const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
-      for (const st of members) again.set(st, this.takeAll([st.use]));
+      for (const st of members) {
+        if (this.readsHold(st)) {
+          this.redo(st);
+          continue;
+        }
+        this.drop(st);
+        again.set(st, this.takeAll([st.use]));
+      }
       const news = [...fresh, ...[...again.values()].flat()];
-      if (!news.some((st) => st.volatile) && news.every((st) => this.untouchedLater([st], [st], (o) => startOf(o.use) > startOf(st.use)))) {
-        if (this.replaceInPlace(first, removed, fresh, members, again, news)) return true;
+      // what a step taken anew reads or writes now must be no step's outside the group after it
+      const outside = (st: ModelStep<Definition>) => (o: ModelStep<Definition>) => !group.has(o) && !removedSet.has(o) && startOf(o.use) > startOf(st.use);
+      if (!news.some((st) => st.volatile) && news.every((st) => this.untouchedOutside(st, outside(st), group.covered))) {
+        if (this.replaceInPlace(first, removed, fresh, again, news)) return true;
         const result = [...fresh];
         for (const st of after) result.push(...(again.get(st) ?? [st]));
         const replaced = madeBy(removed) + madeBy(after);
@@ -390,36 +400,46 @@ export class ModelBuilder implements AllocatorTracker {
 
   /**
    * The later steps that share a key with these steps, and with those, and so on: outside them, no
-   * step reads or writes what they touch. Undefined when a search for a free id is among them (it
-   * depends on every claim of its space) or when they are many.
+   * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
+   * whole id space: every later step that searches it or takes or frees an id in it joins.
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Set<ModelStep<Definition>> | undefined {
-    const group = new Set<ModelStep<Definition>>();
-    const seen = new Set<string>();
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group | undefined {
+    const group = new Set<ModelStep<Definition>>() as Group;
+    const seen = (group.covered = new Set<string>());
     const keys: string[] = [];
-    const visit = (st: ModelStep<Definition>): boolean => {
-      for (const r of st.reads) {
-        if (isSpaceKey(r.key)) return false;
-        keys.push(r.key);
-      }
+    const visit = (st: ModelStep<Definition>): void => {
+      for (const r of st.reads) keys.push(r.key);
       for (const key of st.writes) keys.push(key);
-      return true;
     };
-    for (const st of seeds) if (!visit(st)) return undefined;
+    for (const st of seeds) visit(st);
+    const reached = (st: ModelStep<Definition>): boolean => {
+      if (group.has(st) || !later(st)) return false;
+      group.add(st);
+      visit(st);
+      return false;
+    };
     while (keys.length > 0) {
       const key = keys.pop()!;
       if (seen.has(key)) continue;
       seen.add(key);
-      // a claim matters to the searches of its space, not to the other claims
-      const reached = (st: ModelStep<Definition>): boolean => {
-        if (group.has(st) || !later(st)) return false;
-        group.add(st);
-        return group.size > MAX_AFFECTED || !visit(st);
-      };
-      if (this.stepIndex.someReader(key, reached)) return undefined;
-      if (!isSpaceKey(key) && this.stepIndex.someWriter(key, reached)) return undefined;
+      this.stepIndex.someReader(key, reached);
+      this.stepIndex.someWriter(key, reached);
     }
     return group;
+  }
+
+  /**
+   * Whether no step `outside` reads or writes what this step (taken anew) writes, or writes what it
+   * reads. The later steps of a `covered` key are all in the group, taken in order.
+   */
+  private untouchedOutside(st: ModelStep<Definition>, outside: (o: ModelStep<Definition>) => boolean, covered: ReadonlySet<string>): boolean {
+    for (const key of st.writes) {
+      if (covered.has(key)) continue;
+      if (this.stepIndex.someReader(key, outside)) return false;
+      if (this.stepIndex.someWriter(key, outside)) return false;
+    }
+    for (const read of st.reads) if (!covered.has(read.key) && this.stepIndex.someWriter(read.key, outside)) return false;
+    return true;
   }
 
   /** Counts what a step that will not stay made and deleted as changed. */
@@ -490,7 +510,6 @@ export class ModelBuilder implements AllocatorTracker {
     first: number,
     removed: readonly ModelStep<Definition>[],
     fresh: readonly ModelStep<Definition>[],
-    members: readonly ModelStep<Definition>[],
     again: ReadonlyMap<ModelStep<Definition>, ModelStep<Definition>[]>,
     news: readonly ModelStep<Definition>[],
   ): boolean {
@@ -504,8 +523,7 @@ export class ModelBuilder implements AllocatorTracker {
     for (let i = 0; i < removed.length; i++) if (!pair(first + i, removed[i], fresh[i])) return false;
     const steps = this.steps;
     let from = first + removed.length;
-    for (const m of members) {
-      const taken = again.get(m)!;
+    for (const [m, taken] of again) {
       const at = steps.indexOf(m, from);
       if (taken.length !== 1 || !pair(at, m, taken[0])) return false;
       from = at + 1;

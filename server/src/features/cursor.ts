@@ -72,7 +72,9 @@ const contains = (use: CommandUse, token: Token) => use.items.length > 0 && use.
 /** The command a script word belongs to: the line's, or the one nested in its `uncomment { }` / macro block. */
 export function commandUseAt(analysis: Analysis, token: Token): CommandUse | undefined {
   const line = scriptLineAt(analysis, token.start);
-  let use = line && analysis.commands.find((u) => u.line === line);
+  // a script's commands are its lines' in order: the same index, unless a list is made otherwise
+  const at = line ? firstTokenAt(analysis.tree.lines, line.start) : -1;
+  let use = line && (analysis.commands[at]?.line === line ? analysis.commands[at] : analysis.commands.find((u) => u.line === line));
   while (use?.nested && contains(use.nested, token)) use = use.nested;
   return use;
 }

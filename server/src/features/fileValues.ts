@@ -70,21 +70,64 @@ export interface InterfaceCandidate {
   defined?: DefinedInterface;
 }
 
-/** The created interfaces with where each ends and is deleted (Infinity: never), read once per analysis. */
-const spansByAnalysis = new WeakMap<Analysis, { defined: DefinedInterface[]; ends: Float64Array; deletedAt: Float64Array }>();
+/**
+ * The created interfaces with where each ends and is deleted (Infinity: never), and the first
+ * interface of each one's name, read once per analysis.
+ */
+interface DefinedSpans {
+  readonly defined: DefinedInterface[];
+  readonly ends: Float64Array;
+  readonly deletedAt: Float64Array;
+  readonly firstOfName: Int32Array;
+}
 
-function definedSpans(analysis: Analysis): { defined: DefinedInterface[]; ends: Float64Array; deletedAt: Float64Array } {
+const spansByAnalysis = new WeakMap<Analysis, DefinedSpans>();
+
+function definedSpans(analysis: Analysis): DefinedSpans {
   let spans = spansByAnalysis.get(analysis);
   if (spans) return spans;
   const defined = collectInterfaces(analysis);
   const ends = new Float64Array(defined.length);
   const deletedAt = new Float64Array(defined.length);
+  const firstOfName = new Int32Array(defined.length);
+  const firstIndex = new Map<string, number>();
   defined.forEach((d, i) => {
     ends[i] = d.end;
     deletedAt[i] = d.deletedAt ?? Number.POSITIVE_INFINITY;
+    const first = firstIndex.get(d.name);
+    if (first === undefined) firstIndex.set(d.name, i);
+    firstOfName[i] = first ?? i;
   });
-  spansByAnalysis.set(analysis, (spans = { defined, ends, deletedAt }));
+  spansByAnalysis.set(analysis, (spans = { defined, ends, deletedAt, firstOfName }));
   return spans;
+}
+
+/**
+ * The last `max` of `interfaceCandidates(analysis, offset)` that were created and fit, in the same
+ * order, read from the cursor upwards without making the whole list; undefined when that list is
+ * not longer than `max` or fewer than `max` created ones fit (the caller then reads the whole list).
+ */
+export function lastCreatedCandidates(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): InterfaceCandidate[] | undefined {
+  const { defined, ends, deletedAt, firstOfName } = definedSpans(analysis);
+  const out: InterfaceCandidate[] = [];
+  let more = false;
+  for (let i = defined.length - 1; i >= 0; i--) {
+    // a candidate of the whole list: the first interface of its name created above the cursor, not deleted there
+    const first = firstOfName[i];
+    if (ends[i] >= offset || first !== i) {
+      // the first of the name ends after the cursor while a later one ends before: read the whole list
+      if (ends[i] < offset && ends[first] >= offset) return undefined;
+      continue;
+    }
+    if (deletedAt[i] < offset) continue;
+    if (out.length === max) {
+      more = true;
+      break;
+    }
+    if (fits(defined[i].name)) out.push({ name: defined[i].name, defined: defined[i] });
+  }
+  if (!more) return undefined;
+  return out.reverse();
 }
 
 /** Interfaces created above `offset` (and not deleted there), then other interface names the file uses. */

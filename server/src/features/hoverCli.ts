@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analyze';
 import { matchArgs } from '../analysis/args';
 import { argPatterns, type CommandUse } from '../analysis/cliModel';
-import { collectInterfaces, type DefinedInterface } from '../analysis/interfaces';
+import { collectInterfaces, interfacesNamed, type DefinedInterface } from '../analysis/interfaces';
 import { releasesOfCommand, type CommandNode } from '../schema/index';
 import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import { lineInputReader } from '../schema/lineInput';
@@ -73,26 +73,25 @@ function optionHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, mar
 }
 
 function valueHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, spec: ValueSpec, token: Token, markdown: boolean): DocText {
-  const interfaces = collectInterfaces(analysis);
   if (spec.kind === 'interface') {
-    const defined = latestDefinition(interfaces, token);
+    const defined = latestDefinition(analysis, token);
     if (defined) return definedHover(analysis, defined, markdown);
   }
   const label = arg.keyword ? `\`${arg.keyword}\`` : `<${arg.name}>`;
   const doc = new DocText(markdown).para(`Value of ${label} in \`${command.path}\`: ${describeValue(spec)}.`).para(arg.doc);
-  const created = interfaces.filter((d) => d.nameToken?.start === token.start).map((d) => `\`${d.name}\``);
+  const created = collectInterfaces(analysis).filter((d) => d.nameToken?.start === token.start).map((d) => `\`${d.name}\``);
   if (created.length) doc.para(`Names the new interface ${created.slice(0, 4).join(', ')}${created.length > 4 ? ', …' : ''}.`);
   return doc;
 }
 
 function interfaceNameHover(analysis: Analysis, token: Token, markdown: boolean): DocText | undefined {
-  const defined = latestDefinition(collectInterfaces(analysis), token);
+  const defined = latestDefinition(analysis, token);
   return defined && definedHover(analysis, defined, markdown);
 }
 
 /** The interface of that name created last before the word, else the first created after it. */
-function latestDefinition(interfaces: readonly DefinedInterface[], token: Token): DefinedInterface | undefined {
-  const named = interfaces.filter((d) => d.name === token.text);
+function latestDefinition(analysis: Analysis, token: Token): DefinedInterface | undefined {
+  const named = interfacesNamed(analysis, token.text);
   return named.filter((d) => d.start <= token.start).pop() ?? named[0];
 }
 
