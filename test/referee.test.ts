@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { knownRules, ruleFor } from '../tools/vpp-referee/known';
 import { summarise } from '../tools/vpp-referee/report';
 import { wordToName } from '../tools/vpp-referee/renameWord';
-import { classify, judge, withBlockEvidence, type RecordedCase, type RefereeRecord } from '../tools/vpp-referee/verdicts';
+import { classify, judge, reread, withBlockEvidence, type RecordedCase, type RefereeRecord } from '../tools/vpp-referee/verdicts';
 
 /**
  * Real VPP's verdicts, recorded by tools/vpp-referee from VPP built from source, replayed through
@@ -79,6 +79,15 @@ describe('referee: reading what VPP printed', () => {
     const c = classify("create tap: unknown input `bogus-option'\nexec: CLI line error: create tap bogus-option\n");
     assert.equal(c.verdict, 'parse');
     assert.equal(c.rest, 'bogus-option');
+  });
+
+  it('keeps the input quoted after "got" (trace.c), and a graph node VPP lacked there is the environment\'s', () => {
+    // VPP 26.06 refused `trace add ref0 1` so and accepted `trace add pg-input 1` and `trace filter include ip4-input 1`
+    const c = classify("trace add: expected NODE COUNT, got `ref0 1'\nexec: CLI line error: trace add ref0 1\n");
+    assert.equal(c.verdict, 'parse');
+    assert.equal(c.rest, 'ref0 1');
+    const message = "trace filter: expected 'include NODE COUNT' or 'exclude NODE COUNT' or 'none', got `include ref0 1'";
+    assert.equal(reread({ line: 'trace filter include ref0 1', family: 'tracing', verdict: 'parse', message }, '26.06').verdict, 'state');
   });
 
   it('takes "already exists" as state, which says nothing about syntax', () => {

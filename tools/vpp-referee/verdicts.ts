@@ -153,7 +153,8 @@ export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict
 }
 
 function classifyRefusal(message: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
-  const rest = /unknown input:? [`']([\s\S]*?)'/.exec(message)?.[1] ?? /parse error:? [`']([\s\S]*?)'/.exec(message)?.[1];
+  // `expected NODE COUNT, got \`ref0 1'` (trace.c) quotes the rest of the input as the other two do
+  const rest = [/unknown input:? [`']([\s\S]*?)'/, /parse error:? [`']([\s\S]*?)'/, /expected [\s\S]*?, got [`']([\s\S]*?)'/].map((r) => r.exec(message)?.[1]).find((q) => q !== undefined);
   const lower = message.toLowerCase();
   const isParse = rest !== undefined || !STATE_WORDS.some((w) => lower.includes(w));
   return { verdict: isParse ? 'parse' : 'state', message: message.slice(0, 400), ...(rest !== undefined ? { rest } : {}) };
