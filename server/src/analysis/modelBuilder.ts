@@ -412,8 +412,13 @@ export class ModelBuilder implements AllocatorTracker {
       for (const key of st.writes) keys.push(key);
     };
     for (const st of seeds) visit(st);
+    const searchedBySeeds = new Set<string>();
+    for (const st of seeds) for (const r of st.reads) if (r.search) searchedBySeeds.add(r.key);
+    let searched = false;
     const reached = (st: ModelStep<Definition>): boolean => {
-      if (group.has(st) || !later(st)) return false;
+      if (!later(st)) return false;
+      searched = true;
+      if (group.has(st)) return false;
       group.add(st);
       visit(st);
       return false;
@@ -422,7 +427,11 @@ export class ModelBuilder implements AllocatorTracker {
       const key = keys.pop()!;
       if (seen.has(key)) continue;
       seen.add(key);
+      searched = false;
       this.stepIndex.someReader(key, reached);
+      // the steps that take or free ids of a space matter to the group only if one of its steps
+      // searches it: its searches are taken again with none of the later claims in the state
+      if (isSpaceKey(key) && !searched && !searchedBySeeds.has(key)) continue;
       this.stepIndex.someWriter(key, reached);
     }
     return group;
