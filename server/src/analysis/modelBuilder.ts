@@ -19,7 +19,10 @@ import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from '
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
-/** The later steps an edit may change, and the keys every later step of which is among them. */
+/**
+ * The later steps an edit may change, and the keys every later step of which is among them (a space
+ * no step of the group searches is covered with its claimers left out: only a search reads it).
+ */
 type Group = Set<ModelStep<Definition>> & { covered: Set<string> };
 
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
@@ -336,7 +339,7 @@ export class ModelBuilder implements AllocatorTracker {
     }
 
     const group = this.affected([...removed, ...probe], later);
-    if (group && group.size < after.length) {
+    if (group.size < after.length) {
       // only the later steps that share something with the edit, undone and taken again in order:
       // redone as they were when what they read is unchanged, else read anew. The other later steps
       // stay: none of them reads or writes what the group does.
@@ -403,7 +406,7 @@ export class ModelBuilder implements AllocatorTracker {
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
    * whole id space: every later step that searches it or takes or frees an id in it joins.
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group | undefined {
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group {
     const group = new Set<ModelStep<Definition>>() as Group;
     const seen = (group.covered = new Set<string>());
     const keys: string[] = [];
