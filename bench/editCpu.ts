@@ -51,6 +51,15 @@ const SHAPES: Shape[] = [
     undo: (l) => [{ start: l.start, end: l.start, text: `${l.text}\n` }],
   },
   {
+    // the deletion names another loopback, which frees no instance: the automatic loopbacks after it
+    // take other ones (the stdio figure `edit-delete-line` of bench/run.ts), then back
+    name: "(b'') type a character on a `delete loopback interface` line early",
+    lines: /^delete loopback interface intfc loop\d+$/,
+    early: true,
+    timed: (l) => [{ start: l.start + l.text.length, end: l.start + l.text.length, text: '7' }, { start: l.start + l.text.length, end: l.start + l.text.length + 1, text: '' }],
+    undo: () => [],
+  },
+  {
     name: "(b') delete a plain line",
     lines: /^set interface (state|ip address) /,
     timed: (l) => [{ start: l.start, end: l.start + l.text.length + 1, text: '' }],

@@ -19,7 +19,10 @@ import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from '
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
-/** The later steps an edit may change, and the keys every later step of which is among them. */
+/**
+ * The later steps an edit may change, and the keys every later step of which is among them (a space
+ * no step of the group searches is covered with its claimers left out: only a search reads it).
+ */
 type Group = Set<ModelStep<Definition>> & { covered: Set<string> };
 
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
@@ -336,7 +339,7 @@ export class ModelBuilder implements AllocatorTracker {
     }
 
     const group = this.affected([...removed, ...probe], later);
-    if (group && group.size < after.length) {
+    if (group.size < after.length) {
       // only the later steps that share something with the edit, undone and taken again in order:
       // redone as they were when what they read is unchanged, else read anew. The other later steps
       // stay: none of them reads or writes what the group does.
@@ -403,7 +406,7 @@ export class ModelBuilder implements AllocatorTracker {
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
    * whole id space: every later step that searches it or takes or frees an id in it joins.
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group | undefined {
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group {
     const group = new Set<ModelStep<Definition>>() as Group;
     const seen = (group.covered = new Set<string>());
     const keys: string[] = [];
@@ -412,8 +415,13 @@ export class ModelBuilder implements AllocatorTracker {
       for (const key of st.writes) keys.push(key);
     };
     for (const st of seeds) visit(st);
+    const searchedBySeeds = new Set<string>();
+    for (const st of seeds) for (const r of st.reads) if (r.search) searchedBySeeds.add(r.key);
+    let searched = false;
     const reached = (st: ModelStep<Definition>): boolean => {
-      if (group.has(st) || !later(st)) return false;
+      if (!later(st)) return false;
+      searched = true;
+      if (group.has(st)) return false;
       group.add(st);
       visit(st);
       return false;
@@ -422,7 +430,11 @@ export class ModelBuilder implements AllocatorTracker {
       const key = keys.pop()!;
       if (seen.has(key)) continue;
       seen.add(key);
+      searched = false;
       this.stepIndex.someReader(key, reached);
+      // the steps that take or free ids of a space matter to the group only if one of its steps
+      // searches it: its searches are taken again with none of the later claims in the state
+      if (isSpaceKey(key) && !searched && !searchedBySeeds.has(key)) continue;
       this.stepIndex.someWriter(key, reached);
     }
     return group;
