@@ -28,3 +28,10 @@ export function findings(a: Analysis): string[] {
 export function codes(a: Analysis): string[] {
   return a.diagnostics.map((d) => d.code);
 }
+
+/** The errors of one script line, as the text each covers, or [] when we pass it. */
+export function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
+  return analyze(line, { language: 'cli', release })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => line.slice(d.start, d.end));
+}

@@ -34,6 +34,34 @@ function analysisView(a: Analysis): string {
   }
 }
 
+/**
+ * A 26.06 script edited in place: `lineAt` finds the nth line matching a pattern, `change` applies one
+ * edit and holds the incremental analysis equal to a fresh one (and, with `keepBuilder`, the model
+ * folded the edit in rather than rebuilding).
+ */
+function editedScript(initial: string, keepBuilder = false) {
+  let text = initial;
+  const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+  script.reset(text);
+  const builder = () => (script as unknown as { builder: object }).builder;
+  const kept = builder();
+  const lineAt = (pattern: RegExp, nth: number) => {
+    let start = 0;
+    let seen = 0;
+    for (;;) {
+      const end = text.indexOf('\n', start);
+      if (pattern.test(text.slice(start, end)) && seen++ === nth) return { start, end };
+      start = end + 1;
+    }
+  };
+  const change = (start: number, end: number, insert: string, what: string) => {
+    text = text.slice(0, start) + insert + text.slice(end);
+    assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+    if (keepBuilder) assert.ok(builder() === kept, `rebuilt after ${what}`);
+  };
+  return { lineAt, change, text: () => text };
+}
+
 /** Applies `edits` to `text` one after the other, as an editor sends them. */
 function applyEdits(text: string, edits: readonly { at: number; length: number; text: string }[]): { text: string; changes: TextChange[] } {
   const changes: TextChange[] = [];
@@ -133,22 +161,7 @@ describe('incremental script analysis', () => {
   it('a large create-dense script follows the edits of bench/editCpu.ts as a fresh analysis reads it', () => {
     // large enough for the paths of many steps: over a thousand later steps taken again, keys read by
     // many steps, automatic loopbacks renumbered to the end of the file
-    let text = generateDense(3200);
-    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
-    script.reset(text);
-    const lineOf = (pattern: RegExp, nth: number) => {
-      let start = 0;
-      let seen = 0;
-      for (;;) {
-        const end = text.indexOf('\n', start);
-        if (pattern.test(text.slice(start, end)) && seen++ === nth) return { start, end };
-        start = end + 1;
-      }
-    };
-    const change = (start: number, end: number, insert: string, what: string) => {
-      text = text.slice(0, start) + insert + text.slice(end);
-      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
-    };
+    const { lineAt: lineOf, change, text } = editedScript(generateDense(3200));
     const paste = generateDense(40, 7, true);
     for (const nth of [0, 40]) {
       // an automatic loopback gone: every later one takes another instance, and their uses follow
@@ -159,7 +172,7 @@ describe('incremental script analysis', () => {
       change(tap.end, tap.end, '7', `type in tap ${nth}`);
       change(tap.end, tap.end + 1, '', `untype in tap ${nth}`);
       const plain = lineOf(/^set interface state /, nth * 7);
-      const line = text.slice(plain.start, plain.end + 1);
+      const line = text().slice(plain.start, plain.end + 1);
       change(plain.start, plain.end + 1, '', `delete plain ${nth}`);
       change(plain.start, plain.start, paste, `paste ${nth}`);
       change(plain.start, plain.start + paste.length, line, `unpaste ${nth}`);
@@ -213,25 +226,7 @@ describe('incremental script analysis', () => {
       if (i % 7 === 3) lines.push(`delete loopback interface intfc loop${i - 2}`, `create interface memif id ${i} socket-id 0 master`, `set interface ip address loop${i - 2} 10.0.0.${i}/24`);
       if (i % 11 === 5) lines.push(`create loopback interface instance ${100 + i}`, `set interface state loop${100 + i} up`);
     }
-    let text = `${lines.join('\n')}\n`;
-    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
-    script.reset(text);
-    const builder = () => (script as unknown as { builder: object }).builder;
-    const kept = builder();
-    const lineAt = (pattern: RegExp, nth: number) => {
-      let start = 0;
-      let seen = 0;
-      for (;;) {
-        const end = text.indexOf('\n', start);
-        if (pattern.test(text.slice(start, end)) && seen++ === nth) return { start, end };
-        start = end + 1;
-      }
-    };
-    const change = (start: number, end: number, insert: string, what: string) => {
-      text = text.slice(0, start) + insert + text.slice(end);
-      assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
-      assert.ok(builder() === kept, `rebuilt after ${what}`);
-    };
+    const { lineAt, change } = editedScript(`${lines.join('\n')}\n`, true);
     for (const nth of [0, 2, 5]) {
       const del = lineAt(/^delete loopback interface intfc loop\d+$/, nth);
       change(del.end, del.end, '7', `delete line ${nth} names another loopback`);

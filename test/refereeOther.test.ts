@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../server/src/analysis/analyze';
-import type { VppRelease } from '../server/src/schema/types';
+import { errorsOn } from './helpers';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
@@ -9,12 +8,6 @@ import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts'
  * answered: the analysis refuses what VPP's parser refused and passes what it accepted.
  */
 
-/** The errors of one script line, as the text each covers, or [] when we pass it. */
-function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
-  return analyze(line, { language: 'cli', release })
-    .diagnostics.filter((d) => d.severity === 'error')
-    .map((d) => line.slice(d.start, d.end));
-}
 
 describe('referee, family other: what VPP answered', () => {
   it('reads a word a positional lists (`enable`) as that word, not as an interface of that name', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { errorsOn } from './helpers';
 import { analyze } from '../server/src/analysis/analyze';
 import { checkValue } from '../server/src/analysis/values';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../server/src/features/semanticTokens';
-import type { VppRelease } from '../server/src/schema/types';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
 import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
@@ -21,12 +21,6 @@ function read(body: string) {
   return found[0].reading;
 }
 
-/** The errors of one script line, as `start-end`, or [] when we pass it. */
-function errorsOn(line: string, release: VppRelease = '26.06'): string[] {
-  return analyze(line, { language: 'cli', release })
-    .diagnostics.filter((d) => d.severity === 'error')
-    .map((d) => line.slice(d.start, d.end));
-}
 
 describe('words VPP refuses, read the way unformat reads them', () => {
   it('takes one branch of an if / else-if chain read without a loop (set interface l2 tag-rewrite)', () => {
