@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { HELPER_CHECKS } from '../server/src/schema/helperChecks';
+import { RELEASES, schemaFor } from '../server/src/schema/index';
+import { described, lintScript } from './lintHelpers';
+
+const errors = (text: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${text}\n`, { release })).filter((d) => d.startsWith('error'));
+
+describe('checks VPP makes in a helper the reader does not follow', () => {
+  it('names only arguments the reading of its command has, in every release that has the command', () => {
+    for (const check of HELPER_CHECKS) {
+      for (const release of RELEASES) {
+        const spec = schemaFor(release).commands.get(check.path);
+        if (!spec) continue;
+        const names = new Set((spec.args ?? []).map((a) => a.name));
+        for (const group of [...(check.required ?? []), ...(check.exclusive ?? [])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
+        assert.ok(spec.required?.some((g) => check.required?.some((c) => c.join() === g.join())), `${release} ${check.path}`);
+      }
+    }
+  });
+
+  describe('create gtpu forward: exactly one of unknown-teid, unknown-type, bad-header', () => {
+    // VPP 26.06 (Debug build, vppctl exec) answered each of these lines with
+    // "create gtpu forward: one and only one of unknown-teid, unknown-type or bad-header must be specified"
+    const refused = [
+      'create gtpu forward dst 10.9.0.1',
+      'create gtpu forward dst 10.9.0.1 del',
+      'create gtpu forward dst 10.9.0.1 bad-header unknown-type',
+      'create gtpu forward dst 10.9.0.1 bad-header unknown-type del',
+      'create gtpu forward dst 10.9.0.1 unknown-type unknown-teid bad-header',
+    ];
+    // and accepted these
+    const accepted = [
+      'create gtpu forward dst 10.9.0.1 unknown-teid',
+      'create gtpu forward dst 10.9.0.1 unknown-teid del',
+      'create gtpu forward dst 2001:db8::1 bad-header',
+      'create gtpu forward dst 10.9.0.1 decap-next node ip4-input unknown-type',
+    ];
+
+    it('refuses what VPP refused, in 26.06 and 24.10 (the same function and helper)', () => {
+      for (const release of ['26.06', '24.10'] as const) {
+        for (const line of refused) assert.ok(errors(line, release).some((d) => /missing-required|conflicting-options/.test(d)), `${release}: ${line}`);
+      }
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1'), ['error vpp.missing-required [create gtpu forward]']);
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1 bad-header unknown-type'), ['error vpp.conflicting-options [unknown-type]']);
+    });
+
+    it('reports no error on what VPP accepted, nor on the same flag twice (ORed into the same bit)', () => {
+      for (const line of accepted) assert.deepEqual(errors(line), [], line);
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1 unknown-teid unknown-teid'), []);
+    });
+  });
+});
