@@ -12,8 +12,9 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
         const spec = schemaFor(release).commands.get(check.path);
         if (!spec) continue;
         const names = new Set((spec.args ?? []).map((a) => a.name));
-        for (const group of [...(check.required ?? []), ...(check.exclusive ?? [])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
-        assert.ok(spec.required?.some((g) => check.required?.some((c) => c.join() === g.join())), `${release} ${check.path}`);
+        for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
+        for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
+        for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
       }
     }
   });
@@ -48,5 +49,33 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
       for (const line of accepted) assert.deepEqual(errors(line), [], line);
       assert.deepEqual(errors('create gtpu forward dst 10.9.0.1 unknown-teid unknown-teid'), []);
     });
+  });
+});
+
+describe('create bond: load-balance and numa-only are taken only after a mode that has them', () => {
+  // VPP 26.06 (Debug build, vppctl exec) refused these: load-balance with "create bond: unknown input `'",
+  // numa-only with "create bond: Only lacp mode supports numa-only so far!"
+  const refused = [
+    'create bond load-balance l34 mode lacp',
+    'create bond mode round-robin load-balance l2',
+    'create bond numa-only mode lacp',
+    'create bond mode xor numa-only',
+    'create bond mode active-backup numa-only mode lacp',
+  ];
+  // and accepted these: the mode as read so far counts, not the last one
+  const accepted = [
+    'create bond mode lacp load-balance l34',
+    'create bond mode xor load-balance l23',
+    'create bond mode lacp numa-only',
+    'create bond mode lacp mode xor load-balance l2',
+    'create bond mode xor load-balance l2 mode round-robin',
+  ];
+
+  it('refuses what VPP refused, at the argument VPP stops at', () => {
+    for (const release of ['26.06', '24.10'] as const) for (const line of refused) assert.ok(errors(line, release).some((d) => /missing-required \[(load-balance|numa-only)/.test(d)), `${release}: ${line}: ${errors(line, release)}`);
+  });
+
+  it('reports no error on what VPP accepted', () => {
+    for (const line of accepted) assert.deepEqual(errors(line), [], line);
   });
 });
