@@ -249,6 +249,14 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${list(present)} together in \`${command.path}\`.`, second.start, second.end, [{ kind: 'remove', start: second.start, end: second.end }]));
     }
   }
+  // a branch that tests what an earlier argument set is taken only after it (`mode lacp load-balance l34`)
+  for (const m of templated ? [] : match.matches) {
+    const guard = m.pattern.spec.readOnlyAfter;
+    if (!guard || m.start >= ignoredFrom) continue;
+    const setter = match.matches.filter((o) => o.pattern.spec.name === guard.arg && o.start < m.start).pop();
+    if (setter && setter.values.some((v) => v.token && guard.values.includes(v.token.text))) continue;
+    out.push(diagnostic('vpp.missing-required', guard.says, m.start, m.end));
+  }
   // a value that takes the rest of the line may hold any argument written after it (`workers 0-3
   // loop0`): which were given is not known, so the checks read from VPP's source hold only without it
   const takesRest = command.source !== undefined && [...given.values()].some((uses) => uses.some((m) => m.values.some((v) => v.spec.kind === 'rest')));

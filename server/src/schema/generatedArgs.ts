@@ -1,5 +1,6 @@
 import commandArgs from './data/command-args.json';
 import { argName } from '../sourceReader/formatString';
+import { withHelperChecks } from './helperChecks';
 import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } from './types';
 
 /**
@@ -7,7 +8,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs' | 'refusesBeforeReading'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'exclusive' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs' | 'refusesBeforeReading'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -18,7 +19,7 @@ for (const entry of commandArgs as CommandArgsEntry[]) {
 
 /** The readings of one command path, one per group of releases that read it alike. */
 export function readArgsOf(path: string): ReadArgsFields[] {
-  return (byPath.get(path) ?? []).map(unpack);
+  return (byPath.get(path) ?? []).map((entry) => withHelperChecks(path, unpack(entry)));
 }
 
 function unpack(entry: CommandArgsEntry): ReadArgsFields {

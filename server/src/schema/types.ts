@@ -126,6 +126,11 @@ export interface ArgSpec {
   needs?: readonly string[];
   /** VPP reads nothing after this argument (its branch leaves the parse loop): later words are ignored. */
   endsInput?: boolean;
+  /**
+   * VPP takes this argument only once `arg` was read before it on the line with one of `values`
+   * (its branch tests what that argument set so far); otherwise it refuses the line, with `says`.
+   */
+  readOnlyAfter?: { arg: string; values: readonly string[]; says: string };
 }
 
 /**

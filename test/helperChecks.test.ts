@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { HELPER_CHECKS } from '../server/src/schema/helperChecks';
+import { RELEASES, schemaFor } from '../server/src/schema/index';
+import { described, lintScript } from './lintHelpers';
+
+const errors = (text: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${text}\n`, { release })).filter((d) => d.startsWith('error'));
+
+describe('checks VPP makes in a helper the reader does not follow', () => {
+  it('names only arguments the reading of its command has, in every release that has the command', () => {
+    for (const check of HELPER_CHECKS) {
+      for (const release of RELEASES) {
+        const spec = schemaFor(release).commands.get(check.path);
+        if (!spec) continue;
+        const names = new Set((spec.args ?? []).map((a) => a.name));
+        for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
+        for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
+        for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
+      }
+    }
+  });
+
+  describe('create gtpu forward: exactly one of unknown-teid, unknown-type, bad-header', () => {
+    // VPP 26.06 (Debug build, vppctl exec) answered each of these lines with
+    // "create gtpu forward: one and only one of unknown-teid, unknown-type or bad-header must be specified"
+    const refused = [
+      'create gtpu forward dst 10.9.0.1',
+      'create gtpu forward dst 10.9.0.1 del',
+      'create gtpu forward dst 10.9.0.1 bad-header unknown-type',
+      'create gtpu forward dst 10.9.0.1 bad-header unknown-type del',
+      'create gtpu forward dst 10.9.0.1 unknown-type unknown-teid bad-header',
+    ];
+    // and accepted these
+    const accepted = [
+      'create gtpu forward dst 10.9.0.1 unknown-teid',
+      'create gtpu forward dst 10.9.0.1 unknown-teid del',
+      'create gtpu forward dst 2001:db8::1 bad-header',
+      'create gtpu forward dst 10.9.0.1 decap-next node ip4-input unknown-type',
+    ];
+
+    it('refuses what VPP refused, in 26.06 and 24.10 (the same function and helper)', () => {
+      for (const release of ['26.06', '24.10'] as const) {
+        for (const line of refused) assert.ok(errors(line, release).some((d) => /missing-required|conflicting-options/.test(d)), `${release}: ${line}`);
+      }
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1'), ['error vpp.missing-required [create gtpu forward]']);
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1 bad-header unknown-type'), ['error vpp.conflicting-options [unknown-type]']);
+    });
+
+    it('reports no error on what VPP accepted, nor on the same flag twice (ORed into the same bit)', () => {
+      for (const line of accepted) assert.deepEqual(errors(line), [], line);
+      assert.deepEqual(errors('create gtpu forward dst 10.9.0.1 unknown-teid unknown-teid'), []);
+    });
+  });
+});
+
+describe('create bond: load-balance and numa-only are taken only after a mode that has them', () => {
+  // VPP 26.06 (Debug build, vppctl exec) refused these: load-balance with "create bond: unknown input `'",
+  // numa-only with "create bond: Only lacp mode supports numa-only so far!"
+  const refused = [
+    'create bond load-balance l34 mode lacp',
+    'create bond mode round-robin load-balance l2',
+    'create bond numa-only mode lacp',
+    'create bond mode xor numa-only',
+    'create bond mode active-backup numa-only mode lacp',
+  ];
+  // and accepted these: the mode as read so far counts, not the last one
+  const accepted = [
+    'create bond mode lacp load-balance l34',
+    'create bond mode xor load-balance l23',
+    'create bond mode lacp numa-only',
+    'create bond mode lacp mode xor load-balance l2',
+    'create bond mode xor load-balance l2 mode round-robin',
+  ];
+
+  it('refuses what VPP refused, at the argument VPP stops at', () => {
+    for (const release of ['26.06', '24.10'] as const) for (const line of refused) assert.ok(errors(line, release).some((d) => /missing-required \[(load-balance|numa-only)/.test(d)), `${release}: ${line}: ${errors(line, release)}`);
+  });
+
+  it('reports no error on what VPP accepted', () => {
+    for (const line of accepted) assert.deepEqual(errors(line), [], line);
+  });
+});
