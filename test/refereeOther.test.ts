@@ -153,6 +153,21 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
     assert.equal(reread(extra, '26.06').verdict, 'parse');
   });
 
+  it('checks an ethertype against the fixed table of types.def, not as a name of run-time state', () => {
+    // unformat_ethernet_type_host_byte_order: `0x%x`, `%d`, or a name ethernet_init added from
+    // types.def alone, as written or upper-cased. VPP 26.06 refused `lcp ethertype enable ref0`
+    // ("Invalid ethertype") and read `arp`, `ARP` and `0x806` (then "Failed to enable ethertype (-31)",
+    // the plugin's own refusal of a type VPP handles itself), and `802_1_LLDP` as the number 802
+    // ("Failed to enable ethertype (-7)")
+    assert.deepEqual(errorsOn('lcp ethertype enable ref0'), ['ref0', 'lcp ethertype enable']);
+    assert.deepEqual(errorsOn('lcp ethertype enable { ref0 }'), ['ref0', 'lcp ethertype enable']);
+    // `%d` read 70000, too big: "Invalid ethertype"
+    assert.deepEqual(errorsOn('lcp ethertype enable 70000'), ['70000', 'lcp ethertype enable']);
+    for (const line of ['lcp ethertype enable arp', 'lcp ethertype enable ARP', 'lcp ethertype enable 0x806', 'lcp ethertype enable 0x88cc', 'lcp ethertype enable 802_1_LLDP']) {
+      assert.deepEqual(errorsOn(line), [], line);
+    }
+  });
+
   it('takes a branch that writes back the value a variable starts with (`add` of `is_del = 0`) as giving nothing', () => {
     // udp_encap_cli: `if (!is_del && fproto != FIB_PROTOCOL_MAX) ... else if (is_del) ... else error`;
     // VPP 24.10 and 26.06 refused `udp encap add`: "specify some IP addresses"
