@@ -93,6 +93,74 @@ VLIB_CLI_COMMAND (iface_cmd, static) = { .path = "test iface", .function = iface
     assert.equal(reread(typo, '26.06').verdict, 'parse');
   });
 
+  it('counts a refusal after the loop at a name VPP looks up among run-time registrations as the state\'s', () => {
+    // VPP 26.06 refused each with `ref0` and accepted the same line with a registered name:
+    // `set interface hw-class loop0 Ethernet` (unformat_hash_string over hw_interface_class_by_name),
+    // `set interface feature loop0 ip4-rx-urpf-loose arc ip4-unicast` (vnet_get_feature_arc_index,
+    // vnet_get_feature_reg), `set interface tx-hash loop0 hash-name hash-eth-l34` (vnet_hash_function_from_name)
+    const refused: [string, string][] = [
+      ['set interface hw-class loop0 ref0', "set interface hw-class: unknown hardware class `'"],
+      ['set in hw loop0 ref0', "set interface hw-class: unknown hardware class `'"],
+      ['set interface feature loop0 ref0 arc ref0', 'set interface feature: Unknown arc name (ref0)...'],
+      ['set interface feature loop0 ref0 arc ip4-unicast', "set interface feature: Feature (ref0) not registered to arc (ip4-unicast)... See 'show features verbose' for valid feature/arc combinations."],
+      ['set interface tx-hash loop0 hash-name ref0', 'set interface tx-hash: please specify valid hash name'],
+      ['set in tx-h loop0 hash-name ref0', 'set interface tx-hash: please specify valid hash name'],
+    ];
+    for (const release of ['24.10', '26.06'] as const) {
+      for (const [line, message] of refused) {
+        assert.equal(reread({ line, family: 'interfaces', verdict: 'parse', message }, release).verdict, 'state', `${release}: ${line}`);
+        assert.deepEqual(errorsOn(line, release), [], `${release}: ${line}`);
+      }
+    }
+    for (const line of ['set interface hw-class loop0 Ethernet', 'set interface feature loop0 ip4-rx-urpf-loose arc ip4-unicast', 'set interface tx-hash loop0 hash-name hash-eth-l34']) {
+      assert.deepEqual(errorsOn(line), [], line);
+    }
+    // the reader marks a `%s` the checks after the loop hand to a run-time lookup (feature.c, 26.06)
+    const feature = readCliFile(`
+static clib_error_t *
+feature_fn (vlib_main_t * vm, unformat_input_t * input, vlib_cli_command_t * cmd)
+{
+  u8 *arc_name = 0, *feature_name = 0;
+  u32 sw_if_index = ~0;
+  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (input, "%U %s arc %s", unformat_vnet_sw_interface, vnm, &sw_if_index, &feature_name, &arc_name))
+        ;
+      else
+        return clib_error_return (0, "parse error");
+    }
+  if (vnet_get_feature_arc_index ((const char *) arc_name) == (u8) ~0)
+    return clib_error_return (0, "Unknown arc name (%s)... ", arc_name);
+  if (vnet_get_feature_reg ((const char *) arc_name, (const char *) feature_name) == 0)
+    return clib_error_return (0, "Feature not registered");
+  return 0;
+}
+VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = feature_fn };
+`)[0];
+    assert.deepEqual(feature.reading.args[0].values?.map((v) => v.lookup), [undefined, 'feature', undefined, 'feature arc']);
+    // without the looked-up word the refusal stays the line's: "unknown hardware interface `'"
+    const bare: RecordedCase = { line: 'set interface hw-class', family: 'interfaces', verdict: 'parse', message: "set interface hw-class: unknown hardware interface `'" };
+    assert.equal(reread(bare, '26.06').verdict, 'parse');
+    // as does a word after the name that VPP quotes: "parse error: 'bogus-option'"
+    const extra: RecordedCase = { line: 'set interface tx-hash loop0 hash-name ref0 bogus-option', family: 'interfaces', verdict: 'parse', message: "set interface tx-hash: parse error: 'bogus-option'", rest: 'bogus-option' };
+    assert.equal(reread(extra, '26.06').verdict, 'parse');
+  });
+
+  it('checks an ethertype against the fixed table of types.def, not as a name of run-time state', () => {
+    // unformat_ethernet_type_host_byte_order: `0x%x`, `%d`, or a name ethernet_init added from
+    // types.def alone, as written or upper-cased. VPP 26.06 refused `lcp ethertype enable ref0`
+    // ("Invalid ethertype") and read `arp`, `ARP` and `0x806` (then "Failed to enable ethertype (-31)",
+    // the plugin's own refusal of a type VPP handles itself), and `802_1_LLDP` as the number 802
+    // ("Failed to enable ethertype (-7)")
+    assert.deepEqual(errorsOn('lcp ethertype enable ref0'), ['ref0', 'lcp ethertype enable']);
+    assert.deepEqual(errorsOn('lcp ethertype enable { ref0 }'), ['ref0', 'lcp ethertype enable']);
+    // `%d` read 70000, too big: "Invalid ethertype"
+    assert.deepEqual(errorsOn('lcp ethertype enable 70000'), ['70000', 'lcp ethertype enable']);
+    for (const line of ['lcp ethertype enable arp', 'lcp ethertype enable ARP', 'lcp ethertype enable 0x806', 'lcp ethertype enable 0x88cc', 'lcp ethertype enable 802_1_LLDP']) {
+      assert.deepEqual(errorsOn(line), [], line);
+    }
+  });
+
   it('takes a branch that writes back the value a variable starts with (`add` of `is_del = 0`) as giving nothing', () => {
     // udp_encap_cli: `if (!is_del && fproto != FIB_PROTOCOL_MAX) ... else if (is_del) ... else error`;
     // VPP 24.10 and 26.06 refused `udp encap add`: "specify some IP addresses"

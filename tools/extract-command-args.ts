@@ -241,6 +241,17 @@ function ipProtocolNames(): string[] {
 }
 writeFileSync(path.join(dataDir, 'ip-protocols.json'), `${JSON.stringify(ipProtocolNames())}\n`);
 
+/**
+ * The names unformat_ethernet_type_host_byte_order knows: ethernet_init fills its table from
+ * src/vnet/ethernet/types.def alone (`ethernet_type (0x806, ARP)`). One list for all releases, the
+ * names of any: a name an older release lacks then goes unflagged there, which only loses errors.
+ */
+function ethertypeNames(): string[] {
+  const names = RELEASES.flatMap((release) => [...git('show', `v${release}:src/vnet/ethernet/types.def`).matchAll(/^ethernet_type \(\s*\w+\s*,\s*(\w+)\s*\)/gm)].map((m) => m[1]));
+  return [...new Set(names)];
+}
+writeFileSync(path.join(dataDir, 'ethertypes.json'), `${JSON.stringify(ethertypeNames())}\n`);
+
 writeFileSync(path.join(dataDir, 'command-args.json'), `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`);
 console.log(`wrote ${entries.length} entries to server/src/schema/data/command-args.json`);
 for (const [release, c] of counts) {

@@ -1,3 +1,4 @@
+import ethertypes from '../schema/data/ethertypes.json';
 import ipProtocols from '../schema/data/ip-protocols.json';
 import type { ValueKind, ValueSpec } from '../schema/types';
 
@@ -26,6 +27,7 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   corelist: 'a CPU list such as 1-3,5',
   'hex-string': 'hex digits in pairs such as 0a1b2c (no 0x)',
   'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
+  ethertype: 'an ethertype: a number such as 0x88cc, or a name such as ARP or IP6',
   rest: 'the rest of the line',
 };
 
@@ -72,6 +74,25 @@ const IP_PROTOCOLS = new Set<string>(ipProtocols);
  * unformat_ip_protocol reads a token of `a-zA-Z0-9_` and looks it up as written, then upper-cased,
  * among the names of protocols.def: `tcp` and `Tcp` are TCP, `6` is no name.
  */
+const ETHERTYPES = new Set<string>(ethertypes);
+
+/**
+ * unformat_ethernet_type_host_byte_order tries `0x%x` and `%d` first, each of which takes the digits
+ * a word starts with; a word starting with a letter must then start with a name of types.def,
+ * matched as written or upper-cased (VPP 26.06 refused `lcp ethertype enable ref0`: "Invalid
+ * ethertype", and took `arp`, `ARP`, `0x806`, and `802_1_LLDP` as the number 802). Words starting
+ * otherwise are let through.
+ */
+function isEthertype(text: string): boolean {
+  // a number of 65536 or more is refused (VPP 26.06: `70000`); past 2^31 the int VPP reads it into
+  // wraps, which is not followed
+  const hex = /^0x([0-9a-fA-F]+)/.exec(text)?.[1];
+  const number = hex !== undefined ? parseInt(hex, 16) : /^\+?(\d+)/.test(text) ? Number(/^\+?(\d+)/.exec(text)![1]) : undefined;
+  if (number !== undefined) return number < 65536 || number > 0x7fffffff;
+  const token = /^[A-Za-z_]\w*/.exec(text)?.[0];
+  return token === undefined || ETHERTYPES.has(token.toUpperCase());
+}
+
 function isIpProtocol(text: string): boolean {
   return /^\w+$/.test(text) && IP_PROTOCOLS.has(text.toUpperCase());
 }
@@ -220,6 +241,8 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(CORELIST.test(text));
     case 'ip-protocol':
       return ok(isIpProtocol(text));
+    case 'ethertype':
+      return ok(isEthertype(text));
     case 'hex-string':
       return ok(isHexString(text));
     case 'interface':

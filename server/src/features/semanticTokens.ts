@@ -63,6 +63,7 @@ const KIND_TYPE: Partial<Record<ValueKind, SemanticTokenType>> = {
   enum: 'enumMember',
   // a name of VPP's protocol table: one of a list
   'ip-protocol': 'enumMember',
+  ethertype: 'enumMember',
   interface: 'variable',
   string: 'string',
   ifname: 'string',

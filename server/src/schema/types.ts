@@ -41,6 +41,7 @@ export type ValueKind =
   | 'corelist' // 1-3,5
   | 'hex-string' // hex digit pairs, no 0x: 0a1b (unformat_hex_string)
   | 'ip-protocol' // a name of src/vnet/ip/protocols.def, any case: tcp, UDP (unformat_ip_protocol)
+  | 'ethertype' // a number below 65536 (0x hex or decimal), or a name of src/vnet/ethernet/types.def, any case: ARP, ip6 (unformat_ethernet_type_host_byte_order)
   | 'rest'; // consumes the rest of the line (exec FILE, comment ...)
 
 export interface ValueSpec {

@@ -108,7 +108,7 @@ function combine(parts: readonly { directive?: string; text: string }[], values:
 }
 
 /** Characters each value kind may hold, besides letters and digits. */
-const PUNCTUATION_IN: Partial<Record<ValueSpec['kind'], string>> = { uint: '+', int: '+-', hex: '', number: '', ip4: '.', ip6: ':.', ip: ':.', 'ip-protocol': '_' };
+const PUNCTUATION_IN: Partial<Record<ValueSpec['kind'], string>> = { uint: '+', int: '+-', hex: '', number: '', ip4: '.', ip6: ':.', ip: ':.', 'ip-protocol': '_', ethertype: '_' };
 
 /**
  * `%U:%u` (an address and its port), `%u-%u`: values with punctuation between them, written as one

@@ -1,3 +1,4 @@
+import { markLookedUpAfterLoop } from './lookedUpAfterLoop';
 import type { ArgSpec, ReadCommandArgs } from '../schema/types';
 import { addBranchArgs, ERROR_RETURN, flatten, lineInputSwitch, loose, READS_INPUT, readsAfterBranch, readsFrom, shortCond } from './branches';
 import { normalizeSpace, parseStatements, withoutLiterals, type Statement } from './cText';
@@ -92,6 +93,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     // a guard's own test (`!enable_set`) is not what sets its flag: the words it reads are
     read.push({ cond: branch.guarded ? branch.guarded.join(' || ') : branch.cond, body, args: args.slice(before) });
   }
+  markLookedUpAfterLoop(read, flat.slice(at + 1));
   // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
   const separator = args.find((a) => a.keyword && /^[^A-Za-z0-9]+$/.test(a.keyword));
   if (separator) return loose(`reads \`${separator.keyword}\` as a word of its own, which may also end the word before it`);

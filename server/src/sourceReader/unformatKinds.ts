@@ -58,7 +58,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ip_address_family: { kind: 'enum', values: ['ip4', 'ipv4', 'IP4', 'IPv4', 'ip6', 'ipv6', 'IP6', 'IPv6'] },
   // `%d`, or a name looked up
   unformat_app_index: { kind: 'string' },
-  unformat_ethernet_type_host_byte_order: { kind: 'string' },
+  // `0x%x`, `%d`, or a name of the fixed table ethernet_init fills from types.def alone
+  unformat_ethernet_type_host_byte_order: { kind: 'ethertype' },
   // `%v`, copied into a fixed array (too long a word is refused: we do not know the size)
   unformat_c_string_array: { kind: 'string' },
   // a run of token characters (`a-zA-Z0-9_` unless given)

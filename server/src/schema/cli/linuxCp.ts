@@ -184,7 +184,7 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
     args: [
       {
         name: 'ethertype',
-        values: [{ kind: 'string', placeholder: '0x88cc' }],
+        values: [{ kind: 'ethertype', placeholder: '0x88cc' }],
         doc:
           'The Ethernet type: hexadecimal with a `0x` prefix, decimal (below 65536), or one of VPP\'s ' +
           'upper-case type names (such as `802_1_LLDP`). Types VPP already handles itself (IP4, ARP ...) ' +
