@@ -187,8 +187,8 @@ export const LINUX_CP_COMMANDS: readonly CommandSpec[] = [
         values: [{ kind: 'ethertype', placeholder: '0x88cc' }],
         doc:
           'The Ethernet type: hexadecimal with a `0x` prefix, decimal (below 65536), or one of VPP\'s ' +
-          'upper-case type names (such as `802_1_LLDP`). Types VPP already handles itself (IP4, ARP ...) ' +
-          'are refused.',
+          'type names (such as `CDP`). A name that starts with a digit is read as a number: `802_1_LLDP` ' +
+          'is 802, so write LLDP as `0x88cc`. Types VPP already handles itself (IP4, ARP ...) are refused.',
       },
     ],
     required: [['ethertype']],
