@@ -1,17 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
-import { described, lintScript } from './lintHelpers';
+import { lineErrors } from './lintHelpers';
 
 /**
  * The checks after a command's parse loop, read as what they refuse (sourceReader/requiredAfterLoop.ts
  * and errorConditions.ts), on small functions written the way VPP writes them. Each pattern is one
  * VPP really uses; the function named in a test is where.
  */
-
-/** The errors `vpp-lint` reports on one script line. */
-function errors(line: string, release: '24.10' | '26.06' = '26.06'): string[] {
-  return described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
-}
 
 function read(declarations: string, branches: string, after: string) {
   const text = `static clib_error_t *
@@ -484,63 +479,63 @@ describe('the final else of a chain after the loop', () => {
 
 describe('the checks after the loop on real lines', () => {
   it('two table indexes in `set interface input acl`: VPP 26.06 refused them ("Only one table index per API is allowed.")', () => {
-    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
-    assert.deepEqual(errors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
-    assert.deepEqual(errors('set interface input acl intfc loop0 ip4-table 1'), []);
-    assert.deepEqual(errors('set policer classify interface loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+    assert.deepEqual(lineErrors('set interface input acl intfc loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
+    assert.deepEqual(lineErrors('set interface output acl intfc loop0 ip4-table 1 l2-table 0'), ['error vpp.conflicting-options [l2-table 0]']);
+    assert.deepEqual(lineErrors('set interface input acl intfc loop0 ip4-table 1'), []);
+    assert.deepEqual(lineErrors('set policer classify interface loop0 ip4-table 1 ip6-table 1'), ['error vpp.conflicting-options [ip6-table 1]']);
   });
 
   it('a final else: VPP 26.06 refused `adjacency counters` and `set dhcp proxy server 10.9.0.1` alone', () => {
-    assert.equal(errors('adjacency counters').length, 1);
-    assert.deepEqual(errors('adjacency counters enable'), []);
-    assert.equal(errors('set dhcp proxy server 10.9.0.1').length, 1);
-    assert.deepEqual(errors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
-    assert.deepEqual(errors('set dhcp proxy del'), []);
+    assert.equal(lineErrors('adjacency counters').length, 1);
+    assert.deepEqual(lineErrors('adjacency counters enable'), []);
+    assert.equal(lineErrors('set dhcp proxy server 10.9.0.1').length, 1);
+    assert.deepEqual(lineErrors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
+    assert.deepEqual(lineErrors('set dhcp proxy del'), []);
   });
 
   it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {
-    assert.deepEqual(errors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
-    assert.deepEqual(errors('dhcp6 pd client loop0 prefix group ref0'), []);
+    assert.deepEqual(lineErrors('dhcp6 pd client prefix group ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
+    assert.deepEqual(lineErrors('dhcp6 pd client loop0 prefix group ref0'), []);
   });
   it('one word for two required groups: VPP 24.10 and 26.06 refused `qos record ip` and `set interface l2 xconnect loop0`', () => {
     // `ip` is the interface (then no source) or the source (then no interface): refused either way
-    assert.deepEqual(errors('qos record ip'), ['error vpp.missing-required [qos record]']);
-    assert.deepEqual(errors('qos record vlan', '24.10'), ['error vpp.missing-required [qos record]']);
-    assert.deepEqual(errors('set interface l2 xconnect loop0'), ['error vpp.missing-required [set interface l2 xconnect]']);
+    assert.deepEqual(lineErrors('qos record ip'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(lineErrors('qos record vlan', '24.10'), ['error vpp.missing-required [qos record]']);
+    assert.deepEqual(lineErrors('set interface l2 xconnect loop0'), ['error vpp.missing-required [set interface l2 xconnect]']);
     // VPP accepted these: a word for each group
-    assert.deepEqual(errors('qos record loop0 ip enable disable'), []);
-    assert.deepEqual(errors('qos record ip loop0'), []);
+    assert.deepEqual(lineErrors('qos record loop0 ip enable disable'), []);
+    assert.deepEqual(lineErrors('qos record ip loop0'), []);
     // a word the other positional lists is read as that word, as a word shaped as an address is:
     // VPP 24.10 and 26.06 refused `packet-generator mac-filter enable` ("specify interface")
-    assert.deepEqual(errors('packet-generator mac-filter enable'), ['error vpp.missing-required [packet-generator mac-filter]']);
+    assert.deepEqual(lineErrors('packet-generator mac-filter enable'), ['error vpp.missing-required [packet-generator mac-filter]']);
   });
   it('two numbers a branch refuses out of order: VPP 24.10 and 26.06 refused `nat44 ei addr-port-assignment-alg default port-range 1 - 1`', () => {
-    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 1'), ['error vpp.invalid-value [1]']);
-    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 0', '24.10'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('nat44 ei addr-port-assignment-alg default port-range 1 - 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(lineErrors('nat44 ei addr-port-assignment-alg default port-range 1 - 0', '24.10'), ['error vpp.invalid-value [0]']);
     // `%d` into a u32: -1 is 4294967295, above any end
-    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range -1 - 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(lineErrors('nat44 ei addr-port-assignment-alg default port-range -1 - 1'), ['error vpp.invalid-value [1]']);
     // the check lets these through (`1 - -1`: the end is 4294967295)
-    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - 2'), []);
-    assert.deepEqual(errors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
+    assert.deepEqual(lineErrors('nat44 ei addr-port-assignment-alg default port-range 1 - 2'), []);
+    assert.deepEqual(lineErrors('nat44 ei addr-port-assignment-alg default port-range 1 - -1'), []);
   });
   it('a variable that starts at a name VPP defines as ~0: VPP 26.06 refused `npol interface clear sw_if_index -1` ("interface not specified")', () => {
     // `u32 sw_if_index = NPOL_INVALID_INDEX;` (npol.h: `((u32) ~0)`): `-1` read with `%d` is that value again
-    assert.deepEqual(errors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
-    assert.deepEqual(errors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
-    assert.deepEqual(errors('npol interface clear sw_if_index 1'), []);
+    assert.deepEqual(lineErrors('npol interface clear sw_if_index -1'), ['error vpp.missing-required [npol interface clear]']);
+    assert.deepEqual(lineErrors('npol interface configure sw_if_index -1'), ['error vpp.missing-required [npol interface configure]']);
+    assert.deepEqual(lineErrors('npol interface clear sw_if_index 1'), []);
   });
   it('a flag that starts set, which `add` keeps and `del` clears: VPP 24.10 and 26.06 refused `ip punt policer add` and `udp decap 1 add`', () => {
     // `if (is_add && ~0 == policer_index)`: without `del`, is_add is 1 whether or not `add` is written
-    assert.deepEqual(errors('ip punt policer add'), ['error vpp.missing-required [ip punt policer]']);
-    assert.deepEqual(errors('ip6 punt policer add', '24.10'), ['error vpp.missing-required [ip6 punt policer]']);
-    assert.deepEqual(errors('udp decap 1 add'), ['error vpp.missing-required [udp decap]']);
-    assert.deepEqual(errors('ip punt policer add 1'), []);
-    assert.deepEqual(errors('ip punt policer del'), []);
-    assert.deepEqual(errors('udp decap 1 del'), []);
+    assert.deepEqual(lineErrors('ip punt policer add'), ['error vpp.missing-required [ip punt policer]']);
+    assert.deepEqual(lineErrors('ip6 punt policer add', '24.10'), ['error vpp.missing-required [ip6 punt policer]']);
+    assert.deepEqual(lineErrors('udp decap 1 add'), ['error vpp.missing-required [udp decap]']);
+    assert.deepEqual(lineErrors('ip punt policer add 1'), []);
+    assert.deepEqual(lineErrors('ip punt policer del'), []);
+    assert.deepEqual(lineErrors('udp decap 1 del'), []);
   });
   it('a read whose branch returns, followed by an error: VPP 26.06 refused `selog emit-elog` alone ("Please specify msg <string>")', () => {
-    assert.deepEqual(errors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
-    assert.deepEqual(errors('selog emit-elog msg hello'), []);
+    assert.deepEqual(lineErrors('selog emit-elog'), ['error vpp.missing-required [selog emit-elog]']);
+    assert.deepEqual(lineErrors('selog emit-elog msg hello'), []);
   });
   it('`op == CONST` of a variable each branch sets to a named constant: that branch given and no other setter (int_l2_pbb_vtr)', () => {
     const r = read('  u32 vtr_op = L2_VTR_DISABLED;\n  u8 dmac_set = 0;', `      if (unformat (line_input, "disable"))
@@ -570,11 +565,11 @@ describe('the checks after the loop on real lines', () => {
   it('VPP 26.06 refused `push` and `translate_pbb_stag` without dmac, smac and s_id ("expecting dmac <address> smac <address> s_id <nn>")', () => {
     // no dmac and no s_id: one error for each
     for (const line of ['set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 push', 'set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 translate_pbb_stag 1']) {
-      assert.deepEqual(errors(line), Array(2).fill('error vpp.missing-required [set interface l2 pbb-tag-rewrite]'), line);
+      assert.deepEqual(lineErrors(line), Array(2).fill('error vpp.missing-required [set interface l2 pbb-tag-rewrite]'), line);
     }
-    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 push dmac 02:fe:00:00:00:01 smac 02:fe:00:00:00:02 s_id 1'), []);
-    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 pop'), []);
-    assert.deepEqual(errors('set interface l2 pbb-tag-rewrite loop0 push disable'), []);
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite loop0 push dmac 02:fe:00:00:00:01 smac 02:fe:00:00:00:02 s_id 1'), []);
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite loop0 pop'), []);
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite loop0 push disable'), []);
   });
   it('an index still at ~0 compared with the length of a vector is beyond it (trace_frame_queue)', () => {
     const r = read('  u32 enable = 2;\n  u32 index = ~(u32) 0;', `      if (unformat (line_input, "on"))
@@ -595,22 +590,22 @@ describe('the checks after the loop on real lines', () => {
 
   it('VPP 24.10 and 26.06 refused `trace frame-queue on` without an index ("expecting valid worker handoff queue index")', () => {
     for (const release of ['24.10', '26.06'] as const) {
-      assert.deepEqual(errors('trace frame-queue on', release), ['error vpp.missing-required [trace frame-queue]']);
-      assert.deepEqual(errors('trace frame-queue on index 0', release), []);
+      assert.deepEqual(lineErrors('trace frame-queue on', release), ['error vpp.missing-required [trace frame-queue]']);
+      assert.deepEqual(lineErrors('trace frame-queue on index 0', release), []);
     }
   });
   it('a bare line refused before a loop that stops at unknown words: VPP 24.10 and 26.06 refused `set interface bond` ("Missing required arguments.")', () => {
     for (const release of ['24.10', '26.06'] as const) {
-      assert.deepEqual(errors('set interface bond', release), ['error vpp.missing-required [set interface bond]']);
-      assert.deepEqual(errors('set interface bond loop0 weight 2', release), []);
+      assert.deepEqual(lineErrors('set interface bond', release), ['error vpp.missing-required [set interface bond]']);
+      assert.deepEqual(lineErrors('set interface bond loop0 weight 2', release), []);
     }
   });
   it('the checks after a loop with a value that takes the rest of the line, on lines without that value: VPP 26.06 refused `set interface handoff { fq-nelts 8 }` ("Please specify an interface...")', () => {
-    assert.deepEqual(errors('set interface handoff fq-nelts 8'), ['error vpp.missing-required [set interface handoff]', 'error vpp.missing-required [set interface handoff]']);
+    assert.deepEqual(lineErrors('set interface handoff fq-nelts 8'), ['error vpp.missing-required [set interface handoff]', 'error vpp.missing-required [set interface handoff]']);
     // `workers 0-1 loop0`: unformat_bitmap_list reads numbers on, so which words were the other arguments is not known
-    assert.deepEqual(errors('set interface handoff workers 0-1 loop0'), []);
-    assert.deepEqual(errors('set interface handoff loop0 workers 0-1'), []);
+    assert.deepEqual(lineErrors('set interface handoff workers 0-1 loop0'), []);
+    assert.deepEqual(lineErrors('set interface handoff loop0 workers 0-1'), []);
     // a hand-written command keeps its own checks beside its route path
-    assert.ok(errors('ip route via 10.9.0.1 loop0').length > 0);
+    assert.ok(lineErrors('ip route via 10.9.0.1 loop0').length > 0);
   });
 });

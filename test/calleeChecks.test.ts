@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { findFunctionBodies } from '../server/src/sourceReader/registrations';
-import { described, lintScript } from './lintHelpers';
+import { described, lineErrors, lintScript } from './lintHelpers';
 
 /**
  * The checks of a helper the command hands its values to (sourceReader/calleeChecks.ts), on
@@ -361,44 +361,42 @@ VLIB_CLI_COMMAND (wg_peer_add_command, static) = {
   });
 
   it('on real lines', () => {
-    const errors = (line: string, release: '26.06' | '24.10') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
-    assert.equal(errors('wireguard peer add allowed-ip 10.9.0.1/24', '26.06').length, 1);
-    assert.equal(errors('wireguard peer add allowed-ip 10.9.0.1/24', '24.10').length, 1);
-    assert.deepEqual(errors('wireguard peer add wg0 allowed-ip 10.9.0.1/24', '26.06'), []);
+    assert.equal(lineErrors('wireguard peer add allowed-ip 10.9.0.1/24', '26.06').length, 1);
+    assert.equal(lineErrors('wireguard peer add allowed-ip 10.9.0.1/24', '24.10').length, 1);
+    assert.deepEqual(lineErrors('wireguard peer add wg0 allowed-ip 10.9.0.1/24', '26.06'), []);
   });
 });
 
 describe('helpers\' checks on real lines', () => {
-  const errors = (line: string, release: '24.10' | '26.06' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
 
   it('`set nsim` needs a delay and a bandwidth: VPP 26.06 refused `set nsim delay 1 ms` ("invalid bandwidth 0.00")', () => {
-    assert.equal(errors('set nsim delay 1 ms').length, 1);
-    assert.match(errors('set nsim delay 1 ms')[0], /missing-required/);
-    assert.equal(errors('set nsim bandwidth 1 gbit').length, 1);
-    assert.deepEqual(errors('set nsim delay 1 ms bandwidth 1 gbit'), []);
+    assert.equal(lineErrors('set nsim delay 1 ms').length, 1);
+    assert.match(lineErrors('set nsim delay 1 ms')[0], /missing-required/);
+    assert.equal(lineErrors('set nsim bandwidth 1 gbit').length, 1);
+    assert.deepEqual(lineErrors('set nsim delay 1 ms bandwidth 1 gbit'), []);
   });
 
   it('`sr pt add iface` needs its interface: VPP 26.06 refused `sr pt add iface id 1` ("The iface name invalid.")', () => {
-    assert.equal(errors('sr pt add iface id 1').length, 1);
-    assert.deepEqual(errors('sr pt add iface loop0 id 1'), []);
+    assert.equal(lineErrors('sr pt add iface id 1').length, 1);
+    assert.deepEqual(lineErrors('sr pt add iface loop0 id 1'), []);
   });
 
   it('`set interface span` needs an interface, and a destination or a state word: VPP 26.06 refused `set interface span destination loop0` and `set interface span loop0` ("Invalid interface")', () => {
-    assert.equal(errors('set interface span destination loop0').length, 1);
-    assert.equal(errors('set interface span l2').length, 2);
+    assert.equal(lineErrors('set interface span destination loop0').length, 1);
+    assert.equal(lineErrors('set interface span l2').length, 2);
     // VPP 24.10 and 26.06 refused these ("Invalid interface"); a word we do not know reads as the source interface
     for (const line of ['set interface span loop0', 'set interface span bogus-option', 'set interface span rx', 'set interface span disable', 'set interface span loop0 destination loop0']) {
-      assert.equal(errors(line).length, 1, line);
-      assert.equal(errors(line, '24.10').length, 1, line);
+      assert.equal(lineErrors(line).length, 1, line);
+      assert.equal(lineErrors(line, '24.10').length, 1, line);
     }
-    assert.deepEqual(errors('set interface span loop0 destination loop1'), []);
-    assert.deepEqual(errors('set interface span loop0 disable'), []);
+    assert.deepEqual(lineErrors('set interface span loop0 destination loop1'), []);
+    assert.deepEqual(lineErrors('set interface span loop0 disable'), []);
   });
 
   it('`sr pt add iface` needs an id: VPP 26.06 refused `sr pt add iface loop0` ("The iface id value invalid.")', () => {
-    assert.equal(errors('sr pt add iface loop0').length, 1);
-    assert.ok(errors('sr pt add iface bogus-option').length > 0);
-    assert.deepEqual(errors('sr pt add iface loop0 id 1 ingress-load 1 egress-load 1 tts-template 1'), []);
+    assert.equal(lineErrors('sr pt add iface loop0').length, 1);
+    assert.ok(lineErrors('sr pt add iface bogus-option').length > 0);
+    assert.deepEqual(lineErrors('sr pt add iface loop0 id 1 ingress-load 1 egress-load 1 tts-template 1'), []);
   });
 
   it('VPP 24.10\'s `set nsim` left them garbage, and accepted `set nsim bandwidth 1 gbit`', () => {

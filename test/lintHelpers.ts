@@ -74,3 +74,8 @@ export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined
   if (skipped.length > 0) throw new Error(`overlapping edits: ${JSON.stringify(skipped)}`);
   return out;
 }
+
+/** The errors `vpp-lint` reports on one script line, described. */
+export function lineErrors(line: string, release: VppRelease = '26.06'): string[] {
+  return errorsOf(lintScript(`${line}\n`, { release }));
+}

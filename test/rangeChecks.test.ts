@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { readRange } from '../server/src/sourceReader/rangeChecks';
-import { described, lintScript } from './lintHelpers';
+import { lineErrors } from './lintHelpers';
 
 /** Bounds VPP checks after a command's parse loop, read as value ranges (sourceReader/rangeChecks.ts). */
 
@@ -74,14 +74,12 @@ describe('ranges checked after the loop', () => {
   });
 
   it('on real lines: VPP 26.06 refused `set ipfix exporter path-mtu 1` and accepted `path-mtu 1024`', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
-    assert.deepEqual(errors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
-    assert.deepEqual(errors('set ipfix exporter path-mtu 1024'), []);
+    assert.deepEqual(lineErrors('set ipfix exporter path-mtu 1'), ['error vpp.invalid-value [1]']);
+    assert.deepEqual(lineErrors('set ipfix exporter path-mtu 1024'), []);
   });
 });
 
 describe('a 0 refused after the loop, of a variable that starts elsewhere', () => {
-  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
 
   it('reads `if (vrf_id == 0)` of `u32 vrf_id = ~0` as 0 refused, and `== 0` of a variable that starts at 0 as not given', () => {
     assert.deepEqual(readRange('vrf_id == 0'), { v: 'vrf_id', zeroRefused: true });
@@ -96,27 +94,26 @@ describe('a 0 refused after the loop, of a variable that starts elsewhere', () =
   });
 
   it('on real lines: VPP 26.06 and 24.10 refused `vrf 0` (" VRF ID can not be 0 (default).")', () => {
-    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0'), ['error vpp.invalid-value [0]']);
-    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0', '24.10'), ['error vpp.invalid-value [0]']);
-    assert.deepEqual(errors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 1'), []);
+    assert.deepEqual(lineErrors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 0', '24.10'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('set ip source-and-port-range-check 10.9.0.1/24 port 1 vrf 1'), []);
   });
 });
 
 describe('ranges checked right after the reads of a command that reads in sequence', () => {
-  const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
 
   it('bounds the value a required read took: `if (log_level > NAT_LOG_DEBUG)` refuses a negative number, which wraps in a u32', () => {
     // VPP 26.06 and 24.10: "nat set logging level: unknown logging level '-1'"; accepted 0 and 1
-    assert.deepEqual(errors('nat set logging level -1'), ['error vpp.invalid-value [-1]']);
-    assert.deepEqual(errors('nat44 ei set logging level -1', '24.10'), ['error vpp.invalid-value [-1]']);
-    assert.deepEqual(errors('nat set logging level 0'), []);
-    assert.deepEqual(errors('nat set logging level 1'), []);
+    assert.deepEqual(lineErrors('nat set logging level -1'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(lineErrors('nat44 ei set logging level -1', '24.10'), ['error vpp.invalid-value [-1]']);
+    assert.deepEqual(lineErrors('nat set logging level 0'), []);
+    assert.deepEqual(lineErrors('nat set logging level 1'), []);
   });
 
   it('reads numeric bounds too (set_sr_hop_limit_command_fn: "Value out of range [1-255]")', () => {
-    assert.deepEqual(errors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
-    assert.deepEqual(errors('set sr encaps hop-limit 256'), ['error vpp.invalid-value [256]']);
-    assert.deepEqual(errors('set sr encaps hop-limit 64'), []);
+    assert.deepEqual(lineErrors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('set sr encaps hop-limit 256'), ['error vpp.invalid-value [256]']);
+    assert.deepEqual(lineErrors('set sr encaps hop-limit 64'), []);
   });
 });
 
@@ -151,26 +148,24 @@ describe('a number that reads as the ~0 a check after the loop tests', () => {
   });
 
   it('on real lines: VPP 26.06 and 24.10 refused `svs table table-id -1` ("table-id must be specified")', () => {
-    const errors = (line: string, release: '26.06' | '24.10' = '26.06') => described(lintScript(`${line}\n`, { release })).filter((d) => d.startsWith('error'));
-    assert.equal(errors('svs table table-id -1').length, 1);
-    assert.equal(errors('svs table table-id -1', '24.10').length, 1);
-    assert.equal(errors('svs table table-id 4294967295').length, 1);
-    assert.deepEqual(errors('svs table table-id 1'), []);
-    assert.equal(errors('set dhcpv6 vss table -1').length, 1);
+    assert.equal(lineErrors('svs table table-id -1').length, 1);
+    assert.equal(lineErrors('svs table table-id -1', '24.10').length, 1);
+    assert.equal(lineErrors('svs table table-id 4294967295').length, 1);
+    assert.deepEqual(lineErrors('svs table table-id 1'), []);
+    assert.equal(lineErrors('set dhcpv6 vss table -1').length, 1);
     // VPP 26.06: "missing value of session limit"
-    assert.ok(errors('set nat44 session limit 0').length > 0);
+    assert.ok(lineErrors('set nat44 session limit 0').length > 0);
     // VPP 26.06: "missing tenant id"
-    assert.equal(errors('sfdp tenant add -1').length, 1);
-    assert.deepEqual(errors('sfdp tenant add 1'), []);
-    assert.deepEqual(errors('set nat44 session limit 10'), []);
+    assert.equal(lineErrors('sfdp tenant add -1').length, 1);
+    assert.deepEqual(lineErrors('sfdp tenant add 1'), []);
+    assert.deepEqual(lineErrors('set nat44 session limit 10'), []);
   });
 
   it('marks the number among several branches that set the variable (virtio_pci_delete_command_fn: `sw_if_index %d` or an interface)', () => {
-    const errors = (line: string) => described(lintScript(`${line}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
     // VPP 26.06: "please specify interface name or sw_if_index"
-    assert.equal(errors('delete interface virtio sw_if_index -1').length, 1);
-    assert.deepEqual(errors('delete interface virtio sw_if_index 1'), []);
+    assert.equal(lineErrors('delete interface virtio sw_if_index -1').length, 1);
+    assert.deepEqual(lineErrors('delete interface virtio sw_if_index 1'), []);
     // the interface read last is what VPP keeps
-    assert.deepEqual(errors('delete interface virtio sw_if_index -1 loop0'), []);
+    assert.deepEqual(lineErrors('delete interface virtio sw_if_index -1 loop0'), []);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { casesFor, formsOf, shortestPath } from '../tools/vpp-referee/cases';
 import { matchSubCommands } from '../server/src/analysis/cliModel';
 import { schemaFor } from '../server/src/schema/index';
-import { described, lintScript } from './lintHelpers';
+import { described, lineErrors, lintScript } from './lintHelpers';
 
 describe('referee: the lines asked of VPP', () => {
   const schema = schemaFor('26.06');
@@ -71,24 +71,23 @@ describe('hand-written commands whose VPP function reads its words once', () => 
 });
 
 describe('new reader rules of 2026-12-06, as VPP 26.06 (a Debug build) answered them through vppctl exec', () => {
-  const errors = (text: string) => described(lintScript(`${text}\n`, { release: '26.06' })).filter((d) => d.startsWith('error'));
 
   it('refuses what VPP refused', () => {
     // "ip punt redirect: parse error `via 10.9.0.2 loop1 rx loop0'": the path reads to the end of the line
-    assert.deepEqual(errors('ip punt redirect add via 10.9.0.2 loop1 rx loop0'), ['error vpp.unknown-option [rx]']);
+    assert.deepEqual(lineErrors('ip punt redirect add via 10.9.0.2 loop1 rx loop0'), ['error vpp.unknown-option [rx]']);
     // "ip route: parse error `via 10.9.0.2 loop0 table 0'"
-    assert.deepEqual(errors('ip route add 198.51.100.0/24 via 10.9.0.2 loop0 table 0'), ['error vpp.unknown-option [table]']);
+    assert.deepEqual(lineErrors('ip route add 198.51.100.0/24 via 10.9.0.2 loop0 table 0'), ['error vpp.unknown-option [table]']);
     // "udp encap: specify some IP addresses"; "vrrp vr add: Please specify an interface..."
-    assert.equal(errors('udp encap add').length, 1);
-    assert.equal(errors('vrrp vr add vr_id 1').length, 1);
+    assert.equal(lineErrors('udp encap add').length, 1);
+    assert.equal(lineErrors('vrrp vr add vr_id 1').length, 1);
     // "set sr encaps hop-limit: Value out of range [1-255]"; "mac aging time cannot be bigger than 255"
-    assert.deepEqual(errors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
-    assert.deepEqual(errors('set bridge-domain mac-age 1 256'), ['error vpp.invalid-value [256]']);
+    assert.deepEqual(lineErrors('set sr encaps hop-limit 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('set bridge-domain mac-age 1 256'), ['error vpp.invalid-value [256]']);
     // "ip table: Can't change the default table"
-    assert.deepEqual(errors('ip table add 0'), ['error vpp.invalid-value [0]']);
+    assert.deepEqual(lineErrors('ip table add 0'), ['error vpp.invalid-value [0]']);
     // "set nat workers: expected required argument(s)"; "please specify the valid rss queues"
-    assert.equal(errors('set nat workers').length, 1);
-    assert.equal(errors('set interface rss queues loop0').length, 1);
+    assert.equal(lineErrors('set nat workers').length, 1);
+    assert.equal(lineErrors('set interface rss queues loop0').length, 1);
   });
 
   it('reports no error on what VPP accepted', () => {
@@ -101,6 +100,6 @@ describe('new reader rules of 2026-12-06, as VPP 26.06 (a Debug build) answered 
       'set sr encaps hop-limit 255',
       'set bridge-domain mac-age 1 255',
     ])
-      assert.deepEqual(errors(line), [], line);
+      assert.deepEqual(lineErrors(line), [], line);
   });
 });
