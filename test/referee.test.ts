@@ -70,6 +70,30 @@ describe('referee: a line asked before interfaces were renamed', () => {
   });
 });
 
+describe('referee: a refusal that an interface of that name turned into one for state', () => {
+  // VPP 26.06's answers, as recorded on 2026-12-07: with a loopback renamed `bogus-option`, the parser
+  // read the word as that interface and the command refused the loopback
+  const memif: RecordedCase = {
+    line: 'delete interface memif bogus-option',
+    family: 'interfaces',
+    verdict: 'parse',
+    message: "delete interface memif: unknown input `'",
+    rest: '',
+    asInterface: 'state',
+    asInterfaceSaid: 'delete interface memif: not a memif interface',
+  };
+
+  it('leaves the line out of the parser verdicts, whatever we report', () => {
+    assert.equal(judge(memif, '26.06').agree, undefined);
+  });
+
+  it('reads what VPP said the second time with today\'s classifier', () => {
+    const second = { ...memif, asInterface: 'state' as const, asInterfaceSaid: "delete interface memif: unknown input `bogus-option'" };
+    assert.equal(reread(second, '26.06').asInterface, 'parse');
+    assert.equal(judge(second, '26.06').agree, false);
+  });
+});
+
 describe('referee: reading what VPP printed', () => {
   it('takes a line without exec\'s "CLI line error" as accepted, whatever it printed', () => {
     assert.equal(classify('tap0\n').verdict, 'accepted');

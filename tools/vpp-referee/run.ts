@@ -66,7 +66,11 @@ async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<Referee
       else recorded = { ...c, ...classify(answer.out) };
       if (recorded.verdict === 'parse' && vpp.alive && (await vpp.restore())) {
         const second = await vpp.withInterfaceNamed(wordToName(c.line, release, recorded.rest, vpp.baseline), c.line);
-        if (second) recorded.asInterface = second.timedOut ? 'timeout' : classify(second.out).verdict;
+        if (second) {
+          const secondVerdict = second.timedOut ? undefined : classify(second.out);
+          recorded.asInterface = secondVerdict?.verdict ?? 'timeout';
+          if (secondVerdict?.message) recorded.asInterfaceSaid = secondVerdict.message.split('\n')[0];
+        }
       }
       out.push(recorded);
       if (vpp.alive && !answer.timedOut && !(await vpp.restore())) sinceStart = RESTART_EVERY;

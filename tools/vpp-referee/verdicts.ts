@@ -33,6 +33,8 @@ export interface RecordedCase {
    * renames a loopback to it): any word can name an interface, so a refusal there depends on state.
    */
   asInterface?: VppVerdict;
+  /** What VPP said then, when it refused again (recorded from 2026-12-07 on). */
+  asInterfaceSaid?: string;
 }
 
 export interface RefereeRecord {
@@ -199,7 +201,8 @@ export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   const environment =
     !c.startup && release && (disabledPluginOf(c.line, release) || refusedBeforeReading(c.line, c.message, release) !== undefined || refusedAtLookup(c.line, rest, release) !== undefined);
   const verdict = again.verdict === 'parse' && environment ? 'state' : again.verdict;
-  return { ...c, verdict, rest };
+  const asInterface = c.asInterfaceSaid !== undefined && (c.asInterface === 'parse' || c.asInterface === 'state') ? classifyRefusal(c.asInterfaceSaid).verdict : c.asInterface;
+  return { ...c, verdict, rest, ...(asInterface ? { asInterface } : {}) };
 }
 
 /**
@@ -229,6 +232,9 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
   if (c.verdict !== 'parse') return { weRefuse };
   // refused only because no interface had that name: with one, VPP accepts the line
   if (c.asInterface === 'accepted') return weRefuse ? { weRefuse, agree: false } : { weRefuse };
+  // with one, VPP's parser read the word as that interface and the line failed for state (`not a
+  // memif interface`): VPP refuses it either way, and which refusal depends on state
+  if (c.asInterface === 'state') return { weRefuse };
   const judgement: Judgement = { weRefuse, agree: weRefuse };
   const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
   if (weRefuse && at !== undefined) {
