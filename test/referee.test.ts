@@ -150,6 +150,8 @@ describe('referee: reading what VPP printed', () => {
     const sandbox = new Set(['loop0', 'loop1', 'local0']);
     // VPP 26.06: "set interface proxy-arp: unknown input 'q'"
     assert.equal(wordToName('set interface proxy-arp onq', '26.06', 'q', sandbox), 'q');
+    // VPP 26.06: "ip route: parse error `via ref'", where `ref` is the interface of the path
+    assert.equal(wordToName('ip route 198.51.100.0/24 via ref', '26.06', 'via ref', sandbox), 'ref');
     // VPP 26.06 quoted nothing: "delete interface memif: unknown input `'", "set interface l2 pbb-tag-rewrite: expecting [disable | pop | ..."
     assert.equal(wordToName('delete interface memif memif0/0', '26.06', undefined, sandbox), 'memif0/0');
     assert.equal(wordToName('set interface l2 pbb-tag-rewrite smac 02:fe:00:00:00:01 bogus-option', '26.06', undefined, sandbox), 'bogus-option');

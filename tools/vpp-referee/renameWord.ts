@@ -11,8 +11,12 @@ import type { VppRelease } from '../../server/src/schema/types';
  * Names the sandbox has are left to `Vpp.withInterfaceNamed`, which refuses them.
  */
 export function wordToName(line: string, release: VppRelease, rest: string | undefined, sandbox: ReadonlySet<string>): string | undefined {
-  const quoted = rest === undefined ? undefined : /^\S+/.exec(rest.trim())?.[0];
-  if (quoted) return quoted;
+  const quoted = rest === undefined ? [] : rest.trim().split(/\s+/).filter(Boolean);
   const analysis = analyze(line, { language: 'cli', release });
-  return interfaceModel(analysis).references.find((r) => r.certain && r.space === 'vpp' && !r.partial && !sandbox.has(r.name))?.name;
+  const lacking = interfaceModel(analysis).references.filter((r) => r.certain && r.space === 'vpp' && !r.partial && !sandbox.has(r.name));
+  if (quoted.length === 0) return lacking[0]?.name;
+  // a parser that quotes from the keyword before the interface stopped at that interface: name it,
+  // not the keyword; route paths (`ip route: parse error \`via ref'`) are read apart from the model
+  const afterVia = quoted[0] === 'via' && quoted.length > 1 ? quoted[1] : undefined;
+  return lacking.find((r) => quoted.includes(r.name))?.name ?? afterVia ?? quoted[0];
 }
