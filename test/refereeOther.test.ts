@@ -22,6 +22,16 @@ describe('referee, family other: what VPP answered', () => {
     assert.deepEqual(errorsOn('packet-generator mac-filter loop0 enable'), []);
   });
 
+  it('reads digits, a dot and a digit as no interface name (unformat_vnet_sw_interface reads `N.M` as a sub-interface)', () => {
+    // VPP 26.06 refused these with a loopback renamed `10.9.0` (`set interface name loop1 10.9.0`):
+    // "unknown input: 'external 10.9.0'", "unknown input '10.9.0'", "ip container: unknown input ''"
+    for (const line of ['nat44 add static mapping external 10.9.0', 'ipsec tunnel protect 10.9.0', 'ip container 10.9.0', 'ip container 10.9.0.256']) {
+      assert.ok(errorsOn(line).includes('10.9.0' + (line.endsWith('256') ? '.256' : '')), line);
+    }
+    // a sub-interface name keeps its dot: VPP reads `loop0.100` as sub-interface 100 of loop0
+    assert.deepEqual(errorsOn('ipsec tunnel protect loop0.100 sa-in 1 sa-out 2'), []);
+  });
+
   it('keeps an error kept in a variable when a later check only writes other errors into it', () => {
     // vrrp_vr_add_del_command_fn: `if (sw_if_index == ~0) ret = clib_error_return (...)`, then under
     // `if (is_add)` only more errors into `ret`, then `if (ret) goto done;`. VPP 26.06 refused these in

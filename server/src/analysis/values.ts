@@ -31,8 +31,13 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   rest: 'the rest of the line',
 };
 
-/** A number as written in a script: what names no interface. */
-const NUMBER_WORD = /^[-+]?[0-9]+(\.[0-9]+)?$/;
+/**
+ * What names no interface: a number as written in a script, or digits, a dot and a digit, which
+ * unformat_vnet_sw_interface reads as sub-interface `.N` of a hardware interface named by the digits
+ * (`%v.%d`) and, finding none, refuses whole: VPP 26.06 refused `nat44 add static mapping external
+ * 10.9.0` and `ipsec tunnel protect 10.9.0` with an interface named `10.9.0`.
+ */
+const NUMBER_WORD = /^[-+]?[0-9]+(\.[0-9]+)?$|^[0-9]+\.[0-9]/;
 
 /** Linux refuses interface names longer than IFNAMSIZ - 1. */
 export const LINUX_IFNAME_MAX = 15;
