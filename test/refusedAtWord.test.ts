@@ -81,10 +81,14 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       { line: 'create interface idpf 0000:00:00.0', family: 'interfaces', verdict: 'parse', message: "create interface: unknown input `idpf 0000:00:00.0'" },
       { line: 'oddbuf configure n_to_copy 1', family: 'other', verdict: 'parse', message: "unknown input `oddbuf configure n_to_copy 1'" },
       { line: 'set ip6 dad autoremove disable', family: 'other', verdict: 'parse', message: "set ip6 dad: unknown input `autoremove disable'" },
+      // each word of the path a unique prefix, as VPP and our analysis read it (`od c` is `oddbuf configure`)
+      { line: 'od c bogus-option', family: 'other', verdict: 'parse', message: "unknown input `od c bogus-option'" },
+      { line: 'od e loop0', family: 'other', verdict: 'parse', message: "unknown input `od e loop0'" },
+      { line: 'del in i sw_if_index 1', family: 'interfaces', verdict: 'parse', message: "delete interface: unknown input `i sw_if_index 1'" },
     ];
     assert.deepEqual(
       recorded.map((c) => disabledPluginOf(c.line, '26.06')),
-      ['idpf', 'oddbuf', 'ip6_dad_autoremove'],
+      ['idpf', 'oddbuf', 'ip6_dad_autoremove', 'oddbuf', 'oddbuf', 'idpf'],
     );
     for (const c of recorded) {
       assert.equal(reread(c, '26.06').verdict, 'state', c.line);
