@@ -78,4 +78,23 @@ describe('create bond: load-balance and numa-only are taken only after a mode th
   it('reports no error on what VPP accepted', () => {
     for (const line of accepted) assert.deepEqual(errors(line), [], line);
   });
+
+  describe('policer input, output, bind, reset, del: a policer by name or index', () => {
+    it('refuses a line with neither, as VPP 26.06 did whatever it held', () => {
+      // VPP 26.06 (Debug build, vppctl exec): "policer input: failed: `-6'", "policer bind: failed: `-6'",
+      // and "policer input: unknown input `nmae ref0'" (read as two interfaces, it fails the same way)
+      for (const release of ['26.06', '24.10'] as const) {
+        for (const line of ['policer input loop0', 'policer output loop0', 'policer bind 1', 'policer input nmae ref0']) {
+          assert.deepEqual(errors(line, release), [`error vpp.missing-required [${line.split(' ').slice(0, 2).join(' ')}]`], `${release}: ${line}`);
+        }
+      }
+    });
+
+    it('reports no error on what VPP accepted once policer p1 existed, nor on the bare line', () => {
+      // VPP 26.06 accepted these after `policer add name p1 cir 100 cb 1000 rate kbps round closest type 1r2c ...`
+      for (const line of ['policer input name p1 loop0', 'policer input loop0 index 0', 'policer output name p1 loop0', 'policer reset name p1', 'policer del name p1', 'policer input', 'policer del']) {
+        assert.deepEqual(errors(line), [], line);
+      }
+    });
+  });
 });

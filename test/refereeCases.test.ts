@@ -103,3 +103,22 @@ describe('new reader rules of 2026-12-06, as VPP 26.06 (a Debug build) answered 
       assert.deepEqual(lineErrors(line), [], line);
   });
 });
+
+describe('words read as an interface that VPP refused even once an interface bore the first (VPP 26.06, Debug build, vppctl exec)', () => {
+  it('reads no colon MAC address as an interface name (set interface l2 pbb-tag-rewrite)', () => {
+    // "expecting [disable | pop | push | translate_pbb_stag <outer_tag> ...", with loop1 renamed `samc` too
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite samc 02:fe:00:00:00:01'), ['error vpp.unknown-option [02:fe:00:00:00:01]']);
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite loop0 02:fe:00:00:00:01'), ['error vpp.unknown-option [02:fe:00:00:00:01]']);
+    // accepted; and `samc disable` once loop1 was named `samc`
+    for (const line of ['set interface l2 pbb-tag-rewrite loop0 smac 02:fe:00:00:00:01', 'set interface l2 pbb-tag-rewrite loop0 disable', 'set interface l2 pbb-tag-rewrite samc disable'])
+      assert.deepEqual(lineErrors(line), [], line);
+  });
+
+  it('takes no word read as an interface for the first word of a keyword of several (dhcp6 pd client prefix group)', () => {
+    // "unexpected input `prefix gorup ref0'", and with loop1 named `prefix`, "unexpected input `gorup ref0'"
+    assert.deepEqual(lineErrors('dhcp6 pd client prefix gorup ref0'), ['error vpp.missing-required [dhcp6 pd client]']);
+    assert.deepEqual(lineErrors('dhcp6 pd client prefix gorup ref0', '24.10'), ['error vpp.missing-required [dhcp6 pd client]']);
+    // accepted
+    assert.deepEqual(lineErrors('dhcp6 pd client loop0 prefix group ref0'), []);
+  });
+});

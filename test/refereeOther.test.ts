@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { errorsOn } from './helpers';
+import { errorsOf, lintStartup } from './lintHelpers';
 import { readCliFile } from '../server/src/sourceReader/index';
 import { judge, reread, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
@@ -180,5 +181,23 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
     }
     // the addresses, or `del`, satisfy it (VPP 26.06 refused `udp encap del` only for its missing index)
     assert.deepEqual(errorsOn('udp encap add 10.9.0.1 10.9.0.2'), []);
+  });
+});
+
+describe('referee, startup.conf: keys VPP reads only as part of a longer literal or with a block', () => {
+  const startupErrors = (text: string, release: '26.06' | '24.10') => errorsOf(lintStartup(`${text}\n`, { release }));
+
+  it('reads `rt-backend` only in `enable rt-backend rule-table|sdl` (session_config_fn, 24.10 on)', () => {
+    // VPP 26.06 and 24.10: "session_config_fn: unknown input ` rt-backend rule-table'"
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(startupErrors('session { rt-backend rule-table }', release), ['error vpp.unknown-parameter [rt-backend]'], release);
+      for (const ok of ['session { enable rt-backend rule-table }', 'session { enable rt-backend sdl }', 'session { enable }']) assert.deepEqual(startupErrors(ok, release), [], `${release}: ${ok}`);
+    }
+  });
+
+  it('reads an engine name only with its block (crypto_engines_config: `%s %U`, unformat_vlib_cli_sub_input)', () => {
+    // VPP 26.06: "crypto_engines_config: unknown input ' bogus-param'"
+    assert.deepEqual(startupErrors('crypto-engines { bogus-param }', '26.06'), ['error vpp.unknown-parameter [bogus-param]']);
+    assert.deepEqual(startupErrors('crypto-engines { openssl { enable } default { disable } }', '26.06'), []);
   });
 });

@@ -6,6 +6,7 @@ import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../server/src/fea
 import { readCliFile } from '../server/src/sourceReader/index';
 import { ikev2ListUnformat } from '../server/src/sourceReader/unformatFunction';
 import { disabledPluginOf } from '../tools/vpp-referee/disabledPlugins';
+import { refusedAtLookup } from '../tools/vpp-referee/lookupRefusals';
 import { judge, reread, restOffset, type RecordedCase } from '../tools/vpp-referee/verdicts';
 
 /**
@@ -81,10 +82,14 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       { line: 'create interface idpf 0000:00:00.0', family: 'interfaces', verdict: 'parse', message: "create interface: unknown input `idpf 0000:00:00.0'" },
       { line: 'oddbuf configure n_to_copy 1', family: 'other', verdict: 'parse', message: "unknown input `oddbuf configure n_to_copy 1'" },
       { line: 'set ip6 dad autoremove disable', family: 'other', verdict: 'parse', message: "set ip6 dad: unknown input `autoremove disable'" },
+      // each word of the path a unique prefix, as VPP and our analysis read it (`od c` is `oddbuf configure`)
+      { line: 'od c bogus-option', family: 'other', verdict: 'parse', message: "unknown input `od c bogus-option'" },
+      { line: 'od e loop0', family: 'other', verdict: 'parse', message: "unknown input `od e loop0'" },
+      { line: 'del in i sw_if_index 1', family: 'interfaces', verdict: 'parse', message: "delete interface: unknown input `i sw_if_index 1'" },
     ];
     assert.deepEqual(
       recorded.map((c) => disabledPluginOf(c.line, '26.06')),
-      ['idpf', 'oddbuf', 'ip6_dad_autoremove'],
+      ['idpf', 'oddbuf', 'ip6_dad_autoremove', 'oddbuf', 'oddbuf', 'idpf'],
     );
     for (const c of recorded) {
       assert.equal(reread(c, '26.06').verdict, 'state', c.line);
@@ -94,6 +99,15 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.equal(disabledPluginOf('lcp create loop0 host-if vref1 bogus-option', '26.06'), undefined);
     assert.equal(disabledPluginOf('set ip6 dad enable transmits 0', '26.06'), undefined);
     assert.equal(reread(recorded[0]).verdict, 'parse');
+  });
+
+  it('takes a refusal at an application name as the environment: unformat_app_index looks the name up (app evt-collector)', () => {
+    // VPP 26.06 (Debug build): "app evt-collector: unknown input `app ref0'" with no application named
+    // `ref0` attached; `%d` or a name of app_main.app_by_name, which applications fill at run time
+    assert.equal(refusedAtLookup('app evt-collector app ref0', 'app ref0', '26.06'), 'application');
+    const c: RecordedCase = { line: 'app evt-collector app ref0', family: 'other', verdict: 'parse', message: "app evt-collector: unknown input `app ref0'", rest: 'app ref0' };
+    assert.equal(reread(c, '26.06').verdict, 'state');
+    assert.deepEqual(errorsOn('app evt-collector app ref0', '26.06'), []);
   });
 
   it('reads hex digits without a `0x` for %x, and wants the `0x` a format writes out (0x%x)', () => {
@@ -270,7 +284,8 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     for (const word of ['loop0', 'loop0.100', 'GigabitEthernet0/8/0', 'bogus-option', 'idnex']) assert.equal(checkValue(word, { kind: 'interface' }), undefined, word);
     for (const release of ['26.06', '24.10'] as const) {
       // VPP 24.10 refused these even with an interface named after the first word ("unknown input `idnex 1'")
-      assert.deepEqual(errorsOn('policer input idnex 1', release), ['1'], release);
+      // (and, with no `name` or `index`, VPP's "failed: `-6'" after the loop: see helperChecks.test.ts)
+      assert.deepEqual(errorsOn('policer input idnex 1', release), ['1', 'policer input'], release);
       assert.deepEqual(errorsOn('monitor interface loop0 cuont 1', release), ['1'], release);
       // a number where the loop reads one still goes there
       assert.deepEqual(errorsOn('lcp create 1 host-if vpp1', release), [], release);

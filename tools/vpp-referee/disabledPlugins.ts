@@ -5,17 +5,18 @@
  */
 import { pluginDisabledByDefault, schemaFor } from '../../server/src/schema/index';
 import type { VppRelease } from '../../server/src/schema/types';
+import { deepestCommand } from './lookupRefusals';
 import { REFEREE_ENABLES } from './vpp';
 
-/** The disabled plugin of the deepest command the line names, if that command is of one. */
+/**
+ * The disabled plugin of the deepest command the line names, if that command is of one. VPP takes
+ * each word of a path as a unique prefix (`od c` is `oddbuf configure`, `del in i` is `delete
+ * interface idpf`), and so does our analysis: VPP 26.06 refused `od c bogus-option` as a whole
+ * ("unknown input `od c bogus-option'") because the oddbuf plugin registered no command.
+ */
 export function disabledPluginOf(line: string, release: VppRelease): string | undefined {
   const schema = schemaFor(release);
   const words = line.replace(/[{}\\]/g, ' ').split(/\s+/).filter(Boolean);
-  for (let n = words.length; n > 0; n--) {
-    const spec = schema.commands.get(words.slice(0, n).join(' '));
-    if (!spec) continue;
-    const plugin = spec.plugin;
-    return plugin && pluginDisabledByDefault(schema, plugin) && !REFEREE_ENABLES.includes(plugin) ? plugin : undefined;
-  }
-  return undefined;
+  const plugin = deepestCommand(schema.root, words)?.spec.plugin;
+  return plugin && pluginDisabledByDefault(schema, plugin) && !REFEREE_ENABLES.includes(plugin) ? plugin : undefined;
 }

@@ -28,7 +28,7 @@ export function refusedAtLookup(line: string, rest: string | undefined, release:
 }
 
 /** The command VPP runs for the line's words, each a unique prefix of a path word (`set in hw`), and how many words it took. */
-function deepestCommand(root: CommandNode, words: readonly string[]): { spec: CommandSpec; n: number } | undefined {
+export function deepestCommand(root: CommandNode, words: readonly string[]): { spec: CommandSpec; n: number } | undefined {
   let node = root;
   let found: { spec: CommandSpec; n: number } | undefined;
   for (const [i, word] of words.entries()) {

@@ -90,6 +90,13 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
     if (!item || isGroup(item)) return false;
     if (pattern.words[k] !== '*' && item.text !== pattern.words[k]) return false;
   }
+  // any word followed by its block (`%s %U` with unformat_vlib_cli_sub_input): without the block
+  // unformat fails, and the word is unknown input (VPP 26.06: "crypto_engines_config: unknown
+  // input ' bogus-param'" for `crypto-engines { bogus-param }`)
+  if (pattern.block === 'required' && pattern.words.includes('*')) {
+    const after = items[i + pattern.words.length + pattern.values.length];
+    if (!after || !isGroup(after)) return false;
+  }
   return true;
 }
 

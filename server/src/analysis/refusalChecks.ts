@@ -61,7 +61,10 @@ export function possibleUses(group: readonly string[], given: ReadonlyMap<string
 }
 
 function couldRead(spec: ArgSpec, text: string): boolean {
-  if (spec.keyword) return spec.keyword.split(' ')[0] === text;
+  // a keyword of several words followed by its other words is read as that keyword, not as a
+  // positional: a word we read as one is at most the start of it, which unformat does not take
+  // (VPP 26.06 refused `dhcp6 pd client prefix gorup ref0` with an interface named `prefix` too)
+  if (spec.keyword) return spec.keyword === text;
   const first = spec.values?.[0];
   if (!first) return false;
   if (first.kind === 'enum') return !!first.values?.includes(text);

@@ -39,6 +39,9 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
  */
 const NUMBER_WORD = /^[-+]?[0-9]+(\.[0-9]+)?$|^[0-9]+\.[0-9]/;
 
+/** A MAC address in the colon form (six hex octets): what names no interface either. */
+const COLON_MAC = /^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/;
+
 /** Linux refuses interface names longer than IFNAMSIZ - 1. */
 export const LINUX_IFNAME_MAX = 15;
 
@@ -252,8 +255,10 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(isHexString(text));
     case 'interface':
       // any word may name an interface (`set interface name`), but no one names one a number: VPP
-      // 24.10 and 26.06 refused `policer input idnex 1` at `1` even with an interface named `idnex`
-      return ok(!NUMBER_WORD.test(text));
+      // 24.10 and 26.06 refused `policer input idnex 1` at `1` even with an interface named `idnex`;
+      // nor a MAC address: VPP 26.06 refused `set interface l2 pbb-tag-rewrite samc 02:fe:00:00:00:01`
+      // even with an interface named `samc`
+      return ok(!NUMBER_WORD.test(text) && !COLON_MAC.test(text));
     case 'enum':
       return spec.values && !spec.values.includes(text) ? `expects one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : undefined;
     default:

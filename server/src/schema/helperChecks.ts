@@ -42,6 +42,19 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
       '`bond_create_command_fn` in src/vnet/bonding/cli.c (24.02 to 26.06): `else if (((args.mode == BOND_MODE_LACP) || (args.mode == BOND_MODE_XOR)) && unformat (line_input, "load-balance %U", ...))`, ' +
       'and in the `numa-only` branch `if (args.mode == BOND_MODE_LACP) ... else return clib_error_return (0, "Only lacp mode supports numa-only so far!")`',
   },
+  // the loop reads `name` and `index` into `policer_index` (a name through the table of policers,
+  // only when one has it); without either, `policer_index` stays ~0 and the command fails whatever
+  // VPP holds. VPP 26.06 refused `policer input nmae ref0` ("unknown input `nmae ref0'") even with
+  // an interface named `nmae`, and `policer input loop0` with "failed: `-6'"
+  ...['policer input', 'policer output', 'policer del', 'policer reset', 'policer bind'].map(
+    (path): HelperCheck => ({
+      path,
+      required: [['name', 'index']],
+      where:
+        'the `policer_*_command_fn` of src/vnet/policer/policer.c (24.02 to 26.02) and src/plugins/policer/policer_cli.c (26.06): ' +
+        '`rv = VNET_API_ERROR_NO_SUCH_ENTRY; if (~0 != policer_index) rv = ...;`, then "failed: `%d\'" or "No such policer"',
+    }),
+  ),
 ];
 
 /** The reading with the helper's checks of its path added, when the reading has every argument they name. */

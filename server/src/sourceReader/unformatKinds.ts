@@ -56,8 +56,8 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // `%U/%u` over an IPv4 (length up to 32) or IPv6 (up to 128) address (lb/util.c)
   unformat_ip46_prefix: { kind: 'ip-prefix' },
   unformat_ip_address_family: { kind: 'enum', values: ['ip4', 'ipv4', 'IP4', 'IPv4', 'ip6', 'ipv6', 'IP6', 'IPv6'] },
-  // `%d`, or a name looked up
-  unformat_app_index: { kind: 'string' },
+  // `%d`, or the name of an application attached at run time (app_main.app_by_name, application.c)
+  unformat_app_index: { kind: 'string', lookup: 'application' },
   // `0x%x`, `%d`, or a name of the fixed table ethernet_init fills from types.def alone
   unformat_ethernet_type_host_byte_order: { kind: 'ethertype' },
   // `%v`, copied into a fixed array (too long a word is refused: we do not know the size)

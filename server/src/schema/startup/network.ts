@@ -112,10 +112,13 @@ const session: StartupParam = {
   block: [
     { key: 'enable', doc: 'Enable the session layer at startup (otherwise `session enable` is needed). From 24.10 it may be followed by `rt-backend`.' },
     {
-      key: 'rt-backend',
+      // session_config_fn reads `enable rt-backend rule-table` and `enable rt-backend sdl` as whole
+      // literals: `rt-backend` alone is unknown input (VPP 24.10 and 26.06: "session_config_fn:
+      // unknown input ` rt-backend rule-table'")
+      key: 'enable rt-backend',
       values: [{ kind: 'enum', values: ['rule-table', 'sdl'] }],
       releases: from('24.10'),
-      doc: 'Session rule engine to use; only accepted directly after `enable`.',
+      doc: 'Enable the session layer at startup with this session rule engine.',
     },
     { key: 'wrk-mq-length', values: [UINT], doc: 'Length of each worker\'s message queue; values below 2048 are ignored with a warning.' },
     { key: 'wrk-mqs-segment-size', values: [SIZE], doc: 'Size of the shared segment holding the worker message queues.' },
