@@ -12,7 +12,8 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
         const spec = schemaFor(release).commands.get(check.path);
         if (!spec) continue;
         const names = new Set((spec.args ?? []).map((a) => a.name));
-        for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
+        for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
+        for (const limit of check.values ?? []) assert.ok(spec.args?.find((a) => a.name === limit.name)?.values?.[limit.index], `${release} ${check.path}: ${limit.name} has a value ${limit.index}`);
         for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
         for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
       }

@@ -163,6 +163,25 @@ export function readsLeadingNumber(text: string, spec: ValueSpec): boolean {
   return false;
 }
 
+/** The low `bits` bits of a number as VPP stores them, or undefined for a number too large to tell (beyond 2^53). */
+function storedValue(n: number, bits: number): number | undefined {
+  if (!Number.isSafeInteger(n) || n < 0) return undefined;
+  return Number(BigInt(n) & ((1n << BigInt(bits)) - 1n));
+}
+
+/**
+ * The number VPP's unformat_float (vppinfra/unformat.c) makes of a word: the sign goes with the
+ * whole part only, and the fraction is added after it, so `-0.5` is 0.5 and `-1.5` is -0.5 (VPP
+ * 26.06 took `set nsim ... reorder-fraction -0.5` and showed "reorder fraction: .50000").
+ */
+export function unformatFloat(text: string): number {
+  const m = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text);
+  if (!m) return Number(text);
+  const whole = Number(m[2] || '0');
+  const fraction = m[3] ? Number(`0.${m[3]}`) : 0;
+  return ((m[1] === '-' ? -whole : whole) + fraction) * 10 ** Number(m[4] ?? '0');
+}
+
 /** Why a value is refused, or undefined when VPP would accept it. */
 export function checkValue(text: string, spec: ValueSpec): string | undefined {
   const shape = checkShape(text, spec);
@@ -171,13 +190,24 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
   if (spec.maxLength !== undefined && text.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
   if (spec.prefixLength) return checkPrefixLength(text, spec.prefixLength);
   if (spec.kind === 'uint' || spec.kind === 'int' || spec.kind === 'number' || spec.kind === 'hex') {
-    const n = spec.kind === 'hex' ? parseInt(text.replace(/^0[xX]/, ''), 16) : Number(text);
+    const read = spec.kind === 'hex' ? parseInt(text.replace(/^0[xX]/, ''), 16) : Number(text);
+    const n = spec.storedBits !== undefined ? storedValue(read, spec.storedBits) : read;
+    // a number VPP cuts to its low bits is judged as what it keeps
+    const kept = (why: string) => (n === read ? why : `is kept in ${spec.storedBits} bits as ${n}, which ${why}`);
+    if (n === undefined) return undefined;
     if (n === 0 && spec.zeroIsDefault) return undefined;
-    if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
-    if (n === 0 && spec.zeroRefused) return 'must not be 0';
-    if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
+    if (spec.min !== undefined && n < spec.min) return kept(`must be at least ${spec.min}`);
+    if (n === 0 && spec.zeroRefused) return kept('must not be 0');
+    if (spec.max !== undefined && n > spec.max) return kept(`must be at most ${spec.max}`);
     // 0 means "use the default" wherever VPP checks for a power of two
-    if (spec.powerOfTwo && n !== 0 && (n & (n - 1)) !== 0) return 'must be a power of two';
+    if (spec.powerOfTwo && n !== 0 && (n & (n - 1)) !== 0) return kept('must be a power of two');
+    if (spec.multipleOf !== undefined && n % spec.multipleOf !== 0) return kept(`must be a multiple of ${spec.multipleOf}`);
+  }
+  // a real number's bounds hold with their ends (`drop_fraction < 0.0 || drop_fraction > 1.0`)
+  if (spec.kind === 'float') {
+    const n = unformatFloat(text);
+    if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
+    if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
   }
   return undefined;
 }

@@ -130,6 +130,8 @@ export function describeValue(spec: ValueSpec): string {
   if (spec.min !== undefined) limits.push(`at least ${spec.min}`);
   if (spec.max !== undefined) limits.push(`at most ${spec.max}`);
   if (spec.powerOfTwo) limits.push('a power of two');
+  if (spec.multipleOf !== undefined) limits.push(`a multiple of ${spec.multipleOf}`);
+  if (spec.storedBits !== undefined) limits.push(`kept in ${spec.storedBits} bits (a larger number is checked as its low bits)`);
   const example = spec.placeholder ? ` (e.g. \`${spec.placeholder}\`)` : '';
   const prefix = spec.prefix ? `\`${spec.prefix}\` followed by ` : '';
   return `${prefix}${KIND_EXAMPLES[spec.kind]}${limits.length ? `, ${limits.join(', ')}` : ''}${example}`;

@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec } from './types';
+import type { ArgSpec, CommandSpec, ValueSpec } from './types';
 
 /**
  * Checks of a command the source reader does not follow (in a helper, or in what a branch tests
@@ -14,9 +14,20 @@ export interface HelperCheck {
   exclusive?: readonly (readonly string[])[];
   /** Arguments VPP takes only after another one read with one of some values (`ArgSpec.readOnlyAfter`). */
   readOnlyAfter?: readonly ({ name: string } & NonNullable<ArgSpec['readOnlyAfter']>)[];
+  /** Limits the helper puts on a value: the `index`th value of the argument `name` (narrows what the reader read). */
+  values?: readonly ({ name: string; index: number } & ValueLimits)[];
   /** Where VPP makes the check, and the error it returns. */
   where: string;
 }
+
+/** The limits of a number a helper checks. */
+export type ValueLimits = Pick<ValueSpec, 'min' | 'max' | 'multipleOf' | 'powerOfTwo' | 'zeroIsDefault' | 'zeroRefused' | 'storedBits'>;
+
+/**
+ * vmxnet3 and avf store a queue size read with `%u` in a u16 of their create args (so 65600 is
+ * checked as 64), take 0 as their default, then check the size before they look at any device.
+ */
+const U16_QUEUE_SIZE = { storedBits: 16, zeroIsDefault: true, min: 64, max: 4096 } as const;
 
 export const HELPER_CHECKS: readonly HelperCheck[] = [
   {
@@ -55,6 +66,52 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
         '`rv = VNET_API_ERROR_NO_SUCH_ENTRY; if (~0 != policer_index) rv = ...;`, then "failed: `%d\'" or "No such policer"',
     }),
   ),
+  {
+    // VPP 26.06 and 24.10 refused `rx-queue-size 1` / `2` and `tx-queue-size 1` / `2` this way, with no
+    // device at all; the queue numbers it checks first are refused too or depend on the CPUs
+    path: 'create interface vmxnet3',
+    values: [
+      { name: 'rx-queue-size', index: 0, ...U16_QUEUE_SIZE, multipleOf: 64 },
+      { name: 'tx-queue-size', index: 0, ...U16_QUEUE_SIZE, multipleOf: 64 },
+      // `u16 rxq_num`, 0 taken as 1, checked before anything else: "number of rx queues must be <= %u" (`VMXNET3_RXQ_MAX` 16)
+      { name: 'num-rx-queues', index: 0, storedBits: 16, max: 16 },
+    ],
+    where:
+      '`vmxnet3_create_if` in src/plugins/vmxnet3/vmxnet3.c (24.02 to 26.06), first of all (after the queue numbers): ' +
+      '`if (!vmxnet3_queue_size_valid (args->rxq_size) || !vmxnet3_queue_size_valid (args->txq_size))` "queue size must be <= 4096, >= 64, and multiples of 64", ' +
+      'of `u16 rxq_size` set to `VMXNET3_NUM_RX_DESC` when 0',
+  },
+  {
+    // VPP 24.10 refused `rx-queue-size 1` / `2`: "queue size must not be smaller than 64"
+    path: 'create interface avf',
+    values: [
+      { name: 'rx-queue-size', index: 0, ...U16_QUEUE_SIZE, powerOfTwo: true },
+      { name: 'tx-queue-size', index: 0, ...U16_QUEUE_SIZE, powerOfTwo: true },
+    ],
+    where:
+      '`avf_validate_queue_size`, the first thing `avf_create_if` does, in src/plugins/avf/device.c (24.02 to 25.10): ' +
+      '0 is `AVF_RXQ_SZ`, then "queue size must not be greater than %u" (`AVF_QUEUE_SZ_MAX` 4096), "... smaller than %u" (`AVF_QUEUE_SZ_MIN` 64), "queue size must be a power of two"',
+  },
+  {
+    // VPP 26.06 and 24.10 refused `ikev2 set liveness 0 1` and `1 0`: "invalid args"
+    path: 'ikev2 set liveness',
+    values: [
+      { name: 'int int', index: 0, zeroRefused: true },
+      { name: 'int int', index: 1, zeroRefused: true },
+    ],
+    where: '`ikev2_set_liveness_params` in src/plugins/ikev2/ikev2.c (24.02 to 26.06): `if (period == 0 || max_retries == 0) return clib_error_return (0, "invalid args")`',
+  },
+  {
+    // VPP 26.06 refused `transmits 0` and `transmits 1024` (its low byte is 0): "transmits must be 1-10"
+    path: 'set ip6 dad enable',
+    values: [
+      { name: 'transmits', index: 0, storedBits: 8, min: 1, max: 10 },
+      { name: 'delay', index: 0, min: 0.1, max: 10 },
+    ],
+    where:
+      '`ip6_dad_config` in src/vnet/ip6-nd/ip6_dad.c (26.06), called for a given `transmits` or `delay`: `u8 transmits` read with `%u`, ' +
+      '`if (transmits < 1 || transmits > 10)` "transmits must be 1-10", `if (delay < 0.1 || delay > 10.0)` "delay must be 0.1-10.0 seconds"',
+  },
 ];
 
 /** The reading with the helper's checks of its path added, when the reading has every argument they name. */
@@ -63,12 +120,21 @@ export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required'
   let out = reading;
   for (const check of HELPER_CHECKS) {
     if (check.path !== path) continue;
-    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])];
+    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
     if (check.required) out.required = [...(out.required ?? []), ...check.required];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
     for (const { name, ...guard } of check.readOnlyAfter ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, readOnlyAfter: guard } : a));
+    for (const { name, index, ...limits } of check.values ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, values: a.values?.map((v, i) => (i === index ? narrowed(v, limits) : v)) } : a));
   }
+  return out;
+}
+
+/** A value with a helper's limits added: a bound narrows one already read. */
+function narrowed(value: ValueSpec, limits: ValueLimits): ValueSpec {
+  const out: ValueSpec = { ...value, ...limits };
+  if (limits.min !== undefined && value.min !== undefined) out.min = Math.max(value.min, limits.min);
+  if (limits.max !== undefined && value.max !== undefined) out.max = Math.min(value.max, limits.max);
   return out;
 }

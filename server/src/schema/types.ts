@@ -52,6 +52,13 @@ export interface ValueSpec {
   max?: number;
   /** VPP refuses values that are not a power of two (queue/ring sizes). */
   powerOfTwo?: boolean;
+  /** VPP refuses values that are not a multiple of this (vmxnet3's queue sizes: of 64). */
+  multipleOf?: number;
+  /**
+   * VPP keeps only the low bits of the number (it puts it in a `u16` or `u8`) and checks what is left:
+   * vmxnet3 reads a queue size with `%u` into a u32 and stores it in a u16, so 65600 is checked as 64.
+   */
+  storedBits?: number;
   /**
    * A number read into a u32 that VPP's checks after the loop compare with its `~0` from before the
    * loop: a value whose low 32 bits are all ones (`-1` with `%d`, 4294967295) leaves the argument

@@ -10,9 +10,11 @@ export interface EnumConstants {
   value(name: string): number | undefined;
   /** The largest member of an enum typedef, when every member's value is known. */
   largest(type: string): number | undefined;
+  /** A number the file names with `#define` (`#define DEFAULT_MAX_MSG_SIZE 480`, syslog.c). */
+  defined(name: string): number | undefined;
 }
 
-export const NO_ENUMS: EnumConstants = { value: () => undefined, largest: () => undefined };
+export const NO_ENUMS: EnumConstants = { value: () => undefined, largest: () => undefined, defined: () => undefined };
 
 export function readEnums(code: string): EnumConstants {
   const values = new Map<string, number>();
@@ -38,7 +40,12 @@ export function readEnums(code: string): EnumConstants {
     }
     if (m[2] && complete && members.length) largest.set(m[2], Math.max(...members));
   }
-  return { value: (name) => values.get(name), largest: (type) => largest.get(type) };
+  // a name defined twice (under `#if`) has no one value
+  const defines = new Map<string, number | undefined>();
+  for (const m of code.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Z][A-Z0-9_]*)[ \t]+([^\n\\]+?)[ \t]*$/gm)) {
+    defines.set(m[1], defines.has(m[1]) ? undefined : evaluate(m[2], new Map()));
+  }
+  return { value: (name) => values.get(name), largest: (type) => largest.get(type), defined: (name) => defines.get(name) };
 }
 
 /** A member's value: a number, an earlier member, and `|`, `+` and `<<` of those. */

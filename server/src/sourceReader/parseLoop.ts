@@ -8,6 +8,7 @@ import { NO_ENUMS, type EnumConstants } from './enumConstants';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
 import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
+import { branchRangeArgs, type BranchRead } from './branchRanges';
 import type { CFunction } from './registrations';
 import { readSequence, type RequiredRead } from './sequence';
 import { withSequenceRanges } from './sequenceRanges';
@@ -74,6 +75,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const chain = loopChain(loop.body, input);
   if (typeof chain === 'string') return loose(chain);
   const read: ReadBranch[] = [];
+  const checked: BranchRead[] = [];
   for (const branch of chain.branches) {
     const body = branch.body.text;
     // a guard (`else if (!enable_set) { enable_set = 1; if (unformat (i, "enable")) ... }`) reads
@@ -92,6 +94,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     if (!branch.guarded) markOrderedValues(branch.cond, branch.body, args.slice(before), flat.slice(0, at));
     // a guard's own test (`!enable_set`) is not what sets its flag: the words it reads are
     read.push({ cond: branch.guarded ? branch.guarded.join(' || ') : branch.cond, body, args: args.slice(before) });
+    if (!branch.guarded) checked.push({ cond: branch.cond, body: branch.body, args: args.slice(before) });
   }
   markLookedUpAfterLoop(read, flat.slice(at + 1));
   // `unformat (i, ",")`: VPP reads `47,` as a number and a comma; we read words, so we cannot follow
@@ -120,7 +123,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
     const kept = required.map((g) => g.filter((name) => !shadowed.has(name))).filter((g) => g.length > 0);
     required.splice(0, required.length, ...kept);
   }
-  const ranged = withRanges(args, rangeArgs(afterLoop.ranges, flat.slice(0, at), read));
+  const bounds = [...rangeArgs(afterLoop.ranges, flat.slice(0, at), read), ...branchRangeArgs(checked, flat.slice(0, at), (v) => returnedAfter(v, flat.slice(at + 1)))];
+  const ranged = withRanges(args, bounds);
   const result: ReadCommandArgs = { strict: !reason || stops, args: ranged };
   if (reason && !stops) result.reason = reason;
   if (stops) result.ignoresRest = true;

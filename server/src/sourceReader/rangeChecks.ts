@@ -16,6 +16,11 @@ export interface Range {
   upperNamed?: boolean;
   /** `v == 0` refused, of a variable that starts at another value (only 0 is refused then). */
   zeroRefused?: boolean;
+  /**
+   * Every bound is a plain `<` or `>` against its number, so it holds for a real number too:
+   * `drop_fraction < 0.0 || drop_fraction > 1.0` lets 0 to 1 through, ends included.
+   */
+  realBounds?: boolean;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -34,21 +39,29 @@ export interface ArgRange {
  * and plain numbers. Undefined for anything else (a named constant, two variables, an `&&`).
  */
 export function readRange(cond: string): Range | undefined {
-  const zero = /^([A-Za-z_]\w*) ?== ?0$|^0 ?== ?([A-Za-z_]\w*)$/.exec(stripOuterParens(normalizeSpace(cond)));
+  const zero = /^([A-Za-z_]\w*(?:\.\w+)*) ?== ?0$|^0 ?== ?([A-Za-z_]\w*(?:\.\w+)*)$/.exec(stripOuterParens(normalizeSpace(cond)));
   if (zero) return { v: zero[1] ?? zero[2], zeroRefused: true };
   let v: string | undefined;
   const range: Range = { v: '' };
+  let realBounds = true;
   for (const part of splitTopLevel(stripOuterParens(normalizeSpace(cond)), '||')) {
-    const named = /^([A-Za-z_]\w*) ?(>=|>) ?([A-Z][A-Z0-9_]*)$/.exec(stripOuterParens(part));
+    const named = /^([A-Za-z_]\w*(?:\.\w+)*) ?(>=|>) ?([A-Z][A-Z0-9_]*)$/.exec(stripOuterParens(part));
     if (named && (v === undefined || named[1] === v)) {
       v = named[1];
       range.upperNamed = true;
+      realBounds = false;
       continue;
     }
-    const m = /^([A-Za-z_]\w*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.exec(stripOuterParens(part));
+    const m = /^([A-Za-z_]\w*(?:\.\w+)*) ?(<=|>=|<|>) ?(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)[uUlLfF]*$/.exec(stripOuterParens(part));
     if (!m || (v !== undefined && m[1] !== v)) return undefined;
     v = m[1];
     const n = Number(m[3]);
+    // `x <= 0.5` bounds a real number with the end left out, which no limit here says
+    const whole = Number.isInteger(n);
+    if (m[2] === '<=' || m[2] === '>=') {
+      if (!whole) return undefined;
+      realBounds = false;
+    }
     if (m[2] === '<') range.min = Math.max(range.min ?? -Infinity, n);
     else if (m[2] === '<=') range.min = Math.max(range.min ?? -Infinity, n + 1);
     else if (m[2] === '>') range.max = Math.min(range.max ?? Infinity, n);
@@ -56,21 +69,25 @@ export function readRange(cond: string): Range | undefined {
   }
   if (v === undefined) return undefined;
   range.v = v;
+  if (realBounds) range.realBounds = true;
   return range;
 }
 
 const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);
 
+const escaped = (v: string) => v.replace(/\./g, '\\.');
+
 /**
  * The ranges as limits on argument values: only for a variable one branch reads, as the one number
  * of its one argument, and never changes otherwise. A variable narrower than 32 bits is left alone
  * (a read into it wraps, or writes past it), and so is the lower limit of an unsigned variable read
- * with `%d`: `-1` wraps to a large number there.
+ * with `%d`: `-1` wraps to a large number there. A real number (`%f`, read into an f64) takes
+ * bounds that hold for real numbers (`realBounds`).
  */
 export function rangeArgs(ranges: readonly Range[], before: readonly Statement[], branches: readonly { cond: string; body: string; args: readonly ArgSpec[] }[]): ArgRange[] {
   const out: ArgRange[] = [];
   for (const r of ranges) {
-    const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
+    const mention = new RegExp(`(?<![\\w.>])${escaped(r.v)}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
     if (r.allOnesUnset || r.zeroUnset) {
       out.push(...unsetValueArgs(r.v, setters, declaredType(r.v, before), r.zeroUnset ? 'zero' : 'all-ones', r.checked ?? []));
@@ -78,11 +95,18 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
     }
     if (setters.length !== 1) continue;
     const [b] = setters;
-    if (mention.test(b.body) || (b.cond.match(new RegExp(`&\\s*${r.v}\\b`, 'g')) ?? []).length !== 1 || b.args.length !== 1) continue;
+    if (mention.test(b.body) || (b.cond.match(new RegExp(`&\\s*${escaped(r.v)}\\b`, 'g')) ?? []).length !== 1 || b.args.length !== 1) continue;
     const arg = b.args[0];
+    const type = declaredType(r.v, before);
+    const reals = (arg.values ?? []).map((value, index) => ({ value, index })).filter((x) => x.value.kind === 'float');
+    if (reals.length === 1 && (arg.values ?? []).every((x) => x.kind === 'float' || x.kind === 'enum')) {
+      // `%f` writes an f64: a struct's field (`lcfg.rnd_close`) is one, as nothing else could take it
+      if (!r.realBounds || (type !== undefined && type !== 'f64')) continue;
+      out.push({ name: arg.name, index: reals[0].index, ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });
+      continue;
+    }
     const numbers = (arg.values ?? []).map((value, index) => ({ value, index })).filter((x) => NUMBER_KINDS.has(x.value.kind));
     if (numbers.length !== 1) continue;
-    const type = declaredType(r.v, before);
     if (!type || /^(?:u8|u16|i8|i16|bool|char)$/.test(type)) continue;
     const unsigned = /^(?:u32|u64|uword|unsigned)$/.test(type);
     const { value, index } = numbers[0];

@@ -42,9 +42,13 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   const unless: Literal[] = [];
   const ranges: Range[] = [];
 
+  /** Bounds whose error is kept in a variable (`ret = clib_error_return (...); goto done;`), until it is seen returned. */
+  let pendingRanges: { range: Range; variable: string }[] = [];
   const confirm = (variable: string) => {
     found.push(...pending.filter((p) => p.variable === variable));
     pending = pending.filter((p) => p.variable !== variable);
+    ranges.push(...pendingRanges.filter((p) => p.variable === variable).map((p) => p.range));
+    pendingRanges = pendingRanges.filter((p) => p.variable !== variable);
   };
 
   /** A helper's quiet return we could not read: its later checks are skipped, the caller's own read on. */
@@ -56,7 +60,10 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (guard) {
       // `if (error) goto done;`: an error kept earlier is returned here
       if (guard.returns) confirm(guard.variable);
-      else pending = pending.filter((p) => p.variable !== guard.variable);
+      else {
+        pending = pending.filter((p) => p.variable !== guard.variable);
+        pendingRanges = pendingRanges.filter((p) => p.variable !== guard.variable);
+      }
       continue;
     }
     // a check under `#if` may not be built at all
@@ -67,6 +74,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
     }
     pending = pending.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
+    pendingRanges = pendingRanges.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
     let onlyErrors = false;
     const arms = s.kind === 'if' ? chainArms(s) : [];
     if (s.kind === 'if') {
@@ -87,10 +95,13 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
         const error = errorArm(arm.body, errorVars, after);
         if (!error) break;
         // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
-        const range = !error.keptIn && unless.length === 0 && !isInlined(s) ? readRange(arm.cond) : undefined;
+        const range = unless.length === 0 && !isInlined(s) ? readRange(withDefinedNumbers(arm.cond, enums)) : undefined;
         // `x == 0` of a variable that starts at 0 is "not given" (a required argument), not a bound
         const startsElsewhere = (v: string) => /^(?:~0|[1-9]\d*)$/.test(facts.initial(v) ?? '');
-        if (range && !tainted.has(range.v) && (!range.zeroRefused || startsElsewhere(range.v))) ranges.push(range);
+        if (range && !tainted.has(range.v) && (!range.zeroRefused || startsElsewhere(range.v))) {
+          if (error.keptIn) pendingRanges.push({ range, variable: error.keptIn });
+          else ranges.push(range);
+        }
         refuse(arm.cond, error);
       }
       // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
@@ -103,6 +114,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     if (s.kind === 'if' && !s.else && neverHolds(s.cond, before, enums, tainted)) continue;
     if (mayLeaveQuietly(s, errorVars, after)) {
       pending = [];
+      pendingRanges = [];
       // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
       const skip = s.kind === 'if' && !s.else && collecting ? quietGuard(s.cond, facts, tainted) : undefined;
       if (skip) {
@@ -117,7 +129,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     }
     // a check that only returns errors changes nothing; anything else may change what it names
     if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
-    if (!collecting && pending.length === 0) break;
+    if (!collecting && pending.length === 0 && pendingRanges.length === 0) break;
   }
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
   const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
@@ -128,6 +140,11 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
     else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
   }
   return { ...toRefusals(found, branches, writesPastNarrow(before, branches), facts), ranges };
+}
+
+/** A condition with the numbers the file `#define`s written in (`max_msg_size < DEFAULT_MAX_MSG_SIZE` is `max_msg_size < 480`). */
+function withDefinedNumbers(cond: string, enums: EnumConstants): string {
+  return cond.replace(/\b[A-Z][A-Z0-9_]*\b/g, (name) => String(enums.defined(name) ?? name));
 }
 
 /** `v > LARGEST` of a variable declared with an enum type of the file, LARGEST that enum's largest member. */
