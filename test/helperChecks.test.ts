@@ -20,6 +20,20 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
     }
   });
 
+  it('set nsim needs its bandwidth in 24.10 too, where VPP compares a bandwidth it never set', () => {
+    // VPP 24.10 (recorded, test/referee/24.10.json): "set nsim: invalid bandwidth 0.00" for these, and
+    // `set nsim bandwidth 1.5 gbit` accepted (its delay, never set either, was not 0)
+    for (const line of ['set nsim', 'set nsim delay 1.5 us', 'set nsim packet-size 1']) {
+      assert.deepEqual(
+        errors(line, '24.10').map((d) => d.split(' ')[1]),
+        ['vpp.missing-required'],
+        line,
+      );
+    }
+    assert.deepEqual(errors('set nsim bandwidth 1.5 gbit', '24.10'), []);
+    assert.deepEqual(errors('set nsim delay 10 ms bandwidth 1 gbit', '24.10'), []);
+  });
+
   describe('create gtpu forward: exactly one of unknown-teid, unknown-type, bad-header', () => {
     // VPP 26.06 (Debug build, vppctl exec) answered each of these lines with
     // "create gtpu forward: one and only one of unknown-teid, unknown-type or bad-header must be specified"

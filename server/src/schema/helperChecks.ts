@@ -31,6 +31,17 @@ const U16_QUEUE_SIZE = { storedBits: 16, zeroIsDefault: true, min: 64, max: 4096
 
 export const HELPER_CHECKS: readonly HelperCheck[] = [
   {
+    // 25.10 on starts both at 0.0, and the reader reads these checks itself; before, VPP compared
+    // values it never set. The bandwidth was 0 in every run: VPP 24.10 refused `set nsim`, `set nsim
+    // delay 1.5 us` and `set nsim packet-size 1` ("invalid bandwidth 0.00"). The delay was not:
+    // it accepted `set nsim bandwidth 1.5 gbit`, so only the bandwidth is required here
+    path: 'set nsim',
+    required: [['bandwidth', 'bandwidth#2', 'bandwidth#3', 'bandwidth#4', 'bandwidth#5', 'bandwidth#6']],
+    where:
+      '`set_nsim_command_fn` in src/plugins/nsim/nsim.c declares `f64 ... delay, bandwidth;` unset (24.02 to 25.06) and `nsim_configure` ' +
+      'returns VNET_API_ERROR_INVALID_VALUE for `bandwidth == 0.0` ("invalid bandwidth %.2f") and for `delay == 0.0` ("invalid delay %.2f")',
+  },
+  {
     // the command ORs a flag per keyword into a struct filled by `foreach_copy_field`; the helper
     // switches on the flags before it looks at any state, so the line alone decides (VPP 26.06:
     // none, two or three of them refused with or without `del`, one accepted, the same one twice too)
@@ -123,7 +134,9 @@ export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required'
     const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
-    if (check.required) out.required = [...(out.required ?? []), ...check.required];
+    // a group the reading has already (from a release whose source the reader follows) is not added twice
+    const sameGroup = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n) => b.includes(n));
+    if (check.required) out.required = [...(out.required ?? []), ...check.required.filter((g) => !(out.required ?? []).some((h) => sameGroup(g, h)))];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
     for (const { name, ...guard } of check.readOnlyAfter ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, readOnlyAfter: guard } : a));
     for (const { name, index, ...limits } of check.values ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, values: a.values?.map((v, i) => (i === index ? narrowed(v, limits) : v)) } : a));
