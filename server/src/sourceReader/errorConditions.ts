@@ -54,7 +54,8 @@ const ZERO = new Set(['0', 'NULL', '{0}', '{}', 'zero']);
 const ZERO_TESTS = /^(?:ip46_address_is_zero|ip_address_is_zero|ip6_address_is_zero|mac_address_is_zero|ip4_address_is_zero) ?\( ?& ?([\w.]+) ?\)$/;
 const EQUAL_ADDRESSES = /^(?:ip46_address_is_equal|ip_address_is_equal|ip6_address_is_equal) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$/;
 const COMPARE_ADDRESSES = /^(?:ip46_address_cmp|ip_address_cmp|ip6_address_compare) ?\( ?& ?(\w+) ?, ?& ?(\w+) ?\)$|^memcmp ?\( ?& ?(\w+)(?:\.\w+)? ?, ?& ?(\w+)(?:\.\w+)? ?, ?sizeof ?\(.*\) ?\)$/;
-const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$/;
+/** A variable, a member of one, or a member through a pointer (`hcm->uri`, known only where resetMembers.ts says it starts at 0). */
+const VARIABLE = /^[A-Za-z_]\w*(?:\.\w+(?:\[0\])?)*$|^[A-Za-z_]\w*->\w+$/;
 const CONSTANT = /^(?:~?\d+|0x[0-9a-fA-F]+|~0|NULL|[A-Z][A-Z0-9_]*)$/;
 
 /**

@@ -6,6 +6,7 @@ import type { UnformatResolver } from './formatString';
 import { loopChain, openLineInputBlocks, requiredRead } from './loopBody';
 import { NO_ENUMS, type EnumConstants } from './enumConstants';
 import { requiredAfterLoop, type ReadBranch } from './requiredAfterLoop';
+import { membersResetOnExit } from './resetMembers';
 import { inlineCalleeChecks } from './calleeChecks';
 import { rangeArgs, withRanges } from './rangeChecks';
 import { branchRangeArgs, type BranchRead } from './branchRanges';
@@ -103,7 +104,9 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
   // the helpers the command hands its values to check some of them first (calleeChecks.ts)
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read, enums);
+  // a global's member the command resets on its way out starts every run at 0 (resetMembers.ts)
+  const reset = membersResetOnExit(flat.slice(0, at), flat.slice(at), functions, body);
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read, enums, reset);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;
@@ -111,7 +114,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // however many arguments the loop reads (VPP 26.06 refused `nat44 add static mapping` alone)
   // a loop that stops at an unknown word still has VPP refuse the bare line (VPP 24.10 and 26.06
   // refused `set interface bond` alone: "Missing required arguments.")
-  if (bareRefused && args.length > 0) required.unshift(args.map((a) => a.name));
+  // (a required group already refuses the bare line: one error for it, as VPP gives one)
+  if (bareRefused && args.length > 0 && required.length === 0) required.unshift(args.map((a) => a.name));
   // `vlib_cli_output (...); goto done;` on an unknown word jumps over the checks after the loop too
   if (stops && final && leavesQuietly(final) && /\b(goto|return)\b/.test(final.text)) required.length = refuses.length = 0;
   // a value that takes the rest of the line (a route path) also takes any argument written after it:

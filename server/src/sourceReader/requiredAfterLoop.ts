@@ -31,8 +31,8 @@ export interface AfterLoop {
  * and a check is no longer known. An error kept in a variable (`error = clib_error_return (...);
  * goto done;`) counts once the code is seen to return it.
  */
-export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants = NO_ENUMS): AfterLoop {
-  const facts = variableFacts(before, branches, enums);
+export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants = NO_ENUMS, resetOnExit: ReadonlySet<string> = new Set()): AfterLoop {
+  const facts = variableFacts(before, branches, enums, resetOnExit);
   const errorVars = errorVariables([...before, ...after]);
   const tainted = new Set<string>();
   const found: { terms: Term[]; says?: string }[] = [];
@@ -128,7 +128,12 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
       collecting = false;
     }
     // a check that only returns errors changes nothing; anything else may change what it names
-    if (!onlyErrors) for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
+    if (!onlyErrors) {
+      for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
+      // `hcm->uri` by name; its pointer alone (`foo (hcm)`) may change any of its members
+      for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\s*->\s*(\w+)/g)) tainted.add(`${m[1]}->${m[2]}`);
+      for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\b(?!\s*->)/g)) tainted.add(`${m[1]}->*`);
+    }
     if (!collecting && pending.length === 0 && pendingRanges.length === 0) break;
   }
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
@@ -235,7 +240,13 @@ function skipString(s: string, i: number): number {
 const baseOf = (v: string) => v.replace(/[.[].*$/, '');
 
 function touches(l: Term[number], tainted: ReadonlySet<string>): boolean {
-  return l.kind === 'same' ? tainted.has(baseOf(l.a)) || tainted.has(baseOf(l.b)) : tainted.has(baseOf(l.v));
+  return l.kind === 'same' ? taints(l.a, tainted) || taints(l.b, tainted) : taints(l.v, tainted);
+}
+
+/** A member through a pointer (`hcm->uri`) is touched by its name, or by its pointer used alone. */
+function taints(v: string, tainted: ReadonlySet<string>): boolean {
+  const member = /^(\w+)->\w+$/.exec(v);
+  return member ? tainted.has(v) || tainted.has(`${member[1]}->*`) : tainted.has(baseOf(v));
 }
 
 /** Whether C code names a variable (string literals left out: `"app %u"` does not name `app`). */
@@ -286,9 +297,10 @@ function readOnlyUsesOut(text: string, base: string): string {
     .replace(new RegExp(`\\bif\\s*\\(\\s*!?\\s*${base}\\s*\\)`, 'g'), 'if (1)');
 }
 
-function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants): VariableFacts {
+function variableFacts(before: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants, resetOnExit: ReadonlySet<string>): VariableFacts {
   return {
-    initial: (v) => initialValue(v, before),
+    // a global's member the command resets on its way out (`hcm->uri`, resetMembers.ts) starts at 0
+    initial: (v) => initialValue(v, before) ?? (resetOnExit.has(v) ? '0' : undefined),
     constantValue: (name) => enums.value(name),
     isFlag: (name) => {
       const v = escape(name);
