@@ -297,9 +297,94 @@ describe('reading the checks after a parse loop', () => {
         address_set = 1;`, `  if (is_disable == 0 && !address_set)
     return clib_error_return (0, "localsid is mandatory");`);
     assert.deepEqual(r.required, [['disable', 'localsid', 'wait_for_responses']]);
+    // a value that fits the u8 writes zeros past it, which leave both flags 0: as if not given
+    assert.deepEqual(r.args?.find((a) => a.name === 'wait_for_responses')?.values?.[0], { kind: 'int', fitsIsUnset: 255 });
   });
 
-  it('a flag two branches set differently is no flag: `is_add && ...` is not read', () => {
+  it('a narrow read before a check of a variable that starts at ~0: a value that fits still counts (its zeros may make that one given)', () => {
+    const r = read('  u8 trace = 0;\n  u8 md = 0;\n  u32 nsp = ~0;', `      if (unformat (line_input, "md %d", &md))
+        ;
+      else if (unformat (line_input, "trace"))
+        trace = 1;
+      else if (unformat (line_input, "nsp %d", &nsp))
+        ;`, `  if (nsp == ~0)
+    return clib_error_return (0, "nsp required");`);
+    assert.deepEqual(r.required, [['nsp', 'md']]);
+    assert.equal(r.args?.find((a) => a.name === 'md')?.values?.[0]?.fitsIsUnset, undefined);
+  });
+
+  it('the checks an arm starts with, under its condition and no earlier arm\'s (vnet_ip_table_cmd, udp_encap_cli)', () => {
+    const r = read('  u32 table_id = ~0, is_add = 1;', `      if (unformat (line_input, "%d", &table_id))
+        ;
+      else if (unformat (line_input, "del"))
+        is_add = 0;
+      else if (unformat (line_input, "add"))
+        is_add = 1;`, `  if (0 == table_id)
+    {
+      error = clib_error_return (0, "Can't change the default table");
+      goto done;
+    }
+  else
+    {
+      if (is_add)
+        {
+          if (~0 == table_id)
+            table_id = get_unused_id ();
+          create (table_id);
+        }
+      else
+        {
+          if (~0 == table_id)
+            {
+              error = clib_error_return (0, "No table id");
+              goto done;
+            }
+          delete (table_id);
+        }
+    }`);
+    // `del` and no `add` after it: the last given wins, so only the surer case
+    assert.deepEqual(r.refuses, [{ without: [['int'], ['add']], with: [['del']], says: 'No table id' }]);
+    assert.equal(r.required, undefined);
+  });
+
+  it('an arm after another is read only where the earlier one does not hold, and a repeated literal counts once', () => {
+    const r = read('  u8 is_del = 0;\n  u32 uei = ~0;\n  u32 fproto = FIB_PROTOCOL_MAX;', `      if (unformat (line_input, "index %d", &uei))
+        ;
+      else if (unformat (line_input, "add"))
+        is_del = 0;
+      else if (unformat (line_input, "del"))
+        is_del = 1;
+      else if (unformat (line_input, "%U %U", unformat_ip4_address, &src.ip4, unformat_ip4_address, &dst.ip4))
+        fproto = FIB_PROTOCOL_IP4;`, `  if (!is_del && fproto != FIB_PROTOCOL_MAX)
+    {
+      add (fproto);
+    }
+  else if (is_del)
+    {
+      if (INDEX_INVALID == uei)
+        {
+          error = clib_error_return (0, "specify udp-encap object index");
+          goto done;
+        }
+      unlock (uei);
+    }
+  else
+    {
+      error = clib_error_return (0, "specify some IP addresses");
+    }`);
+    assert.deepEqual(r.refuses, [{ without: [['index'], ['add']], with: [['del']], says: 'specify udp-encap object index' }]);
+  });
+
+  it('an error kept before an arm that writes the error variable on its own path is still returned (punt_socket_register_cmd)', () => {
+    const r = read('  u8 *socket_name = 0;', `      if (unformat (line_input, "socket %s", &socket_name))
+        ;`, `  if (!socket_name)
+    error = clib_error_return (0, "socket name not specified");
+  else
+    error = add_socket (socket_name);`);
+    assert.deepEqual(r.required, [['socket']]);
+  });
+
+  it('a flag two branches set differently is no flag: `is_add && ...` holds only with `add` and without `del` (the last given wins)', () => {
     const r = read('  u8 is_add = 0;\n  u32 id = ~0;', `      if (unformat (line_input, "add"))
         is_add = 1;
       else if (unformat (line_input, "del"))
@@ -307,7 +392,7 @@ describe('reading the checks after a parse loop', () => {
       else if (unformat (line_input, "id %d", &id))
         ;`, `  if (is_add && id == ~0)
     return clib_error_return (0, "id required");`);
-    assert.equal(r.refuses, undefined);
+    assert.deepEqual(r.refuses, [{ with: [['add']], without: [['del'], ['id']], says: 'id required' }]);
   });
 
   it('a counter above one: two of the counted arguments together are refused (set_in_out_acl_command_fn)', () => {

@@ -275,10 +275,17 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       const last = use.path[use.path.length - 1].token;
       const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
       const insert = specs[0] ? insertionText(specs[0]) : undefined;
+      // an argument given whose value leaves VPP's check as without it (`table-id -1`, a `%d` into a u8)
+      const asUnset = group.flatMap((name) => {
+        const last = checked.has(name) ? undefined : given.get(name)?.at(-1);
+        const words = last ? [...last.keyword.map((t) => t.text), ...last.values.flatMap((v) => (v.token ? [v.token.text] : []))] : [];
+        return words.length ? [words.join(' ')] : [];
+      });
+      const note = asUnset.length ? ` VPP's check takes ${list(asUnset)} as not given.` : '';
       afterLoop.push(
         diagnostic(
           'vpp.missing-required',
-          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list([...new Set(specs.map((s) => s.keyword ?? `<${s.name}>`))])}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
+          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list([...new Set(specs.map((s) => s.keyword ?? `<${s.name}>`))])}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.${note}`,
           use.path[0].token.start,
           last.end,
           insert ? [{ kind: 'insert', offset: lineEnd, text: ` ${insert}`, label: `Add \`${insert}\`` }] : undefined,
@@ -315,7 +322,13 @@ function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<str
   for (const [name, uses] of given) {
     // VPP keeps the last one
     const last = uses[uses.length - 1];
-    const unset = last.values.some((v) => v.token && ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) || (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text))));
+    const unset = last.values.some(
+      (v) =>
+        v.token &&
+        ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) ||
+          (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text)) ||
+          (v.spec.fitsIsUnset !== undefined && /^\+?\d+$/.test(v.token.text) && Number(v.token.text) <= v.spec.fitsIsUnset)),
+    );
     if (!unset) out.set(name, uses);
   }
   return out;

@@ -61,6 +61,11 @@ export interface ValueSpec {
   /** The same for a variable that starts at 0 and a check `== 0`: a value of 0 leaves it as if not given. */
   zeroIsUnset?: boolean;
   /**
+   * A number VPP reads with `%d` into a 1- or 2-byte variable, writing past it: a value from 0 to
+   * this writes zeros there, which leave the checks after the loop as without the argument.
+   */
+  fitsIsUnset?: number;
+  /**
    * VPP's branch compares this number with an earlier one of the same argument (`port-range %d - %d`
    * then `if (port_end <= port_start)` error): it must be above the value at `index` (or equal,
    * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).

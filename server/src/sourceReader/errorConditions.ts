@@ -16,7 +16,7 @@ export type Literal =
    * `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant);
    * with `by`, one of the branches that set it to one of those constants was given.
    */
-  | { kind: 'set'; v: string; by?: readonly string[] }
+  | { kind: 'set'; v: string; by?: readonly (number | string)[] }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
   | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
@@ -237,7 +237,14 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
   // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
   if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
-  return undefined;
+  // `!is_add` of the same: true when `del` is given and `add` is not (the last given would win, so only the surer case)
+  if (!set.some(Boolean)) return undefined;
+  return [
+    [
+      { kind: 'set', v, by: [...new Set(values.filter((_, i) => set[i]))] },
+      { kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] },
+    ],
+  ];
 }
 
 /**
@@ -279,7 +286,8 @@ function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return orderedByValues(v, '!=', '0', facts) ?? [[{ kind: 'unset', v }]];
   // `prefix_group != 0` of a vector `%s` fills: given
   if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
-  return setTest(v, facts);
+  // `is_del` of `is_del = 0` that `del` sets and `add` clears again
+  return setTest(v, facts) ?? (initial !== undefined && ZERO.has(initial) ? orderedByValues(v, '!=', '0', facts) : undefined);
 }
 
 /** `x`, `x != 0`: a flag the loop set. */

@@ -16,6 +16,8 @@ export interface Range {
   upperNamed?: boolean;
   /** `v == 0` refused, of a variable that starts at another value (only 0 is refused then). */
   zeroRefused?: boolean;
+  /** A narrow `v` read with a 4-byte directive: a value from 0 to this writes only zeros past it, as if not given. */
+  fitsUnset?: number;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -27,6 +29,7 @@ export interface ArgRange {
   allOnesUnset?: boolean;
   zeroUnset?: boolean;
   zeroRefused?: boolean;
+  fitsUnset?: number;
 }
 
 /**
@@ -72,6 +75,14 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
   for (const r of ranges) {
     const mention = new RegExp(`(?<![\\w.>])${r.v}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
+    if (r.fitsUnset !== undefined) {
+      // the one number of a branch that reads nothing else
+      for (const b of setters) {
+        const values = b.args.length === 1 ? (b.args[0].values ?? []) : [];
+        if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, fitsUnset: r.fitsUnset });
+      }
+      continue;
+    }
     if (r.allOnesUnset || r.zeroUnset) {
       out.push(...unsetValueArgs(r.v, setters, declaredType(r.v, before), r.zeroUnset ? 'zero' : 'all-ones', r.checked ?? []));
       continue;
@@ -149,6 +160,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         if (r.allOnesUnset) out.allOnesIsUnset = true;
         if (r.zeroUnset) out.zeroIsUnset = true;
         if (r.zeroRefused) out.zeroRefused = true;
+        if (r.fitsUnset !== undefined) out.fitsIsUnset = r.fitsUnset;
       }
       return out;
     });
