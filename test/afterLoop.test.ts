@@ -375,6 +375,27 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.refuses, [{ without: [['index'], ['add']], with: [['del']], says: 'specify udp-encap object index' }]);
   });
 
+  it('a counter a branch adds one to, tested as true: that branch given (vrrp_peers_command_fn)', () => {
+    const r = read('  u32 n4, n6;\n  u8 is_ipv6 = 0;\n  n4 = n6 = 0;', `      if (unformat (line_input, "ipv6"))
+        is_ipv6 = 1;
+      else if (unformat (line_input, "%U", unformat_ip4_address, &a4))
+        n4++;
+      else if (unformat (line_input, "%U", unformat_ip6_address, &a6))
+        n6++;`, `  if (n4 && (n6 || is_ipv6))
+    return clib_error_return (0, "Mismatched address families");`);
+    assert.deepEqual(r.refuses?.map((x) => x.with), [[['ip4'], ['ip6']], [['ip4'], ['ipv6']]]);
+  });
+
+  it('`!ip_address_is_zero (&x)` of an address that starts zero: given, and `0.0.0.0` is as not given (set_ipfix_exporter_command_fn)', () => {
+    const r = read('  ip_address_t collector = IP_ADDRESS_V4_ALL_0S, src = IP_ADDRESS_V4_ALL_0S;', `      if (unformat (line_input, "collector %U", unformat_ip4_address, &collector.ip.ip4))
+        ;
+      else if (unformat (line_input, "src %U", unformat_ip4_address, &src.ip.ip4))
+        ;`, `  if (!ip_address_is_zero (&collector) && ip_address_is_zero (&src))
+    return clib_error_return (0, "src address required");`);
+    assert.deepEqual(r.refuses, [{ with: [['collector']], without: [['src']], says: 'src address required' }]);
+    assert.deepEqual(r.args?.map((a) => a.values?.[0]), [{ kind: 'ip4', zeroIsUnset: true }, { kind: 'ip4', zeroIsUnset: true }]);
+  });
+
   it('an error kept before an arm that writes the error variable on its own path is still returned (punt_socket_register_cmd)', () => {
     const r = read('  u8 *socket_name = 0;', `      if (unformat (line_input, "socket %s", &socket_name))
         ;`, `  if (!socket_name)
@@ -575,7 +596,8 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(lineErrors('adjacency counters enable'), []);
     assert.equal(lineErrors('set dhcp proxy server 10.9.0.1').length, 1);
     assert.deepEqual(lineErrors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
-    assert.deepEqual(lineErrors('set dhcp proxy del'), []);
+    // `del` passes the final else, then dhcp4_proxy_set_server refuses the zero addresses (VPP 26.06: "Invalid server address")
+    assert.deepEqual(lineErrors('set dhcp proxy del'), ['error vpp.missing-required [set dhcp proxy]', 'error vpp.missing-required [set dhcp proxy]']);
   });
 
   it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {

@@ -15,7 +15,17 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
         for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
         for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
         for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
+        for (const refusal of check.refuses ?? []) assert.ok(spec.refuses?.some((r) => JSON.stringify(r) === JSON.stringify(refusal)), `${release} ${check.path}`);
       }
+    }
+  });
+
+  it('nsim cross-connect enable-disable: two interfaces (the branch fills the second on its second use)', () => {
+    // VPP 26.06: "Please specify two interfaces..." for one interface, with or without `disable`;
+    // two (even the same twice) get past it to a check of state ("Not configured, please 'set nsim' first")
+    for (const release of ['26.06', '24.10'] as const) {
+      for (const line of ['nsim cross-connect enable-disable loop0', 'nsim cross-connect enable-disable loop0 disable']) assert.equal(errors(line, release).length, 1, `${release} ${line}`);
+      for (const line of ['nsim cross-connect enable-disable loop0 loop1', 'nsim cross-connect enable-disable loop0 loop0']) assert.deepEqual(errors(line, release), [], `${release} ${line}`);
     }
   });
 

@@ -203,4 +203,24 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
     assert.deepEqual(errorsOn('create nsh entry nsp 1 ttl 1'), ['create nsh entry']);
     assert.deepEqual(errorsOn('create nsh entry nsp 1 nsi 1 ttl 1'), []);
   });
+
+  it('reads a helper\'s checks in an arm (dhcp4_proxy_set_server), a counter as given, and an address tested for zeros', () => {
+    // VPP 26.06: "Invalid server address" / "Invalid src address" for `del` without either; both accepted
+    assert.deepEqual(errorsOn('set dhcp proxy delete'), ['set dhcp proxy', 'set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del server 10.9.0.1'), ['set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del src-address 10.9.0.2'), ['set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del server 10.9.0.1 src-address 10.9.0.2'), []);
+    // vrrp_peers_command_fn: `n_addrs4 && (n_addrs6 || is_ipv6)`, "Mismatched address families"; one family
+    // alone got past it to a check of state ("vrrp_vr_set_peers returned -6")
+    assert.equal(errorsOn('vrrp peers loop0 vr_id 1 ipv6 10.9.0.1').length, 1);
+    assert.equal(errorsOn('vrrp peers loop0 vr_id 1 10.9.0.1 2001:db8:9::1').length, 1);
+    assert.deepEqual(errorsOn('vrrp peers loop0 vr_id 1 10.9.0.1'), []);
+    assert.deepEqual(errorsOn('vrrp peers loop0 vr_id 1 ipv6 2001:db8:9::1'), []);
+    // set_ipfix_exporter_command_fn: `!ip_address_is_zero (&collector) && ip_address_is_zero (&src)`,
+    // "src address required"; `collector 0.0.0.0` (which disables the exporter) and both given accepted
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1'), ['set ipfix exporter']);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1 src 0.0.0.0'), ['set ipfix exporter']);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 0.0.0.0'), []);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1 src 10.9.0.2'), []);
+  });
 });

@@ -326,12 +326,19 @@ function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<str
       (v) =>
         v.token &&
         ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) ||
-          (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text)) ||
+          (v.spec.zeroIsUnset && readsAsZero(v.token.text, v.spec.kind)) ||
           (v.spec.fitsIsUnset !== undefined && /^\+?\d+$/.test(v.token.text) && Number(v.token.text) <= v.spec.fitsIsUnset)),
     );
     if (!unset) out.set(name, uses);
   }
   return out;
+}
+
+/** A number 0, or an address of all zeros (`0.0.0.0`, `::`). */
+function readsAsZero(text: string, kind: string): boolean {
+  if (kind === 'ip4') return /^0+\.0+\.0+\.0+$/.test(text);
+  if (kind === 'ip6') return /^[0:]*$/.test(text) && text.includes(':') && (text.includes('::') || text.split(':').length === 8);
+  return /^[+-]?0+$/.test(text);
 }
 
 /** A number unformat stores as 0xffffffff in 32 bits: `-1` with `%d`, `4294967295` with either. */

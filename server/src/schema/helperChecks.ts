@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec } from './types';
+import type { ArgSpec, CommandSpec, Refusal } from './types';
 
 /**
  * Checks of a command the source reader does not follow (in a helper, or in what a branch tests
@@ -12,6 +12,8 @@ export interface HelperCheck {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /** Other combinations VPP refuses (`CommandSpec.refuses`). */
+  refuses?: readonly Refusal[];
   /** Arguments VPP takes only after another one read with one of some values (`ArgSpec.readOnlyAfter`). */
   readOnlyAfter?: readonly ({ name: string } & NonNullable<ArgSpec['readOnlyAfter']>)[];
   /** Where VPP makes the check, and the error it returns. */
@@ -31,6 +33,16 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
       'which `gtpu_forward_command_fn` reports as "one and only one of unknown-teid, unknown-type or bad-header must be specified"',
   },
   {
+    // the loop's interface branch fills `sw_if_index0`, then on a second interface `sw_if_index1`
+    // (`if (sw_if_index0 == ~0) sw_if_index0 = tmp; else sw_if_index1 = tmp;`): VPP 26.06 refused one
+    // interface and accepted two
+    path: 'nsim cross-connect enable-disable',
+    refuses: [{ without: [{ of: ['interface'], atLeast: 2 }], says: 'Please specify two interfaces...' }],
+    where:
+      '`nsim_cross_connect_enable_disable_command_fn` in src/plugins/nsim/nsim.c (24.02 to 26.06): ' +
+      '`if (sw_if_index0 == ~0 || sw_if_index1 == ~0) return clib_error_return (0, "Please specify two interfaces...")`',
+  },
+  {
     // the loop tests `args.mode` as read so far (`mode lacp load-balance l34` is taken,
     // `load-balance l34 mode lacp` is not); VPP 26.06 answered the lines pinned in the test
     path: 'create bond',
@@ -45,16 +57,18 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
 ];
 
 /** The reading with the helper's checks of its path added, when the reading has every argument they name. */
-export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required' | 'exclusive'>>(path: string, reading: T): T {
+export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required' | 'exclusive' | 'refuses'>>(path: string, reading: T): T {
   const names = new Set((reading.args ?? []).map((a) => a.name));
   let out = reading;
   for (const check of HELPER_CHECKS) {
     if (check.path !== path) continue;
-    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])];
+    const refused = (check.refuses ?? []).flatMap((r) => [...(r.with ?? []), ...(r.without ?? []).map((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of))]);
+    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...refused, ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
     if (check.required) out.required = [...(out.required ?? []), ...check.required];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
+    if (check.refuses) out.refuses = [...(out.refuses ?? []), ...check.refuses];
     for (const { name, ...guard } of check.readOnlyAfter ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, readOnlyAfter: guard } : a));
   }
   return out;

@@ -16,7 +16,7 @@ export type Literal =
    * `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant);
    * with `by`, one of the branches that set it to one of those constants was given.
    */
-  | { kind: 'set'; v: string; by?: readonly (number | string)[] }
+  | { kind: 'set'; v: string; by?: readonly (number | string)[]; nonZero?: boolean }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
   | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
@@ -155,6 +155,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   if (negated) {
     const inner = stripOuterParens(negated[1]);
     if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
+    // `!ip_address_is_zero (&collector)` of an address that starts all zero: given, and not as zeros
+    if ((m = ZERO_TESTS.exec(inner))) return zeroTest(m[1], facts, false) ? [[{ kind: 'set', v: m[1], nonZero: true }]] : undefined;
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
     // `!enable` of `enable = 1` that only `disable` sets to 0: disable given
     if (VARIABLE.test(inner)) return zeroTest(inner, facts, true) ?? orderedByValues(inner, '==', '0', facts);
@@ -290,10 +292,10 @@ function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   return setTest(v, facts) ?? (initial !== undefined && ZERO.has(initial) ? orderedByValues(v, '!=', '0', facts) : undefined);
 }
 
-/** `x`, `x != 0`: a flag the loop set. */
+/** `x`, `x != 0`: a flag the loop set, or a counter it added one to (`n_addrs4 && ...`, vrrp_cli.c). */
 function setTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
-  return initial !== undefined && ZERO.has(initial) && facts.isFlag(v) ? [[{ kind: 'set', v }]] : undefined;
+  return initial !== undefined && ZERO.has(initial) && (facts.isFlag(v) || facts.isCounter(v)) ? [[{ kind: 'set', v }]] : undefined;
 }
 
 /**

@@ -100,7 +100,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   const final = chain.final;
   const reason = finalElseReason(final, flat.slice(at + 1));
   // the helpers the command hands its values to check some of them first (calleeChecks.ts)
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read, enums);
+  const withCalleeChecks = (list: readonly Statement[]) => inlineCalleeChecks(list, functions, flat.slice(0, at));
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), withCalleeChecks(flat.slice(at + 1)), read, enums, withCalleeChecks);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;

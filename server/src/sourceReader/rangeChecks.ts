@@ -63,6 +63,7 @@ export function readRange(cond: string): Range | undefined {
 }
 
 const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);
+const ADDRESS_KINDS = new Set(['ip4', 'ip6']);
 
 /**
  * The ranges as limits on argument values: only for a variable one branch reads, as the one number
@@ -115,12 +116,15 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
  */
 function unsetValueArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined, value: 'zero' | 'all-ones', checked: readonly string[]): ArgRange[] {
   // a 0 read into a 32-bit or wider integer that starts at 0 leaves it 0 (a narrower one is written past)
-  if (value === 'all-ones' ? type !== 'u32' : !type || !/^(?:u32|u64|uword|i32|int|i64)$/.test(type)) return [];
+  const integer = value === 'all-ones' ? type === 'u32' : !!type && /^(?:u32|u64|uword|i32|int|i64)$/.test(type);
   const out: ArgRange[] = [];
   for (const b of setters) {
     if (b.args.length !== 1 || !quietBody(b.body, v, checked) || (b.cond.match(new RegExp(`&\\s*${v}\\b`, 'g')) ?? []).length !== 1) continue;
     const values = b.args[0].values ?? [];
-    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
+    if (values.length !== 1) continue;
+    if (integer && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
+    // an address that starts all zero and is tested for it (`ip_address_is_zero (&src)`): `0.0.0.0` leaves it so
+    else if (value === 'zero' && ADDRESS_KINDS.has(values[0].kind)) out.push({ name: b.args[0].name, index: 0, zeroUnset: true });
   }
   return out;
 }

@@ -31,7 +31,14 @@ export interface AfterLoop {
  * and a check is no longer known. An error kept in a variable (`error = clib_error_return (...);
  * goto done;`) counts once the code is seen to return it.
  */
-export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants = NO_ENUMS): AfterLoop {
+export function requiredAfterLoop(
+  before: readonly Statement[],
+  after: readonly Statement[],
+  branches: readonly ReadBranch[],
+  enums: EnumConstants = NO_ENUMS,
+  /** The statements of an arm with the checks of the helpers they call put before the calls (calleeChecks.ts). */
+  withCalleeChecks: (list: readonly Statement[]) => readonly Statement[] = (list) => list,
+): AfterLoop {
   const facts = variableFacts(before, branches, enums);
   const errorVars = errorVariables([...before, ...after]);
   const found: { terms: Term[]; says?: string }[] = [];
@@ -117,7 +124,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
           const cond = [arm.cond, earlier].filter(Boolean).map((c) => `(${c})`).join(' && ');
           const armGuard = holds(cond).map((t) => t.filter((l) => !unless.includes(l)));
           // an error the arm keeps is still to be seen returned after it
-          if (armGuard.length) pending.push(...read(flatten([arm.body]), armGuard, unless, tainted));
+          if (armGuard.length) pending.push(...read(withCalleeChecks(flatten([arm.body])), armGuard, unless, tainted));
         }
       }
       // `if (state > SPAN_BOTH) return ...;` of a `span_state_t state`: no value of its type gets there
@@ -144,7 +151,7 @@ export function requiredAfterLoop(before: readonly Statement[], after: readonly 
   };
   read(after, [[]], [], new Set());
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
-  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
+  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => ((l.kind === 'unset' && !l.atLeast) || (l.kind === 'set' && l.nonZero) ? [l.v] : []));
   const checked = [...new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'same' ? [baseOf(l.a), baseOf(l.b)] : [baseOf(l.v)])))];
   for (const v of new Set(unsetLiterals)) {
     const initial = facts.initial(v);
@@ -398,7 +405,7 @@ function topStatements(body: string): string[] {
   return splitTopLevel(text, ';').map((t) => `${t.trim()};`);
 }
 
-const ZERO_INITIALIZERS = /^(?:ip46_address_initializer|ip_address_initializer|\{\s*0?\s*\})$/;
+const ZERO_INITIALIZERS = /^(?:ip46_address_initializer|ip_address_initializer|IP_ADDRESS_V4_ALL_0S|\{\s*0?\s*\})$/;
 const DECLARATION = /^(?:(?:static|const|unsigned|signed|struct|enum)\s+)*[A-Za-z_]\w*(?:\s*\*)*\s+\*?\s*[A-Za-z_]/;
 
 /**
