@@ -342,8 +342,8 @@ describe('reading the checks after a parse loop', () => {
           delete (table_id);
         }
     }`);
-    // `del` and no `add` after it: the last given wins, so only the surer case
-    assert.deepEqual(r.refuses, [{ without: [['int'], ['add']], with: [['del']], says: 'No table id' }]);
+    // `del` given after any `add`: the last given wins
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['del'], among: ['del', 'add'] }], without: [['int']], says: 'No table id' }]);
     assert.equal(r.required, undefined);
   });
 
@@ -372,7 +372,20 @@ describe('reading the checks after a parse loop', () => {
     {
       error = clib_error_return (0, "specify some IP addresses");
     }`);
-    assert.deepEqual(r.refuses, [{ without: [['index'], ['add']], with: [['del']], says: 'specify udp-encap object index' }]);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['del'], among: ['del', 'add'] }], without: [['index']], says: 'specify udp-encap object index' }]);
+  });
+
+  it('`ip_ver != 4` of a variable the ip4 and ip6 branches set to 4 and 6: the ip6 one given last (ip_source_and_port_range_check_command_fn)', () => {
+    const r = read('  int ip_ver = ~0;', `      if (unformat (line_input, "%U/%d", unformat_ip4_address, &a4, &len))
+        ip_ver = 4;
+      else if (unformat (line_input, "%U/%d", unformat_ip6_address, &a6, &len))
+        ip_ver = 6;`, `  if (ip_ver == ~0)
+    return clib_error_return (0, "address not specified");
+  if (ip_ver == 4)
+    do_it ();
+  else
+    return clib_error_return (0, " IPv6 in subsequent patch");`);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['ip6-prefix'], among: ['ip6-prefix', 'ip4-prefix'] }], says: 'IPv6 in subsequent patch' }]);
   });
 
   it('a counter a branch adds one to, tested as true: that branch given (vrrp_peers_command_fn)', () => {
@@ -405,7 +418,7 @@ describe('reading the checks after a parse loop', () => {
     assert.deepEqual(r.required, [['socket']]);
   });
 
-  it('a flag two branches set differently is no flag: `is_add && ...` holds only with `add` and without `del` (the last given wins)', () => {
+  it('a flag two branches set differently is no flag: `is_add && ...` holds with `add` given after any `del` (the last given wins)', () => {
     const r = read('  u8 is_add = 0;\n  u32 id = ~0;', `      if (unformat (line_input, "add"))
         is_add = 1;
       else if (unformat (line_input, "del"))
@@ -413,7 +426,7 @@ describe('reading the checks after a parse loop', () => {
       else if (unformat (line_input, "id %d", &id))
         ;`, `  if (is_add && id == ~0)
     return clib_error_return (0, "id required");`);
-    assert.deepEqual(r.refuses, [{ with: [['add']], without: [['del'], ['id']], says: 'id required' }]);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['add'], among: ['add', 'del'] }], without: [['id']], says: 'id required' }]);
   });
 
   it('a counter above one: two of the counted arguments together are refused (set_in_out_acl_command_fn)', () => {

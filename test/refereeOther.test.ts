@@ -179,8 +179,17 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
       assert.deepEqual(errorsOn(line), [line.split(' del')[0]], line);
     }
     for (const line of ['ip table del 5', 'ip table del add', 'ip6 table del 7', 'udp encap 10.9.0.1 10.9.0.2 1 2']) assert.deepEqual(errorsOn(line), [], line);
-    // VPP refused `ip table add del` and `udp encap add del` too (the last given wins); we claim only the lines without `add`
-    assert.deepEqual(errorsOn('ip table add del'), []);
+    // the last of `add` and `del` given decides: VPP refused `ip table add del` and `udp encap add del`,
+    // accepted `ip table del add`, and refused `udp encap del add` for want of addresses (not claimed)
+    assert.deepEqual(errorsOn('ip table add del'), ['ip table']);
+    assert.deepEqual(errorsOn('udp encap add del'), ['udp encap']);
+    assert.deepEqual(errorsOn('udp encap del add'), []);
+    // ip_source_and_port_range_check_command_fn: `if (ip_ver == 4) ... else return clib_error_return (0, " IPv6 in
+    // subsequent patch")`, ip_ver set by the prefix read last (VPP 26.06 refused the first two, accepted the others)
+    assert.equal(errorsOn('set ip source-and-port-range-check 10.9.0.1/24 vrf 1 port 1 vrf 1 2001:db8:9::1/64').length, 1);
+    assert.equal(errorsOn('set ip source-and-port-range-check 2001:db8:9::1/64 vrf 1 port 1').length, 1);
+    assert.deepEqual(errorsOn('set ip source-and-port-range-check 2001:db8:9::1/64 vrf 1 port 1 10.9.0.1/24'), []);
+    assert.deepEqual(errorsOn('set ip source-and-port-range-check 10.9.0.1/24 vrf 1 port 1'), []);
     // mpls local-label: "no paths" without a prefix or a path; nat64 add static bib: "inside port and
     // address  must be set"; set interface tcp-mss-clamp: `ip4-mss -1` is ~0, "Please specify the Max Segment Size for ip4"
     assert.deepEqual(errorsOn('mpls local-label 33'), ['mpls local-label']);

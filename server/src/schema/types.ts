@@ -149,6 +149,11 @@ export interface Refusal {
   without?: (readonly string[] | { of: readonly string[]; atLeast: number })[];
   /** Groups the line gives one of. */
   with?: (readonly string[])[];
+  /**
+   * Of the arguments `among` given, the last is one of `of`: each sets the same variable, so the last
+   * one given decides (`del` after `add` in `ip table add del`).
+   */
+  last?: readonly { of: readonly string[]; among: readonly string[] }[];
   /** Two groups whose last given values are the same (`src` and `dst` identical). */
   same?: readonly [readonly string[], readonly string[]];
   /** VPP's own words for the error, when they are plain text. */

@@ -196,7 +196,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
       // `num_m_args != 3`: fewer than three counted reads (more would be refused too, but we do not claim it)
       if (/^\d+$/.test(constant) && ZERO.has(initial) && facts.isCounter(left)) return unsetBelow(left, Number(constant), facts, false);
-      return [[{ kind: 'unset', v: left }]];
+      // `ip_ver != 4` of `ip_ver = ~0` that the ip4 and ip6 branches set to 4 and 6: also the ip6 one given last
+      return [[{ kind: 'unset', v: left }], ...(lastSetTo(left, (x) => String(x) !== constant, facts) ?? [])];
     }
     if (ZERO.has(constant)) return truthTest(left, facts);
     return undefined;
@@ -240,11 +241,20 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
   if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
   // `!is_add` of the same: true when `del` is given and `add` is not (the last given would win, so only the surer case)
-  if (!set.some(Boolean)) return undefined;
+  return lastSetTo(v, (x) => test(x, Number(constant)), facts);
+}
+
+/** The branches that set `v` to a number `holds` takes given, and none of the others: each may set it again, so the last given decides. */
+function lastSetTo(v: string, holds: (value: number) => boolean, facts: VariableFacts): Term[] | undefined {
+  const values = facts.assigned?.(v);
+  if (!values?.length) return undefined;
+  const yes = [...new Set(values.filter(holds))];
+  const no = [...new Set(values.filter((x) => !holds(x)))];
+  if (!yes.length || !no.length) return undefined;
   return [
     [
-      { kind: 'set', v, by: [...new Set(values.filter((_, i) => set[i]))] },
-      { kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] },
+      { kind: 'set', v, by: yes },
+      { kind: 'unset', v, by: no },
     ],
   ];
 }

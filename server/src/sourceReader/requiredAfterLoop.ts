@@ -650,7 +650,22 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
       let empty = false;
       // the other setters of a named constant (`vtr_op == L2_VTR_PUSH_2`) only limit the claim: read last, they are the `unless` of the message
       const otherSetters = (l: RefusalLiteral) => l.kind === 'unset' && !!l.by?.some((x) => typeof x === 'string');
+      // a variable the branches set to numbers, some that make the check hold and some not: the last given decides
+      const numbers = (l: RefusalLiteral) => (l.kind === 'set' || l.kind === 'unset') && !!l.by?.length && l.by.every((x) => typeof x === 'number');
+      const lastOf = new Set<RefusalLiteral>();
+      const last: { of: string[]; among: string[] }[] = [];
+      for (const a of term) {
+        const b = term.find((x) => a.kind === 'set' && x.kind === 'unset' && numbers(a) && numbers(x) && x.v === a.v);
+        if (!b || a.kind !== 'set' || b.kind !== 'unset') continue;
+        const of = namesBy(a.v, a.by!);
+        const among = [...new Set([...of, ...namesBy(a.v, b.by!)])];
+        if (!of.length || among.length === of.length) empty = true;
+        last.push({ of, among });
+        lastOf.add(a).add(b);
+      }
+      if (last.length) refusal.last = last;
       for (const l of [...term.filter((x) => !otherSetters(x)), ...term.filter(otherSetters)]) {
+        if (lastOf.has(l)) continue;
         if (l.kind === 'same') {
           const [a, b] = [names(l.a), names(l.b)];
           // the words compared are each argument's first value: only where that is the address
@@ -665,11 +680,11 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
       }
       // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds
-      const withNames = new Set((refusal.with ?? []).flat());
+      const withNames = new Set([...(refusal.with ?? []).flat(), ...(refusal.last ?? []).flatMap((l) => l.of)]);
       if (empty || (refusal.without ?? []).some((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of).some((n) => withNames.has(n)))) continue;
       if (clobbering.length) (refusal.without ??= []).push([...clobbering]);
       // none of A and none of B: VPP needs one of A and B, a plain required group
-      if (!refusal.with && !refusal.same && refusal.without?.every((g) => Array.isArray(g))) {
+      if (!refusal.with && !refusal.same && !refusal.last && refusal.without?.every((g) => Array.isArray(g))) {
         const group = [...new Set((refusal.without as string[][]).flat())];
         const key = JSON.stringify(group);
         if (!required.some((g) => JSON.stringify(g) === key)) required.push(group);
@@ -689,7 +704,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
   // a refusal that asks all another asks and more says nothing more: `udp encap del` is refused once
   const key = (g: unknown) => JSON.stringify(g);
   const within = (small: Refusal, big: Refusal) =>
-    small !== big && !small.same && !big.same && (small.with ?? []).every((g) => (big.with ?? []).some((h) => key(h) === key(g))) && (small.without ?? []).every((g) => (big.without ?? []).some((h) => key(h) === key(g)));
+    small !== big && !small.same && !big.same && key(small.last ?? []) === key(big.last ?? []) && (small.with ?? []).every((g) => (big.with ?? []).some((h) => key(h) === key(g))) && (small.without ?? []).every((g) => (big.without ?? []).some((h) => key(h) === key(g)));
   const left = refuses.filter((r) => !implied(r));
   return { required: kept, refuses: left.filter((r, i) => !left.some((o, j) => within(o, r) && (j < i || !within(r, o)))) };
 }
