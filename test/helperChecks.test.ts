@@ -15,6 +15,7 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
         for (const group of [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])]) for (const name of group) assert.ok(names.has(name), `${release} ${check.path}: ${name}`);
         for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
         for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
+        for (const name of check.zeroRefused ?? []) assert.equal(spec.args?.find((a) => a.name === name)?.values?.[0]?.zeroRefused, true, `${release} ${check.path}: ${name}`);
         for (const refusal of check.refuses ?? []) assert.ok(spec.refuses?.some((r) => JSON.stringify(r) === JSON.stringify(refusal)), `${release} ${check.path}`);
       }
     }
@@ -26,6 +27,15 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
     for (const release of ['26.06', '24.10'] as const) {
       for (const line of ['nsim cross-connect enable-disable loop0', 'nsim cross-connect enable-disable loop0 disable']) assert.equal(errors(line, release).length, 1, `${release} ${line}`);
       for (const line of ['nsim cross-connect enable-disable loop0 loop1', 'nsim cross-connect enable-disable loop0 loop0']) assert.deepEqual(errors(line, release), [], `${release} ${line}`);
+    }
+  });
+
+  it('set interface ip source-and-port-range-check: a VRF id of 0 is refused', () => {
+    // VPP 26.06: "TCP, UDP VRF ID should not be 0 (default). Should be distinct VRF for this purpose." for each
+    // of these; `tcp-out-vrf 1` got past it to a check of state ("Invalid VRF ID 1")
+    for (const release of ['26.06', '24.10'] as const) {
+      for (const kw of ['tcp-out-vrf', 'udp-out-vrf', 'tcp-in-vrf', 'udp-in-vrf']) assert.equal(errors(`set interface ip source-and-port-range-check loop0 ${kw} 0`, release).length, 1, `${release} ${kw}`);
+      assert.deepEqual(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 1', release), [], release);
     }
   });
 

@@ -12,6 +12,8 @@ export interface HelperCheck {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /** Arguments whose one number VPP refuses as 0 (`ValueSpec.zeroRefused`). */
+  zeroRefused?: readonly string[];
   /** Other combinations VPP refuses (`CommandSpec.refuses`). */
   refuses?: readonly Refusal[];
   /** Arguments VPP takes only after another one read with one of some values (`ArgSpec.readOnlyAfter`). */
@@ -43,6 +45,16 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
       '`if (sw_if_index0 == ~0 || sw_if_index1 == ~0) return clib_error_return (0, "Please specify two interfaces...")`',
   },
   {
+    // the loop reads each into `vrf_id[...]`, then checks every slot in a `for`, which the reader does
+    // not follow; 0 is refused whatever else the line has (VPP 26.06: "TCP, UDP VRF ID should not be 0
+    // (default). Should be distinct VRF for this purpose.")
+    path: 'set interface ip source-and-port-range-check',
+    zeroRefused: ['tcp-out-vrf', 'udp-out-vrf', 'tcp-in-vrf', 'udp-in-vrf'],
+    where:
+      '`set_ip_source_and_port_range_check_fn` in src/vnet/ip/ip4_source_and_port_range_check.c (24.02 to 26.06): ' +
+      '`for (i = 0; i < IP_SOURCE_AND_PORT_RANGE_CHECK_N_PROTOCOLS; i++) { if (vrf_id[i] == 0) return clib_error_return (...); ...`',
+  },
+  {
     // the loop tests `args.mode` as read so far (`mode lacp load-balance l34` is taken,
     // `load-balance l34 mode lacp` is not); VPP 26.06 answered the lines pinned in the test
     path: 'create bond',
@@ -63,12 +75,15 @@ export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required'
   for (const check of HELPER_CHECKS) {
     if (check.path !== path) continue;
     const refused = (check.refuses ?? []).flatMap((r) => [...(r.with ?? []), ...(r.without ?? []).map((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of))]);
-    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...refused, ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])];
+    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...refused, check.zeroRefused ?? [], ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
     if (check.required) out.required = [...(out.required ?? []), ...check.required];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
     if (check.refuses) out.refuses = [...(out.refuses ?? []), ...check.refuses];
+    // the one number of each: a value 0 is refused
+    const zero = new Set(check.zeroRefused ?? []);
+    if (zero.size) out.args = out.args?.map((a) => (zero.has(a.name) && a.values?.length === 1 ? { ...a, values: [{ ...a.values[0], zeroRefused: true }] } : a));
     for (const { name, ...guard } of check.readOnlyAfter ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, readOnlyAfter: guard } : a));
   }
   return out;
