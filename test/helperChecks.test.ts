@@ -36,6 +36,9 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
     for (const release of ['26.06', '24.10'] as const) {
       for (const kw of ['tcp-out-vrf', 'udp-out-vrf', 'tcp-in-vrf', 'udp-in-vrf']) assert.equal(errors(`set interface ip source-and-port-range-check loop0 ${kw} 0`, release).length, 1, `${release} ${kw}`);
       assert.deepEqual(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 1', release), [], release);
+      // VPP keeps the last: `tcp-out-vrf 0 tcp-out-vrf 1` got past the check ("Invalid VRF ID 1"), `1 ... 0` did not
+      assert.deepEqual(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 0 tcp-out-vrf 1', release), [], release);
+      assert.equal(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 1 tcp-out-vrf 0', release).length, 1, release);
     }
   });
 

@@ -184,6 +184,8 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
     assert.deepEqual(errorsOn('ip table add del'), ['ip table']);
     assert.deepEqual(errorsOn('udp encap add del'), ['udp encap']);
     assert.deepEqual(errorsOn('udp encap del add'), []);
+    // a 0 refused after the loop counts only as the last value: VPP 26.06 accepted `ip table 0 5`
+    assert.deepEqual(errorsOn('ip table 0 5'), []);
     // ip_source_and_port_range_check_command_fn: `if (ip_ver == 4) ... else return clib_error_return (0, " IPv6 in
     // subsequent patch")`, ip_ver set by the prefix read last (VPP 26.06 refused the first two, accepted the others)
     assert.equal(errorsOn('set ip source-and-port-range-check 10.9.0.1/24 vrf 1 port 1 vrf 1 2001:db8:9::1/64').length, 1);

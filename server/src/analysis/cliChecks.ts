@@ -7,7 +7,7 @@ import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, ty
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { routePathFindings } from './routePath';
-import { checkShape } from './values';
+import { checkShape, ZERO_REFUSED } from './values';
 import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
@@ -221,7 +221,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const uses = given.get(name);
     if (uses) uses.push(m);
     else given.set(name, [m]);
-    out.push(...checkValues(m), ...routePathFindings(m, command));
+    // a 0 VPP refuses after its loop (`zeroRefused`) counts only in the last use: a later one replaces it
+    const replaced = match.matches.some((o) => o.pattern.spec.name === name && o.start > m.start && o.start < ignoredFrom);
+    out.push(...checkValues(replaced ? withoutZeroRefusal(m) : m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
@@ -408,6 +410,12 @@ function readsAsKeyword(item: Item, group: readonly string[], command: CommandSp
 export function insertionText(spec: ArgSpec): string {
   const values = (spec.values ?? []).map((v) => v.placeholder ?? `<${v.kind}>`);
   return [spec.keyword, ...values].filter(Boolean).join(' ');
+}
+
+/** The match with the refusal of a 0 taken off its values (`ip table 0 5`: VPP keeps 5). */
+function withoutZeroRefusal(m: ArgMatch<ArgSpec>): ArgMatch<ArgSpec> {
+  const values = m.values.map((v) => (v.spec.zeroRefused && v.problem === ZERO_REFUSED ? { ...v, problem: undefined } : v));
+  return { pattern: m.pattern, keyword: m.keyword, values, block: m.block, start: m.start, end: m.end };
 }
 
 function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
