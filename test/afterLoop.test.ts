@@ -297,9 +297,128 @@ describe('reading the checks after a parse loop', () => {
         address_set = 1;`, `  if (is_disable == 0 && !address_set)
     return clib_error_return (0, "localsid is mandatory");`);
     assert.deepEqual(r.required, [['disable', 'localsid', 'wait_for_responses']]);
+    // a value that fits the u8 writes zeros past it, which leave both flags 0: as if not given
+    assert.deepEqual(r.args?.find((a) => a.name === 'wait_for_responses')?.values?.[0], { kind: 'int', fitsIsUnset: 255 });
   });
 
-  it('a flag two branches set differently is no flag: `is_add && ...` is not read', () => {
+  it('a narrow read before a check of a variable that starts at ~0: a value that fits still counts (its zeros may make that one given)', () => {
+    const r = read('  u8 trace = 0;\n  u8 md = 0;\n  u32 nsp = ~0;', `      if (unformat (line_input, "md %d", &md))
+        ;
+      else if (unformat (line_input, "trace"))
+        trace = 1;
+      else if (unformat (line_input, "nsp %d", &nsp))
+        ;`, `  if (nsp == ~0)
+    return clib_error_return (0, "nsp required");`);
+    assert.deepEqual(r.required, [['nsp', 'md']]);
+    assert.equal(r.args?.find((a) => a.name === 'md')?.values?.[0]?.fitsIsUnset, undefined);
+  });
+
+  it('the checks an arm starts with, under its condition and no earlier arm\'s (vnet_ip_table_cmd, udp_encap_cli)', () => {
+    const r = read('  u32 table_id = ~0, is_add = 1;', `      if (unformat (line_input, "%d", &table_id))
+        ;
+      else if (unformat (line_input, "del"))
+        is_add = 0;
+      else if (unformat (line_input, "add"))
+        is_add = 1;`, `  if (0 == table_id)
+    {
+      error = clib_error_return (0, "Can't change the default table");
+      goto done;
+    }
+  else
+    {
+      if (is_add)
+        {
+          if (~0 == table_id)
+            table_id = get_unused_id ();
+          create (table_id);
+        }
+      else
+        {
+          if (~0 == table_id)
+            {
+              error = clib_error_return (0, "No table id");
+              goto done;
+            }
+          delete (table_id);
+        }
+    }`);
+    // `del` given after any `add`: the last given wins
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['del'], among: ['del', 'add'] }], without: [['int']], says: 'No table id' }]);
+    assert.equal(r.required, undefined);
+  });
+
+  it('an arm after another is read only where the earlier one does not hold, and a repeated literal counts once', () => {
+    const r = read('  u8 is_del = 0;\n  u32 uei = ~0;\n  u32 fproto = FIB_PROTOCOL_MAX;', `      if (unformat (line_input, "index %d", &uei))
+        ;
+      else if (unformat (line_input, "add"))
+        is_del = 0;
+      else if (unformat (line_input, "del"))
+        is_del = 1;
+      else if (unformat (line_input, "%U %U", unformat_ip4_address, &src.ip4, unformat_ip4_address, &dst.ip4))
+        fproto = FIB_PROTOCOL_IP4;`, `  if (!is_del && fproto != FIB_PROTOCOL_MAX)
+    {
+      add (fproto);
+    }
+  else if (is_del)
+    {
+      if (INDEX_INVALID == uei)
+        {
+          error = clib_error_return (0, "specify udp-encap object index");
+          goto done;
+        }
+      unlock (uei);
+    }
+  else
+    {
+      error = clib_error_return (0, "specify some IP addresses");
+    }`);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['del'], among: ['del', 'add'] }], without: [['index']], says: 'specify udp-encap object index' }]);
+  });
+
+  it('`ip_ver != 4` of a variable the ip4 and ip6 branches set to 4 and 6: the ip6 one given last (ip_source_and_port_range_check_command_fn)', () => {
+    const r = read('  int ip_ver = ~0;', `      if (unformat (line_input, "%U/%d", unformat_ip4_address, &a4, &len))
+        ip_ver = 4;
+      else if (unformat (line_input, "%U/%d", unformat_ip6_address, &a6, &len))
+        ip_ver = 6;`, `  if (ip_ver == ~0)
+    return clib_error_return (0, "address not specified");
+  if (ip_ver == 4)
+    do_it ();
+  else
+    return clib_error_return (0, " IPv6 in subsequent patch");`);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['ip6-prefix'], among: ['ip6-prefix', 'ip4-prefix'] }], says: 'IPv6 in subsequent patch' }]);
+  });
+
+  it('a counter a branch adds one to, tested as true: that branch given (vrrp_peers_command_fn)', () => {
+    const r = read('  u32 n4, n6;\n  u8 is_ipv6 = 0;\n  n4 = n6 = 0;', `      if (unformat (line_input, "ipv6"))
+        is_ipv6 = 1;
+      else if (unformat (line_input, "%U", unformat_ip4_address, &a4))
+        n4++;
+      else if (unformat (line_input, "%U", unformat_ip6_address, &a6))
+        n6++;`, `  if (n4 && (n6 || is_ipv6))
+    return clib_error_return (0, "Mismatched address families");`);
+    assert.deepEqual(r.refuses?.map((x) => x.with), [[['ip4'], ['ip6']], [['ip4'], ['ipv6']]]);
+  });
+
+  it('`!ip_address_is_zero (&x)` of an address that starts zero: given, and `0.0.0.0` is as not given (set_ipfix_exporter_command_fn)', () => {
+    const r = read('  ip_address_t collector = IP_ADDRESS_V4_ALL_0S, src = IP_ADDRESS_V4_ALL_0S;', `      if (unformat (line_input, "collector %U", unformat_ip4_address, &collector.ip.ip4))
+        ;
+      else if (unformat (line_input, "src %U", unformat_ip4_address, &src.ip.ip4))
+        ;`, `  if (!ip_address_is_zero (&collector) && ip_address_is_zero (&src))
+    return clib_error_return (0, "src address required");`);
+    assert.deepEqual(r.refuses, [{ with: [['collector']], without: [['src']], says: 'src address required' }]);
+    assert.deepEqual(r.args?.map((a) => a.values?.[0]), [{ kind: 'ip4', zeroIsUnset: true }, { kind: 'ip4', zeroIsUnset: true }]);
+  });
+
+  it('an error kept before an arm that writes the error variable on its own path is still returned (punt_socket_register_cmd)', () => {
+    const r = read('  u8 *socket_name = 0;', `      if (unformat (line_input, "socket %s", &socket_name))
+        ;`, `  if (!socket_name)
+    error = clib_error_return (0, "socket name not specified");
+  else
+    error = add_socket (socket_name);`);
+    assert.deepEqual(r.required, [['socket']]);
+  });
+
+  it('a flag two branches set differently is no flag: `is_add && ...` holds with `add` given after any `del` (the last given wins)', () => {
     const r = read('  u8 is_add = 0;\n  u32 id = ~0;', `      if (unformat (line_input, "add"))
         is_add = 1;
       else if (unformat (line_input, "del"))
@@ -307,7 +426,7 @@ describe('reading the checks after a parse loop', () => {
       else if (unformat (line_input, "id %d", &id))
         ;`, `  if (is_add && id == ~0)
     return clib_error_return (0, "id required");`);
-    assert.equal(r.refuses, undefined);
+    assert.deepEqual(r.refuses, [{ last: [{ of: ['add'], among: ['add', 'del'] }], without: [['id']], says: 'id required' }]);
   });
 
   it('a counter above one: two of the counted arguments together are refused (set_in_out_acl_command_fn)', () => {
@@ -490,7 +609,8 @@ describe('the checks after the loop on real lines', () => {
     assert.deepEqual(lineErrors('adjacency counters enable'), []);
     assert.equal(lineErrors('set dhcp proxy server 10.9.0.1').length, 1);
     assert.deepEqual(lineErrors('set dhcp proxy server 10.9.0.1 src-address 10.9.0.2'), []);
-    assert.deepEqual(lineErrors('set dhcp proxy del'), []);
+    // `del` passes the final else, then dhcp4_proxy_set_server refuses the zero addresses (VPP 26.06: "Invalid server address")
+    assert.deepEqual(lineErrors('set dhcp proxy del'), ['error vpp.missing-required [set dhcp proxy]', 'error vpp.missing-required [set dhcp proxy]']);
   });
 
   it('VPP 26.06 refused `dhcp6 pd client prefix group ref0` ("Missing sw_if_index")', () => {

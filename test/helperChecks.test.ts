@@ -16,6 +16,7 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
         for (const limit of check.values ?? []) assert.ok(spec.args?.find((a) => a.name === limit.name)?.values?.[limit.index], `${release} ${check.path}: ${limit.name} has a value ${limit.index}`);
         for (const group of check.required ?? []) assert.ok(spec.required?.some((g) => g.join() === group.join()), `${release} ${check.path}`);
         for (const guard of check.readOnlyAfter ?? []) assert.equal(spec.args?.find((a) => a.name === guard.name)?.readOnlyAfter?.arg, guard.arg, `${release} ${check.path}`);
+        for (const refusal of check.refuses ?? []) assert.ok(spec.refuses?.some((r) => JSON.stringify(r) === JSON.stringify(refusal)), `${release} ${check.path}`);
       }
     }
   });
@@ -32,6 +33,27 @@ describe('checks VPP makes in a helper the reader does not follow', () => {
     }
     assert.deepEqual(errors('set nsim bandwidth 1.5 gbit', '24.10'), []);
     assert.deepEqual(errors('set nsim delay 10 ms bandwidth 1 gbit', '24.10'), []);
+  });
+
+  it('nsim cross-connect enable-disable: two interfaces (the branch fills the second on its second use)', () => {
+    // VPP 26.06: "Please specify two interfaces..." for one interface, with or without `disable`;
+    // two (even the same twice) get past it to a check of state ("Not configured, please 'set nsim' first")
+    for (const release of ['26.06', '24.10'] as const) {
+      for (const line of ['nsim cross-connect enable-disable loop0', 'nsim cross-connect enable-disable loop0 disable']) assert.equal(errors(line, release).length, 1, `${release} ${line}`);
+      for (const line of ['nsim cross-connect enable-disable loop0 loop1', 'nsim cross-connect enable-disable loop0 loop0']) assert.deepEqual(errors(line, release), [], `${release} ${line}`);
+    }
+  });
+
+  it('set interface ip source-and-port-range-check: a VRF id of 0 is refused', () => {
+    // VPP 26.06: "TCP, UDP VRF ID should not be 0 (default). Should be distinct VRF for this purpose." for each
+    // of these; `tcp-out-vrf 1` got past it to a check of state ("Invalid VRF ID 1")
+    for (const release of ['26.06', '24.10'] as const) {
+      for (const kw of ['tcp-out-vrf', 'udp-out-vrf', 'tcp-in-vrf', 'udp-in-vrf']) assert.equal(errors(`set interface ip source-and-port-range-check loop0 ${kw} 0`, release).length, 1, `${release} ${kw}`);
+      assert.deepEqual(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 1', release), [], release);
+      // VPP keeps the last: `tcp-out-vrf 0 tcp-out-vrf 1` got past the check ("Invalid VRF ID 1"), `1 ... 0` did not
+      assert.deepEqual(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 0 tcp-out-vrf 1', release), [], release);
+      assert.equal(errors('set interface ip source-and-port-range-check loop0 tcp-out-vrf 1 tcp-out-vrf 0', release).length, 1, release);
+    }
   });
 
   describe('create gtpu forward: exactly one of unknown-teid, unknown-type, bad-header', () => {

@@ -182,6 +182,69 @@ VLIB_CLI_COMMAND (feature_cmd, static) = { .path = "test feature", .function = f
     // the addresses, or `del`, satisfy it (VPP 26.06 refused `udp encap del` only for its missing index)
     assert.deepEqual(errorsOn('udp encap add 10.9.0.1 10.9.0.2'), []);
   });
+
+  it('reads the checks an arm of an `if` starts with: `del` without the id or index VPP needs', () => {
+    // vnet_ip_table_cmd (lookup.c) and udp_encap_cli (udp_encap.c), 24.02 to 26.06; VPP 26.06 answered
+    // "No table id" and "specify udp-encap object index" to these, and accepted the others
+    for (const line of ['ip table del', 'ip table del -1', 'ip6 table del', 'udp encap del', 'udp encap del 10.9.0.1 10.9.0.2']) {
+      assert.deepEqual(errorsOn(line), [line.split(' del')[0]], line);
+    }
+    for (const line of ['ip table del 5', 'ip table del add', 'ip6 table del 7', 'udp encap 10.9.0.1 10.9.0.2 1 2']) assert.deepEqual(errorsOn(line), [], line);
+    // the last of `add` and `del` given decides: VPP refused `ip table add del` and `udp encap add del`,
+    // accepted `ip table del add`, and refused `udp encap del add` for want of addresses (not claimed)
+    assert.deepEqual(errorsOn('ip table add del'), ['ip table']);
+    assert.deepEqual(errorsOn('udp encap add del'), ['udp encap']);
+    assert.deepEqual(errorsOn('udp encap del add'), []);
+    // a 0 refused after the loop counts only as the last value: VPP 26.06 accepted `ip table 0 5`
+    assert.deepEqual(errorsOn('ip table 0 5'), []);
+    // ip_source_and_port_range_check_command_fn: `if (ip_ver == 4) ... else return clib_error_return (0, " IPv6 in
+    // subsequent patch")`, ip_ver set by the prefix read last (VPP 26.06 refused the first two, accepted the others)
+    assert.equal(errorsOn('set ip source-and-port-range-check 10.9.0.1/24 vrf 1 port 1 vrf 1 2001:db8:9::1/64').length, 1);
+    assert.equal(errorsOn('set ip source-and-port-range-check 2001:db8:9::1/64 vrf 1 port 1').length, 1);
+    assert.deepEqual(errorsOn('set ip source-and-port-range-check 2001:db8:9::1/64 vrf 1 port 1 10.9.0.1/24'), []);
+    assert.deepEqual(errorsOn('set ip source-and-port-range-check 10.9.0.1/24 vrf 1 port 1'), []);
+    // mpls local-label: "no paths" without a prefix or a path; nat64 add static bib: "inside port and
+    // address  must be set"; set interface tcp-mss-clamp: `ip4-mss -1` is ~0, "Please specify the Max Segment Size for ip4"
+    assert.deepEqual(errorsOn('mpls local-label 33'), ['mpls local-label']);
+    assert.deepEqual(errorsOn('mpls local-label 33 10.9.0.0/24'), []);
+    assert.deepEqual(errorsOn('nat64 add static bib 10.9.0.1 1'), ['nat64 add static bib']);
+  });
+
+  it('a number `%d` reads into a u8 counts as not given when it fits: it writes only zeros past it (set_ioam_tunnel_select_command_fn)', () => {
+    // VPP 26.06: "SRv6 LocalSID address is mandatory to receive response." for 0, 1 and 255; 256 and -1
+    // leave a byte past it non-zero and were accepted, as was `wait_for_responses 1 disable`
+    for (const n of ['0', '1', '255']) {
+      assert.deepEqual(errorsOn(`set ioam ip6 sr-tunnel-select wait_for_responses ${n}`), ['set ioam ip6 sr-tunnel-select'], n);
+    }
+    for (const line of ['set ioam ip6 sr-tunnel-select wait_for_responses 256', 'set ioam ip6 sr-tunnel-select wait_for_responses -1', 'set ioam ip6 sr-tunnel-select wait_for_responses 1 disable']) {
+      assert.deepEqual(errorsOn(line), [], line);
+    }
+    // VPP also refused `disable wait_for_responses 1` (the zeros cleared `is_disable`): which byte lies past is the compiler's, so not claimed
+    assert.deepEqual(errorsOn('set ioam ip6 sr-tunnel-select disable wait_for_responses 1'), []);
+    // create nsh entry's `ttl %d` into a u8: "nsp not specified", "nsi not specified"
+    assert.deepEqual(errorsOn('create nsh entry nsp 1 ttl 1'), ['create nsh entry']);
+    assert.deepEqual(errorsOn('create nsh entry nsp 1 nsi 1 ttl 1'), []);
+  });
+
+  it('reads a helper\'s checks in an arm (dhcp4_proxy_set_server), a counter as given, and an address tested for zeros', () => {
+    // VPP 26.06: "Invalid server address" / "Invalid src address" for `del` without either; both accepted
+    assert.deepEqual(errorsOn('set dhcp proxy delete'), ['set dhcp proxy', 'set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del server 10.9.0.1'), ['set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del src-address 10.9.0.2'), ['set dhcp proxy']);
+    assert.deepEqual(errorsOn('set dhcp proxy del server 10.9.0.1 src-address 10.9.0.2'), []);
+    // vrrp_peers_command_fn: `n_addrs4 && (n_addrs6 || is_ipv6)`, "Mismatched address families"; one family
+    // alone got past it to a check of state ("vrrp_vr_set_peers returned -6")
+    assert.equal(errorsOn('vrrp peers loop0 vr_id 1 ipv6 10.9.0.1').length, 1);
+    assert.equal(errorsOn('vrrp peers loop0 vr_id 1 10.9.0.1 2001:db8:9::1').length, 1);
+    assert.deepEqual(errorsOn('vrrp peers loop0 vr_id 1 10.9.0.1'), []);
+    assert.deepEqual(errorsOn('vrrp peers loop0 vr_id 1 ipv6 2001:db8:9::1'), []);
+    // set_ipfix_exporter_command_fn: `!ip_address_is_zero (&collector) && ip_address_is_zero (&src)`,
+    // "src address required"; `collector 0.0.0.0` (which disables the exporter) and both given accepted
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1'), ['set ipfix exporter']);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1 src 0.0.0.0'), ['set ipfix exporter']);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 0.0.0.0'), []);
+    assert.deepEqual(errorsOn('set ipfix exporter collector 10.9.0.1 src 10.9.0.2'), []);
+  });
 });
 
 describe('referee, startup.conf: keys VPP reads only as part of a longer literal or with a block', () => {

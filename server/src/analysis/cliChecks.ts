@@ -7,7 +7,7 @@ import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, ty
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { routePathFindings } from './routePath';
-import { checkShape } from './values';
+import { checkShape, ZERO_REFUSED } from './values';
 import { suggest } from './suggest';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
@@ -221,7 +221,9 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     const uses = given.get(name);
     if (uses) uses.push(m);
     else given.set(name, [m]);
-    out.push(...checkValues(m), ...routePathFindings(m, command));
+    // a 0 VPP refuses after its loop (`zeroRefused`) counts only in the last use: a later one replaces it
+    const replaced = match.matches.some((o) => o.pattern.spec.name === name && o.start > m.start && o.start < ignoredFrom);
+    out.push(...checkValues(replaced ? withoutZeroRefusal(m) : m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
@@ -275,10 +277,17 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       const last = use.path[use.path.length - 1].token;
       const lineEnd = use.items.length ? use.items[use.items.length - 1].end : last.end;
       const insert = specs[0] ? insertionText(specs[0]) : undefined;
+      // an argument given whose value leaves VPP's check as without it (`table-id -1`, a `%d` into a u8)
+      const asUnset = group.flatMap((name) => {
+        const last = checked.has(name) ? undefined : given.get(name)?.at(-1);
+        const words = last ? [...last.keyword.map((t) => t.text), ...last.values.flatMap((v) => (v.token ? [v.token.text] : []))] : [];
+        return words.length ? [words.join(' ')] : [];
+      });
+      const note = asUnset.length ? ` VPP's check takes ${list(asUnset)} as not given.` : '';
       afterLoop.push(
         diagnostic(
           'vpp.missing-required',
-          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list([...new Set(specs.map((s) => s.keyword ?? `<${s.name}>`))])}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.`,
+          `\`${command.path}\` needs ${group.length > 1 ? `one of ${list([...new Set(specs.map((s) => s.keyword ?? `<${s.name}>`))])}` : `\`${specs[0]?.keyword ?? `<${group[0]}>`}\``}; VPP refuses the command without it.${note}`,
           use.path[0].token.start,
           last.end,
           insert ? [{ kind: 'insert', offset: lineEnd, text: ` ${insert}`, label: `Add \`${insert}\`` }] : undefined,
@@ -315,10 +324,23 @@ function givenToChecks(given: ReadonlyMap<string, ArgMatch<ArgSpec>[]>): Map<str
   for (const [name, uses] of given) {
     // VPP keeps the last one
     const last = uses[uses.length - 1];
-    const unset = last.values.some((v) => v.token && ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) || (v.spec.zeroIsUnset && /^[+-]?0+$/.test(v.token.text))));
+    const unset = last.values.some(
+      (v) =>
+        v.token &&
+        ((v.spec.allOnesIsUnset && readsAsAllOnes(v.token.text, v.spec.kind)) ||
+          (v.spec.zeroIsUnset && readsAsZero(v.token.text, v.spec.kind)) ||
+          (v.spec.fitsIsUnset !== undefined && /^\+?\d+$/.test(v.token.text) && Number(v.token.text) <= v.spec.fitsIsUnset)),
+    );
     if (!unset) out.set(name, uses);
   }
   return out;
+}
+
+/** A number 0, or an address of all zeros (`0.0.0.0`, `::`). */
+function readsAsZero(text: string, kind: string): boolean {
+  if (kind === 'ip4') return /^0+\.0+\.0+\.0+$/.test(text);
+  if (kind === 'ip6') return /^[0:]*$/.test(text) && text.includes(':') && (text.includes('::') || text.split(':').length === 8);
+  return /^[+-]?0+$/.test(text);
 }
 
 /** A number unformat stores as 0xffffffff in 32 bits: `-1` with `%d`, `4294967295` with either. */
@@ -388,6 +410,12 @@ function readsAsKeyword(item: Item, group: readonly string[], command: CommandSp
 export function insertionText(spec: ArgSpec): string {
   const values = (spec.values ?? []).map((v) => v.placeholder ?? `<${v.kind}>`);
   return [spec.keyword, ...values].filter(Boolean).join(' ');
+}
+
+/** The match with the refusal of a 0 taken off its values (`ip table 0 5`: VPP keeps 5). */
+function withoutZeroRefusal(m: ArgMatch<ArgSpec>): ArgMatch<ArgSpec> {
+  const values = m.values.map((v) => (v.spec.zeroRefused && v.problem === ZERO_REFUSED ? { ...v, problem: undefined } : v));
+  return { pattern: m.pattern, keyword: m.keyword, values, block: m.block, start: m.start, end: m.end };
 }
 
 function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {

@@ -17,14 +17,15 @@ export function refusalDiagnostics(command: CommandSpec, given: ReadonlyMap<stri
     if (without.length > 0) {
       const [first, ...unless] = without;
       const needs = `${atLeastText(first, command)}${unless.length ? ` unless it has ${unless.map((g) => names(g.of, command)).join(' or ')}` : ''}`;
-      const withText = refusal.with?.length ? `with ${refusal.with.map((g) => names(g, command)).join(' and ')}, ` : '';
+      const withParts = [...(refusal.with ?? []).map((g) => names(g, command)), ...(refusal.last ?? []).map((l) => lastText(l, command))];
+      const withText = withParts.length ? `with ${withParts.join(' and ')}, ` : '';
       out.push(diagnostic('vpp.missing-required', `\`${command.path}\` ${withText}needs ${needs}; VPP refuses the command without it${words}.`, commandStart, commandEnd));
       continue;
     }
-    const at = lastUse([...(refusal.with ?? []).flat(), ...(refusal.same?.[1] ?? [])], given) ?? { start: commandStart, end: commandEnd };
+    const at = lastUse([...(refusal.with ?? []).flat(), ...(refusal.last ?? []).flatMap((l) => l.among), ...(refusal.same?.[1] ?? [])], given) ?? { start: commandStart, end: commandEnd };
     const what = refusal.same
       ? `the same value for ${names(refusal.same[0], command)} and ${names(refusal.same[1], command)}`
-      : `${(refusal.with ?? []).map((g) => names(g, command)).join(' together with ')}`;
+      : `${[...(refusal.with ?? []).map((g) => names(g, command)), ...(refusal.last ?? []).map((l) => lastText(l, command))].join(' together with ')}`;
     out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${what} in \`${command.path}\`${words}.`, at.start, at.end));
   }
   return out;
@@ -77,6 +78,10 @@ function holds(refusal: Refusal, given: ReadonlyMap<string, readonly ArgMatch<Ar
     if (uses(of, given) + possibleUses(of, given, command) >= atLeast) return false;
   }
   for (const g of refusal.with ?? []) if (uses(g, given) === 0) return false;
+  for (const l of refusal.last ?? []) {
+    const last = lastUse(l.among, given);
+    if (!last || !l.of.includes(last.pattern.spec.name)) return false;
+  }
   if (refusal.same) {
     const [a, b] = refusal.same.map((g) => lastUse(g, given)?.values[0]?.token?.text.toLowerCase());
     if (a === undefined || a !== b) return false;
@@ -105,6 +110,12 @@ function argText(name: string, command: CommandSpec): string {
 function names(group: readonly string[], command: CommandSpec): string {
   const words = [...new Set(group.map((name) => argText(name, command)))];
   return words.length > 1 ? `one of ${list(words)}` : `\`${words[0]}\``;
+}
+
+/** `del` given after any `add`: the last of arguments that set one variable. */
+function lastText(l: { of: readonly string[]; among: readonly string[] }, command: CommandSpec): string {
+  const others = l.among.filter((n) => !l.of.includes(n));
+  return `${names(l.of, command)} after any ${list([...new Set(others.map((n) => argText(n, command)))])}`;
 }
 
 function atLeastText(g: { of: readonly string[]; atLeast: number }, command: CommandSpec): string {

@@ -2,6 +2,9 @@ import ethertypes from '../schema/data/ethertypes.json';
 import ipProtocols from '../schema/data/ip-protocols.json';
 import type { ValueKind, ValueSpec } from '../schema/types';
 
+/** The problem of a 0 VPP refuses (`ValueSpec.zeroRefused`). */
+export const ZERO_REFUSED = 'must not be 0';
+
 /** What a value of each kind looks like, for messages: `<ip4-prefix>` reads better as an example. */
 export const KIND_EXAMPLES: Record<ValueKind, string> = {
   uint: 'a whole number (decimal digits)',
@@ -197,7 +200,7 @@ export function checkValue(text: string, spec: ValueSpec): string | undefined {
     if (n === undefined) return undefined;
     if (n === 0 && spec.zeroIsDefault) return undefined;
     if (spec.min !== undefined && n < spec.min) return kept(`must be at least ${spec.min}`);
-    if (n === 0 && spec.zeroRefused) return kept('must not be 0');
+    if (n === 0 && spec.zeroRefused) return kept(ZERO_REFUSED);
     if (spec.max !== undefined && n > spec.max) return kept(`must be at most ${spec.max}`);
     // 0 means "use the default" wherever VPP checks for a power of two
     if (spec.powerOfTwo && n !== 0 && (n & (n - 1)) !== 0) return kept('must be a power of two');

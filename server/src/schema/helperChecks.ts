@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec, ValueSpec } from './types';
+import type { ArgSpec, CommandSpec, Refusal, ValueSpec } from './types';
 
 /**
  * Checks of a command the source reader does not follow (in a helper, or in what a branch tests
@@ -12,6 +12,8 @@ export interface HelperCheck {
   required?: readonly (readonly string[])[];
   /** Each inner list names arguments of which at most one may be given. */
   exclusive?: readonly (readonly string[])[];
+  /** Other combinations VPP refuses (`CommandSpec.refuses`). */
+  refuses?: readonly Refusal[];
   /** Arguments VPP takes only after another one read with one of some values (`ArgSpec.readOnlyAfter`). */
   readOnlyAfter?: readonly ({ name: string } & NonNullable<ArgSpec['readOnlyAfter']>)[];
   /** Limits the helper puts on a value: the `index`th value of the argument `name` (narrows what the reader read). */
@@ -51,6 +53,26 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
     where:
       '`vnet_gtpu_add_del_forwarding` in src/plugins/gtpu/gtpu.c (24.02 to 26.06): `default: return VNET_API_ERROR_INVALID_ARGUMENT`, ' +
       'which `gtpu_forward_command_fn` reports as "one and only one of unknown-teid, unknown-type or bad-header must be specified"',
+  },
+  {
+    // the loop's interface branch fills `sw_if_index0`, then on a second interface `sw_if_index1`
+    // (`if (sw_if_index0 == ~0) sw_if_index0 = tmp; else sw_if_index1 = tmp;`): VPP 26.06 refused one
+    // interface and accepted two
+    path: 'nsim cross-connect enable-disable',
+    refuses: [{ without: [{ of: ['interface'], atLeast: 2 }], says: 'Please specify two interfaces...' }],
+    where:
+      '`nsim_cross_connect_enable_disable_command_fn` in src/plugins/nsim/nsim.c (24.02 to 26.06): ' +
+      '`if (sw_if_index0 == ~0 || sw_if_index1 == ~0) return clib_error_return (0, "Please specify two interfaces...")`',
+  },
+  {
+    // the loop reads each into `vrf_id[...]`, then checks every slot in a `for`, which the reader does
+    // not follow; 0 is refused whatever else the line has (VPP 26.06: "TCP, UDP VRF ID should not be 0
+    // (default). Should be distinct VRF for this purpose.")
+    path: 'set interface ip source-and-port-range-check',
+    values: ['tcp-out-vrf', 'udp-out-vrf', 'tcp-in-vrf', 'udp-in-vrf'].map((name) => ({ name, index: 0, zeroRefused: true })),
+    where:
+      '`set_ip_source_and_port_range_check_fn` in src/vnet/ip/ip4_source_and_port_range_check.c (24.02 to 26.06): ' +
+      '`for (i = 0; i < IP_SOURCE_AND_PORT_RANGE_CHECK_N_PROTOCOLS; i++) { if (vrf_id[i] == 0) return clib_error_return (...); ...`',
   },
   {
     // the loop tests `args.mode` as read so far (`mode lacp load-balance l34` is taken,
@@ -126,18 +148,20 @@ export const HELPER_CHECKS: readonly HelperCheck[] = [
 ];
 
 /** The reading with the helper's checks of its path added, when the reading has every argument they name. */
-export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required' | 'exclusive'>>(path: string, reading: T): T {
+export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required' | 'exclusive' | 'refuses'>>(path: string, reading: T): T {
   const names = new Set((reading.args ?? []).map((a) => a.name));
   let out = reading;
   for (const check of HELPER_CHECKS) {
     if (check.path !== path) continue;
-    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])];
+    const refused = (check.refuses ?? []).flatMap((r) => [...(r.with ?? []), ...(r.without ?? []).map((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of))]);
+    const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...refused, ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
     // a group the reading has already (from a release whose source the reader follows) is not added twice
     const sameGroup = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n) => b.includes(n));
     if (check.required) out.required = [...(out.required ?? []), ...check.required.filter((g) => !(out.required ?? []).some((h) => sameGroup(g, h)))];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
+    if (check.refuses) out.refuses = [...(out.refuses ?? []), ...check.refuses];
     for (const { name, ...guard } of check.readOnlyAfter ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, readOnlyAfter: guard } : a));
     for (const { name, index, ...limits } of check.values ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, values: a.values?.map((v, i) => (i === index ? narrowed(v, limits) : v)) } : a));
   }

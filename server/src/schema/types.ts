@@ -68,6 +68,11 @@ export interface ValueSpec {
   /** The same for a variable that starts at 0 and a check `== 0`: a value of 0 leaves it as if not given. */
   zeroIsUnset?: boolean;
   /**
+   * A number VPP reads with `%d` into a 1- or 2-byte variable, writing past it: a value from 0 to
+   * this writes zeros there, which leave the checks after the loop as without the argument.
+   */
+  fitsIsUnset?: number;
+  /**
    * VPP's branch compares this number with an earlier one of the same argument (`port-range %d - %d`
    * then `if (port_end <= port_start)` error): it must be above the value at `index` (or equal,
    * without `strict`), each as its variable holds it (`u32`: `-1` read with `%d` is 4294967295).
@@ -151,6 +156,11 @@ export interface Refusal {
   without?: (readonly string[] | { of: readonly string[]; atLeast: number })[];
   /** Groups the line gives one of. */
   with?: (readonly string[])[];
+  /**
+   * Of the arguments `among` given, the last is one of `of`: each sets the same variable, so the last
+   * one given decides (`del` after `add` in `ip table add del`).
+   */
+  last?: readonly { of: readonly string[]; among: readonly string[] }[];
   /** Two groups whose last given values are the same (`src` and `dst` identical). */
   same?: readonly [readonly string[], readonly string[]];
   /** VPP's own words for the error, when they are plain text. */

@@ -284,7 +284,9 @@ function renaming(params: readonly string[], args: readonly string[]): (text: st
       else if (pointer.has(w) && arrow) {
         out += `${pointer.get(w)}.`;
         i += arrow[0].length;
-      } else out += `callee__${w}`;
+      } else if (pointer.has(w)) out += `&${pointer.get(w)}`;
+      // (the pointer itself: `ip46_address_is_zero (addr)` of `&server_addr`, dhcp4_proxy_set_server)
+      else out += `callee__${w}`;
     }
     return out;
   };

@@ -16,7 +16,7 @@ export type Literal =
    * `v` was set by the loop (a flag every branch that touches it sets to the same non-zero constant);
    * with `by`, one of the branches that set it to one of those constants was given.
    */
-  | { kind: 'set'; v: string; by?: readonly string[] }
+  | { kind: 'set'; v: string; by?: readonly (number | string)[]; nonZero?: boolean }
   /** A counter the loop adds one to in several branches reached `atLeast` (`idx_cnt > 1`): that many of those branches were given. */
   | { kind: 'many'; v: string; atLeast: number }
   /** Two addresses the loop read are equal (`ip46_address_cmp (&src, &dst) == 0`). */
@@ -156,6 +156,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
   if (negated) {
     const inner = stripOuterParens(negated[1]);
     if ((m = COMPARE_ADDRESSES.exec(inner))) return sameAddresses(m[1] ?? m[3], m[2] ?? m[4], facts);
+    // `!ip_address_is_zero (&collector)` of an address that starts all zero: given, and not as zeros
+    if ((m = ZERO_TESTS.exec(inner))) return zeroTest(m[1], facts, false) ? [[{ kind: 'set', v: m[1], nonZero: true }]] : undefined;
     if ((m = /^vec_len ?\( ?(\w+) ?\)$/.exec(inner))) return unsetBelow(m[1], 1, facts, true);
     // `!enable` of `enable = 1` that only `disable` sets to 0: disable given
     if (VARIABLE.test(inner)) return zeroTest(inner, facts, true) ?? orderedByValues(inner, '==', '0', facts);
@@ -195,7 +197,8 @@ function readLiteral(text: string, facts: VariableFacts): Term[] | undefined {
     if (initial !== undefined && initial !== 'none' && CONSTANT.test(initial) && initial !== constant) {
       // `num_m_args != 3`: fewer than three counted reads (more would be refused too, but we do not claim it)
       if (/^\d+$/.test(constant) && ZERO.has(initial) && facts.isCounter(left)) return unsetBelow(left, Number(constant), facts, false);
-      return [[{ kind: 'unset', v: left }]];
+      // `ip_ver != 4` of `ip_ver = ~0` that the ip4 and ip6 branches set to 4 and 6: also the ip6 one given last
+      return [[{ kind: 'unset', v: left }], ...(lastSetTo(left, (x) => String(x) !== constant, facts) ?? [])];
     }
     if (ZERO.has(constant)) return truthTest(left, facts);
     return undefined;
@@ -238,7 +241,23 @@ function orderedByValues(v: string, op: string, constant: string, facts: Variabl
   if (!before && set.every((x) => x)) return [[{ kind: 'set', v }]];
   // `is_add && ...` of `is_add = 1` that `add` keeps and `del` clears: true at least while no `del` is given
   if (before) return [[{ kind: 'unset', v, by: [...new Set(values.filter((_, i) => !set[i]))] }]];
-  return undefined;
+  // `!is_add` of the same: true when `del` is given and `add` is not (the last given would win, so only the surer case)
+  return lastSetTo(v, (x) => test(x, Number(constant)), facts);
+}
+
+/** The branches that set `v` to a number `holds` takes given, and none of the others: each may set it again, so the last given decides. */
+function lastSetTo(v: string, holds: (value: number) => boolean, facts: VariableFacts): Term[] | undefined {
+  const values = facts.assigned?.(v);
+  if (!values?.length) return undefined;
+  const yes = [...new Set(values.filter(holds))];
+  const no = [...new Set(values.filter((x) => !holds(x)))];
+  if (!yes.length || !no.length) return undefined;
+  return [
+    [
+      { kind: 'set', v, by: yes },
+      { kind: 'unset', v, by: no },
+    ],
+  ];
 }
 
 /**
@@ -280,13 +299,14 @@ function truthTest(v: string, facts: VariableFacts): Term[] | undefined {
   if (initial !== undefined && /^(?:[1-9]\d*|~0)$/.test(initial)) return orderedByValues(v, '!=', '0', facts) ?? [[{ kind: 'unset', v }]];
   // `prefix_group != 0` of a vector `%s` fills: given
   if (initial !== undefined && ZERO.has(initial) && facts.readsInto?.(v)) return [[{ kind: 'set', v }]];
-  return setTest(v, facts);
+  // `is_del` of `is_del = 0` that `del` sets and `add` clears again
+  return setTest(v, facts) ?? (initial !== undefined && ZERO.has(initial) ? orderedByValues(v, '!=', '0', facts) : undefined);
 }
 
-/** `x`, `x != 0`: a flag the loop set. */
+/** `x`, `x != 0`: a flag the loop set, or a counter it added one to (`n_addrs4 && ...`, vrrp_cli.c). */
 function setTest(v: string, facts: VariableFacts): Term[] | undefined {
   const initial = facts.initial(v);
-  return initial !== undefined && ZERO.has(initial) && facts.isFlag(v) ? [[{ kind: 'set', v }]] : undefined;
+  return initial !== undefined && ZERO.has(initial) && (facts.isFlag(v) || facts.isCounter(v)) ? [[{ kind: 'set', v }]] : undefined;
 }
 
 /**

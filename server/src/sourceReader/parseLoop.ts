@@ -106,7 +106,8 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   // the helpers the command hands its values to check some of them first (calleeChecks.ts)
   // a global's member the command resets on its way out starts every run at 0 (resetMembers.ts)
   const reset = membersResetOnExit(flat.slice(0, at), flat.slice(at), functions, body);
-  const afterLoop = requiredAfterLoop(flat.slice(0, at), inlineCalleeChecks(flat.slice(at + 1), functions, flat.slice(0, at)), read, enums, reset);
+  const withCalleeChecks = (list: readonly Statement[]) => inlineCalleeChecks(list, functions, flat.slice(0, at));
+  const afterLoop = requiredAfterLoop(flat.slice(0, at), withCalleeChecks(flat.slice(at + 1)), read, enums, withCalleeChecks, reset);
   const required = [...requiredFirst, ...afterLoop.required];
   const refuses = afterLoop.refuses;
   const stops = reason === STOPS_AT_UNKNOWN;

@@ -21,6 +21,8 @@ export interface Range {
    * `drop_fraction < 0.0 || drop_fraction > 1.0` lets 0 to 1 through, ends included.
    */
   realBounds?: boolean;
+  /** A narrow `v` read with a 4-byte directive: a value from 0 to this writes only zeros past it, as if not given. */
+  fitsUnset?: number;
 }
 
 /** An argument value a range applies to: the `index`th value of the argument `name`. */
@@ -32,6 +34,7 @@ export interface ArgRange {
   allOnesUnset?: boolean;
   zeroUnset?: boolean;
   zeroRefused?: boolean;
+  fitsUnset?: number;
 }
 
 /**
@@ -74,6 +77,7 @@ export function readRange(cond: string): Range | undefined {
 }
 
 const NUMBER_KINDS = new Set(['uint', 'int', 'hex']);
+const ADDRESS_KINDS = new Set(['ip4', 'ip6']);
 
 const escaped = (v: string) => v.replace(/\./g, '\\.');
 
@@ -89,6 +93,14 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
   for (const r of ranges) {
     const mention = new RegExp(`(?<![\\w.>])${escaped(r.v)}\\b`);
     const setters = branches.filter((b) => mention.test(b.cond) || mention.test(b.body));
+    if (r.fitsUnset !== undefined) {
+      // the one number of a branch that reads nothing else
+      for (const b of setters) {
+        const values = b.args.length === 1 ? (b.args[0].values ?? []) : [];
+        if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, fitsUnset: r.fitsUnset });
+      }
+      continue;
+    }
     if (r.allOnesUnset || r.zeroUnset) {
       out.push(...unsetValueArgs(r.v, setters, declaredType(r.v, before), r.zeroUnset ? 'zero' : 'all-ones', r.checked ?? []));
       continue;
@@ -128,12 +140,15 @@ export function rangeArgs(ranges: readonly Range[], before: readonly Statement[]
  */
 function unsetValueArgs(v: string, setters: readonly { cond: string; body: string; args: readonly ArgSpec[] }[], type: string | undefined, value: 'zero' | 'all-ones', checked: readonly string[]): ArgRange[] {
   // a 0 read into a 32-bit or wider integer that starts at 0 leaves it 0 (a narrower one is written past)
-  if (value === 'all-ones' ? type !== 'u32' : !type || !/^(?:u32|u64|uword|i32|int|i64)$/.test(type)) return [];
+  const integer = value === 'all-ones' ? type === 'u32' : !!type && /^(?:u32|u64|uword|i32|int|i64)$/.test(type);
   const out: ArgRange[] = [];
   for (const b of setters) {
     if (b.args.length !== 1 || !quietBody(b.body, v, checked) || (b.cond.match(new RegExp(`&\\s*${v}\\b`, 'g')) ?? []).length !== 1) continue;
     const values = b.args[0].values ?? [];
-    if (values.length === 1 && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
+    if (values.length !== 1) continue;
+    if (integer && (values[0].kind === 'int' || values[0].kind === 'uint')) out.push({ name: b.args[0].name, index: 0, ...(value === 'zero' ? { zeroUnset: true } : { allOnesUnset: true }) });
+    // an address that starts all zero and is tested for it (`ip_address_is_zero (&src)`): `0.0.0.0` leaves it so
+    else if (value === 'zero' && ADDRESS_KINDS.has(values[0].kind)) out.push({ name: b.args[0].name, index: 0, zeroUnset: true });
   }
   return out;
 }
@@ -173,6 +188,7 @@ export function withRanges(args: readonly ArgSpec[], ranges: readonly ArgRange[]
         if (r.allOnesUnset) out.allOnesIsUnset = true;
         if (r.zeroUnset) out.zeroIsUnset = true;
         if (r.zeroRefused) out.zeroRefused = true;
+        if (r.fitsUnset !== undefined) out.fitsIsUnset = r.fitsUnset;
       }
       return out;
     });

@@ -31,120 +31,168 @@ export interface AfterLoop {
  * and a check is no longer known. An error kept in a variable (`error = clib_error_return (...);
  * goto done;`) counts once the code is seen to return it.
  */
-export function requiredAfterLoop(before: readonly Statement[], after: readonly Statement[], branches: readonly ReadBranch[], enums: EnumConstants = NO_ENUMS, resetOnExit: ReadonlySet<string> = new Set()): AfterLoop {
+export function requiredAfterLoop(
+  before: readonly Statement[],
+  after: readonly Statement[],
+  branches: readonly ReadBranch[],
+  enums: EnumConstants = NO_ENUMS,
+  /** The statements of an arm with the checks of the helpers they call put before the calls (calleeChecks.ts). */
+  withCalleeChecks: (list: readonly Statement[]) => readonly Statement[] = (list) => list,
+  /** Members of globals the command resets on its way out (resetMembers.ts): they start every run at 0. */
+  resetOnExit: ReadonlySet<string> = new Set(),
+): AfterLoop {
   const facts = variableFacts(before, branches, enums, resetOnExit);
   const errorVars = errorVariables([...before, ...after]);
-  const tainted = new Set<string>();
   const found: { terms: Term[]; says?: string }[] = [];
-  let pending: { terms: Term[]; says?: string; variable: string }[] = [];
-  let collecting = true;
-  /** What must hold for the checks read so far to run: no flag of an earlier quiet return given. */
-  const unless: Literal[] = [];
+  type Pending = { terms: Term[]; says?: string; variable: string };
   const ranges: Range[] = [];
 
-  /** Bounds whose error is kept in a variable (`ret = clib_error_return (...); goto done;`), until it is seen returned. */
-  let pendingRanges: { range: Range; variable: string }[] = [];
-  const confirm = (variable: string) => {
-    found.push(...pending.filter((p) => p.variable === variable));
-    pending = pending.filter((p) => p.variable !== variable);
-    ranges.push(...pendingRanges.filter((p) => p.variable === variable).map((p) => p.range));
-    pendingRanges = pendingRanges.filter((p) => p.variable !== variable);
-  };
-
-  /** A helper's quiet return we could not read: its later checks are skipped, the caller's own read on. */
-  let skipHelper = false;
-  for (const s of after) {
-    if (skipHelper && isInlined(s)) continue;
-    skipHelper = false;
-    const guard = errorGuard(s, errorVars, after);
-    if (guard) {
-      // `if (error) goto done;`: an error kept earlier is returned here
-      if (guard.returns) confirm(guard.variable);
-      else {
-        pending = pending.filter((p) => p.variable !== guard.variable);
-        pendingRanges = pendingRanges.filter((p) => p.variable !== guard.variable);
-      }
-      continue;
-    }
-    // a check under `#if` may not be built at all
-    if (s.kind === 'simple' && /^\s*#\s*if/.test(s.text)) collecting = false;
-    if (s.kind === 'simple') {
-      const ret = /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(s.text.trim());
-      if (ret && errorVars.has(ret[1])) confirm(ret[1]);
-      if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
-    }
-    pending = pending.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
-    pendingRanges = pendingRanges.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
-    let onlyErrors = false;
-    const arms = s.kind === 'if' ? chainArms(s) : [];
-    if (s.kind === 'if') {
-      const errors = arms.map((arm) => errorArm(arm.body, errorVars, after));
-      onlyErrors = !finalElse(s) && errors.every(Boolean);
-    }
-    if (s.kind === 'if' && collecting) {
-      // a condition under which VPP returns `error`: now (found), or later if the error is kept (pending)
-      const refuse = (cond: string, error: NonNullable<ReturnType<typeof errorArm>>) => {
-        const terms = readCondition(cond, facts)
-          .filter((t) => t.every((l) => !touches(l, tainted)))
-          .map((t) => [...t, ...unless]);
-        if (terms.length === 0) return;
-        if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
-        else found.push({ terms, says: error.says });
-      };
-      for (const arm of arms) {
-        const error = errorArm(arm.body, errorVars, after);
-        if (!error) break;
-        // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
-        const range = unless.length === 0 && !isInlined(s) ? readRange(withDefinedNumbers(arm.cond, enums)) : undefined;
-        // `x == 0` of a variable that starts at 0 is "not given" (a required argument), not a bound
-        const startsElsewhere = (v: string) => /^(?:~0|[1-9]\d*)$/.test(facts.initial(v) ?? '');
-        if (range && !tainted.has(range.v) && (!range.zeroRefused || startsElsewhere(range.v))) {
-          if (error.keptIn) pendingRanges.push({ range, variable: error.keptIn });
-          else ranges.push(range);
+  /**
+   * Reads a list of statements: `guard` is what must hold for them to run (an OR of terms, each
+   * joined to the checks' own), `[[]]` for the statements right after the loop. An arm of an `if`
+   * that may go on without an error is read the same way, its condition (and that no earlier arm's
+   * held) as its guard: `else if (is_del) { if (INDEX_INVALID == uei) { error = ...; goto done; } ... }`.
+   */
+  const read = (list: readonly Statement[], guard: readonly Term[], outerUnless: readonly Literal[], outerTainted: ReadonlySet<string>): Pending[] => {
+    /** Errors kept in a variable on this path, counted once the code is seen to return it. */
+    let pending: Pending[] = [];
+    /** Bounds whose error is kept in a variable (`ret = clib_error_return (...); goto done;`), until it is seen returned. */
+    let pendingRanges: { range: Range; variable: string }[] = [];
+    const confirm = (variable: string) => {
+      found.push(...pending.filter((p) => p.variable === variable));
+      pending = pending.filter((p) => p.variable !== variable);
+      ranges.push(...pendingRanges.filter((p) => p.variable === variable).map((p) => p.range));
+      pendingRanges = pendingRanges.filter((p) => p.variable !== variable);
+    };
+    const top = guard.length === 1 && guard[0].length === 0 && outerUnless.length === 0;
+    const unless = [...outerUnless];
+    const tainted = new Set(outerTainted);
+    let collecting = true;
+    /** A helper's quiet return we could not read: its later checks are skipped, the caller's own read on. */
+    let skipHelper = false;
+    for (const s of list) {
+      if (skipHelper && isInlined(s)) continue;
+      skipHelper = false;
+      const errorTest = errorGuard(s, errorVars, after);
+      if (errorTest) {
+        // `if (error) goto done;`: an error kept earlier is returned here
+        if (errorTest.returns) confirm(errorTest.variable);
+        else {
+          pending = pending.filter((p) => p.variable !== errorTest.variable);
+          pendingRanges = pendingRanges.filter((p) => p.variable !== errorTest.variable);
         }
-        refuse(arm.cond, error);
-      }
-      // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
-      const last = finalElse(s);
-      const error = last && errorArm(last, errorVars, after);
-      const none = error ? noneOf(arms.map((arm) => arm.cond)) : undefined;
-      if (error && none) refuse(none, error);
-    }
-    // `if (state > SPAN_BOTH) return ...;` of a `span_state_t state`: no value of its type gets there
-    if (s.kind === 'if' && !s.else && neverHolds(s.cond, before, enums, tainted)) continue;
-    if (mayLeaveQuietly(s, errorVars, after)) {
-      pending = [];
-      pendingRanges = [];
-      // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
-      const skip = s.kind === 'if' && !s.else && collecting ? quietGuard(s.cond, facts, tainted) : undefined;
-      if (skip) {
-        unless.push(skip);
         continue;
       }
-      if (isInlinedQuietReturn(s)) {
-        skipHelper = true;
-        continue;
+      // a check under `#if` may not be built at all
+      if (s.kind === 'simple' && /^\s*#\s*if/.test(s.text)) collecting = false;
+      if (s.kind === 'simple') {
+        const ret = /^return\s*\(?\s*(\w+)\s*\)?\s*;$/.exec(s.text.trim());
+        if (ret && errorVars.has(ret[1])) confirm(ret[1]);
+        if (/^[A-Za-z_]\w*\s*:$/.test(s.text.trim())) continue;
       }
-      collecting = false;
+      pending = pending.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
+      pendingRanges = pendingRanges.filter((p) => !writes(s.text, p.variable) || writesOnlyErrors(s.text, p.variable));
+      let onlyErrors = false;
+      const arms = s.kind === 'if' ? chainArms(s) : [];
+      if (s.kind === 'if') {
+        const errors = arms.map((arm) => errorArm(arm.body, errorVars, after));
+        onlyErrors = !finalElse(s) && errors.every(Boolean);
+      }
+      /** A condition as the terms under which it holds here: its own, the guard's and the earlier quiet returns'. */
+      const holds = (cond: string) =>
+        readCondition(cond, facts)
+          .filter((t) => t.every((l) => !touches(l, tainted)))
+          .flatMap((t) => guard.map((g) => distinct([...t, ...g, ...unless])));
+      if (s.kind === 'if' && collecting) {
+        // a condition under which VPP returns `error`: now (found), or later if the error is kept (pending)
+        const refuse = (cond: string, error: NonNullable<ReturnType<typeof errorArm>>) => {
+          const terms = holds(cond);
+          if (terms.length === 0) return;
+          if (error.keptIn) pending.push({ terms, says: error.says, variable: error.keptIn });
+          else found.push({ terms, says: error.says });
+        };
+        for (const arm of arms) {
+          const error = errorArm(arm.body, errorVars, after);
+          if (!error) break;
+          // a bound checked for every line: a helper's own parameter may be narrower, so not its checks
+          const range = top && unless.length === 0 && !isInlined(s) ? readRange(withDefinedNumbers(arm.cond, enums)) : undefined;
+          // `x == 0` of a variable that starts at 0 is "not given" (a required argument), not a bound
+          const startsElsewhere = (v: string) => /^(?:~0|[1-9]\d*)$/.test(facts.initial(v) ?? '');
+          if (range && !tainted.has(range.v) && (!range.zeroRefused || startsElsewhere(range.v))) {
+            if (error.keptIn) pendingRanges.push({ range, variable: error.keptIn });
+            else ranges.push(range);
+          }
+          refuse(arm.cond, error);
+        }
+        // `if (enable != ~0) ... else return clib_error_return (...)`: the else runs when no arm's condition holds
+        const last = finalElse(s);
+        const error = last && errorArm(last, errorVars, after);
+        const none = error ? noneOf(arms.map((arm) => arm.cond)) : undefined;
+        if (error && none) refuse(none, error);
+        // the checks an arm starts with, under that arm's condition and no earlier one's
+        for (const [i, arm] of [...arms, ...(last && !error ? [{ cond: undefined, body: last }] : [])].entries()) {
+          if (arm.cond !== undefined && errorArm(arm.body, errorVars, after)) continue;
+          const earlier = i === 0 ? '' : noneOf(arms.slice(0, i).map((a) => a.cond));
+          if (earlier === undefined) break;
+          const cond = [arm.cond, earlier].filter(Boolean).map((c) => `(${c})`).join(' && ');
+          const armGuard = holds(cond).map((t) => t.filter((l) => !unless.includes(l)));
+          // an error the arm keeps is still to be seen returned after it
+          if (armGuard.length) pending.push(...read(withCalleeChecks(flatten([arm.body])), armGuard, unless, tainted));
+        }
+      }
+      // `if (state > SPAN_BOTH) return ...;` of a `span_state_t state`: no value of its type gets there
+      if (s.kind === 'if' && !s.else && neverHolds(s.cond, before, enums, tainted)) continue;
+      if (mayLeaveQuietly(s, errorVars, after)) {
+        pending = [];
+        pendingRanges = [];
+        // `if (is_flush) { ...; return 0; }`: the checks after it run for the lines without `flush`
+        const skip = s.kind === 'if' && !s.else && collecting ? quietGuard(s.cond, facts, tainted) : undefined;
+        if (skip) {
+          unless.push(skip);
+          continue;
+        }
+        if (isInlinedQuietReturn(s)) {
+          skipHelper = true;
+          continue;
+        }
+        collecting = false;
+      }
+      // a check that only returns errors changes nothing; anything else may change what it names
+      if (!onlyErrors) {
+        for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
+        // `hcm->uri` by name; its pointer alone (`foo (hcm)`) may change any of its members
+        for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\s*->\s*(\w+)/g)) tainted.add(`${m[1]}->${m[2]}`);
+        for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\b(?!\s*->)/g)) tainted.add(`${m[1]}->*`);
+      }
+      if (!collecting && pending.length === 0 && pendingRanges.length === 0) break;
     }
-    // a check that only returns errors changes nothing; anything else may change what it names
-    if (!onlyErrors) {
-      for (const word of s.text.match(/\b[A-Za-z_]\w*\b/g) ?? []) tainted.add(word);
-      // `hcm->uri` by name; its pointer alone (`foo (hcm)`) may change any of its members
-      for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\s*->\s*(\w+)/g)) tainted.add(`${m[1]}->${m[2]}`);
-      for (const m of s.text.matchAll(/\b([A-Za-z_]\w*)\b(?!\s*->)/g)) tainted.add(`${m[1]}->*`);
-    }
-    if (!collecting && pending.length === 0 && pendingRanges.length === 0) break;
-  }
+    return collecting ? pending : [];
+  };
+  read(after, [[]], [], new Set());
   // a variable a check takes as not given while it holds ~0: a value read as ~0 is not given either
-  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'unset' && !l.atLeast ? [l.v] : []));
+  const unsetLiterals = found.flatMap((f) => f.terms.flat()).flatMap((l) => ((l.kind === 'unset' && !l.atLeast) || (l.kind === 'set' && l.nonZero) ? [l.v] : []));
   const checked = [...new Set(found.flatMap((f) => f.terms.flat()).flatMap((l) => (l.kind === 'same' ? [baseOf(l.a), baseOf(l.b)] : [baseOf(l.v)])))];
   for (const v of new Set(unsetLiterals)) {
     const initial = facts.initial(v);
     if (initial === '~0') ranges.push({ v, allOnesUnset: true, checked });
     else if (initial === '0') ranges.push({ v, zeroUnset: true, checked });
   }
-  return { ...toRefusals(found, branches, writesPastNarrow(before, branches), facts), ranges };
+  const pastNarrow = writesPastNarrow(before, branches);
+  // a value that fits the narrow variable writes zeros past it: checks that only ask flags starting
+  // at 0 to be still 0 hold then as without the argument (VPP 26.06 refused `set ioam ip6
+  // sr-tunnel-select wait_for_responses 1`, "SRv6 LocalSID address is mandatory", and accepted `... -1`)
+  const zerosKeep = found.length > 0 && found.every((f) => f.terms.every((t) => t.every((l) => l.kind === 'unset' && !l.atLeast && !l.by && facts.initial(l.v) === '0')));
+  if (zerosKeep) for (const { v, max } of pastNarrow.variables) ranges.push({ v, fitsUnset: max });
+  return { ...toRefusals(found, branches, pastNarrow.names, facts), ranges };
+}
+
+/** A term without a literal it repeats (an arm's guard often restates the check's own). */
+function distinct(term: Term): Term {
+  const seen = new Set<string>();
+  return term.filter((l) => {
+    const key = JSON.stringify(l);
+    return !seen.has(key) && !!seen.add(key);
+  });
 }
 
 /** A condition with the numbers the file `#define`s written in (`max_msg_size < DEFAULT_MAX_MSG_SIZE` is `max_msg_size < 480`). */
@@ -193,31 +241,36 @@ function quietGuard(cond: string, facts: VariableFacts, tainted: ReadonlySet<str
  * wait_for_responses -1`, whose `%d` into a `u8` left the flags its check tests not zero. The
  * arguments of such branches: a check holds only for a line without them.
  */
-function writesPastNarrow(before: readonly Statement[], branches: readonly ReadBranch[]): string[] {
-  const narrow = new Set<string>();
+function writesPastNarrow(before: readonly Statement[], branches: readonly ReadBranch[]): { names: string[]; variables: { v: string; max: number }[] } {
+  const narrow = new Map<string, number>();
   for (const s of before) {
-    const decl = /^\s*(?:u8|i8|u16|i16|bool|char|unsigned char)\s+([^;]*);/.exec(s.text);
+    const decl = /^\s*(u8|i8|u16|i16|bool|char|unsigned char)\s+([^;]*);/.exec(s.text);
     if (!decl) continue;
-    for (const part of splitTopLevel(decl[1])) {
+    for (const part of splitTopLevel(decl[2])) {
       // `u8 *name` is a pointer and `u8 mac[6]` an array: only plain scalars
       const name = /^(\w+)\s*(?:=|$)/.exec(part.trim());
-      if (name) narrow.add(name[1]);
+      if (name) narrow.set(name[1], /16/.test(decl[1]) ? 0xffff : 0xff);
     }
   }
-  return branches.filter((b) => [...b.cond.matchAll(/\bunformat\s*\(/g)].some((m) => readsIntoNarrow(b.cond.slice(m.index + m[0].length), narrow))).flatMap((b) => b.args.map((a) => a.name));
+  const reads = branches.map((b) => [...b.cond.matchAll(/\bunformat\s*\(/g)].flatMap((m) => readsIntoNarrow(b.cond.slice(m.index + m[0].length), narrow)));
+  return {
+    names: branches.filter((_, i) => reads[i].length > 0).flatMap((b) => b.args.map((a) => a.name)),
+    variables: [...new Set(reads.flat())].map((v) => ({ v, max: narrow.get(v)! })),
+  };
 }
 
 /** The arguments of one `unformat (input, "...", ...)` call: a number directive before any `%U` paired with a narrow `&x`. */
-function readsIntoNarrow(rest: string, narrow: ReadonlySet<string>): boolean {
+function readsIntoNarrow(rest: string, narrow: ReadonlyMap<string, number>): string[] {
   const args = splitTopLevel(rest.slice(0, closingParen(rest)));
   const format = args[1] ? stringLiteralValue(args[1]) : undefined;
-  if (format === undefined) return false;
+  if (format === undefined) return [];
   const directives = [...format.matchAll(/%(?:l|ll|h|hh)?([a-zA-Z])/g)].map((d) => d[0]);
+  const out: string[] = [];
   for (let i = 0; i < directives.length && directives[i] !== '%U'; i++) {
     const target = /^&\s*(\w+)$/.exec(args[2 + i] ?? '');
-    if (/^%(?:l|ll)?[diuxX]$/.test(directives[i]) && target && narrow.has(target[1])) return true;
+    if (/^%(?:l|ll)?[diuxX]$/.test(directives[i]) && target && narrow.has(target[1])) out.push(target[1]);
   }
-  return false;
+  return out;
 }
 
 function closingParen(s: string): number {
@@ -383,7 +436,7 @@ function topStatements(body: string): string[] {
   return splitTopLevel(text, ';').map((t) => `${t.trim()};`);
 }
 
-const ZERO_INITIALIZERS = /^(?:ip46_address_initializer|ip_address_initializer|\{\s*0?\s*\})$/;
+const ZERO_INITIALIZERS = /^(?:ip46_address_initializer|ip_address_initializer|IP_ADDRESS_V4_ALL_0S|\{\s*0?\s*\})$/;
 const DECLARATION = /^(?:(?:static|const|unsigned|signed|struct|enum)\s+)*[A-Za-z_]\w*(?:\s*\*)*\s+\*?\s*[A-Za-z_]/;
 
 /**
@@ -628,7 +681,22 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
       let empty = false;
       // the other setters of a named constant (`vtr_op == L2_VTR_PUSH_2`) only limit the claim: read last, they are the `unless` of the message
       const otherSetters = (l: RefusalLiteral) => l.kind === 'unset' && !!l.by?.some((x) => typeof x === 'string');
+      // a variable the branches set to numbers, some that make the check hold and some not: the last given decides
+      const numbers = (l: RefusalLiteral) => (l.kind === 'set' || l.kind === 'unset') && !!l.by?.length && l.by.every((x) => typeof x === 'number');
+      const lastOf = new Set<RefusalLiteral>();
+      const last: { of: string[]; among: string[] }[] = [];
+      for (const a of term) {
+        const b = term.find((x) => a.kind === 'set' && x.kind === 'unset' && numbers(a) && numbers(x) && x.v === a.v);
+        if (!b || a.kind !== 'set' || b.kind !== 'unset') continue;
+        const of = namesBy(a.v, a.by!);
+        const among = [...new Set([...of, ...namesBy(a.v, b.by!)])];
+        if (!of.length || among.length === of.length) empty = true;
+        last.push({ of, among });
+        lastOf.add(a).add(b);
+      }
+      if (last.length) refusal.last = last;
       for (const l of [...term.filter((x) => !otherSetters(x)), ...term.filter(otherSetters)]) {
+        if (lastOf.has(l)) continue;
         if (l.kind === 'same') {
           const [a, b] = [names(l.a), names(l.b)];
           // the words compared are each argument's first value: only where that is the address
@@ -643,11 +711,11 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
         else (refusal.without ??= []).push(l.atLeast ? { of: group, atLeast: l.atLeast } : group);
       }
       // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds
-      const withNames = new Set((refusal.with ?? []).flat());
+      const withNames = new Set([...(refusal.with ?? []).flat(), ...(refusal.last ?? []).flatMap((l) => l.of)]);
       if (empty || (refusal.without ?? []).some((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of).some((n) => withNames.has(n)))) continue;
       if (clobbering.length) (refusal.without ??= []).push([...clobbering]);
       // none of A and none of B: VPP needs one of A and B, a plain required group
-      if (!refusal.with && !refusal.same && refusal.without?.every((g) => Array.isArray(g))) {
+      if (!refusal.with && !refusal.same && !refusal.last && refusal.without?.every((g) => Array.isArray(g))) {
         const group = [...new Set((refusal.without as string[][]).flat())];
         const key = JSON.stringify(group);
         if (!required.some((g) => JSON.stringify(g) === key)) required.push(group);
@@ -664,5 +732,10 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
   const contains = (big: readonly string[], small: readonly string[]) => small.every((n) => big.includes(n));
   const kept = required.filter((g, i) => !required.some((h, j) => j !== i && contains(g, h) && (h.length < g.length || j < i)));
   const implied = (r: Refusal) => (r.without ?? []).some((g) => Array.isArray(g) && kept.some((h) => contains(g as string[], h)));
-  return { required: kept, refuses: refuses.filter((r) => !implied(r)) };
+  // a refusal that asks all another asks and more says nothing more: `udp encap del` is refused once
+  const key = (g: unknown) => JSON.stringify(g);
+  const within = (small: Refusal, big: Refusal) =>
+    small !== big && !small.same && !big.same && key(small.last ?? []) === key(big.last ?? []) && (small.with ?? []).every((g) => (big.with ?? []).some((h) => key(h) === key(g))) && (small.without ?? []).every((g) => (big.without ?? []).some((h) => key(h) === key(g)));
+  const left = refuses.filter((r) => !implied(r));
+  return { required: kept, refuses: left.filter((r, i) => !left.some((o, j) => within(o, r) && (j < i || !within(r, o)))) };
 }
