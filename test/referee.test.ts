@@ -38,6 +38,11 @@ describe('referee: VPP built from source judges our analysis', () => {
         assert.deepEqual(unlisted.map((d) => `${d.case.line} (VPP: ${d.case.verdict}${d.case.message ? `, ${d.case.message.split('\n')[0]}` : ''})`), []);
       });
 
+      it('reports no error on a line VPP refused only where the reason is listed (test/referee/known.json)', () => {
+        const unlisted = summary.disagreements.filter((d) => !d.weRefuse && !ruleFor(rules, d.case.line));
+        assert.deepEqual(unlisted.map((d) => `${d.case.line} (VPP: ${(d.case.message ?? '').split('\n')[0]})`), []);
+      });
+
       it('still disagrees somewhere for each explained reason (nothing stale)', () => {
         const stale = rules.filter((r) => !summary.disagreements.some((d) => ruleFor([r], d.case.line)));
         assert.deepEqual(stale, []);
@@ -162,6 +167,12 @@ describe('referee: reading what VPP printed', () => {
   it('judges a line by our errors, and a refused one by the word VPP named', () => {
     const refused = judge({ line: 'create tap bogus-option', family: 'interfaces', verdict: 'parse', rest: 'bogus-option' }, '26.06');
     assert.deepEqual(refused, { weRefuse: true, agree: true, onToken: true });
+    // VPP 26.06: "nat44 ei add static mapping: unknown input: 'vrf abc'": it quotes the loop turn that failed, from
+    // the keyword, and our error on the value is on that argument; one on a later word is not
+    const onValue = judge({ line: 'nat44 ei add static mapping vrf abc', family: 'nat', verdict: 'parse', rest: 'vrf abc' }, '26.06');
+    assert.equal(onValue.onToken, true);
+    const later = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
+    assert.equal(later.onToken, false);
     const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
     assert.deepEqual(accepted, { weRefuse: false, agree: true });
     const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');

@@ -102,6 +102,8 @@ const STATE_WORDS = [
   'no operations on the default',
   // a code from the function that did the work (`Error: %d`, in_out_acl.c): a table or entry it looked up
   'error: -',
+  // `snat_det_add_map return -81` (det44: the plugin not enabled in the sandbox)
+  'return -',
   // commands that need an earlier one (`flowprobe params`, a name server, a policy, a profile)
   'specify flowprobe params',
   'no name servers',
@@ -238,11 +240,30 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
   const judgement: Judgement = { weRefuse, agree: weRefuse };
   const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
   if (weRefuse && at !== undefined) {
-    const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
-    const end = at + Math.max(word.length, 1);
+    const end = phraseEnd(analysis, c, at);
     judgement.onToken = errors.some((d) => d.start < end && d.end >= at);
   }
   return judgement;
+}
+
+/**
+ * Where the phrase VPP could not read ends: VPP quotes the input from the start of the loop turn
+ * that failed, the keyword (`vrf abc` of `nat44 add static mapping vrf abc`), while the fault is
+ * often its value. The phrase is the argument our analysis read from there (the keyword and its
+ * values), or the startup.conf parameter and its value, else the word alone.
+ */
+function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: number): number {
+  const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
+  const wordEnd = at + Math.max(word.length, 1);
+  if (c.startup) {
+    const pair = /^\S+[ \t]+[^\s{}]+/.exec(c.line.slice(at))?.[0];
+    return pair ? at + pair.length : wordEnd;
+  }
+  for (const use of analysis.commands) {
+    const m = use.match?.matches.find((x) => x.start <= at && at < x.end);
+    if (m) return Math.max(m.end, wordEnd);
+  }
+  return wordEnd;
 }
 
 /** Command families, for the agreement report. */
