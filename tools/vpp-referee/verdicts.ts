@@ -3,6 +3,7 @@
  * (which records VPP's answers) and test/referee.test.ts (which replays them), so both judge alike.
  */
 import { analyze } from '../../server/src/analysis/analyze';
+import type { ConfigEntry } from '../../server/src/analysis/startupModel';
 import type { VppRelease } from '../../server/src/schema/types';
 import { disabledPluginOf } from './disabledPlugins';
 import { refusedAtLookup } from './lookupRefusals';
@@ -256,6 +257,14 @@ function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: nu
   const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
   const wordEnd = at + Math.max(word.length, 1);
   if (c.startup) {
+    // the parameter VPP stopped at (`hash lookup hash memory lots`), the innermost entry there
+    let entry: ConfigEntry | undefined;
+    let level: readonly ConfigEntry[] = analysis.startup?.sections ?? [];
+    for (let inner = level.find((e) => e.start <= at && at < e.end); inner; inner = level.find((e) => e.start <= at && at < e.end)) {
+      entry = inner;
+      level = inner.children;
+    }
+    if (entry && entry.key[0]?.start === at) return Math.max(entry.end, wordEnd);
     const pair = /^\S+[ \t]+[^\s{}]+/.exec(c.line.slice(at))?.[0];
     return pair ? at + pair.length : wordEnd;
   }
