@@ -171,8 +171,13 @@ describe('referee: reading what VPP printed', () => {
     // the keyword, and our error on the value is on that argument; one on a later word is not
     const onValue = judge({ line: 'nat44 ei add static mapping vrf abc', family: 'nat', verdict: 'parse', rest: 'vrf abc' }, '26.06');
     assert.equal(onValue.onToken, true);
-    const later = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
-    assert.equal(later.onToken, false);
+    // VPP 26.06: "set interface rx-mode: unknown input `bogus-option'": we read the word as an interface and
+    // report only the missing mode, on the command words
+    const elsewhere = judge({ line: 'set interface rx-mode loop0 bogus-option', family: 'interfaces', verdict: 'parse', rest: 'bogus-option' }, '26.06');
+    assert.equal(elsewhere.onToken, false);
+    // VPP 26.06: "unknown input `wokrer 1'": our error is on the misspelt keyword, not on the `1` after it
+    const typo = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
+    assert.equal(typo.onToken, true);
     const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
     assert.deepEqual(accepted, { weRefuse: false, agree: true });
     const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');

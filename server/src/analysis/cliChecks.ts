@@ -9,6 +9,7 @@ import { checkValueMatches } from './valueChecks';
 import { routePathFindings } from './routePath';
 import { checkShape, ZERO_REFUSED } from './values';
 import { suggest } from './suggest';
+import { misspeltKeywords } from './misreadInterface';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
@@ -312,7 +313,24 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       out.push(diagnostic('vpp.missing-required', `\`${spec.keyword ?? spec.name}\` needs ${list(needed)}; VPP refuses it alone.`, at.start, at.end));
     }
   }
-  return out;
+  return withMisspeltKeywords(out, match, command, release, ignoredFrom);
+}
+
+/**
+ * On a line VPP refuses already, a misspelt keyword we read as an interface (see misreadInterface.ts)
+ * is where VPP stops: it is reported there, and the value after it is its own, no word of its own.
+ */
+function withMisspeltKeywords(out: VppDiagnostic[], match: MatchResult<ArgSpec>, command: CommandSpec, release: VppRelease, before: number): VppDiagnostic[] {
+  if (!out.some((d) => d.severity === 'error' && SILENCED.has(d.code))) return out;
+  const typos = misspeltKeywords(match, command, before);
+  if (typos.length === 0) return out;
+  const taken = new Set(typos.flatMap((t) => (t.replaces ? [t.replaces.first.start] : [])));
+  const kept = out.filter((d) => !(d.code === 'vpp.unknown-option' && taken.has(d.start)));
+  const found = typos.map((t) => {
+    const d = unknownArgument(t.run, command, release);
+    return { ...d, message: `${d.message} VPP would read it as an interface only if one had that name.` };
+  });
+  return [...found, ...kept];
 }
 
 /**
