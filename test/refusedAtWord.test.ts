@@ -340,4 +340,17 @@ describe('words VPP refuses, read the way unformat reads them', () => {
     assert.deepEqual(errorsOn('policer input local0'), ['policer input']);
     assert.deepEqual(errorsOn('policer input loop0'), ['policer input']);
   });
+
+  it('reads a required element of a sequence at its place, no later one before it (set interface mtu, set interface promiscuous)', () => {
+    // VPP 26.06 and 24.10: "set interface mtu: unknown input `loop0 9000'", "set interface promiscuous: unknown input
+    // `loop0 on'" (mtu_cmd reads `%d %U`, promiscuous_cmd `on`/`off` then `%U`); `9000 loop0` and `on loop0` accepted
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('set interface mtu loop0 9000', release), ['loop0', 'set interface mtu'], release);
+      assert.deepEqual(errorsOn('set interface mtu { loop0 1.5 }', release), ['loop0', 'set interface mtu', 'set interface mtu'], release);
+      assert.deepEqual(errorsOn('set interface promiscuous loop0 on', release), ['loop0', 'set interface promiscuous'], release);
+      for (const line of ['set interface mtu 9000 loop0', 'set interface mtu packet 9000 loop0', 'set interface promiscuous on loop0']) assert.deepEqual(errorsOn(line, release), [], `${release}: ${line}`);
+    }
+    const [first] = analyze('set interface mtu loop0 9000', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.match(first.message, /reads its arguments in order and expects <mtu> here, not `loop0`/);
+  });
 });

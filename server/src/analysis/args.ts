@@ -24,6 +24,12 @@ export interface ArgPattern<S> {
    * (`%U %u` reads `10` of `10.9.0.1`). Only where the branches are VPP's, in its order.
    */
   leadingDigits?: boolean;
+  /**
+   * In a sequence, an element VPP must read at its place (a required one): it reads none after it
+   * before it, so a word there is this element or unknown input (`mtu_cmd` reads `%d %U`, and VPP
+   * 26.06 stopped at `loop0` of `set interface mtu loop0 9000`).
+   */
+  readFirst?: boolean;
 }
 
 export interface ValueMatch {
@@ -166,7 +172,12 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
   // a function that reads a fixed sequence reads each element once
   // a function that reads a fixed sequence reads each element once; a loop after it (`loopFrom`)
   // reads its own elements in any order, again and again
-  const available = (index: number) => (order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
+  const available = (index: number) =>
+    order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) && !skipsReadFirst(index) : true;
+  const skipsReadFirst = (index: number) => {
+    for (let k = cursor; k < index; k++) if (patterns[k].readFirst && !used?.has(k)) return true;
+    return false;
+  };
 
   while (i < items.length && i < until) {
     const item = items[i];

@@ -228,7 +228,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
-  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
+  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release, expectedInSequence(run, command, match)));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
   if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
@@ -442,7 +442,23 @@ function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
   return checkValueMatches(m.values, label, m.keyword[m.keyword.length - 1] ?? m);
 }
 
-function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease): VppDiagnostic {
+/**
+ * In a sequence, the required value VPP reads where `run` starts, when no word before it gave it:
+ * VPP reads it there or fails (`mtu_cmd` reads `%d %U`: "unknown input `loop0 9000'").
+ */
+function expectedInSequence(run: UnknownRun, command: CommandSpec, match: MatchResult<ArgSpec>): ArgSpec | undefined {
+  if (command.order !== 'sequence') return undefined;
+  const args = command.args ?? [];
+  const loopFrom = command.loopFrom ?? Infinity;
+  for (const group of command.required ?? []) {
+    const index = group.length === 1 ? args.findIndex((a) => a.name === group[0]) : -1;
+    if (index < 0 || index >= loopFrom || args[index].keyword) continue;
+    if (!match.matches.some((m) => m.pattern.spec === args[index] && m.start < run.first.start)) return args[index];
+  }
+  return undefined;
+}
+
+function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease, expected?: ArgSpec): VppDiagnostic {
   const item = run.first;
   const text = isGroup(item) ? '{' : (item as Token).text;
   const start = item.start;
@@ -459,7 +475,10 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) });
-  return diagnostic('vpp.unknown-option', `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".${hint}`, start, end, fixes);
+  const says = expected
+    ? `\`${command.path}\` reads its arguments in order and expects <${expected.name}> here, not \`${text}\`; VPP would stop with "unknown input".`
+    : `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".`;
+  return diagnostic('vpp.unknown-option', `${says}${hint}`, start, end, fixes);
 }
 
 /**
