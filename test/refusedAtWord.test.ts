@@ -351,6 +351,43 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       for (const line of ['set interface mtu 9000 loop0', 'set interface mtu packet 9000 loop0', 'set interface promiscuous on loop0']) assert.deepEqual(errorsOn(line, release), [], `${release}: ${line}`);
     }
     const [first] = analyze('set interface mtu loop0 9000', { language: 'cli', release: '26.06' }).diagnostics;
-    assert.match(first.message, /reads its arguments in order and expects <mtu> here, not `loop0`/);
+    assert.match(first.message, /reads its arguments in order and expects <mtu> here, not `loop0`: VPP stops there/);
+  });
+
+  it('reads the words a function reads once before its loop first, and once (cnat client add, ip virtual)', () => {
+    const r = read(`  unformat_input_t _line_input, *line_input = &_line_input;
+  if (!unformat_user (input, unformat_line_input, line_input))
+    return clib_error_return (0, "missing input");
+  if (!unformat (line_input, "%U", unformat_ip_prefix, &pfx))
+    {
+      error = clib_error_return (0, "expected ip prefix");
+      goto done;
+    }
+  while (unformat_check_input (line_input) != UNFORMAT_END_OF_INPUT)
+    {
+      if (unformat (line_input, "fib %d", &fib_index))
+        ;
+      else if (unformat (line_input, "return"))
+        flags = 1;
+      else
+        {
+          error = clib_error_return (0, "unknown input '%U'", format_unformat_error, line_input);
+          goto done;
+        }
+    }
+done:
+  unformat_free (line_input);
+  return error;`);
+    assert.equal(r.order, 'sequence');
+    assert.equal(r.loopFrom, 1);
+    // VPP 26.06 (recorded): "cnat client add: unknown input '10.9.0.1/24 fib'"; asked 2026-12-07: "cnat client add:
+    // unknown input '10.9.0.1/24'" for the two prefixes alone, "cnat client add: expected ip prefix" for `fib 1` first
+    assert.deepEqual(errorsOn('cnat client add 10.9.0.1/24 10.9.0.1/24 fib'), ['fib', '10.9.0.1/24']);
+    assert.deepEqual(errorsOn('cnat client add 10.9.0.1/24 10.9.0.1/24'), ['10.9.0.1/24']);
+    assert.deepEqual(errorsOn('cnat client add fib 1 10.9.0.1/24'), ['fib']);
+    assert.deepEqual(errorsOn('cnat client add 10.9.0.1/24 fib 1 return'), []);
+    // VPP 26.06: "ip virtual: unknown input `mac 02:fe:00:00:00:01 10.9.0 l...'" (vpe_cli.c reads `%U %U`, an address
+    // and an interface, before its loop over `mac` and `next-hop`)
+    assert.deepEqual(errorsOn('ip virtual mac 02:fe:00:00:00:01 10.9.0 loop0').slice(0, 1), ['mac']);
   });
 });

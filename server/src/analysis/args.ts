@@ -172,10 +172,12 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
   // a function that reads a fixed sequence reads each element once
   // a function that reads a fixed sequence reads each element once; a loop after it (`loopFrom`)
   // reads its own elements in any order, again and again
+  // nor does it read a later element, or the loop after the sequence, before a required element
   const available = (index: number) =>
-    order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) && !skipsReadFirst(index) : true;
+    order !== 'sequence' ? true : index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) && !skipsReadFirst(index) : !skipsReadFirst(Math.min(index, patterns.length));
   const skipsReadFirst = (index: number) => {
-    for (let k = cursor; k < index; k++) if (patterns[k].readFirst && !used?.has(k)) return true;
+    const end = Math.min(index, loopFrom);
+    for (let k = cursor; k < end; k++) if (patterns[k].readFirst && !used?.has(k)) return true;
     return false;
   };
 

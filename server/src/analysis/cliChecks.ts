@@ -476,7 +476,7 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) });
   const says = expected
-    ? `\`${command.path}\` reads its arguments in order and expects <${expected.name}> here, not \`${text}\`; VPP would stop with "unknown input".`
+    ? `\`${command.path}\` reads its arguments in order and expects <${expected.name}> here, not \`${text}\`: VPP stops there and refuses the line.`
     : `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".`;
   return diagnostic('vpp.unknown-option', `${says}${hint}`, start, end, fixes);
 }

@@ -137,7 +137,22 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (required.length) result.required = required.filter((g, i) => required.findIndex((h) => JSON.stringify(h) === JSON.stringify(g)) === i);
   if (refuses.length) result.refuses = refuses;
   if (bareIsNoop) result.bareIsNoop = true;
-  return result;
+  return withReadsFirst(result, requiredFirst);
+}
+
+/**
+ * The words a function reads once before its loop, each required (`if (!unformat (line_input, "%U",
+ * unformat_ip_prefix, &pfx)) return ...error`), come first, once: the loop never reads them again
+ * (VPP 26.06 stopped at the second prefix of `cnat client add 10.9.0.1/24 10.9.0.1/24 fib`). A
+ * sequence of them, then the loop from `loopFrom` on.
+ */
+function withReadsFirst(result: ReadCommandArgs, requiredFirst: readonly string[][]): ReadCommandArgs {
+  const names = requiredFirst.flat();
+  if (names.length === 0 || !result.strict || result.reason) return result;
+  // only when they are still the first arguments, in the order read
+  if (!names.every((name, i) => result.args[i]?.name === name)) return result;
+  const choices = requiredFirst.filter((g) => g.length > 1);
+  return { ...result, order: 'sequence', loopFrom: names.length, ...(choices.length ? { choices: [...(result.choices ?? []), ...choices] } : {}) };
 }
 
 /**
