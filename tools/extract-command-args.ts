@@ -222,6 +222,7 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.order) out.order = r.order;
   if (r.loopFrom !== undefined) out.loopFrom = r.loopFrom;
   if (r.choices) out.choices = r.choices;
+  if (r.readOnce) out.readOnce = r.readOnce;
   if (r.ignoresRest) out.ignoresRest = true;
   if (r.readsNoArgs) out.readsNoArgs = true;
   if (r.refusesBeforeReading !== undefined) out.refusesBeforeReading = r.refusesBeforeReading;

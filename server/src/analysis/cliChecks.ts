@@ -228,7 +228,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
-  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release, expectedInSequence(run, command, match)));
+  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(readAgain(run, command, match) ?? unknownArgument(run, command, release, expectedInSequence(run, command, match)));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
   if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
@@ -440,6 +440,31 @@ function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
   const spec = m.pattern.spec;
   const label = spec.keyword ? `\`${spec.keyword}\`` : `<${spec.name}>`;
   return checkValueMatches(m.values, label, m.keyword[m.keyword.length - 1] ?? m);
+}
+
+/**
+ * A keyword of a group VPP reads in one pass only (`CommandSpec.readOnce`), given again after one of
+ * the group: VPP's branch tests its flag first and the word is unknown input.
+ */
+function readAgain(run: UnknownRun, command: CommandSpec, match: MatchResult<ArgSpec>): VppDiagnostic | undefined {
+  const item = run.first;
+  if (isGroup(item)) return undefined;
+  const text = (item as Token).text;
+  for (const group of command.readOnce ?? []) {
+    const specs = (command.args ?? []).filter((a) => group.includes(a.name));
+    if (!specs.some((a) => a.keyword?.split(' ')[0] === text)) continue;
+    const earlier = match.matches.find((m) => group.includes(m.pattern.spec.name) && m.start < item.start);
+    if (!earlier) continue;
+    const words = [...new Set(specs.map((a) => a.keyword!.split(' ')[0]))];
+    return diagnostic(
+      'vpp.unknown-option',
+      `\`${command.path}\` reads ${words.length > 1 ? `one of ${list(words)}` : `\`${words[0]}\``} once: after \`${earlier.keyword.map((t) => t.text).join(' ')}\` it no longer tries ${words.length > 1 ? 'them' : 'it'}, and VPP stops here with "unknown input".`,
+      item.start,
+      item.end,
+      [{ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) }],
+    );
+  }
+  return undefined;
 }
 
 /**

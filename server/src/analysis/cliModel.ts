@@ -90,6 +90,12 @@ function buildArgPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
       if (index >= 0 && index < loopFrom) patterns[index].readFirst = true;
     }
   }
+  (command.readOnce ?? []).forEach((group, k) => {
+    for (const name of group) {
+      const index = args.findIndex((a) => a.name === name);
+      if (index >= 0) patterns[index].onceGroup = k;
+    }
+  });
   for (const choice of command.choices ?? []) {
     const indexes = choice.map((name) => args.findIndex((a) => a.name === name)).filter((i) => i >= 0);
     const end = Math.max(...indexes) + 1;
