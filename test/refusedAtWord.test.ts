@@ -457,4 +457,17 @@ done:
     const [again] = analyze('det44 plugin enable disable', { language: 'cli', release: '26.06' }).diagnostics;
     assert.match(again.message, /reads one of `enable`, `disable` once: after `enable` it no longer tries them/);
   });
+
+  it('follows an X-macro list named `<plugin>_foreach_<x>` in a header to the words an unformat function reads (ila entry)', () => {
+    // unformat_ila_direction and unformat_ila_type (ila.c) expand `ila_foreach_direction` / `ila_foreach_type` of ila.h
+    // VPP 26.06 (recorded): "ila entry: parse error: 'direction ref0 edl'"; asked 2026-12-07: "parse error: 'direction ref0'",
+    // "parse error: 'type bogus'", and `type iid ... direction ila2sir` accepted
+    assert.deepEqual(errorsOn('ila entry direction ref0 edl'), ['ref0', 'edl']);
+    assert.deepEqual(errorsOn('ila entry direction ref0'), ['ref0']);
+    assert.deepEqual(errorsOn('ila entry direction bidir type bogus'), ['bogus']);
+    assert.deepEqual(errorsOn('ila entry type iid sir-address 2001:db8::1 locator 1:2:3:4 direction ila2sir'), []);
+    // "parse error: 'x10 sir-address 2001:db8::2 lo...'": %x reads no 0x
+    const [hex] = analyze('ila entry direction sir2ila vnid 0x10', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.match(hex.message, /a hex number without 0x/);
+  });
 });

@@ -137,7 +137,7 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
     }
   };
   const files = grep('VLIB_CLI_COMMAND', 'src/*.c');
-  const unformatFiles = grep('^unformat_[a-z0-9_]+ ?\\(|define foreach_', 'src/*.c', 'src/*.h');
+  const unformatFiles = grep('^unformat_[a-z0-9_]+ ?\\(|define [a-z0-9_]*foreach_', 'src/*.c', 'src/*.h');
   const tree = new Map<string, string>();
   for (const line of git('ls-tree', '-r', tag, '--', 'src').split('\n')) {
     const m = /^\d+ blob (\w+)\t(.*)$/.exec(line);
