@@ -178,6 +178,10 @@ describe('referee: reading what VPP printed', () => {
     // VPP 26.06: "unknown input `wokrer 1'": our error is on the misspelt keyword, not on the `1` after it
     const typo = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
     assert.equal(typo.onToken, true);
+    // VPP 26.06: "acl_plugin_config: unknown input ' connection hash buckets abc'": it quotes the parameter from its
+    // first word, and the fault is the value after its three words
+    const startup = judge({ line: 'acl-plugin { connection hash buckets abc }', family: 'startup acl-plugin', startup: true, verdict: 'parse', message: "acl_plugin_config: unknown input ' connection hash buckets abc'" }, '26.06');
+    assert.equal(startup.onToken, true);
     const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
     assert.deepEqual(accepted, { weRefuse: false, agree: true });
     const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');

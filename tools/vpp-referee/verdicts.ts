@@ -3,6 +3,7 @@
  * (which records VPP's answers) and test/referee.test.ts (which replays them), so both judge alike.
  */
 import { analyze } from '../../server/src/analysis/analyze';
+import type { ConfigEntry } from '../../server/src/analysis/startupModel';
 import type { VppRelease } from '../../server/src/schema/types';
 import { disabledPluginOf } from './disabledPlugins';
 import { refusedAtLookup } from './lookupRefusals';
@@ -250,12 +251,15 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
  * Where the phrase VPP could not read ends: VPP quotes the input from the start of the loop turn
  * that failed, the keyword (`vrf abc` of `nat44 add static mapping vrf abc`), while the fault is
  * often its value. The phrase is the argument our analysis read from there (the keyword and its
- * values), or the startup.conf parameter and its value, else the word alone.
+ * values), or the startup.conf parameter and its values (all its words: `connection hash buckets abc`
+ * of acl-plugin), else that parameter's first word and the next, else the word alone.
  */
 function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: number): number {
   const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
   const wordEnd = at + Math.max(word.length, 1);
   if (c.startup) {
+    const entry = analysis.startup && entryAt(analysis.startup.sections, at);
+    if (entry) return Math.max(wordEnd, entryEnd(entry));
     const pair = /^\S+[ \t]+[^\s{}]+/.exec(c.line.slice(at))?.[0];
     return pair ? at + pair.length : wordEnd;
   }
@@ -264,6 +268,24 @@ function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: nu
     if (m) return Math.max(m.end, wordEnd);
   }
   return wordEnd;
+}
+
+/** The startup.conf entry, at any depth, whose first word is at `at`. */
+function entryAt(entries: readonly ConfigEntry[], at: number): ConfigEntry | undefined {
+  for (const e of entries) {
+    if (e.key[0]?.start === at) return e;
+    if (e.start <= at && at < e.end) {
+      const inner = entryAt(e.children, at);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Where an entry's words end: its key and values, not a block after them. */
+function entryEnd(e: ConfigEntry): number {
+  const last = [...e.key, ...e.values.flatMap((v) => (v.token ? [v.token] : (v.rest ?? [])))].pop();
+  return last ? last.end : e.end;
 }
 
 /** Command families, for the agreement report. */
