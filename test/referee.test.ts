@@ -182,6 +182,11 @@ describe('referee: reading what VPP printed', () => {
     // first word, and the fault is the value after its three words
     const startup = judge({ line: 'acl-plugin { connection hash buckets abc }', family: 'startup acl-plugin', startup: true, verdict: 'parse', message: "acl_plugin_config: unknown input ' connection hash buckets abc'" }, '26.06');
     assert.equal(startup.onToken, true);
+    // VPP 26.06: "ip route: parse error `via ref'" with no interface `ref`, and once one bore the name, "unknown input
+    // `  bogus-option'" for the continued line, where our error is
+    const continued = { line: 'ip route 198.51.100.0/24 via ref \\\n  bogus-option', family: 'routing', verdict: 'parse' as const, message: "ip route: parse error `via ref'", rest: 'via ref' };
+    assert.equal(judge({ ...continued, asInterface: 'parse', asInterfaceSaid: "unknown input `  bogus-option'" }, '26.06').onToken, true);
+    assert.equal(judge(continued, '26.06').onToken, false);
     const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
     assert.deepEqual(accepted, { weRefuse: false, agree: true });
     const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');

@@ -241,8 +241,17 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
   const judgement: Judgement = { weRefuse, agree: weRefuse };
   const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
   if (weRefuse && at !== undefined) {
-    const end = phraseEnd(analysis, c, at);
-    judgement.onToken = errors.some((d) => d.start < end && d.end >= at);
+    const covered = (from: number) => {
+      const end = phraseEnd(analysis, c, from);
+      return errors.some((d) => d.start < end && d.end >= from);
+    };
+    // we read any word as the interface it may name: once one bore the word VPP stopped at, VPP
+    // refused the line again and quoted a later word (`ip route 198.51.100.0/24 via ref \` with
+    // `bogus-option` continued: "parse error `via ref'", then "unknown input `  bogus-option'"), and
+    // an error there is on VPP's word in the world our reading assumes
+    const again = c.asInterface === 'parse' && c.asInterfaceSaid !== undefined ? classifyRefusal(c.asInterfaceSaid).rest : undefined;
+    const atAgain = again === undefined ? undefined : restOffset(c.line, again);
+    judgement.onToken = covered(at) || (atAgain !== undefined && atAgain > at && covered(atAgain));
   }
   return judgement;
 }
