@@ -322,6 +322,10 @@ describe('words VPP refuses, read the way unformat reads them', () => {
       const after = release === '26.06' ? ['set interface rx-placement'] : [];
       assert.deepEqual(errorsOn('set interface rx-placement loop0 wokrer 1', release), ['wokrer', ...after], release);
     }
+    // and on a line VPP refuses for its `\\` continuation (VPP 26.06: "ipsec tunnel protect: unknown input 's-ain'",
+    // "set urpf: parse error `tbale'"), where the part before the break fails first
+    assert.deepEqual(errorsOn('ipsec tunnel protect s-ain \\\n  1'), ['1', 's-ain']);
+    assert.deepEqual(errorsOn('set urpf loop0 tbale \\\n  1'), ['1', 'tbale']);
     // the did-you-mean fix, and the removal takes the value with the word
     const line = 'set interface rx-placement loop0 wokrer 1';
     const typo = analyze(line, { language: 'cli', release: '26.06' }).diagnostics.find((d) => d.code === 'vpp.unknown-option')!;

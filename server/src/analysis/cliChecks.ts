@@ -38,12 +38,17 @@ export interface PluginContext {
 /** Diagnostics for one script command. */
 export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
-  const own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema, parentWithFunction(schema, use.command.path)) : undefined;
+  let own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema, parentWithFunction(schema, use.command.path)) : undefined;
   // whether VPP's function fails on the line, after-loop checks included (unsoftened by a parent)
   const failed = !!use.nested?.continuedFrom && !!own && checkArguments(use, use.command!, schema).some((d) => SILENCED.has(d.code));
   const handed = use.nested?.continuedFrom ? continuedToParent(use, failed, schema, joinFix(use.line, use.nested.continuedFrom.at)) : undefined;
   if (handed) out.push(...handed);
   else if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
+  // a line continued with `\\` that VPP refuses for its continuation: a misspelt keyword of this part is
+  // where VPP stops first (`ipsec tunnel protect s-ain \\` then `1`: "unknown input 's-ain'")
+  if (own && use.nested?.continuedFrom && out.some((d) => d.severity === 'error') && !own.some((d) => d.severity === 'error')) {
+    own = checkArguments(use, use.command!, schema, parentWithFunction(schema, use.command!.path), true);
+  }
   if (use.failure) out.push(withJoinFix(use, resolutionFailure(use, schema)));
   else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
     const last = use.path[use.path.length - 1].token;
@@ -194,7 +199,8 @@ function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; 
   return undefined;
 }
 
-function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, parent?: string): VppDiagnostic[] {
+/** `lineFails`: VPP refuses the line anyway, for what the continuation after it holds (see `withMisspeltKeywords`). */
+function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, parent?: string, lineFails = false): VppDiagnostic[] {
   const release = schema.release;
   const out: VppDiagnostic[] = [];
   /** What the checks after VPP's parse loop refuse: see `afterParent`. */
@@ -313,15 +319,15 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       out.push(diagnostic('vpp.missing-required', `\`${spec.keyword ?? spec.name}\` needs ${list(needed)}; VPP refuses it alone.`, at.start, at.end));
     }
   }
-  return withMisspeltKeywords(out, match, command, release, ignoredFrom);
+  return withMisspeltKeywords(out, match, command, release, ignoredFrom, lineFails);
 }
 
 /**
  * On a line VPP refuses already, a misspelt keyword we read as an interface (see misreadInterface.ts)
  * is where VPP stops: it is reported there, and the value after it is its own, no word of its own.
  */
-function withMisspeltKeywords(out: VppDiagnostic[], match: MatchResult<ArgSpec>, command: CommandSpec, release: VppRelease, before: number): VppDiagnostic[] {
-  if (!out.some((d) => d.severity === 'error' && SILENCED.has(d.code))) return out;
+function withMisspeltKeywords(out: VppDiagnostic[], match: MatchResult<ArgSpec>, command: CommandSpec, release: VppRelease, before: number, lineFails: boolean): VppDiagnostic[] {
+  if (!lineFails && !out.some((d) => d.severity === 'error' && SILENCED.has(d.code))) return out;
   const typos = misspeltKeywords(match, command, before);
   if (typos.length === 0) return out;
   const taken = new Set(typos.flatMap((t) => (t.replaces ? [t.replaces.first.start] : [])));
