@@ -474,4 +474,21 @@ done:
     const [hex] = analyze('ila entry direction sir2ila vnid 0x10', { language: 'cli', release: '26.06' }).diagnostics;
     assert.match(hex.message, /a hex number without 0x/);
   });
+
+  it('puts the error in the word where unformat stops inside it (mode ipq, fragments onq, template-interval 1.5)', () => {
+    // VPP 26.06 and 24.10: "create host-interface: unknown input `q'", "map params security-check: unknown input `q'"
+    // (a keyword of two words read from the start of the second), "IPFIX Collector is disabled\nunknown input `.5'"
+    // (`template-interval %d` reads 1, and VPP runs `.5` as the next command)
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.deepEqual(errorsOn('create host-interface name vref1 mode ipq', release), ['ipq'], release);
+      assert.deepEqual(errorsOn('map params security-check fragments onq', release)[0], 'onq', release);
+      assert.deepEqual(errorsOn('set ipfix exporter template-interval 1.5', release), ['1.5'], release);
+      assert.deepEqual(errorsOn('set ipfix exporter template-interval 20', release), [], release);
+    }
+    const [mode] = analyze('create host-interface name vref1 mode ipq', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.match(mode.message, /reads `mode ip` from the start of `mode ipq` and stops at `q`/);
+    assert.deepEqual(mode.fixes, [{ kind: 'replace', candidates: ['ip'] }]);
+    const [interval] = analyze('set ipfix exporter template-interval 1.5', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.match(interval.message, /reads `1` from the start of `1.5` and stops at `.5`/);
+  });
 });

@@ -7,7 +7,7 @@ import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, ty
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { routePathFindings } from './routePath';
-import { checkShape, ZERO_REFUSED } from './values';
+import { checkShape, readsLeadingNumber, ZERO_REFUSED } from './values';
 import { suggest } from './suggest';
 import { misspeltKeywords } from './misreadInterface';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
@@ -220,7 +220,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   }
   // there, a keyword whose value unformat cannot read fails its branch, and the loop stops at it
   const unread = command.ignoresRest ? match.matches.find((m) => m.keyword.length > 0 && m.values.some((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)))) : undefined;
-  if (unread) ignoredFrom = Math.min(ignoredFrom, unread.start);
+  // unless the value is a number unformat reads the leading digits of (`template-interval 1.5` reads
+  // 1): VPP takes the argument and stops in the word, at `.5` (VPP 26.06: "unknown input `.5'")
+  const digitsOf = unread && leadingDigitsRead(unread);
+  if (unread && !digitsOf) ignoredFrom = Math.min(ignoredFrom, unread.start);
+  if (digitsOf) ignoredFrom = Math.min(ignoredFrom, digitsOf.token.start);
   const given = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const m of match.matches) {
     if (m.start >= ignoredFrom) continue;
@@ -230,6 +234,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     else given.set(name, [m]);
     // a 0 VPP refuses after its loop (`zeroRefused`) counts only in the last use: a later one replaces it
     const replaced = match.matches.some((o) => o.pattern.spec.name === name && o.start > m.start && o.start < ignoredFrom);
+    if (m === unread && digitsOf) continue;
     out.push(...checkValues(replaced ? withoutZeroRefusal(m) : m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
@@ -237,7 +242,7 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(readAgain(run, command, match) ?? unknownArgument(run, command, release, expectedInSequence(run, command, match)));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
+  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema, firstIgnored === digitsOf?.token ? digitsOf.digits : undefined));
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -502,6 +507,18 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
     ]);
   }
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
+  const prefixed = keywordReadFromWords(run, command);
+  if (prefixed) {
+    const { spec, last } = prefixed;
+    const lastWord = spec.keyword!.split(' ').pop()!;
+    return diagnostic(
+      'vpp.unknown-option',
+      `\`${command.path}\` reads \`${spec.keyword}\` from the start of \`${run.items.slice(0, run.items.indexOf(last) + 1).map((i) => (i as Token).text).join(' ')}\` and stops at \`${last.text.slice(lastWord.length)}\`; VPP would stop with "unknown input".`,
+      last.start,
+      last.end,
+      [{ kind: 'replace', candidates: [lastWord] }],
+    );
+  }
   const guesses = suggest(text, keywords);
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
@@ -513,18 +530,45 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
 }
 
 /**
+ * A keyword of several words, with no value, whose last word unformat reads from the start of a
+ * longer word (`mode ip` from `mode ipq`, `fragments on` from `fragments onq`): VPP takes it and stops
+ * at the rest of that word (VPP 26.06: "create host-interface: unknown input `q'").
+ */
+function keywordReadFromWords(run: UnknownRun, command: CommandSpec): { spec: ArgSpec; last: Token } | undefined {
+  const words = run.items.map((i) => (isGroup(i) ? undefined : (i as Token).text));
+  for (const spec of command.args ?? []) {
+    const parts = spec.keyword?.split(' ') ?? [];
+    if (parts.length < 2 || spec.values?.length) continue;
+    const n = parts.length;
+    if (words.length < n || !parts.slice(0, -1).every((p, k) => words[k] === p)) continue;
+    const last = words[n - 1];
+    if (last && last.length > parts[n - 1].length && last.startsWith(parts[n - 1])) return { spec, last: run.items[n - 1] as Token };
+  }
+  return undefined;
+}
+
+/**
  * Where a command stops reading. A command that read its line (`unformat_line_input`) drops the
  * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
  * dispatches it as the next command, which VPP refuses as unknown input.
  */
-function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema): VppDiagnostic {
+/** The last value of an argument, a number that fails, whose leading digits unformat reads (`1` of `1.5`). */
+function leadingDigitsRead(m: ArgMatch<ArgSpec>): { token: Token; digits: string } | undefined {
+  const failing = m.values.find((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)));
+  if (!failing?.token || failing !== m.values[m.values.length - 1] || !readsLeadingNumber(failing.token.text, failing.spec)) return undefined;
+  const digits = (failing.spec.kind === 'hex' ? /^\+?[0-9a-fA-F]+/ : /^[-+]?\d+/).exec(failing.token.text)?.[0];
+  return digits ? { token: failing.token, digits } : undefined;
+}
+
+function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema, digitsRead?: string): VppDiagnostic {
   const text = isGroup(item) ? '{' : (item as Token).text;
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
   const guesses = suggest(text, keywords);
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const lineEnd = use.args[use.args.length - 1].end;
-  const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
-  fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
+  // a number read in part: the fix writes what VPP reads
+  const fixes: VppDiagnostic['fixes'] = digitsRead ? [{ kind: 'replace', candidates: [digitsRead] }] : guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
+  if (!digitsRead) fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
   const end = isGroup(item) ? item.open.end : item.end;
   const split = dropped || isGroup(item) ? undefined : restRunsAsCommand(text, command, schema);
   if (split) {
@@ -537,7 +581,7 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped
     );
   }
   // `del` read from the start of `delete` leaves `ete`, which VPP runs (VPP 26.06: "unknown input `ete'")
-  const head = isGroup(item) ? undefined : keywords.find((k) => readsKeywordFrom(command.args!.find((a) => a.keyword === k)!, text));
+  const head = digitsRead ?? (isGroup(item) ? undefined : keywords.find((k) => readsKeywordFrom(command.args!.find((a) => a.keyword === k)!, text)));
   const left = head ? text.slice(head.length) : text;
   const how = head ? `reads \`${head}\` from the start of \`${text}\` and stops at \`${left}\`` : `stops reading at \`${text}\``;
   if (!dropped) {
