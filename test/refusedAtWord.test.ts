@@ -491,4 +491,18 @@ done:
     const [interval] = analyze('set ipfix exporter template-interval 1.5', { language: 'cli', release: '26.06' }).diagnostics;
     assert.match(interval.message, /reads `1` from the start of `1.5` and stops at `.5`/);
   });
+
+  it('makes the words dropped unread an error where a check after the loop refuses the line (set ip flow-hash { table })', () => {
+    // VPP 26.06: "set ip flow-hash: unknown input `table'" (the `matched == 0` check quotes the input the loop
+    // left), "trace filter: expected 'include NODE COUNT' or 'exclude NODE COUNT' or 'none', got `include'"
+    assert.deepEqual(errorsOn('set ip flow-hash { table }'), ['table', 'set ip flow-hash']);
+    assert.deepEqual(errorsOn('set ip6 flow-hash { table abc }'), ['table', 'set ip6 flow-hash']);
+    const [include] = analyze('trace filter { include }', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.equal(include.severity, 'error');
+    assert.match(include.message, /`include` needs its values here \(`include <string> <int>`\)/);
+    assert.ok(!include.fixes?.some((f) => f.kind === 'replace'), 'no did-you-mean for the keyword itself');
+    // a word dropped on a line VPP runs stays a warning
+    const dropped = analyze('set ip flow-hash { table 1 bogus }', { language: 'cli', release: '26.06' }).diagnostics;
+    assert.deepEqual(dropped.map((d) => d.severity), ['warning']);
+  });
 });

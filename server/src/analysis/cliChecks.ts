@@ -242,7 +242,8 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(readAgain(run, command, match) ?? unknownArgument(run, command, release, expectedInSequence(run, command, match)));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema, firstIgnored === digitsOf?.token ? digitsOf.digits : undefined));
+  const ignored = firstIgnored && ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema, firstIgnored === digitsOf?.token ? digitsOf.digits : undefined);
+  if (ignored) out.push(ignored);
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -314,7 +315,14 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     // refused `set vxlan-gpe-ioam export ipfix { collector 10.9.0 }` with the parent's "tunnel local
     // address not specified")
     const stillRefused = (!firstIgnored || !!use.braced) && !templated && ancestorsRefuseEmptyLine(schema, command.path);
-    out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
+    const afterChecks = parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop;
+    out.push(...afterChecks);
+    // the words dropped unread are no quiet end when a check after the loop refuses the line: VPP's
+    // error quotes the input it left, from that word (VPP 26.06: "set ip flow-hash: unknown input
+    // `table'" for `set ip flow-hash { table }`, "trace filter: expected ..., got `include'")
+    if (ignored?.code === 'vpp.ignored-input' && afterChecks.some((d) => d.code === 'vpp.missing-required' && d.severity === 'error')) {
+      out[out.indexOf(ignored)] = refusedAtIgnored(ignored, command, isGroup(firstIgnored!) ? '{' : (firstIgnored as Token).text);
+    }
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;
       const missing = (spec.needs ?? []).filter((name) => !given.has(name));
@@ -552,6 +560,19 @@ function keywordReadFromWords(run: UnknownRun, command: CommandSpec): { spec: Ar
  * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
  * dispatches it as the next command, which VPP refuses as unknown input.
  */
+/** An ignored word where VPP's check after its loop then refuses the line: an error there. */
+function refusedAtIgnored(d: VppDiagnostic, command: CommandSpec, text: string): VppDiagnostic {
+  const path = command.path;
+  // the keyword itself, whose values do not follow it (`trace filter { include }`): no typo
+  const own = command.args?.find((a) => a.keyword === text && a.values?.length);
+  if (own) {
+    const fixes = d.fixes?.filter((f) => f.kind !== 'replace');
+    return diagnostic('vpp.unknown-option', `\`${text}\` needs its values here (\`${insertionText(own)}\`): \`${path}\` stops reading at it and refuses what it read; VPP's error quotes the input from here.`, d.start, d.end, fixes);
+  }
+  const hint = / Did you mean [^?]*\?$/.exec(d.message)?.[0] ?? '';
+  return diagnostic('vpp.unknown-option', `\`${path}\` stops reading at \`${text}\` and refuses what it read; VPP's error quotes the input from here.${hint}`, d.start, d.end, d.fixes);
+}
+
 /** The last value of an argument, a number that fails, whose leading digits unformat reads (`1` of `1.5`). */
 function leadingDigitsRead(m: ArgMatch<ArgSpec>): { token: Token; digits: string } | undefined {
   const failing = m.values.find((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)));
