@@ -171,8 +171,22 @@ describe('referee: reading what VPP printed', () => {
     // the keyword, and our error on the value is on that argument; one on a later word is not
     const onValue = judge({ line: 'nat44 ei add static mapping vrf abc', family: 'nat', verdict: 'parse', rest: 'vrf abc' }, '26.06');
     assert.equal(onValue.onToken, true);
-    const later = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
-    assert.equal(later.onToken, false);
+    // VPP 26.06: "set interface rx-mode: unknown input `bogus-option'": we read the word as an interface and
+    // report only the missing mode, on the command words
+    const elsewhere = judge({ line: 'set interface rx-mode loop0 bogus-option', family: 'interfaces', verdict: 'parse', rest: 'bogus-option' }, '26.06');
+    assert.equal(elsewhere.onToken, false);
+    // VPP 26.06: "unknown input `wokrer 1'": our error is on the misspelt keyword, not on the `1` after it
+    const typo = judge({ line: 'set interface rx-placement loop0 wokrer 1', family: 'interfaces', verdict: 'parse', rest: 'wokrer 1' }, '26.06');
+    assert.equal(typo.onToken, true);
+    // VPP 26.06: "acl_plugin_config: unknown input ' connection hash buckets abc'": it quotes the parameter from its
+    // first word, and the fault is the value after its three words
+    const startup = judge({ line: 'acl-plugin { connection hash buckets abc }', family: 'startup acl-plugin', startup: true, verdict: 'parse', message: "acl_plugin_config: unknown input ' connection hash buckets abc'" }, '26.06');
+    assert.equal(startup.onToken, true);
+    // VPP 26.06: "ip route: parse error `via ref'" with no interface `ref`, and once one bore the name, "unknown input
+    // `  bogus-option'" for the continued line, where our error is
+    const continued = { line: 'ip route 198.51.100.0/24 via ref \\\n  bogus-option', family: 'routing', verdict: 'parse' as const, message: "ip route: parse error `via ref'", rest: 'via ref' };
+    assert.equal(judge({ ...continued, asInterface: 'parse', asInterfaceSaid: "unknown input `  bogus-option'" }, '26.06').onToken, true);
+    assert.equal(judge(continued, '26.06').onToken, false);
     const accepted = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'accepted' }, '26.06');
     assert.deepEqual(accepted, { weRefuse: false, agree: true });
     const state = judge({ line: 'create tap id 1', family: 'interfaces', verdict: 'state' }, '26.06');

@@ -106,8 +106,10 @@ describe('new reader rules of 2026-12-06, as VPP 26.06 (a Debug build) answered 
 
 describe('words read as an interface that VPP refused even once an interface bore the first (VPP 26.06, Debug build, vppctl exec)', () => {
   it('reads no colon MAC address as an interface name (set interface l2 pbb-tag-rewrite)', () => {
-    // "expecting [disable | pop | push | translate_pbb_stag <outer_tag> ...", with loop1 renamed `samc` too
-    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite samc 02:fe:00:00:00:01'), ['error vpp.unknown-option [02:fe:00:00:00:01]']);
+    // "expecting [disable | pop | push | translate_pbb_stag <outer_tag> ...", with loop1 renamed `samc` too:
+    // then VPP read `samc` as that interface and stopped at the MAC; with no such interface it stops at
+    // `samc`, where we report the misspelt `smac` (misreadInterface.ts), the MAC its value
+    assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite samc 02:fe:00:00:00:01'), ['error vpp.unknown-option [samc]']);
     assert.deepEqual(lineErrors('set interface l2 pbb-tag-rewrite loop0 02:fe:00:00:00:01'), ['error vpp.unknown-option [02:fe:00:00:00:01]']);
     // accepted; and `samc disable` once loop1 was named `samc`
     for (const line of ['set interface l2 pbb-tag-rewrite loop0 smac 02:fe:00:00:00:01', 'set interface l2 pbb-tag-rewrite loop0 disable', 'set interface l2 pbb-tag-rewrite samc disable'])

@@ -137,7 +137,7 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
     }
   };
   const files = grep('VLIB_CLI_COMMAND', 'src/*.c');
-  const unformatFiles = grep('^unformat_[a-z0-9_]+ ?\\(|define foreach_', 'src/*.c', 'src/*.h');
+  const unformatFiles = grep('^unformat_[a-z0-9_]+ ?\\(|define [a-z0-9_]*foreach_', 'src/*.c', 'src/*.h');
   const tree = new Map<string, string>();
   for (const line of git('ls-tree', '-r', tag, '--', 'src').split('\n')) {
     const m = /^\d+ blob (\w+)\t(.*)$/.exec(line);
@@ -222,6 +222,7 @@ function compactReading(r: ReadCommandArgs): Omit<CommandArgsEntry, 'path' | 'so
   if (r.order) out.order = r.order;
   if (r.loopFrom !== undefined) out.loopFrom = r.loopFrom;
   if (r.choices) out.choices = r.choices;
+  if (r.readOnce) out.readOnce = r.readOnce;
   if (r.ignoresRest) out.ignoresRest = true;
   if (r.readsNoArgs) out.readsNoArgs = true;
   if (r.refusesBeforeReading !== undefined) out.refusesBeforeReading = r.refusesBeforeReading;

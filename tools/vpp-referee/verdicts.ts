@@ -241,8 +241,17 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
   const judgement: Judgement = { weRefuse, agree: weRefuse };
   const at = c.rest === undefined ? undefined : restOffset(c.line, c.rest);
   if (weRefuse && at !== undefined) {
-    const end = phraseEnd(analysis, c, at);
-    judgement.onToken = errors.some((d) => d.start < end && d.end >= at);
+    const covered = (from: number) => {
+      const end = phraseEnd(analysis, c, from);
+      return errors.some((d) => d.start < end && d.end >= from);
+    };
+    // we read any word as the interface it may name: once one bore the word VPP stopped at, VPP
+    // refused the line again and quoted a later word (`ip route 198.51.100.0/24 via ref \` with
+    // `bogus-option` continued: "parse error `via ref'", then "unknown input `  bogus-option'"), and
+    // an error there is on VPP's word in the world our reading assumes
+    const again = c.asInterface === 'parse' && c.asInterfaceSaid !== undefined ? classifyRefusal(c.asInterfaceSaid).rest : undefined;
+    const atAgain = again === undefined ? undefined : restOffset(c.line, again);
+    judgement.onToken = covered(at) || (atAgain !== undefined && atAgain > at && covered(atAgain));
   }
   return judgement;
 }
@@ -251,20 +260,15 @@ export function judge(recorded: RecordedCase, release: VppRelease): Judgement {
  * Where the phrase VPP could not read ends: VPP quotes the input from the start of the loop turn
  * that failed, the keyword (`vrf abc` of `nat44 add static mapping vrf abc`), while the fault is
  * often its value. The phrase is the argument our analysis read from there (the keyword and its
- * values), or the startup.conf parameter and its value, else the word alone.
+ * values), or the startup.conf parameter and its values (all its words: `connection hash buckets abc`
+ * of acl-plugin), else that parameter's first word and the next, else the word alone.
  */
 function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: number): number {
   const word = /^\S*/.exec(c.line.slice(at))?.[0] ?? '';
   const wordEnd = at + Math.max(word.length, 1);
   if (c.startup) {
-    // the parameter VPP stopped at (`hash lookup hash memory lots`), the innermost entry there
-    let entry: ConfigEntry | undefined;
-    let level: readonly ConfigEntry[] = analysis.startup?.sections ?? [];
-    for (let inner = level.find((e) => e.start <= at && at < e.end); inner; inner = level.find((e) => e.start <= at && at < e.end)) {
-      entry = inner;
-      level = inner.children;
-    }
-    if (entry && entry.key[0]?.start === at) return Math.max(entry.end, wordEnd);
+    const entry = analysis.startup && entryAt(analysis.startup.sections, at);
+    if (entry) return Math.max(wordEnd, entryEnd(entry));
     const pair = /^\S+[ \t]+[^\s{}]+/.exec(c.line.slice(at))?.[0];
     return pair ? at + pair.length : wordEnd;
   }
@@ -273,6 +277,24 @@ function phraseEnd(analysis: ReturnType<typeof analyze>, c: RecordedCase, at: nu
     if (m) return Math.max(m.end, wordEnd);
   }
   return wordEnd;
+}
+
+/** The startup.conf entry, at any depth, whose first word is at `at`. */
+function entryAt(entries: readonly ConfigEntry[], at: number): ConfigEntry | undefined {
+  for (const e of entries) {
+    if (e.key[0]?.start === at) return e;
+    if (e.start <= at && at < e.end) {
+      const inner = entryAt(e.children, at);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Where an entry's words end: its key and values, not a block after them. */
+function entryEnd(e: ConfigEntry): number {
+  const last = [...e.key, ...e.values.flatMap((v) => (v.token ? [v.token] : (v.rest ?? [])))].pop();
+  return last ? last.end : e.end;
 }
 
 /** Command families, for the agreement report. */

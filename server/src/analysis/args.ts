@@ -24,6 +24,14 @@ export interface ArgPattern<S> {
    * (`%U %u` reads `10` of `10.9.0.1`). Only where the branches are VPP's, in its order.
    */
   leadingDigits?: boolean;
+  /**
+   * In a sequence, an element VPP must read at its place (a required one): it reads none after it
+   * before it, so a word there is this element or unknown input (`mtu_cmd` reads `%d %U`, and VPP
+   * 26.06 stopped at `loop0` of `set interface mtu loop0 9000`).
+   */
+  readFirst?: boolean;
+  /** A group VPP's loop reads in one pass only (`CommandSpec.readOnce`): once one of it is read, none is again. */
+  onceGroup?: number;
 }
 
 export interface ValueMatch {
@@ -144,6 +152,8 @@ export interface ArgScan<S> {
   openRun?: UnknownRun;
   cursor: number;
   used?: Set<number>;
+  /** The `onceGroup`s read so far. */
+  closed?: Set<number>;
   readonly matches: ArgMatch<S>[];
   readonly unknown: UnknownRun[];
 }
@@ -159,14 +169,25 @@ export function argResult<S>(scan: ArgScan<S>): MatchResult<S> {
 /** `matchArgs` from where `scan` stopped, until it has read up to item `until` (or a little past it: a match is read whole). */
 export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], scan: ArgScan<S>, until: number, order: 'any' | 'sequence' = 'any', loopFrom = Infinity): void {
   const keywordPatterns = keywordOrder(patterns);
-  let { used, cursor, openRun, i } = scan;
+  let { used, cursor, openRun, i, closed } = scan;
   const { matches, unknown } = scan;
 
-  // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first;
-  // a function that reads a fixed sequence reads each element once
-  // a function that reads a fixed sequence reads each element once; a loop after it (`loopFrom`)
-  // reads its own elements in any order, again and again
-  const available = (index: number) => (order === 'sequence' && index < loopFrom ? index >= cursor && (!used?.has(index) || patterns[index].repeatable) : true);
+  // VPP's loops try every keyword on every pass, so a repeated option simply overwrites the first,
+  // but for a group read in one pass only (`onceGroup`); a function that reads a fixed sequence reads
+  // each element once, and no later element, nor the loop after it (`loopFrom`), before a required
+  // one; that loop reads its own elements in any order, again and again
+  const available = (index: number) => {
+    const pattern = patterns[index];
+    if (pattern.onceGroup !== undefined && closed?.has(pattern.onceGroup)) return false;
+    if (order !== 'sequence') return true;
+    if (index >= loopFrom) return !skipsReadFirst(index);
+    return index >= cursor && (!used?.has(index) || pattern.repeatable) && !skipsReadFirst(index);
+  };
+  const skipsReadFirst = (index: number) => {
+    const end = Math.min(index, loopFrom);
+    for (let k = cursor; k < end; k++) if (patterns[k].readFirst && !used?.has(k)) return true;
+    return false;
+  };
 
   while (i < items.length && i < until) {
     const item = items[i];
@@ -225,6 +246,7 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
       continue;
     }
     openRun = undefined;
+    if (hit.pattern.onceGroup !== undefined) (closed ??= new Set()).add(hit.pattern.onceGroup);
     if (order === 'sequence') {
       (used ??= new Set()).add(hit.index);
       cursor = hit.index >= loopFrom ? Math.max(cursor, loopFrom) : hit.pattern.repeatable ? hit.index : (hit.pattern.choiceEnd ?? hit.index + 1);
@@ -262,6 +284,7 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
   scan.openRun = openRun;
   scan.cursor = cursor;
   scan.used = used;
+  scan.closed = closed;
 }
 
 /** Shared by the matches that have none (most lines): kept per line, an empty array still costs an object. Never written to. */

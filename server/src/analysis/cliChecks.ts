@@ -7,8 +7,9 @@ import { codeList as list, diagnostic, DIAGNOSTIC_CODES, type DiagnosticCode, ty
 import { DEFAULT_PLUGINS } from './startupModel';
 import { checkValueMatches } from './valueChecks';
 import { routePathFindings } from './routePath';
-import { checkShape, ZERO_REFUSED } from './values';
+import { checkShape, readsLeadingNumber, ZERO_REFUSED } from './values';
 import { suggest } from './suggest';
+import { misspeltKeywords } from './misreadInterface';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
@@ -37,12 +38,17 @@ export interface PluginContext {
 /** Diagnostics for one script command. */
 export function checkCommand(use: CommandUse, schema: Schema, plugins: PluginContext): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
-  const own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema, parentWithFunction(schema, use.command.path)) : undefined;
+  let own = use.kind === 'command' && use.command && use.match ? checkArguments(use, use.command, schema, parentWithFunction(schema, use.command.path)) : undefined;
   // whether VPP's function fails on the line, after-loop checks included (unsoftened by a parent)
   const failed = !!use.nested?.continuedFrom && !!own && checkArguments(use, use.command!, schema).some((d) => SILENCED.has(d.code));
   const handed = use.nested?.continuedFrom ? continuedToParent(use, failed, schema, joinFix(use.line, use.nested.continuedFrom.at)) : undefined;
   if (handed) out.push(...handed);
   else if (use.nested) out.push(...checkCommand(use.nested, schema, plugins));
+  // a line continued with `\\` that VPP refuses for its continuation: a misspelt keyword of this part is
+  // where VPP stops first (`ipsec tunnel protect s-ain \\` then `1`: "unknown input 's-ain'")
+  if (own && use.nested?.continuedFrom && out.some((d) => d.severity === 'error') && !own.some((d) => d.severity === 'error')) {
+    own = checkArguments(use, use.command!, schema, parentWithFunction(schema, use.command!.path), true);
+  }
   if (use.failure) out.push(withJoinFix(use, resolutionFailure(use, schema)));
   else if (use.kind === 'unresolved' && use.path.length > 0 && use.args.length === 0) {
     const last = use.path[use.path.length - 1].token;
@@ -193,7 +199,8 @@ function removedCommand(use: CommandUse, token: Token): { spec: RemovedCommand; 
   return undefined;
 }
 
-function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, parent?: string): VppDiagnostic[] {
+/** `lineFails`: VPP refuses the line anyway, for what the continuation after it holds (see `withMisspeltKeywords`). */
+function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, parent?: string, lineFails = false): VppDiagnostic[] {
   const release = schema.release;
   const out: VppDiagnostic[] = [];
   /** What the checks after VPP's parse loop refuse: see `afterParent`. */
@@ -213,7 +220,11 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
   }
   // there, a keyword whose value unformat cannot read fails its branch, and the loop stops at it
   const unread = command.ignoresRest ? match.matches.find((m) => m.keyword.length > 0 && m.values.some((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)))) : undefined;
-  if (unread) ignoredFrom = Math.min(ignoredFrom, unread.start);
+  // unless the value is a number unformat reads the leading digits of (`template-interval 1.5` reads
+  // 1): VPP takes the argument and stops in the word, at `.5` (VPP 26.06: "unknown input `.5'")
+  const digitsOf = unread && leadingDigitsRead(unread);
+  if (unread && !digitsOf) ignoredFrom = Math.min(ignoredFrom, unread.start);
+  if (digitsOf) ignoredFrom = Math.min(ignoredFrom, digitsOf.token.start);
   const given = new Map<string, ArgMatch<ArgSpec>[]>();
   for (const m of match.matches) {
     if (m.start >= ignoredFrom) continue;
@@ -223,14 +234,16 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     else given.set(name, [m]);
     // a 0 VPP refuses after its loop (`zeroRefused`) counts only in the last use: a later one replaces it
     const replaced = match.matches.some((o) => o.pattern.spec.name === name && o.start > m.start && o.start < ignoredFrom);
+    if (m === unread && digitsOf) continue;
     out.push(...checkValues(replaced ? withoutZeroRefusal(m) : m), ...routePathFindings(m, command));
     if (m.pattern.spec.deprecated) out.push(diagnostic('vpp.deprecated', m.pattern.spec.deprecated, m.start, m.end));
   }
   const refusedWord = match.unknown.some((run) => run.first.start < ignoredFrom);
-  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(unknownArgument(run, command, release));
+  for (const run of match.unknown) if (run.first.start < ignoredFrom) out.push(readAgain(run, command, match) ?? unknownArgument(run, command, release, expectedInSequence(run, command, match)));
   const firstIgnored = use.args.find((item) => item.start >= ignoredFrom);
   // a template word may stand for several words, so where the reading stops is not known
-  if (firstIgnored) out.push(ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema));
+  const ignored = firstIgnored && ignoredInput(use, firstIgnored, command, templated || !!use.dropsRest || !!lineInputReader(command.path, release), schema, firstIgnored === digitsOf?.token ? digitsOf.digits : undefined);
+  if (ignored) out.push(ignored);
   for (const [name, uses] of given) {
     const spec = uses[0].pattern.spec;
     if (uses.length > 1 && !spec.repeatable && spec.keyword) {
@@ -302,7 +315,14 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
     // refused `set vxlan-gpe-ioam export ipfix { collector 10.9.0 }` with the parent's "tunnel local
     // address not specified")
     const stillRefused = (!firstIgnored || !!use.braced) && !templated && ancestorsRefuseEmptyLine(schema, command.path);
-    out.push(...(parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop));
+    const afterChecks = parent && !stillRefused ? afterLoop.map((d) => afterParent(d, command.path, parent)) : afterLoop;
+    out.push(...afterChecks);
+    // the words dropped unread are no quiet end when a check after the loop refuses the line: VPP's
+    // error quotes the input it left, from that word (VPP 26.06: "set ip flow-hash: unknown input
+    // `table'" for `set ip flow-hash { table }`, "trace filter: expected ..., got `include'")
+    if (ignored?.code === 'vpp.ignored-input' && afterChecks.some((d) => d.code === 'vpp.missing-required' && d.severity === 'error')) {
+      out[out.indexOf(ignored)] = refusedAtIgnored(ignored, command, isGroup(firstIgnored!) ? '{' : (firstIgnored as Token).text);
+    }
     for (const [, uses] of given) {
       const spec = uses[0].pattern.spec;
       const missing = (spec.needs ?? []).filter((name) => !given.has(name));
@@ -312,7 +332,24 @@ function checkArguments(use: CommandUse, command: CommandSpec, schema: Schema, p
       out.push(diagnostic('vpp.missing-required', `\`${spec.keyword ?? spec.name}\` needs ${list(needed)}; VPP refuses it alone.`, at.start, at.end));
     }
   }
-  return out;
+  return withMisspeltKeywords(out, match, command, release, ignoredFrom, lineFails);
+}
+
+/**
+ * On a line VPP refuses already, a misspelt keyword we read as an interface (see misreadInterface.ts)
+ * is where VPP stops: it is reported there, and the value after it is its own, no word of its own.
+ */
+function withMisspeltKeywords(out: VppDiagnostic[], match: MatchResult<ArgSpec>, command: CommandSpec, release: VppRelease, before: number, lineFails: boolean): VppDiagnostic[] {
+  if (!lineFails && !out.some((d) => d.severity === 'error' && SILENCED.has(d.code))) return out;
+  const typos = misspeltKeywords(match, command, before);
+  if (typos.length === 0) return out;
+  const taken = new Set(typos.flatMap((t) => (t.replaces ? [t.replaces.first.start] : [])));
+  const kept = out.filter((d) => !(d.code === 'vpp.unknown-option' && taken.has(d.start)));
+  const found = typos.map((t) => {
+    const d = unknownArgument(t.run, command, release);
+    return { ...d, message: `${d.message} VPP would read it as an interface only if one had that name.` };
+  });
+  return [...found, ...kept];
 }
 
 /**
@@ -424,7 +461,48 @@ function checkValues(m: ArgMatch<ArgSpec>): VppDiagnostic[] {
   return checkValueMatches(m.values, label, m.keyword[m.keyword.length - 1] ?? m);
 }
 
-function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease): VppDiagnostic {
+/**
+ * A keyword of a group VPP reads in one pass only (`CommandSpec.readOnce`), given again after one of
+ * the group: VPP's branch tests its flag first and the word is unknown input.
+ */
+function readAgain(run: UnknownRun, command: CommandSpec, match: MatchResult<ArgSpec>): VppDiagnostic | undefined {
+  const item = run.first;
+  if (isGroup(item)) return undefined;
+  const text = (item as Token).text;
+  for (const group of command.readOnce ?? []) {
+    const specs = (command.args ?? []).filter((a) => group.includes(a.name));
+    if (!specs.some((a) => a.keyword?.split(' ')[0] === text)) continue;
+    const earlier = match.matches.find((m) => group.includes(m.pattern.spec.name) && m.start < item.start);
+    if (!earlier) continue;
+    const words = [...new Set(specs.map((a) => a.keyword!.split(' ')[0]))];
+    return diagnostic(
+      'vpp.unknown-option',
+      `\`${command.path}\` reads ${words.length > 1 ? `one of ${list(words)}` : `\`${words[0]}\``} once: after \`${earlier.keyword.map((t) => t.text).join(' ')}\` it no longer tries ${words.length > 1 ? 'them' : 'it'}, and VPP stops here with "unknown input".`,
+      item.start,
+      item.end,
+      [{ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) }],
+    );
+  }
+  return undefined;
+}
+
+/**
+ * In a sequence, the required value VPP reads where `run` starts, when no word before it gave it:
+ * VPP reads it there or fails (`mtu_cmd` reads `%d %U`: "unknown input `loop0 9000'").
+ */
+function expectedInSequence(run: UnknownRun, command: CommandSpec, match: MatchResult<ArgSpec>): ArgSpec | undefined {
+  if (command.order !== 'sequence') return undefined;
+  const args = command.args ?? [];
+  const loopFrom = command.loopFrom ?? Infinity;
+  for (const group of command.required ?? []) {
+    const index = group.length === 1 ? args.findIndex((a) => a.name === group[0]) : -1;
+    if (index < 0 || index >= loopFrom || args[index].keyword) continue;
+    if (!match.matches.some((m) => m.pattern.spec === args[index] && m.start < run.first.start)) return args[index];
+  }
+  return undefined;
+}
+
+function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRelease, expected?: ArgSpec): VppDiagnostic {
   const item = run.first;
   const text = isGroup(item) ? '{' : (item as Token).text;
   const start = item.start;
@@ -437,11 +515,44 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
     ]);
   }
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
+  const prefixed = keywordReadFromWords(run, command);
+  if (prefixed) {
+    const { spec, last } = prefixed;
+    const lastWord = spec.keyword!.split(' ').pop()!;
+    return diagnostic(
+      'vpp.unknown-option',
+      `\`${command.path}\` reads \`${spec.keyword}\` from the start of \`${run.items.slice(0, run.items.indexOf(last) + 1).map((i) => (i as Token).text).join(' ')}\` and stops at \`${last.text.slice(lastWord.length)}\`; VPP would stop with "unknown input".`,
+      last.start,
+      last.end,
+      [{ kind: 'replace', candidates: [lastWord] }],
+    );
+  }
   const guesses = suggest(text, keywords);
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
   fixes.push({ kind: 'remove', start: run.items[0].start, end: lastEnd(run.items) });
-  return diagnostic('vpp.unknown-option', `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".${hint}`, start, end, fixes);
+  const says = expected
+    ? `\`${command.path}\` reads its arguments in order and expects <${expected.name}> here, not \`${text}\`: VPP stops there and refuses the line.`
+    : `\`${command.path}\` does not accept \`${text}\`; VPP would stop with "unknown input".`;
+  return diagnostic('vpp.unknown-option', `${says}${hint}`, start, end, fixes);
+}
+
+/**
+ * A keyword of several words, with no value, whose last word unformat reads from the start of a
+ * longer word (`mode ip` from `mode ipq`, `fragments on` from `fragments onq`): VPP takes it and stops
+ * at the rest of that word (VPP 26.06: "create host-interface: unknown input `q'").
+ */
+function keywordReadFromWords(run: UnknownRun, command: CommandSpec): { spec: ArgSpec; last: Token } | undefined {
+  const words = run.items.map((i) => (isGroup(i) ? undefined : (i as Token).text));
+  for (const spec of command.args ?? []) {
+    const parts = spec.keyword?.split(' ') ?? [];
+    if (parts.length < 2 || spec.values?.length) continue;
+    const n = parts.length;
+    if (words.length < n || !parts.slice(0, -1).every((p, k) => words[k] === p)) continue;
+    const last = words[n - 1];
+    if (last && last.length > parts[n - 1].length && last.startsWith(parts[n - 1])) return { spec, last: run.items[n - 1] as Token };
+  }
+  return undefined;
 }
 
 /**
@@ -449,14 +560,36 @@ function unknownArgument(run: UnknownRun, command: CommandSpec, release: VppRele
  * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
  * dispatches it as the next command, which VPP refuses as unknown input.
  */
-function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema): VppDiagnostic {
+/** An ignored word where VPP's check after its loop then refuses the line: an error there. */
+function refusedAtIgnored(d: VppDiagnostic, command: CommandSpec, text: string): VppDiagnostic {
+  const path = command.path;
+  // the keyword itself, whose values do not follow it (`trace filter { include }`): no typo
+  const own = command.args?.find((a) => a.keyword === text && a.values?.length);
+  if (own) {
+    const fixes = d.fixes?.filter((f) => f.kind !== 'replace');
+    return diagnostic('vpp.unknown-option', `\`${text}\` needs its values here (\`${insertionText(own)}\`): \`${path}\` stops reading at it and refuses what it read; VPP's error quotes the input from here.`, d.start, d.end, fixes);
+  }
+  const hint = / Did you mean [^?]*\?$/.exec(d.message)?.[0] ?? '';
+  return diagnostic('vpp.unknown-option', `\`${path}\` stops reading at \`${text}\` and refuses what it read; VPP's error quotes the input from here.${hint}`, d.start, d.end, d.fixes);
+}
+
+/** The last value of an argument, a number that fails, whose leading digits unformat reads (`1` of `1.5`). */
+function leadingDigitsRead(m: ArgMatch<ArgSpec>): { token: Token; digits: string } | undefined {
+  const failing = m.values.find((v) => v.problem === 'missing' || (v.token && checkShape(v.token.text, v.spec)));
+  if (!failing?.token || failing !== m.values[m.values.length - 1] || !readsLeadingNumber(failing.token.text, failing.spec)) return undefined;
+  const digits = (failing.spec.kind === 'hex' ? /^\+?[0-9a-fA-F]+/ : /^[-+]?\d+/).exec(failing.token.text)?.[0];
+  return digits ? { token: failing.token, digits } : undefined;
+}
+
+function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema, digitsRead?: string): VppDiagnostic {
   const text = isGroup(item) ? '{' : (item as Token).text;
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);
   const guesses = suggest(text, keywords);
   const hint = guesses.length ? ` Did you mean ${list(guesses)}?` : '';
   const lineEnd = use.args[use.args.length - 1].end;
-  const fixes: VppDiagnostic['fixes'] = guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
-  fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
+  // a number read in part: the fix writes what VPP reads
+  const fixes: VppDiagnostic['fixes'] = digitsRead ? [{ kind: 'replace', candidates: [digitsRead] }] : guesses.length ? [{ kind: 'replace', candidates: guesses }] : [];
+  if (!digitsRead) fixes.push({ kind: 'remove', start: item.start, end: lineEnd });
   const end = isGroup(item) ? item.open.end : item.end;
   const split = dropped || isGroup(item) ? undefined : restRunsAsCommand(text, command, schema);
   if (split) {
@@ -469,7 +602,7 @@ function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped
     );
   }
   // `del` read from the start of `delete` leaves `ete`, which VPP runs (VPP 26.06: "unknown input `ete'")
-  const head = isGroup(item) ? undefined : keywords.find((k) => readsKeywordFrom(command.args!.find((a) => a.keyword === k)!, text));
+  const head = digitsRead ?? (isGroup(item) ? undefined : keywords.find((k) => readsKeywordFrom(command.args!.find((a) => a.keyword === k)!, text)));
   const left = head ? text.slice(head.length) : text;
   const how = head ? `reads \`${head}\` from the start of \`${text}\` and stops at \`${left}\`` : `stops reading at \`${text}\``;
   if (!dropped) {

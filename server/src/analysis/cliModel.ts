@@ -82,6 +82,20 @@ function buildArgPatterns(command: CommandSpec): ArgPattern<ArgSpec>[] {
     // a loop that stops quietly at a word it does not know takes the digits and ignores the rest
     leadingDigits: !!command.source && !command.ignoresRest,
   }));
+  // a sequence's required element, alone in its group, is read at its place or the function fails
+  if (command.order === 'sequence') {
+    const loopFrom = command.loopFrom ?? Infinity;
+    for (const group of command.required ?? []) {
+      const index = group.length === 1 ? args.findIndex((a) => a.name === group[0]) : -1;
+      if (index >= 0 && index < loopFrom) patterns[index].readFirst = true;
+    }
+  }
+  (command.readOnce ?? []).forEach((group, k) => {
+    for (const name of group) {
+      const index = args.findIndex((a) => a.name === name);
+      if (index >= 0) patterns[index].onceGroup = k;
+    }
+  });
   for (const choice of command.choices ?? []) {
     const indexes = choice.map((name) => args.findIndex((a) => a.name === name)).filter((i) => i >= 0);
     const end = Math.max(...indexes) + 1;

@@ -9,7 +9,8 @@ export const ZERO_REFUSED = 'must not be 0';
 export const KIND_EXAMPLES: Record<ValueKind, string> = {
   uint: 'a whole number (decimal digits)',
   int: 'a decimal number',
-  hex: 'a hex number such as 0x1f',
+  // unformat's %x reads no 0x: VPP 26.06 stopped at `x10` of `vnid 0x10` (ila entry, asked 2026-12-07)
+  hex: 'a hex number without 0x, such as 1f',
   number: 'a number (decimal or 0x hex)',
   float: 'a number such as 1.5',
   string: 'a word',

@@ -8,7 +8,7 @@ import type { ArgSpec, CommandArgsEntry, CommandSpec, ValueKind, ValueSpec } fro
  * (data/command-args.json), unpacked into the same `CommandSpec` fields the hand-written commands use.
  */
 
-export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'exclusive' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'ignoresRest' | 'readsNoArgs' | 'refusesBeforeReading'>;
+export type ReadArgsFields = Pick<CommandSpec, 'strict' | 'args' | 'required' | 'exclusive' | 'refuses' | 'bareIsNoop' | 'doc' | 'releases' | 'source' | 'order' | 'loopFrom' | 'choices' | 'readOnce' | 'ignoresRest' | 'readsNoArgs' | 'refusesBeforeReading'>;
 
 const byPath = new Map<string, CommandArgsEntry[]>();
 for (const entry of commandArgs as CommandArgsEntry[]) {
@@ -40,6 +40,7 @@ export function readingFields(entry: Reading, args: ArgSpec[]): ReadArgsFields {
   if (entry.order) fields.order = entry.order;
   if (entry.loopFrom !== undefined) fields.loopFrom = entry.loopFrom;
   if (entry.choices) fields.choices = entry.choices;
+  if (entry.readOnce) fields.readOnce = entry.readOnce;
   if (entry.ignoresRest) fields.ignoresRest = true;
   if (entry.readsNoArgs) fields.readsNoArgs = true;
   if (entry.refusesBeforeReading !== undefined) fields.refusesBeforeReading = entry.refusesBeforeReading;

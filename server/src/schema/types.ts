@@ -205,6 +205,13 @@ export interface CommandSpec {
    * the others are not read (a second one is a word left over).
    */
   choices?: readonly (readonly string[])[];
+  /**
+   * Each inner list names arguments VPP reads in one pass of its loop only: a flag the branches test
+   * (`!is_set && unformat (...)`, `if (!enable_set) { enable_set = 1; ... }`) is set once one of them
+   * is read, and a second is unknown input (VPP 26.06: "unknown input 'disable bogus-option'" for
+   * `nat44 forwarding disable disable bogus-option`).
+   */
+  readOnce?: readonly (readonly string[])[];
   /** Other combinations VPP refuses after reading the arguments. */
   refuses?: readonly Refusal[];
   creates?: InterfaceNaming;
@@ -307,6 +314,8 @@ export interface ReadCommandArgs {
   loopFrom?: number;
   /** See `CommandSpec.choices`. */
   choices?: string[][];
+  /** See `CommandSpec.readOnce`. */
+  readOnce?: string[][];
   /** VPP never looks past the last argument it reads (see `CommandSpec.ignoresRest`). */
   ignoresRest?: boolean;
   /** The function never reads its input (see `CommandSpec.readsNoArgs`). */
@@ -336,6 +345,7 @@ export interface CommandArgsEntry {
   order?: 'sequence';
   loopFrom?: number;
   choices?: string[][];
+  readOnce?: string[][];
   ignoresRest?: boolean;
   readsNoArgs?: boolean;
   refusesBeforeReading?: string;

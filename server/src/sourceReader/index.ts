@@ -48,7 +48,7 @@ export function readCliFile(
     if (known) return known;
     if (!local.has(fn)) {
       const own = functions.get(fn);
-      local.set(fn, own && own.params.length === 2 ? readUnformatFunction(own.body, localMacros) : undefined);
+      local.set(fn, own && own.params.length === 2 ? readUnformatFunction(own.body, lists) : undefined);
     }
     return local.get(fn) ?? (functions.has(fn) ? undefined : resolve(fn));
   };

@@ -15,6 +15,7 @@ import { readSequence, type RequiredRead } from './sequence';
 import { withSequenceRanges } from './sequenceRanges';
 import { readSequenceThenLoop } from './sequenceLoop';
 import { markOrderedValues } from './orderedValues';
+import { OnceGroups } from './readOnce';
 
 /**
  * Reads a CLI command function the way VPP runs it: the `unformat` calls of its
@@ -77,6 +78,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (typeof chain === 'string') return loose(chain);
   const read: ReadBranch[] = [];
   const checked: BranchRead[] = [];
+  const once = new OnceGroups(loop.body);
   for (const branch of chain.branches) {
     const body = branch.body.text;
     // a guard (`else if (!enable_set) { enable_set = 1; if (unformat (i, "enable")) ... }`) reads
@@ -92,6 +94,7 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
       if (problem) return loose(problem);
     }
     if (leaves) for (const arg of args.slice(before)) arg.endsInput = true;
+    once.add(branch, args.slice(before));
     if (!branch.guarded) markOrderedValues(branch.cond, branch.body, args.slice(before), flat.slice(0, at));
     // a guard's own test (`!enable_set`) is not what sets its flag: the words it reads are
     read.push({ cond: branch.guarded ? branch.guarded.join(' || ') : branch.cond, body, args: args.slice(before) });
@@ -137,7 +140,24 @@ export function readCommandFunction(body: string, inputName: string, resolve: Un
   if (required.length) result.required = required.filter((g, i) => required.findIndex((h) => JSON.stringify(h) === JSON.stringify(g)) === i);
   if (refuses.length) result.refuses = refuses;
   if (bareIsNoop) result.bareIsNoop = true;
-  return result;
+  const readOnce = once.groups(chain.branches, new Set(ranged.map((a) => a.name)));
+  if (readOnce.length && result.strict) result.readOnce = readOnce;
+  return withReadsFirst(result, requiredFirst);
+}
+
+/**
+ * The words a function reads once before its loop, each required (`if (!unformat (line_input, "%U",
+ * unformat_ip_prefix, &pfx)) return ...error`), come first, once: the loop never reads them again
+ * (VPP 26.06 stopped at the second prefix of `cnat client add 10.9.0.1/24 10.9.0.1/24 fib`). A
+ * sequence of them, then the loop from `loopFrom` on.
+ */
+function withReadsFirst(result: ReadCommandArgs, requiredFirst: readonly string[][]): ReadCommandArgs {
+  const names = requiredFirst.flat();
+  if (names.length === 0 || !result.strict || result.reason) return result;
+  // only when they are still the first arguments, in the order read
+  if (!names.every((name, i) => result.args[i]?.name === name)) return result;
+  const choices = requiredFirst.filter((g) => g.length > 1);
+  return { ...result, order: 'sequence', loopFrom: names.length, ...(choices.length ? { choices: [...(result.choices ?? []), ...choices] } : {}) };
 }
 
 /**

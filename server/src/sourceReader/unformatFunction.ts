@@ -17,10 +17,10 @@ import { knownUnformat } from './unformatKinds';
  * over `foreach_bond_mode`). That reads one word out of a list: an enum. Anything else is not followed.
  */
 
-/** The `#define foreach_*` list macros of some C text, by name, with their bodies. */
+/** The `#define foreach_*` list macros of some C text (also `ila_foreach_direction`: a prefix before `foreach_`), by name, with their bodies. */
 export function findListMacros(code: string): Map<string, string> {
   const macros = new Map<string, string>();
-  const re = /^[ \t]*#[ \t]*define[ \t]+(foreach_\w+)[ \t]*(.*)$/gm;
+  const re = /^[ \t]*#[ \t]*define[ \t]+(\w*foreach_\w+)[ \t]*(.*)$/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(code))) if (!macros.has(m[1])) macros.set(m[1], m[2]);
   return macros;

@@ -44,8 +44,6 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_vlib_log_level: { kind: 'string' },
   unformat_perfmon_active_type: { kind: 'string' },
   unformat_sfdp_timeout_name: { kind: 'string' },
-  // one word of ila_foreach_type
-  unformat_ila_type: { kind: 'string' },
   // `%U.%s`: a node name and one of its error counters, as one word (`ip4-input.drop`)
   unformat_vlib_error: { kind: 'string' },
   // one word of foreach_syslog_severity / foreach_urpf_mode (X-macros this reader does not expand)
@@ -114,8 +112,6 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // `%s` again and again while each word names a device, the first other word read and dropped
   // (dev/format.c): as the rest of the line
   unformat_vnet_dev_vector: { kind: 'rest', placeholder: 'pci/0000:02:00.0' },
-  // one word of ila_foreach_direction (bidir, sir2ila, ila2sir)
-  unformat_ila_direction: { kind: 'string' },
   // service names (registered at run time) one after another, at least one (sfdp/format.c): as the rest
   unformat_sfdp_service_bitmap: { kind: 'rest', placeholder: 'service' },
   // npol_format.c: an IP prefix or address (one word), or `PROTO ADDRESS PORT`; its commands read
