@@ -1,5 +1,5 @@
 import { allArgsOf, pluginDisabledByDefault, releasesOfCommand, type Schema } from '../schema/index';
-import { RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../schema/types';
+import { groupOf, RELEASES, type ArgSpec, type CommandSpec, type VppRelease } from '../schema/types';
 import { isGroup, type Item, type LineNode, type Token } from '../syntax/tree';
 import type { ArgMatch, MatchResult, UnknownRun } from './args';
 import type { CommandUse } from './cliModel';
@@ -13,7 +13,7 @@ import { misspeltKeywords } from './misreadInterface';
 import { REMOVED_COMMANDS, type RemovedCommand } from '../schema/cli/removedCommands';
 import { silentErrorsOf } from '../schema/silentErrors';
 import { lineInputReader } from '../schema/lineInput';
-import { groupOf, possibleUses, refusalDiagnostics, unfilledGroup } from './refusalChecks';
+import { possibleUses, refusalDiagnostics, unfilledGroup } from './refusalChecks';
 import { ancestorsRefuseEmptyLine, emptyLineParent, underEmptyLineParent } from './parentFallback';
 import { continuedToParent } from './continuedParent';
 import { readsKeywordFrom, readsNumberPrefix, restRunsAsCommand } from './keywordPrefix';

@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec, Refusal } from '../schema/types';
+import { groupOf, type ArgSpec, type CommandSpec, type Refusal } from '../schema/types';
 import type { ArgMatch } from './args';
 import { codeList as list, diagnostic, type VppDiagnostic } from './diagnostic';
 import { checkShape } from './values';
@@ -29,11 +29,6 @@ export function refusalDiagnostics(command: CommandSpec, given: ReadonlyMap<stri
     out.push(diagnostic('vpp.conflicting-options', `VPP refuses ${what} in \`${command.path}\`${words}.`, at.start, at.end));
   }
   return out;
-}
-
-/** A `without` group with its count (1 unless written `{ of, atLeast }`). */
-export function groupOf(g: NonNullable<Refusal['without']>[number]): { of: readonly string[]; atLeast: number } {
-  return Array.isArray(g) ? { of: g as readonly string[], atLeast: 1 } : (g as { of: readonly string[]; atLeast: number });
 }
 
 function uses(group: readonly string[], given: ReadonlyMap<string, readonly ArgMatch<ArgSpec>[]>): number {

@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec, Refusal, ValueSpec } from './types';
+import { groupOf, type ArgSpec, type CommandSpec, type Refusal, type ValueSpec } from './types';
 
 /**
  * Checks of a command the source reader does not follow (in a helper, or in what a branch tests
@@ -153,12 +153,11 @@ export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required'
   let out = reading;
   for (const check of HELPER_CHECKS) {
     if (check.path !== path) continue;
-    const refused = (check.refuses ?? []).flatMap((r) => [...(r.with ?? []), ...(r.without ?? []).map((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of))]);
+    const refused = (check.refuses ?? []).flatMap((r) => [...(r.with ?? []), ...(r.without ?? []).map((g) => groupOf(g).of)]);
     const groups = [...(check.required ?? []), ...(check.exclusive ?? []), ...refused, ...(check.readOnlyAfter ?? []).map((r) => [r.name, r.arg]), ...(check.values ?? []).map((v) => [v.name])];
     if (!groups.every((g) => g.every((n) => names.has(n)))) continue;
     out = { ...out };
     // a group the reading has already (from a release whose source the reader follows) is not added twice
-    const sameGroup = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n) => b.includes(n));
     if (check.required) out.required = [...(out.required ?? []), ...check.required.filter((g) => !(out.required ?? []).some((h) => sameGroup(g, h)))];
     if (check.exclusive) out.exclusive = [...(out.exclusive ?? []), ...check.exclusive];
     if (check.refuses) out.refuses = [...(out.refuses ?? []), ...check.refuses];
@@ -166,6 +165,11 @@ export function withHelperChecks<T extends Pick<CommandSpec, 'args' | 'required'
     for (const { name, index, ...limits } of check.values ?? []) out.args = out.args?.map((a) => (a.name === name ? { ...a, values: a.values?.map((v, i) => (i === index ? narrowed(v, limits) : v)) } : a));
   }
   return out;
+}
+
+/** Two groups naming the same arguments, in any order. */
+function sameGroup(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n) => b.includes(n));
 }
 
 /** A value with a helper's limits added: a bound narrows one already read. */

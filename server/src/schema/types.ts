@@ -167,6 +167,11 @@ export interface Refusal {
   says?: string;
 }
 
+/** A `without` group of a refusal with its count (1 unless written `{ of, atLeast }`). */
+export function groupOf(g: NonNullable<Refusal['without']>[number]): { of: readonly string[]; atLeast: number } {
+  return Array.isArray(g) ? { of: g as readonly string[], atLeast: 1 } : (g as { of: readonly string[]; atLeast: number });
+}
+
 export interface InterfaceNaming {
   /** How VPP names the interface this command creates; read by the interface model. */
   rule: 'tap' | 'host-interface' | 'af_xdp' | 'vhost-user' | 'memif' | 'loopback' | 'sub-interface' | 'lcp' | 'bridge-domain';

@@ -1,4 +1,4 @@
-import type { ArgSpec, Refusal } from '../schema/types';
+import { groupOf, type ArgSpec, type Refusal } from '../schema/types';
 import { flatten, returnsError } from './branches';
 import { matchBracket, normalizeSpace, stringLiteralValue, splitTopLevel, type Statement } from './cText';
 import { isInlined, isInlinedQuietReturn } from './calleeChecks';
@@ -712,7 +712,7 @@ function toRefusals(found: readonly { terms: Term[]; says?: string }[], branches
       }
       // `grp_set && mcast_sw_if_index == ~0`: with and without the same argument never holds
       const withNames = new Set([...(refusal.with ?? []).flat(), ...(refusal.last ?? []).flatMap((l) => l.of)]);
-      if (empty || (refusal.without ?? []).some((g) => (Array.isArray(g) ? g : (g as { of: readonly string[] }).of).some((n) => withNames.has(n)))) continue;
+      if (empty || (refusal.without ?? []).some((g) => groupOf(g).of.some((n) => withNames.has(n)))) continue;
       if (clobbering.length) (refusal.without ??= []).push([...clobbering]);
       // none of A and none of B: VPP needs one of A and B, a plain required group
       if (!refusal.with && !refusal.same && !refusal.last && refusal.without?.every((g) => Array.isArray(g))) {
