@@ -555,11 +555,6 @@ function keywordReadFromWords(run: UnknownRun, command: CommandSpec): { spec: Ar
   return undefined;
 }
 
-/**
- * Where a command stops reading. A command that read its line (`unformat_line_input`) drops the
- * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
- * dispatches it as the next command, which VPP refuses as unknown input.
- */
 /** An ignored word where VPP's check after its loop then refuses the line: an error there. */
 function refusedAtIgnored(d: VppDiagnostic, command: CommandSpec, text: string): VppDiagnostic {
   const path = command.path;
@@ -581,6 +576,11 @@ function leadingDigitsRead(m: ArgMatch<ArgSpec>): { token: Token; digits: string
   return digits ? { token: failing.token, digits } : undefined;
 }
 
+/**
+ * Where a command stops reading. A command that read its line (`unformat_line_input`) drops the
+ * rest; one that reads VPP's input directly leaves it there, and vlib_cli_input (src/vlib/cli.c)
+ * dispatches it as the next command, which VPP refuses as unknown input.
+ */
 function ignoredInput(use: CommandUse, item: Item, command: CommandSpec, dropped: boolean, schema: Schema, digitsRead?: string): VppDiagnostic {
   const text = isGroup(item) ? '{' : (item as Token).text;
   const keywords = (command.args ?? []).map((a) => a.keyword).filter((k): k is string => !!k);

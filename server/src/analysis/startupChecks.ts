@@ -112,13 +112,13 @@ function unknownSection(word: Token, schema: Schema): VppDiagnostic {
   );
 }
 
+/** How many entries of one block one step checks (`plugins { }` may hold 20,000). */
+const ENTRIES_PER_STEP = 512;
+
 /**
  * `within`: the key of the enclosing block when its loop ends at the first word it cannot read
  * (`lookups`, as cpu_config does): a value VPP cannot read ends it too, and VPP ignores the rest.
  */
-/** How many entries of one block one step checks (`plugins { }` may hold 20,000). */
-const ENTRIES_PER_STEP = 512;
-
 function* checkEntry(entry: ConfigEntry, schema: Schema, source: string, out: VppDiagnostic[], within?: string): Steps<void> {
   const param = entry.param!;
   const label = `\`${param.key === '*' ? entry.key.map((k) => k.text).join(' ') : param.key}\``;

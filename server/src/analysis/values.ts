@@ -86,6 +86,10 @@ const IP_PROTOCOLS = new Set<string>(ipProtocols);
  * unformat_ip_protocol reads a token of `a-zA-Z0-9_` and looks it up as written, then upper-cased,
  * among the names of protocols.def: `tcp` and `Tcp` are TCP, `6` is no name.
  */
+function isIpProtocol(text: string): boolean {
+  return /^\w+$/.test(text) && IP_PROTOCOLS.has(text.toUpperCase());
+}
+
 const ETHERTYPES = new Set<string>(ethertypes);
 
 /**
@@ -99,14 +103,11 @@ function isEthertype(text: string): boolean {
   // a number of 65536 or more is refused (VPP 26.06: `70000`); past 2^31 the int VPP reads it into
   // wraps, which is not followed
   const hex = /^0x([0-9a-fA-F]+)/.exec(text)?.[1];
-  const number = hex !== undefined ? parseInt(hex, 16) : /^\+?(\d+)/.test(text) ? Number(/^\+?(\d+)/.exec(text)![1]) : undefined;
+  const decimal = /^\+?(\d+)/.exec(text)?.[1];
+  const number = hex !== undefined ? parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined;
   if (number !== undefined) return number < 65536 || number > 0x7fffffff;
   const token = /^[A-Za-z_]\w*/.exec(text)?.[0];
   return token === undefined || ETHERTYPES.has(token.toUpperCase());
-}
-
-function isIpProtocol(text: string): boolean {
-  return /^\w+$/.test(text) && IP_PROTOCOLS.has(text.toUpperCase());
 }
 
 export function isIp4(text: string): boolean {
