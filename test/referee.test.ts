@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coverageOf } from '../tools/vpp-referee/coverage';
 import { knownRules, ruleFor } from '../tools/vpp-referee/known';
 import { summarise } from '../tools/vpp-referee/report';
 import { wordToName } from '../tools/vpp-referee/renameWord';
@@ -32,6 +33,12 @@ describe('referee: VPP built from source judges our analysis', () => {
     describe(`VPP ${record.release}`, () => {
       const summary = summarise(record);
       const rules = knownRules(record.release);
+
+      it('asked VPP about every strict command and startup.conf section, but those it says why it did not', () => {
+        const coverage = coverageOf(record);
+        assert.deepEqual(coverage.notAsked.filter((n) => !n.why).map((n) => n.name), []);
+        assert.ok(coverage.commandsAsked > 0.5 * coverage.commands, `${coverage.commandsAsked} of ${coverage.commands} strict commands asked`);
+      });
 
       it('reports no error on a line VPP accepted (nor where an interface of that name makes VPP accept it), but the explained ones', () => {
         const unlisted = summary.disagreements.filter((d) => d.weRefuse && !ruleFor(rules, d.case.line));

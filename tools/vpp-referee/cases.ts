@@ -18,36 +18,40 @@ export interface GeneratedCase {
 }
 
 /**
- * Commands that stop VPP, wait, flood the machine or write outside the sandbox: never sent.
- * Matched on the command path's leading words.
+ * Commands never sent, matched on the command path's leading words, each with why: they stop VPP,
+ * wait, flood the machine or write outside the sandbox. `show` commands are sent: they only print.
  */
-const NEVER_SEND = [
-  'quit',
-  'exit',
-  'restart',
-  'exec',
-  'ping',
-  'traceroute',
-  'wait',
-  'sleep',
-  'test',
-  'panic',
-  'unix',
-  'api trace',
-  'pcap',
-  'packet-generator capture',
-  'event-logger save',
-  'save',
-  'crash',
-  'cli-',
-  'memory-trace',
-  'set logging file',
-  'show',
-  'vppctl',
+export const NEVER_SEND: ReadonlyArray<{ prefix: string; why: string }> = [
+  { prefix: 'quit', why: 'stops VPP' },
+  { prefix: 'exit', why: 'stops VPP' },
+  { prefix: 'restart', why: 'stops VPP' },
+  { prefix: 'panic', why: 'stops VPP' },
+  { prefix: 'crash', why: 'stops VPP' },
+  { prefix: 'exec', why: 'runs another script: the referee asks each line that way itself' },
+  { prefix: 'ping', why: 'sends packets and waits for answers' },
+  { prefix: 'traceroute', why: 'sends packets and waits for answers' },
+  { prefix: 'wait', why: 'waits' },
+  { prefix: 'sleep', why: 'waits' },
+  { prefix: 'test', why: "VPP's own unit tests: they fill tables, start processes or need hardware" },
+  { prefix: 'unix', why: 'changes the terminal the referee reads' },
+  { prefix: 'api trace', why: 'writes files outside the sandbox' },
+  { prefix: 'pcap', why: 'captures packets to files outside the sandbox' },
+  { prefix: 'packet-generator capture', why: 'captures packets to files outside the sandbox' },
+  { prefix: 'event-logger save', why: 'writes files outside the sandbox' },
+  { prefix: 'save', why: 'writes files outside the sandbox' },
+  { prefix: 'memory-trace', why: 'traces every allocation of the main heap from then on' },
+  { prefix: 'set logging file', why: 'writes files outside the sandbox' },
+  { prefix: 'cli-', why: 'changes the CLI session the referee reads' },
+  { prefix: 'vppctl', why: 'not a VPP command' },
 ];
 
+/** Why a command is never sent, or undefined when it is sent. */
+export function neverSentWhy(path: string): string | undefined {
+  return NEVER_SEND.find(({ prefix: p }) => path === p || path.startsWith(`${p} `) || (p.endsWith('-') && path.startsWith(p)))?.why;
+}
+
 export function sendable(path: string): boolean {
-  return !NEVER_SEND.some((p) => path === p || path.startsWith(`${p} `) || (p.endsWith('-') && path.startsWith(p)));
+  return neverSentWhy(path) === undefined;
 }
 
 function render(arg: ArgSpec, values: readonly string[]): string {

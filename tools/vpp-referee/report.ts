@@ -1,4 +1,5 @@
 /** Agreement between VPP's recorded verdicts and our analysis, per command family and overall. */
+import { coverageOf } from './coverage';
 import { knownRules, ruleFor, type KnownRule } from './known';
 import { judge, reread, withBlockEvidence, type RecordedCase, type RefereeRecord } from './verdicts';
 
@@ -84,6 +85,20 @@ function missRows(misses: readonly Disagreement[], rules: readonly KnownRule[]):
 
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(2)} %`);
 
+/** How many strict commands and sections were asked, and the others grouped by why they were not. */
+function coverageLines(record: RefereeRecord): string[] {
+  const c = coverageOf(record);
+  const byWhy = new Map<string, string[]>();
+  for (const n of c.notAsked) byWhy.set(n.why || 'not asked, for no listed reason', [...(byWhy.get(n.why || 'not asked, for no listed reason') ?? []), n.name]);
+  return [
+    `Asked: ${c.commandsAsked} of ${c.commands} strict commands, ${c.sectionsAsked} of ${c.sections} startup.conf sections. Not asked:`,
+    '',
+    ...[...byWhy]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([why, names]) => `- ${names.length}, ${why}: ${names.map((n) => `\`${n}\``).join(', ')}`),
+  ];
+}
+
 export function formatReport(record: RefereeRecord, s: Summary): string {
   const rules = knownRules(record.release);
   const rows = [...s.families.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -96,6 +111,8 @@ export function formatReport(record: RefereeRecord, s: Summary): string {
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(([name, f]) => line(name, f)),
     line('**all**', s.total),
+    '',
+    ...coverageLines(record),
     '',
     `${s.disagreements.length} disagreements.`,
     '',

@@ -19,6 +19,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { schemaFor } from '../../server/src/schema/index';
 import { isRelease, type VppRelease } from '../../server/src/schema/types';
 import { generateCases, readLineList, type GeneratedCase } from './cases';
 import { formatDocument, formatReport, summarise } from './report';
@@ -40,7 +41,7 @@ export function recordPath(release: VppRelease): string {
 
 export function writeRecord(record: RefereeRecord, file: string): void {
   const body = record.cases.map((c) => `    ${JSON.stringify(c)}`).join(',\n');
-  writeFileSync(file, `{\n  "release": ${JSON.stringify(record.release)},\n  "vpp": ${JSON.stringify(record.vpp)},\n  "cases": [\n${body}\n  ]\n}\n`);
+  writeFileSync(file, `{\n  "release": ${JSON.stringify(record.release)},\n  "vpp": ${JSON.stringify(record.vpp)},\n${record.notBuilt ? `  "notBuilt": ${JSON.stringify(record.notBuilt)},\n` : ''}  "cases": [\n${body}\n  ]\n}\n`);
 }
 
 async function ask(release: VppRelease, cases: GeneratedCase[]): Promise<RefereeRecord> {
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     let cases = all.filter((c) => !c.plugin || hasPlugin(build, c.plugin));
     const missing = [...new Set(all.filter((c) => !cases.includes(c)).map((c) => c.plugin))];
     if (missing.length) console.error(`not asked: commands of plugins this build lacks (${missing.join(', ')})`);
+    const notBuilt = [...schemaFor(release).plugins.keys()].filter((p) => !hasPlugin(build, p)).sort();
     const extra = option('--extra');
     if (extra) cases.push(...readLineList(extra).map((line) => ({ line, family: 'extra' })));
     const limit = option('--limit');
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
       console.error(`asking ${wanted.size} recorded lines again`);
       const again = await ask(release, keptLines.filter((c) => wanted.has(c.line)).map(({ line, family, plugin }) => ({ line, family, ...(plugin ? { plugin } : {}) })));
       const answers = new Map(again.cases.map((c) => [c.line, c]));
-      record = { release, vpp: again.vpp, cases: kept.map((c) => answers.get(c.line) ?? c) };
+      record = { release, vpp: again.vpp, notBuilt, cases: kept.map((c) => answers.get(c.line) ?? c) };
       writeRecord(record, recordPath(release));
       console.log(formatReport(record, summarise(record)));
       return;
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
       record.vpp ||= answered.version;
       record.cases.push(...answered.cases);
     } else record.cases.push(...kept.filter((c) => c.startup));
+    record.notBuilt = notBuilt;
     writeRecord(record, recordPath(release));
   }
   console.log(formatReport(record, summarise(record)));

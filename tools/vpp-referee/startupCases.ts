@@ -34,8 +34,8 @@ const NEVER_SET = new Set([
   'buffers default data-size',
 ]);
 
-/** Sections VPP only reads with the dpdk plugin, which a machine without NICs does not load. */
-const NEVER_SECTION = new Set(['dpdk']);
+/** Sections never asked, with why. */
+export const NEVER_SECTION = new Map([['dpdk', 'VPP reads it only with the dpdk plugin, which a machine without NICs does not load']]);
 
 function paramText(p: StartupParam, values: string[]): string {
   return [p.key === '*' ? 'ref-node' : p.key, ...values].join(' ');

@@ -42,6 +42,8 @@ export interface RefereeRecord {
   release: VppRelease;
   /** `show version` of the VPP that answered. */
   vpp: string;
+  /** Plugins whose commands and sections were not asked: the build that answered lacks them. */
+  notBuilt?: string[];
   cases: RecordedCase[];
 }
 
