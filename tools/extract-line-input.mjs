@@ -71,7 +71,8 @@ function braced(code, open) {
 
 /** A function's parameter names and body, from its definition in `code`. */
 function definition(code, name) {
-  const re = new RegExp(String.raw`(?:^|\n)[\w \t*]*\b${name}\s*\(([^()]*)\)\s*\{`, 'g');
+  // a parameter may be wrapped in a macro: `CLIB_UNUSED (vlib_cli_command_t * cmd)`
+  const re = new RegExp(String.raw`(?:^|\n)[\w \t*]*\b${name}\s*\(((?:[^()]|\([^()]*\))*)\)\s*\{`, 'g');
   const m = re.exec(code);
   if (!m) return undefined;
   const params = m[1].split(',').map((p) => p.trim());

@@ -134,6 +134,17 @@ const STATE_WORDS = [
   'can not open',
   'not listening on',
   'wrong handoff-thread',
+  // `show` commands that look up what the sandbox never made: a tunnel or QoS map by index, a default
+  // snat policy, a perfmon bundle started earlier, an interface by its index
+  'unknown index',
+  'no map for id',
+  'no default snat policy',
+  'no bundle selected',
+  'unknown interface index',
+  // workers the sandbox does not run (`set nat workers`: "Supported only if 2 or more workes available.",
+  // VPP's spelling; `set interface rx-placement ... worker 1`)
+  'or more workes available',
+  'specify valid worker thread',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */
@@ -206,8 +217,20 @@ export function reread(c: RecordedCase, release?: VppRelease): RecordedCase {
   const environment =
     !c.startup && release && (disabledPluginOf(c.line, release) || refusedBeforeReading(c.line, c.message, release) !== undefined || refusedAtLookup(c.line, rest, release) !== undefined);
   const verdict = again.verdict === 'parse' && environment ? 'state' : again.verdict;
-  const asInterface = c.asInterfaceSaid !== undefined && (c.asInterface === 'parse' || c.asInterface === 'state') ? classifyRefusal(c.asInterfaceSaid).verdict : c.asInterface;
+  const asInterface = c.asInterfaceSaid !== undefined && (c.asInterface === 'parse' || c.asInterface === 'state') ? asInterfaceVerdict(c.asInterfaceSaid, rest) : c.asInterface;
   return { ...c, verdict, rest, ...(asInterface ? { asInterface } : {}) };
+}
+
+/**
+ * VPP's second answer, once an interface bore the word it stopped at. Where it first quoted that word
+ * and now quotes nothing (`show vhost-user bogus-option` with a loopback named `bogus-option`:
+ * "unknown input `'"), it read the word as the interface and refused the interface itself, for its
+ * kind (not a vhost-user one): a refusal of state, as a vhost-user interface of that name would pass.
+ */
+function asInterfaceVerdict(said: string, firstRest: string | undefined): VppVerdict {
+  const again = classifyRefusal(said);
+  if (again.verdict === 'parse' && again.rest !== undefined && !again.rest.trim() && firstRest?.trim()) return 'state';
+  return again.verdict;
 }
 
 /**
