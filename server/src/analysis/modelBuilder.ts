@@ -16,6 +16,7 @@ import {
   type NamingRule,
 } from './interfaceNaming';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
+import { outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
@@ -23,7 +24,7 @@ import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INT
  * The later steps an edit may change, and the keys every later step of which is among them (a space
  * no step of the group searches is covered with its claimers left out: only a search reads it).
  */
-type Group = Set<ModelStep<Definition>> & { covered: Set<string> };
+type Group = Set<ModelStep<Definition>> & { covered: Set<string>; spaces: boolean };
 
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
 interface Pair {
@@ -60,6 +61,8 @@ export class ModelBuilder implements AllocatorTracker {
   private step?: ModelStep<Definition>;
   /** While an edit is folded in: the definitions its steps make, placed at the end. */
   private inserting = false;
+  /** While a group is taken again at its place (`refoldGroup`): the offset of the step being taken. */
+  private takingAt = 0;
 
   /**
    * The names whose definitions differ from the previous build's (added, gone, refused, deleted
@@ -338,7 +341,15 @@ export class ModelBuilder implements AllocatorTracker {
       probe = inserted;
     }
 
-    const group = this.affected([...removed, ...probe], later);
+    const seeds = [...removed, ...probe];
+    // the group without the id spaces' chains first: most edits that free or take an id move one
+    // later search, after which the ids held are the same again
+    const narrow = this.affected(seeds, later, false);
+    if (narrow.spaces && narrow.size < after.length) {
+      const refolded = this.refoldGroup(narrow, first, from, removed, added, after);
+      if (refolded !== 'wider') return refolded === 'done';
+    }
+    const group = this.affected(seeds, later);
     if (group.size < after.length) {
       // only the later steps that share something with the edit, undone and taken again in order:
       // redone as they were when what they read is unchanged, else read anew. The other later steps
@@ -404,10 +415,13 @@ export class ModelBuilder implements AllocatorTracker {
   /**
    * The later steps that share a key with these steps, and with those, and so on: outside them, no
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
-   * whole id space: every later step that searches it or takes or frees an id in it joins.
+   * whole id space: every later step that searches it or takes or frees an id in it joins. Without
+   * `linkSpaces`, id spaces link no steps (`spaces` says whether one was met): the group's searches are
+   * then answered for their place (`takenAtStep`) and the searches outside it checked after.
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group {
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, linkSpaces = true): Group {
     const group = new Set<ModelStep<Definition>>() as Group;
+    group.spaces = false;
     const seen = (group.covered = new Set<string>());
     const keys: string[] = [];
     const visit = (st: ModelStep<Definition>): void => {
@@ -429,6 +443,10 @@ export class ModelBuilder implements AllocatorTracker {
     while (keys.length > 0) {
       const key = keys.pop()!;
       if (seen.has(key)) continue;
+      if (!linkSpaces && isSpaceKey(key)) {
+        group.spaces = true;
+        continue;
+      }
       seen.add(key);
       searched = false;
       this.stepIndex.someReader(key, reached);
@@ -441,16 +459,106 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   /**
+   * Takes a group found without the id spaces' chains again at its place, with the later steps
+   * outside it still in the state: its searches for a free id see an id as taken where it was at
+   * their place (`takenAtStep`). Kept when the new steps touch nothing of the steps outside the group
+   * after them and no search outside the group finds another id (`outsideSearchesHold`); otherwise
+   * the state is put back as it was, for the wider group to be taken (`wider`), or, when a step took
+   * from a device pool, whose order cannot be undone, the model is to be built again (`rebuild`).
+   */
+  private refoldGroup(
+    group: Group,
+    first: number,
+    from: number,
+    removed: readonly ModelStep<Definition>[],
+    added: readonly CommandUse[],
+    after: readonly ModelStep<Definition>[],
+  ): 'done' | 'wider' | 'rebuild' {
+    const members = after.filter((st) => group.has(st));
+    if (members.some((st) => st.volatile)) return 'rebuild';
+    const removedSet = new Set(removed);
+    const excluded = (o: ModelStep<Definition>) => group.has(o) || removedSet.has(o);
+    for (let i = members.length - 1; i >= 0; i--) this.undo(members[i]);
+    for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
+    this.state.takenAt = (claim) => this.takenAtStep(claim, this.takingAt, excluded);
+    let fresh: ModelStep<Definition>[];
+    const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
+    const taken: ModelStep<Definition>[] = [];
+    try {
+      fresh = this.takeAll(added);
+      taken.push(...fresh);
+      for (const st of members) {
+        this.takingAt = startOf(st.use);
+        if (this.readsHold(st)) {
+          this.redo(st);
+          taken.push(st);
+          continue;
+        }
+        const anew = this.takeAll([st.use]);
+        again.set(st, anew);
+        taken.push(...anew);
+      }
+    } finally {
+      this.state.takenAt = undefined;
+    }
+    const news = [...fresh, ...[...again.values()].flat()];
+    const outside = (st: ModelStep<Definition>) => (o: ModelStep<Definition>) => !excluded(o) && startOf(o.use) > startOf(st.use);
+    const placed = (st: ModelStep<Definition>) => ({ at: removedSet.has(st) ? from : startOf(st.use), step: st });
+    const volatile = news.some((st) => st.volatile);
+    if (
+      volatile ||
+      !news.every((st) => this.untouchedOutside(st, outside(st), group.covered, true)) ||
+      !outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o))
+    ) {
+      // back to the state before: the new steps undone, the old ones done again
+      for (let i = taken.length - 1; i >= 0; i--) this.undo(taken[i]);
+      for (const st of removed) this.redo(st);
+      for (const st of members) this.redo(st);
+      return volatile ? 'rebuild' : 'wider';
+    }
+    for (const st of removed) this.drop(st);
+    for (const st of again.keys()) this.drop(st);
+    if (this.replaceInPlace(first, removed, fresh, again, news)) return 'done';
+    const result = [...fresh];
+    for (const st of after) result.push(...(again.get(st) ?? [st]));
+    const replaced = madeBy(removed) + madeBy(after);
+    spliceSteps(this.steps, first, this.steps.length - first, result);
+    this.settle(news, first, result.length, replaced);
+    return 'done';
+  }
+
+  /**
+   * Whether an id is taken at the offset `at` of the script, in a state that holds what the steps
+   * outside the group did to the end: if one of them after `at` takes or frees it, it was taken
+   * there as that step found it; else as the state holds it (the group's own steps, undone and
+   * taken again in order, are in the state up to `at`).
+   */
+  private takenAtStep(claim: string, at: number, excluded: (st: ModelStep<Definition>) => boolean): boolean {
+    let next: ModelStep<Definition> | undefined;
+    let nextAt = Number.POSITIVE_INFINITY;
+    for (const w of this.stepIndex.writersOf(`C|${claim}`)) {
+      if (excluded(w)) continue;
+      const start = startOf(w.use);
+      if (start > at && start < nextAt) {
+        next = w;
+        nextAt = start;
+      }
+    }
+    if (next) for (const c of next.claims) if (c.claim === claim) return c.before !== undefined;
+    return this.state.peek(claim) !== undefined;
+  }
+
+  /**
    * Whether no step `outside` reads or writes what this step (taken anew) writes, or writes what it
    * reads. The later steps of a `covered` key are all in the group, taken in order.
    */
-  private untouchedOutside(st: ModelStep<Definition>, outside: (o: ModelStep<Definition>) => boolean, covered: ReadonlySet<string>): boolean {
+  private untouchedOutside(st: ModelStep<Definition>, outside: (o: ModelStep<Definition>) => boolean, covered: ReadonlySet<string>, spacesApart = false): boolean {
     for (const key of st.writes) {
-      if (covered.has(key)) continue;
+      if (covered.has(key) || (spacesApart && isSpaceKey(key))) continue;
       if (this.stepIndex.someReader(key, outside)) return false;
       if (this.stepIndex.someWriter(key, outside)) return false;
     }
-    for (const read of st.reads) if (!covered.has(read.key) && this.stepIndex.someWriter(read.key, outside)) return false;
+    for (const read of st.reads) if (!covered.has(read.key) && !(spacesApart && read.search) && this.stepIndex.someWriter(read.key, outside)) return false;
     return true;
   }
 
@@ -466,6 +574,7 @@ export class ModelBuilder implements AllocatorTracker {
     this.inserting = true;
     try {
       for (const use of uses) {
+        if (this.state.takenAt) this.takingAt = startOf(use);
         const step = this.take(use);
         if (step) out.push(step);
       }
