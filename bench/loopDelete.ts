@@ -3,9 +3,10 @@
  * script, in process, split by what the edit does to the automatic loopbacks after it: `loopN` →
  * `loopN7` where `loopN7` is live there (the deletion frees another instance, which the next automatic
  * loopback takes instead: one loopback renamed, the state the same after it) or not (the deletion frees
- * nothing: every later automatic loopback that took a fresh instance takes the next one).
+ * nothing: every later automatic loopback that took a fresh instance takes the next one); and, to
+ * compare with, the same edit on a `set interface state` line (no step of the model).
  *
- *     npx tsx bench/loopDelete.ts [--lines=100000] [--rounds=10] [--only=converging|chain]
+ *     npx tsx bench/loopDelete.ts [--lines=100000] [--rounds=10] [--only=converging|chain|use]
  */
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { generateDense, rng } from './generate';
@@ -41,7 +42,8 @@ for (let i = 0, s = 0; i < lines.length; s += lines[i].length + 1, i++) starts.p
 const candidates: number[] = [];
 for (let i = 0; i < lines.length / 10; i++) if (/^delete loopback interface intfc loop\d+$/.test(lines[i])) candidates.push(i);
 const random = rng(5);
-const picks = { converging: [] as number[], chain: [] as number[] };
+const picks = { converging: [] as number[], chain: [] as number[], 'use line (for comparison)': [] as number[] };
+for (let i = 0; i < lines.length / 10 && picks['use line (for comparison)'].length <= rounds; i += 97) if (lines[i].startsWith('set interface state ')) picks['use line (for comparison)'].push(i);
 while ((picks.converging.length <= rounds || picks.chain.length <= rounds) && candidates.length > 0) {
   const n = candidates.splice(Math.floor(random() * candidates.length), 1)[0];
   const list = liveAfterTyping(lines, n) ? picks.converging : picks.chain;
@@ -56,7 +58,7 @@ const apply = (start: number, end: number, inserted: string): TextChange => {
   return { start, end, text: inserted, after: text };
 };
 for (const [kind, list] of Object.entries(picks)) {
-  if (arg('only') && arg('only') !== kind) continue;
+  if (arg('only') && !kind.startsWith(arg('only')!)) continue;
   const times: number[] = [];
   for (const [round, n] of list.entries()) {
     // the lines before this one are as generated: every edit is put back

@@ -63,6 +63,8 @@ export class ModelBuilder implements AllocatorTracker {
   private inserting = false;
   /** While a group is taken again at its place (`refoldGroup`): the offset of the step being taken. */
   private takingAt = 0;
+  /** ... and the step it was before, whose searches tell where a search there may find an id. */
+  private retaking?: ModelStep<Definition>;
 
   /**
    * The names whose definitions differ from the previous build's (added, gone, refused, deleted
@@ -474,32 +476,43 @@ export class ModelBuilder implements AllocatorTracker {
     added: readonly CommandUse[],
     after: readonly ModelStep<Definition>[],
   ): 'done' | 'wider' | 'rebuild' {
-    const members = after.filter((st) => group.has(st));
+    // every member is a later step: in document order, they are the group sorted
+    const members = [...group].sort((a, b) => startOf(a.use) - startOf(b.use));
     if (members.some((st) => st.volatile)) return 'rebuild';
     const removedSet = new Set(removed);
     const excluded = (o: ModelStep<Definition>) => group.has(o) || removedSet.has(o);
     for (let i = members.length - 1; i >= 0; i--) this.undo(members[i]);
     for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
-    this.state.takenAt = (claim) => this.takenAtStep(claim, this.takingAt, excluded);
+    // the ids that may be held otherwise than where the old steps searched: the group's, and what the new steps take or free
+    const moved = new Set<string>();
+    for (const key of group.covered) if (key.startsWith('C|')) moved.add(key.slice(2));
+    const note = (steps: readonly ModelStep<Definition>[]) => {
+      for (const st of steps) for (const c of st.claims) moved.add(c.claim);
+    };
+    this.state.searchAt = (space, from) => this.lowestFreeAtStep(space, from, moved, excluded);
     let fresh: ModelStep<Definition>[];
     const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
     const taken: ModelStep<Definition>[] = [];
     try {
       fresh = this.takeAll(added);
+      note(fresh);
       taken.push(...fresh);
       for (const st of members) {
         this.takingAt = startOf(st.use);
+        this.retaking = st;
         if (this.readsHold(st)) {
           this.redo(st);
           taken.push(st);
           continue;
         }
         const anew = this.takeAll([st.use]);
+        note(anew);
         again.set(st, anew);
         taken.push(...anew);
       }
     } finally {
-      this.state.takenAt = undefined;
+      this.state.searchAt = undefined;
+      this.retaking = undefined;
     }
     const news = [...fresh, ...[...again.values()].flat()];
     const outside = (st: ModelStep<Definition>) => (o: ModelStep<Definition>) => !excluded(o) && startOf(o.use) > startOf(st.use);
@@ -525,6 +538,33 @@ export class ModelBuilder implements AllocatorTracker {
     spliceSteps(this.steps, first, this.steps.length - first, result);
     this.settle(news, first, result.length, replaced);
     return 'done';
+  }
+
+  /**
+   * The lowest free id from `from` at the place of the step being taken again (`takingAt`). Where
+   * that step searched before, every id from the floor below what it found was taken there, but for
+   * the ids the group or the new steps hold otherwise (`moved`): those are looked at, then the ids
+   * from the one found up; else every id from the floor.
+   */
+  private lowestFreeAtStep(space: string, from: number, moved: ReadonlySet<string>, excluded: (st: ModelStep<Definition>) => boolean): number {
+    const at = this.takingAt;
+    const before = this.retaking?.reads.find((r) => r.search?.space === space && r.search.from === from);
+    let n = from;
+    if (before) {
+      const found = before.value as number;
+      let lowest = found;
+      for (const claim of moved) {
+        if (spaceOf(claim) !== space) continue;
+        const idText = claim.slice(space.length + 1);
+        const id = Number(idText);
+        // a search asks for ids as numbers: other claims of the space are none of its answers
+        if (String(id) === idText && id >= from && id < lowest && !this.takenAtStep(claim, at, excluded)) lowest = id;
+      }
+      if (lowest < found) return lowest;
+      n = found;
+    }
+    while (this.takenAtStep(`${space}:${n}`, at, excluded)) n++;
+    return n;
   }
 
   /**
@@ -574,7 +614,7 @@ export class ModelBuilder implements AllocatorTracker {
     this.inserting = true;
     try {
       for (const use of uses) {
-        if (this.state.takenAt) this.takingAt = startOf(use);
+        if (this.state.searchAt) this.takingAt = startOf(use);
         const step = this.take(use);
         if (step) out.push(step);
       }
