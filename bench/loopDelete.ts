@@ -32,7 +32,9 @@ function liveAfterTyping(lines: readonly string[], at: number): boolean {
       used.add(n);
     } else if (l.startsWith('delete loopback interface intfc loop')) used.delete(Number(l.slice(36)));
   }
-  return used.has(Number(`${lines[at].slice(36)}7`));
+  // `loop0` → `loop07`, which no loopback is named
+  const typed = `${lines[at].slice(36)}7`;
+  return String(Number(typed)) === typed && used.has(Number(typed));
 }
 
 let text = generateDense(size);

@@ -345,11 +345,18 @@ export class ModelBuilder implements AllocatorTracker {
 
     const seeds = [...removed, ...probe];
     // the group without the id spaces' chains first: most edits that free or take an id move one
-    // later search, after which the ids held are the same again
-    const narrow = this.affected(seeds, later, false);
-    if (narrow.spaces && narrow.size < after.length) {
-      const refolded = this.refoldGroup(narrow, first, from, removed, added, after);
+    // later search, after which the ids held are the same again; the steps outside it that the new
+    // steps turn out to touch join it, a few times (a chain through every later automatic loopback
+    // is taken with the whole space below)
+    let joined: ModelStep<Definition>[] = [];
+    for (let round = 0; round < WIDENINGS; round++) {
+      const narrow = this.affected(seeds, later, false, joined);
+      if (!narrow.spaces || narrow.size >= after.length || narrow.size > NARROW_AT_MOST) break;
+      const touched: ModelStep<Definition>[] = [];
+      const refolded = this.refoldGroup(narrow, first, from, removed, added, after, touched);
       if (refolded !== 'wider') return refolded === 'done';
+      if (touched.length === 0) break;
+      joined = [...joined, ...touched];
     }
     const group = this.affected(seeds, later);
     if (group.size < after.length) {
@@ -419,9 +426,10 @@ export class ModelBuilder implements AllocatorTracker {
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
    * whole id space: every later step that searches it or takes or frees an id in it joins. Without
    * `linkSpaces`, id spaces link no steps (`spaces` says whether one was met): the group's searches are
-   * then answered for their place (`takenAtStep`) and the searches outside it checked after.
+   * then answered for their place (`lowestFreeAtStep`) and the searches outside it checked after.
+   * `members`: later steps known to belong to the group (found touched by an earlier try).
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, linkSpaces = true): Group {
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, linkSpaces = true, members: readonly ModelStep<Definition>[] = []): Group {
     const group = new Set<ModelStep<Definition>>() as Group;
     group.spaces = false;
     const seen = (group.covered = new Set<string>());
@@ -431,6 +439,10 @@ export class ModelBuilder implements AllocatorTracker {
       for (const key of st.writes) keys.push(key);
     };
     for (const st of seeds) visit(st);
+    for (const st of members) {
+      group.add(st);
+      visit(st);
+    }
     const searchedBySeeds = new Set<string>();
     for (const st of seeds) for (const r of st.reads) if (r.search) searchedBySeeds.add(r.key);
     let searched = false;
@@ -475,6 +487,7 @@ export class ModelBuilder implements AllocatorTracker {
     removed: readonly ModelStep<Definition>[],
     added: readonly CommandUse[],
     after: readonly ModelStep<Definition>[],
+    touched: ModelStep<Definition>[],
   ): 'done' | 'wider' | 'rebuild' {
     // every member is a later step: in document order, they are the group sorted
     const members = [...group].sort((a, b) => startOf(a.use) - startOf(b.use));
@@ -518,11 +531,11 @@ export class ModelBuilder implements AllocatorTracker {
     const outside = (st: ModelStep<Definition>) => (o: ModelStep<Definition>) => !excluded(o) && startOf(o.use) > startOf(st.use);
     const placed = (st: ModelStep<Definition>) => ({ at: removedSet.has(st) ? from : startOf(st.use), step: st });
     const volatile = news.some((st) => st.volatile);
-    if (
-      volatile ||
-      !news.every((st) => this.untouchedOutside(st, outside(st), group.covered, true)) ||
-      !outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o))
-    ) {
+    // the steps outside that the new ones touch, or whose search moves, go into `touched`
+    let clear = !volatile;
+    for (const st of news) if (!volatile && !this.untouchedOutside(st, outside(st), group.covered, true, touched)) clear = false;
+    if (clear) clear = outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o), touched);
+    if (!clear) {
       // back to the state before: the new steps undone, the old ones done again
       for (let i = taken.length - 1; i >= 0; i--) this.undo(taken[i]);
       for (const st of removed) this.redo(st);
@@ -592,14 +605,31 @@ export class ModelBuilder implements AllocatorTracker {
    * Whether no step `outside` reads or writes what this step (taken anew) writes, or writes what it
    * reads. The later steps of a `covered` key are all in the group, taken in order.
    */
-  private untouchedOutside(st: ModelStep<Definition>, outside: (o: ModelStep<Definition>) => boolean, covered: ReadonlySet<string>, spacesApart = false): boolean {
+  private untouchedOutside(
+    st: ModelStep<Definition>,
+    outside: (o: ModelStep<Definition>) => boolean,
+    covered: ReadonlySet<string>,
+    spacesApart = false,
+    /** When given: every key is looked at, and a step outside found for each put here. */
+    touched?: ModelStep<Definition>[],
+  ): boolean {
+    let clear = true;
+    const found = (o: ModelStep<Definition>): boolean => {
+      if (!outside(o)) return false;
+      touched?.push(o);
+      clear = false;
+      return true;
+    };
     for (const key of st.writes) {
       if (covered.has(key) || (spacesApart && isSpaceKey(key))) continue;
-      if (this.stepIndex.someReader(key, outside)) return false;
-      if (this.stepIndex.someWriter(key, outside)) return false;
+      if (this.stepIndex.someReader(key, found) && !touched) return false;
+      if (this.stepIndex.someWriter(key, found) && !touched) return false;
     }
-    for (const read of st.reads) if (!covered.has(read.key) && !(spacesApart && read.search) && this.stepIndex.someWriter(read.key, outside)) return false;
-    return true;
+    for (const read of st.reads) {
+      if (covered.has(read.key) || (spacesApart && read.search)) continue;
+      if (this.stepIndex.someWriter(read.key, found) && !touched) return false;
+    }
+    return clear;
   }
 
   /** Counts what a step that will not stay made and deleted as changed. */
@@ -952,6 +982,11 @@ export class ModelBuilder implements AllocatorTracker {
     return alive ?? deleted;
   }
 }
+
+/** How many times the group without the id spaces' chains grows by the steps it turns out to touch. */
+const WIDENINGS = 6;
+/** A larger group is taken with the whole space (the search for each id there costs more). */
+const NARROW_AT_MOST = 2_000;
 
 /** How many definitions these steps made. */
 function madeBy(steps: readonly ModelStep<Definition>[]): number {

@@ -32,6 +32,8 @@ export function outsideSearchesHold<D>(
   steps: readonly ModelStep<D>[],
   index: StepIndex<D>,
   outside: (step: ModelStep<D>) => boolean,
+  /** Where the first search found moved goes. */
+  moves: ModelStep<D>[] = [],
 ): boolean {
   const olds = tracks(before);
   const news = tracks(after);
@@ -64,7 +66,11 @@ export function outsideSearchesHold<D>(
       });
     if (i + 1 < offsets.length) {
       // the steps between two changes: a stretch of the script the group's steps lie in
-      for (let k = firstFrom(steps, offsets[i] + 1); k < steps.length && startOf(steps[k].use) < offsets[i + 1]; k++) if (moved(steps[k])) return false;
+      for (let k = firstFrom(steps, offsets[i] + 1); k < steps.length && startOf(steps[k].use) < offsets[i + 1]; k++) {
+        if (!moved(steps[k])) continue;
+        moves.push(steps[k]);
+        return false;
+      }
       continue;
     }
     // from the last change to the end: the searches of those spaces, unless every id is above them all
@@ -74,7 +80,19 @@ export function outsideSearchesHold<D>(
     for (const key of keys) {
       const highest = index.foundAtMost(key);
       if (differing.every((d) => (d.takenNow ? d.id > highest : d.id >= highest))) continue;
-      if (index.someReader(key, (o) => startOf(o.use) > last && moved(o))) return false;
+      const first = { step: undefined as ModelStep<D> | undefined, at: Number.POSITIVE_INFINITY };
+      index.someReader(key, (o) => {
+        const at = startOf(o.use);
+        if (at > last && at < first.at && moved(o)) {
+          first.step = o;
+          first.at = at;
+        }
+        return false;
+      });
+      if (first.step) {
+        moves.push(first.step);
+        return false;
+      }
     }
   }
   return true;
