@@ -180,7 +180,7 @@ export class NamingState {
   private readonly holes = new Map<string, number[]>();
   /**
    * While the model takes a step again at its place with the later steps still in the state: the
-   * lowest free id there (`ModelBuilder.lowestFreeAtStep`), which the floors and holes kept for the
+   * lowest free id there (`lowestFreeAt` in modelSearchDelta.ts), which the floors and holes kept for the
    * state at the script's end cannot tell.
    */
   searchAt?: (space: string, from: number) => number;

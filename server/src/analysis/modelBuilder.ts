@@ -16,7 +16,7 @@ import {
   type NamingRule,
 } from './interfaceNaming';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
-import { outsideSearchesHold } from './modelSearchDelta';
+import { heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
@@ -426,7 +426,7 @@ export class ModelBuilder implements AllocatorTracker {
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
    * whole id space: every later step that searches it or takes or frees an id in it joins. Without
    * `linkSpaces`, id spaces link no steps (`spaces` says whether one was met): the group's searches are
-   * then answered for their place (`lowestFreeAtStep`) and the searches outside it checked after.
+   * then answered for their place (`lowestFreeAt`) and the searches outside it checked after.
    * `members`: later steps known to belong to the group (found touched by an earlier try).
    */
   private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, linkSpaces = true, members: readonly ModelStep<Definition>[] = []): Group {
@@ -475,7 +475,7 @@ export class ModelBuilder implements AllocatorTracker {
   /**
    * Takes a group found without the id spaces' chains again at its place, with the later steps
    * outside it still in the state: its searches for a free id see an id as taken where it was at
-   * their place (`takenAtStep`). Kept when the new steps touch nothing of the steps outside the group
+   * their place (`heldAt`). Kept when the new steps touch nothing of the steps outside the group
    * after them and no search outside the group finds another id (`outsideSearchesHold`); otherwise
    * the state is put back as it was, for the wider group to be taken (`wider`), or, when a step took
    * from a device pool, whose order cannot be undone, the model is to be built again (`rebuild`).
@@ -502,7 +502,8 @@ export class ModelBuilder implements AllocatorTracker {
     const note = (steps: readonly ModelStep<Definition>[]) => {
       for (const st of steps) for (const c of st.claims) moved.add(c.claim);
     };
-    this.state.searchAt = (space, from) => this.lowestFreeAtStep(space, from, moved, excluded);
+    const held = (claim: string, at: number) => heldAt(claim, at, this.stepIndex, excluded, this.state);
+    this.state.searchAt = (space, from) => lowestFreeAt(space, from, this.takingAt, this.retaking, moved, held);
     let fresh: ModelStep<Definition>[];
     const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
     const taken: ModelStep<Definition>[] = [];
@@ -551,54 +552,6 @@ export class ModelBuilder implements AllocatorTracker {
     spliceSteps(this.steps, first, this.steps.length - first, result);
     this.settle(news, first, result.length, replaced);
     return 'done';
-  }
-
-  /**
-   * The lowest free id from `from` at the place of the step being taken again (`takingAt`). Where
-   * that step searched before, every id from the floor below what it found was taken there, but for
-   * the ids the group or the new steps hold otherwise (`moved`): those are looked at, then the ids
-   * from the one found up; else every id from the floor.
-   */
-  private lowestFreeAtStep(space: string, from: number, moved: ReadonlySet<string>, excluded: (st: ModelStep<Definition>) => boolean): number {
-    const at = this.takingAt;
-    const before = this.retaking?.reads.find((r) => r.search?.space === space && r.search.from === from);
-    let n = from;
-    if (before) {
-      const found = before.value as number;
-      let lowest = found;
-      for (const claim of moved) {
-        if (spaceOf(claim) !== space) continue;
-        const idText = claim.slice(space.length + 1);
-        const id = Number(idText);
-        // a search asks for ids as numbers: other claims of the space are none of its answers
-        if (String(id) === idText && id >= from && id < lowest && !this.takenAtStep(claim, at, excluded)) lowest = id;
-      }
-      if (lowest < found) return lowest;
-      n = found;
-    }
-    while (this.takenAtStep(`${space}:${n}`, at, excluded)) n++;
-    return n;
-  }
-
-  /**
-   * Whether an id is taken at the offset `at` of the script, in a state that holds what the steps
-   * outside the group did to the end: if one of them after `at` takes or frees it, it was taken
-   * there as that step found it; else as the state holds it (the group's own steps, undone and
-   * taken again in order, are in the state up to `at`).
-   */
-  private takenAtStep(claim: string, at: number, excluded: (st: ModelStep<Definition>) => boolean): boolean {
-    let next: ModelStep<Definition> | undefined;
-    let nextAt = Number.POSITIVE_INFINITY;
-    for (const w of this.stepIndex.writersOf(`C|${claim}`)) {
-      if (excluded(w)) continue;
-      const start = startOf(w.use);
-      if (start > at && start < nextAt) {
-        next = w;
-        nextAt = start;
-      }
-    }
-    if (next) for (const c of next.claims) if (c.claim === claim) return c.before !== undefined;
-    return this.state.peek(claim) !== undefined;
   }
 
   /**

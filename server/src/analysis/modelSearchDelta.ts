@@ -1,4 +1,9 @@
-import { searchesChangedBy, spaceOf } from './interfaceNaming';
+/**
+ * Searches for a free id when the model takes a group of steps again at their place while the later
+ * steps outside the group stay in the state (ModelBuilder `refoldGroup`): what a search finds there,
+ * and whether the searches outside the group still find what they found.
+ */
+import { type NamingState, searchesChangedBy, spaceOf } from './interfaceNaming';
 import type { ModelStep, StepIndex } from './modelSteps';
 import { startOf } from './modelWords';
 
@@ -96,6 +101,60 @@ export function outsideSearchesHold<D>(
     }
   }
   return true;
+}
+
+/**
+ * The lowest free id from `from` at the offset `at`, where a step of the group is taken again (it
+ * replaces `before`, if it was a step there). Where that step searched before, every id from the floor
+ * below what it found was held there, but for the ids the group or the new steps hold otherwise
+ * (`moved`): those are looked at, then the ids from the one it found up; else every id from the floor.
+ */
+export function lowestFreeAt<D>(
+  space: string,
+  from: number,
+  at: number,
+  before: ModelStep<D> | undefined,
+  moved: ReadonlySet<string>,
+  held: (claim: string, at: number) => boolean,
+): number {
+  const search = before?.reads.find((r) => r.search?.space === space && r.search.from === from);
+  let n = from;
+  if (search) {
+    const found = search.value as number;
+    let lowest = found;
+    for (const claim of moved) {
+      if (spaceOf(claim) !== space) continue;
+      const idText = claim.slice(space.length + 1);
+      const id = Number(idText);
+      // a search asks for ids as numbers: other claims of the space are none of its answers
+      if (String(id) === idText && id >= from && id < lowest && !held(claim, at)) lowest = id;
+    }
+    if (lowest < found) return lowest;
+    n = found;
+  }
+  while (held(`${space}:${n}`, at)) n++;
+  return n;
+}
+
+/**
+ * Whether an id is held at the offset `at` of the script, in a state that holds what the steps outside
+ * the group (not `excluded`) did to the end: if one of them after `at` takes or frees it, it was held
+ * there as that step found it; else as the state holds it (the group's own steps, undone and taken
+ * again in order, are in the state up to `at`).
+ */
+export function heldAt<D>(claim: string, at: number, index: StepIndex<D>, excluded: (st: ModelStep<D>) => boolean, state: NamingState): boolean {
+  let next: ModelStep<D> | undefined;
+  let nextAt = Number.POSITIVE_INFINITY;
+  for (const w of index.writersOf(`C|${claim}`)) {
+    if (excluded(w)) continue;
+    const start = startOf(w.use);
+    if (start > at && start < nextAt) {
+      next = w;
+      nextAt = start;
+    }
+  }
+  if (next) for (const c of next.claims) if (c.claim === claim) return c.before !== undefined;
+  return state.peek(claim) !== undefined;
 }
 
 /** Per claim the steps take or free: whether it is taken before them and after each. */
