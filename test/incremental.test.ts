@@ -242,6 +242,48 @@ describe('incremental script analysis', () => {
     }
   });
 
+  it('a delete line that frees another id: the next automatic create takes it, and loopbacks and taps follow as a fresh analysis names them (no rebuild)', () => {
+    // `delete ... loop3` → `loop33` (live): the next automatic loopback takes 33 instead of 3 and the
+    // ids held are the same again after it; `loop3` → `loop39` (not live): nothing is freed, and the
+    // later automatic ones move up; an id freed between (loop1 deleted, not taken again) makes the
+    // next one take that instead; the same for taps without `id` and linux-cp's taps
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) lines.push('create loopback interface', `set interface state loop${i} up`);
+    lines.push('create tap host-if-name va', 'create tap host-if-name vb', 'create tap host-if-name vc', 'create tap host-if-name vd');
+    lines.push('delete loopback interface intfc loop3', 'delete tap tap1', 'set interface ip address loop3 10.0.0.1/24');
+    for (let i = 0; i < 12; i++) {
+      lines.push('create loopback interface', `set interface state loop${i < 1 ? 3 : 39 + i} up`, 'create tap', `set interface state tap${i < 1 ? 1 : 3 + i} up`);
+      if (i === 4) lines.push('delete loopback interface intfc loop20', 'delete tap tap2', 'set interface state loop20 up');
+      if (i === 8) lines.push('lcp create loop7 host-if lo7', 'delete loopback interface intfc loop8');
+    }
+    const { lineAt, change } = editedScript(`${lines.join('\n')}\n`, true);
+    for (const [pattern, nth, typed] of [
+      [/^delete loopback interface intfc loop3$/, 0, '3'],
+      [/^delete loopback interface intfc loop3$/, 0, '9'],
+      [/^delete loopback interface intfc loop20$/, 0, '7'],
+      [/^delete loopback interface intfc loop20$/, 0, '0'],
+      [/^delete loopback interface intfc loop8$/, 0, '1'],
+      [/^delete tap tap1$/, 0, '7'],
+      [/^delete tap tap1$/, 0, '9'],
+      [/^delete tap tap2$/, 0, '5'],
+    ] as const) {
+      const del = lineAt(pattern, nth);
+      change(del.end, del.end, typed, `${pattern.source} typed ${typed}`);
+      change(del.end, del.end + 1, '', `${pattern.source} typed ${typed}, back`);
+      // the line's name moved by a character, at its start (loop3 → loop13: live, an earlier one)
+      const at = del.end - 1;
+      change(at, at, '1', `${pattern.source}: a digit before the last`);
+      change(at, at + 1, '', `${pattern.source}: a digit before the last, back`);
+    }
+    // an earlier automatic loopback deleted and restored, and a delete line inserted before several automatic creates
+    const first = lineAt(/^create loopback interface$/, 2);
+    change(first.start, first.start, 'delete loopback interface intfc loop0\n', 'loop0 freed early');
+    change(first.start, first.start + 'delete loopback interface intfc loop0\n'.length, '', 'loop0 not freed');
+    const late = lineAt(/^create loopback interface$/, 42);
+    change(late.start, late.start, 'delete loopback interface intfc loop11\n', 'loop11 freed late');
+    change(late.start, late.start + 'delete loopback interface intfc loop11\n'.length, '', 'loop11 not freed');
+  });
+
   it('parses a script line by line into the same tree as the whole-document parse', () => {
     fc.assert(
       fc.property(vppText, (text) => {

@@ -178,6 +178,12 @@ export class NamingState {
   private readonly takenBelow = new Map<string, number>();
   /** Per search, ids below its floor freed since (some perhaps taken again): every other id below the floor is taken. */
   private readonly holes = new Map<string, number[]>();
+  /**
+   * While the model takes a step again at its place with the later steps still in the state: the
+   * lowest free id there (`lowestFreeAt` in modelSearchDelta.ts), which the floors and holes kept for the
+   * state at the script's end cannot tell.
+   */
+  searchAt?: (space: string, from: number) => number;
   constructor(readonly release: VppRelease) {}
 
   holder(claim: string): string | undefined {
@@ -269,7 +275,7 @@ export class NamingState {
   /** The lowest free number at or above `from` in an id space (`clib_bitmap_next_clear`). */
   lowestFree(space: string, from = 0): number {
     const key = `${space}|${from}`;
-    let n = this.lowestHole(key, space);
+    let n = this.searchAt ? this.searchAt(space, from) : this.lowestHole(key, space);
     if (n === undefined) {
       n = Math.max(from, this.takenBelow.get(key) ?? from);
       while (this.taken.has(`${space}:${n}`)) n++;

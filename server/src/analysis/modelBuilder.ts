@@ -16,6 +16,7 @@ import {
   type NamingRule,
 } from './interfaceNaming';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
+import { heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
@@ -23,7 +24,7 @@ import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INT
  * The later steps an edit may change, and the keys every later step of which is among them (a space
  * no step of the group searches is covered with its claimers left out: only a search reads it).
  */
-type Group = Set<ModelStep<Definition>> & { covered: Set<string> };
+type Group = Set<ModelStep<Definition>> & { covered: Set<string>; spaces: boolean };
 
 /** A linux-cp pair: the tap VPP made and the Linux interface. */
 interface Pair {
@@ -60,6 +61,10 @@ export class ModelBuilder implements AllocatorTracker {
   private step?: ModelStep<Definition>;
   /** While an edit is folded in: the definitions its steps make, placed at the end. */
   private inserting = false;
+  /** While a group is taken again at its place (`refoldGroup`): the offset of the step being taken. */
+  private takingAt = 0;
+  /** ... and the step it was before, whose searches tell where a search there may find an id. */
+  private retaking?: ModelStep<Definition>;
 
   /**
    * The names whose definitions differ from the previous build's (added, gone, refused, deleted
@@ -338,7 +343,22 @@ export class ModelBuilder implements AllocatorTracker {
       probe = inserted;
     }
 
-    const group = this.affected([...removed, ...probe], later);
+    const seeds = [...removed, ...probe];
+    // the group without the id spaces' chains first: most edits that free or take an id move one
+    // later search, after which the ids held are the same again; the steps outside it that the new
+    // steps turn out to touch join it, a few times (a chain through every later automatic loopback
+    // is taken with the whole space below)
+    let joined: ModelStep<Definition>[] = [];
+    for (let round = 0; round < WIDENINGS; round++) {
+      const narrow = this.affected(seeds, later, false, joined);
+      if (!narrow.spaces || narrow.size >= after.length || narrow.size > NARROW_AT_MOST) break;
+      const touched: ModelStep<Definition>[] = [];
+      const refolded = this.refoldGroup(narrow, first, from, removed, added, after, touched);
+      if (refolded !== 'wider') return refolded === 'done';
+      if (touched.length === 0) break;
+      joined = [...joined, ...touched];
+    }
+    const group = this.affected(seeds, later);
     if (group.size < after.length) {
       // only the later steps that share something with the edit, undone and taken again in order:
       // redone as they were when what they read is unchanged, else read anew. The other later steps
@@ -404,10 +424,14 @@ export class ModelBuilder implements AllocatorTracker {
   /**
    * The later steps that share a key with these steps, and with those, and so on: outside them, no
    * step reads or writes what they touch (`covered`: those keys). A search for a free id reads its
-   * whole id space: every later step that searches it or takes or frees an id in it joins.
+   * whole id space: every later step that searches it or takes or frees an id in it joins. Without
+   * `linkSpaces`, id spaces link no steps (`spaces` says whether one was met): the group's searches are
+   * then answered for their place (`lowestFreeAt`) and the searches outside it checked after.
+   * `members`: later steps known to belong to the group (found touched by an earlier try).
    */
-  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean): Group {
+  private affected(seeds: readonly ModelStep<Definition>[], later: (st: ModelStep<Definition>) => boolean, linkSpaces = true, members: readonly ModelStep<Definition>[] = []): Group {
     const group = new Set<ModelStep<Definition>>() as Group;
+    group.spaces = false;
     const seen = (group.covered = new Set<string>());
     const keys: string[] = [];
     const visit = (st: ModelStep<Definition>): void => {
@@ -415,6 +439,10 @@ export class ModelBuilder implements AllocatorTracker {
       for (const key of st.writes) keys.push(key);
     };
     for (const st of seeds) visit(st);
+    for (const st of members) {
+      group.add(st);
+      visit(st);
+    }
     const searchedBySeeds = new Set<string>();
     for (const st of seeds) for (const r of st.reads) if (r.search) searchedBySeeds.add(r.key);
     let searched = false;
@@ -429,6 +457,10 @@ export class ModelBuilder implements AllocatorTracker {
     while (keys.length > 0) {
       const key = keys.pop()!;
       if (seen.has(key)) continue;
+      if (!linkSpaces && isSpaceKey(key)) {
+        group.spaces = true;
+        continue;
+      }
       seen.add(key);
       searched = false;
       this.stepIndex.someReader(key, reached);
@@ -441,17 +473,116 @@ export class ModelBuilder implements AllocatorTracker {
   }
 
   /**
+   * Takes a group found without the id spaces' chains again at its place, with the later steps
+   * outside it still in the state: its searches for a free id see an id as taken where it was at
+   * their place (`heldAt`). Kept when the new steps touch nothing of the steps outside the group
+   * after them and no search outside the group finds another id (`outsideSearchesHold`); otherwise
+   * the state is put back as it was, for the wider group to be taken (`wider`), or, when a step took
+   * from a device pool, whose order cannot be undone, the model is to be built again (`rebuild`).
+   */
+  private refoldGroup(
+    group: Group,
+    first: number,
+    from: number,
+    removed: readonly ModelStep<Definition>[],
+    added: readonly CommandUse[],
+    after: readonly ModelStep<Definition>[],
+    touched: ModelStep<Definition>[],
+  ): 'done' | 'wider' | 'rebuild' {
+    // every member is a later step: in document order, they are the group sorted
+    const members = [...group].sort((a, b) => startOf(a.use) - startOf(b.use));
+    if (members.some((st) => st.volatile)) return 'rebuild';
+    const removedSet = new Set(removed);
+    const excluded = (o: ModelStep<Definition>) => group.has(o) || removedSet.has(o);
+    for (let i = members.length - 1; i >= 0; i--) this.undo(members[i]);
+    for (let i = removed.length - 1; i >= 0; i--) this.undo(removed[i]);
+    // the ids that may be held otherwise than where the old steps searched: the group's, and what the new steps take or free
+    const moved = new Set<string>();
+    for (const key of group.covered) if (key.startsWith('C|')) moved.add(key.slice(2));
+    const note = (steps: readonly ModelStep<Definition>[]) => {
+      for (const st of steps) for (const c of st.claims) moved.add(c.claim);
+    };
+    const held = (claim: string, at: number) => heldAt(claim, at, this.stepIndex, excluded, this.state);
+    this.state.searchAt = (space, from) => lowestFreeAt(space, from, this.takingAt, this.retaking, moved, held);
+    let fresh: ModelStep<Definition>[];
+    const again = new Map<ModelStep<Definition>, ModelStep<Definition>[]>();
+    const taken: ModelStep<Definition>[] = [];
+    try {
+      fresh = this.takeAll(added);
+      note(fresh);
+      taken.push(...fresh);
+      for (const st of members) {
+        this.takingAt = startOf(st.use);
+        this.retaking = st;
+        if (this.readsHold(st)) {
+          this.redo(st);
+          taken.push(st);
+          continue;
+        }
+        const anew = this.takeAll([st.use]);
+        note(anew);
+        again.set(st, anew);
+        taken.push(...anew);
+      }
+    } finally {
+      this.state.searchAt = undefined;
+      this.retaking = undefined;
+    }
+    const news = [...fresh, ...[...again.values()].flat()];
+    const outside = (st: ModelStep<Definition>) => (o: ModelStep<Definition>) => !excluded(o) && startOf(o.use) > startOf(st.use);
+    const placed = (st: ModelStep<Definition>) => ({ at: removedSet.has(st) ? from : startOf(st.use), step: st });
+    const volatile = news.some((st) => st.volatile);
+    // the steps outside that the new ones touch, or whose search moves, go into `touched`
+    let clear = !volatile;
+    for (const st of news) if (!volatile && !this.untouchedOutside(st, outside(st), group.covered, true, touched)) clear = false;
+    if (clear) clear = outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o), touched);
+    if (!clear) {
+      // back to the state before: the new steps undone, the old ones done again
+      for (let i = taken.length - 1; i >= 0; i--) this.undo(taken[i]);
+      for (const st of removed) this.redo(st);
+      for (const st of members) this.redo(st);
+      return volatile ? 'rebuild' : 'wider';
+    }
+    for (const st of removed) this.drop(st);
+    for (const st of again.keys()) this.drop(st);
+    if (this.replaceInPlace(first, removed, fresh, again, news)) return 'done';
+    const result = [...fresh];
+    for (const st of after) result.push(...(again.get(st) ?? [st]));
+    const replaced = madeBy(removed) + madeBy(after);
+    spliceSteps(this.steps, first, this.steps.length - first, result);
+    this.settle(news, first, result.length, replaced);
+    return 'done';
+  }
+
+  /**
    * Whether no step `outside` reads or writes what this step (taken anew) writes, or writes what it
    * reads. The later steps of a `covered` key are all in the group, taken in order.
    */
-  private untouchedOutside(st: ModelStep<Definition>, outside: (o: ModelStep<Definition>) => boolean, covered: ReadonlySet<string>): boolean {
+  private untouchedOutside(
+    st: ModelStep<Definition>,
+    outside: (o: ModelStep<Definition>) => boolean,
+    covered: ReadonlySet<string>,
+    spacesApart = false,
+    /** When given: every key is looked at, and a step outside found for each put here. */
+    touched?: ModelStep<Definition>[],
+  ): boolean {
+    let clear = true;
+    const found = (o: ModelStep<Definition>): boolean => {
+      if (!outside(o)) return false;
+      touched?.push(o);
+      clear = false;
+      return true;
+    };
     for (const key of st.writes) {
-      if (covered.has(key)) continue;
-      if (this.stepIndex.someReader(key, outside)) return false;
-      if (this.stepIndex.someWriter(key, outside)) return false;
+      if (covered.has(key) || (spacesApart && isSpaceKey(key))) continue;
+      if (this.stepIndex.someReader(key, found) && !touched) return false;
+      if (this.stepIndex.someWriter(key, found) && !touched) return false;
     }
-    for (const read of st.reads) if (!covered.has(read.key) && this.stepIndex.someWriter(read.key, outside)) return false;
-    return true;
+    for (const read of st.reads) {
+      if (covered.has(read.key) || (spacesApart && read.search)) continue;
+      if (this.stepIndex.someWriter(read.key, found) && !touched) return false;
+    }
+    return clear;
   }
 
   /** Counts what a step that will not stay made and deleted as changed. */
@@ -466,6 +597,7 @@ export class ModelBuilder implements AllocatorTracker {
     this.inserting = true;
     try {
       for (const use of uses) {
+        if (this.state.searchAt) this.takingAt = startOf(use);
         const step = this.take(use);
         if (step) out.push(step);
       }
@@ -803,6 +935,11 @@ export class ModelBuilder implements AllocatorTracker {
     return alive ?? deleted;
   }
 }
+
+/** How many times the group without the id spaces' chains grows by the steps it turns out to touch. */
+const WIDENINGS = 6;
+/** A larger group is taken with the whole space (the search for each id there costs more). */
+const NARROW_AT_MOST = 2_000;
 
 /** How many definitions these steps made. */
 function madeBy(steps: readonly ModelStep<Definition>[]): number {

@@ -124,6 +124,11 @@ export class StepIndex<D> {
     return this.highestFound.get(key) ?? -1;
   }
 
+  /** The steps that write the key. */
+  writersOf(key: string): Iterable<ModelStep<D>> {
+    return this.writers.get(key) ?? [];
+  }
+
   /** Whether a step for which `test` holds writes the key. */
   someWriter(key: string, test: (step: ModelStep<D>) => boolean): boolean {
     return some(this.writers.get(key), test);
