@@ -112,7 +112,7 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ila_csum_mode: { kind: 'enum', values: ['none', 'no-action', 'neutral-map', 'adjust-transport'] },
   // `%s` again and again while each word names a device, the first other word read and dropped
   // (dev/format.c): as the rest of the line
-  unformat_vnet_dev_vector: { kind: 'rest', placeholder: 'pci/0000:02:00.0' },
+  unformat_vnet_dev_vector: { kind: 'rest', placeholder: 'pci/0000:02:00.0', lookup: 'device' },
   // service names (registered at run time) one after another, at least one (sfdp/format.c): as the rest
   unformat_sfdp_service_bitmap: { kind: 'rest', placeholder: 'service' },
   // npol_format.c: an IP prefix or address (one word), or `PROTO ADDRESS PORT`; its commands read
