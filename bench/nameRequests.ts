@@ -51,6 +51,7 @@ export function runNameRequests(report: Report, options: { lines?: number; posit
       const spent = cpuMs() - t;
       if (p > 0) (r === 0 ? first : again).push(spent);
       if (p > 0 && r === 0) items.push(list.items.length);
+      if (process.env.NAME_REQUESTS_TRACE && r === 0) process.stderr.write(`${p} line ${line}: ${spent.toFixed(1)} ms\n`);
     }
     text = text.slice(0, start) + text.slice(start + inserted.length);
     analysis = script.update([{ start, end: start + inserted.length, text: '', after: text }]);
@@ -60,6 +61,7 @@ export function runNameRequests(report: Report, options: { lines?: number; posit
   report('completion-interface-p50', percentile(again, 50), 'ms', workload);
   report('completion-interface-p99', percentile(again, 99), 'ms', `${workload} (${again.length} requests)`);
   report('completion-interface-items-p50', percentile(items, 50), 'items', workload);
+  if (process.env.NAME_REQUESTS_TOP) report('completion-interface-first-top5', 0, [...first].sort((x, y) => y - x).slice(0, 5).map((v) => v.toFixed(1)).join(' '), workload);
   // hover on the interface names of use lines spread over the file, on the version after those edits
   const uses: { line: number; end: number }[] = [];
   lines.forEach((l, line) => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
 import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
-import { collectInterfaces, interfacesNamed, interfacesNamedByWordAt, type DefinedInterface } from '../server/src/analysis/interfaces';
+import { collectInterfaces, type DefinedInterface } from '../server/src/analysis/interfaces';
+import { interfacesNamed, interfacesNamedByWordAt, interfaceWalk } from '../server/src/analysis/interfaceIndex';
 import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
@@ -385,6 +386,32 @@ describe('incremental script analysis', () => {
       }),
       settings(60),
     );
+  });
+
+  it('interface-name requests that read far take the whole list, and answer the same', () => {
+    const longWalk = interfaceWalk.longWalk;
+    interfaceWalk.longWalk = 3;
+    try {
+      fc.assert(
+        fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (lines, batches) => {
+          let text = `${lines.join('\n')}\n`;
+          const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+          assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
+          for (const batch of batches) {
+            const changes: TextChange[] = [];
+            for (const e of batch) {
+              const change = lineEditChange(text, e);
+              changes.push(change);
+              text = change.after;
+            }
+            assertNameRequests(script.update(changes), analyze(text, { language: 'cli', release: '26.06' }), text);
+          }
+        }),
+        settings(40),
+      );
+    } finally {
+      interfaceWalk.longWalk = longWalk;
+    }
   });
 
   it('the server cache reads the edits an editor sends and answers for the version it has', () => {

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analysis/analyze';
 import { interfaceModel } from '../analysis/interfaceModel';
 import { argValues, effectiveUse } from '../analysis/interfaceNaming';
-import { createdBefore, eachCreatedBefore, type DefinedInterface } from '../analysis/interfaces';
+import { createdBefore, eachCreatedBefore } from '../analysis/interfaceIndex';
+import type { DefinedInterface } from '../analysis/interfaces';
 import type { ValueKind } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import type { CommandUse } from '../analysis/cliModel';
@@ -106,11 +107,15 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
     seen.add(name);
     out.push({ name, defined });
   };
-  for (const d of createdBefore(analysis, offset)) {
+  const { list, above, firsts } = createdBefore(analysis, offset);
+  for (let i = 0; i < above; i++) {
+    // the first creation of a name decides; a deleted interface is gone, and no other use should
+    // bring it back as a suggestion
+    if (firsts[i] !== 1) continue;
+    const d = list[i];
+    seen.add(d.name);
     const deletedAt = d.deletedAt;
-    // a deleted interface is gone, and no other use should bring it back as a suggestion
-    if (deletedAt !== undefined && deletedAt < offset) seen.add(d.name);
-    else add(d.name, d);
+    if (deletedAt === undefined || deletedAt >= offset) out.push({ name: d.name, defined: d });
   }
   for (const name of namesUsedOutside(analysis, offset)) add(name);
   return out;

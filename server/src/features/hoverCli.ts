@@ -1,7 +1,8 @@
 import type { Analysis } from '../analysis/analyze';
 import { matchArgs } from '../analysis/args';
 import { argPatterns, type CommandUse } from '../analysis/cliModel';
-import { interfacesNamed, interfacesNamedByWordAt, type DefinedInterface } from '../analysis/interfaces';
+import { interfacesNamed, interfacesNamedByWordAt } from '../analysis/interfaceIndex';
+import type { DefinedInterface } from '../analysis/interfaces';
 import { releasesOfCommand, type CommandNode } from '../schema/index';
 import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import { lineInputReader } from '../schema/lineInput';
