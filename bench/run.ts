@@ -13,6 +13,7 @@ import { generateDense, generateDockerfile, generateRoutes, generateScript, gene
 import { LspTimer, percentile } from './lspTimer';
 import { runBlocking } from './blocking';
 import { runEditCpu } from './editCpu';
+import { runNameRequests } from './nameRequests';
 import { runSoak, SOAKS } from './soak';
 import { measureSources } from './sources';
 
@@ -335,6 +336,7 @@ async function main(): Promise<void> {
     }
   }
   if (wanted('edit-cpu')) runEditCpu(report, { quick });
+  if (wanted('name-requests')) runNameRequests(report, { positions: quick ? 12 : 40 });
   if (wanted('blocking')) await runBlocking(SERVER, report);
   for (const soak of SOAKS.filter((s) => wanted(s.name))) {
     // at the default heap size, and with the heap capped where a leak soon ends the server

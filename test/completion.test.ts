@@ -126,6 +126,24 @@ describe('completion in scripts', () => {
     assert.ok(compared > 50, `${compared} compared`);
   });
 
+  it('cuts the list as the whole list would: names deleted (and created again), a range, a refused creation', () => {
+    // the whole list keeps the first creation of each name and drops a name deleted above the cursor,
+    // even when it is created again (instance 120 is the lowest free one for the next loopback)
+    const creates = Array.from({ length: 150 }, () => 'create loopback interface\n').join('');
+    const script = `${creates}delete loopback interface intfc loop120\ncreate loopback interface\ncreate sub-interfaces loop130 10-12\ncreate loopback interface instance 140\n`;
+    const result = complete(`${script}set interface state |`);
+    const expected = [...Array.from({ length: 68 }, (_, i) => `loop${52 + i}`), ...Array.from({ length: 29 }, (_, i) => `loop${121 + i}`), 'loop130.10', 'loop130.11', 'loop130.12'];
+    assert.deepEqual(result.labels, expected);
+    const fits = () => true;
+    const whole = interfaceCandidates(result.analysis, result.offset).filter((c) => c.defined).slice(-MAX_INTERFACE_ITEMS);
+    assert.deepEqual(lastCreatedCandidates(result.analysis, result.offset, fits, MAX_INTERFACE_ITEMS)?.map((c) => [c.name, c.defined?.line]), whole.map((c) => [c.name, c.defined?.line]));
+    assert.equal(find(result, 'loop130.11')?.detail, 'sub-interface, created on line 153');
+    // above the deletion, loop120 is there, created on line 121
+    const above = complete(`${creates}set interface state |\n${script.slice(creates.length)}`);
+    assert.equal(find(above, 'loop120')?.detail, 'loopback interface, created on line 121');
+    assert.deepEqual(above.labels, Array.from({ length: 100 }, (_, i) => `loop${50 + i}`));
+  });
+
   it('reads earlier words by the unique-prefix rule', () => {
     assert.deepEqual(typed(complete('cre int af|'), 'af'), ['af_xdp']);
     assert.ok(complete('sh int |').labels.includes('rx-placement'), 'sub-commands of `show interface`');

@@ -124,6 +124,17 @@ describe('hover in scripts', () => {
     assert.match(text('create host-interface name veth1\nshow hardware-interfaces host-ve|th1'), /AF_PACKET interface, created on line 1/);
   });
 
+  it('names the interface created last before the word: a name deleted and created again, a sub-interface of a range', () => {
+    const script = 'create loopback interface\ncreate loopback interface\ndelete loopback interface intfc loop0\ncreate loopback interface\n';
+    assert.match(text(`${script}set interface state lo|op0 up`), /\*\*loop0\*\*: loopback interface, created on line 4 by `create loopback interface`/);
+    assert.match(text(`set interface state lo|op1 up\n${script}`), /\*\*loop1\*\*: loopback interface, created on line 3/, 'a use above the creation: the first created after it');
+    const range = 'create loopback interface\ncreate sub-interfaces loop0 10-12\n';
+    assert.match(text(`${range}set interface state loop0.1|1 up`), /\*\*loop0\.11\*\*: sub-interface, created on line 2 by `create sub-interfaces`/);
+    assert.match(text('create loopback interface\ncreate sub-interfaces loop0 1|0-12'), /Names the new interface `loop0\.10`, `loop0\.11`, `loop0\.12`\./);
+    assert.doesNotMatch(text(`${range}create sub-interfaces loop0 1|0-12`), /Names the new interface/, 'the same range again: VPP refuses it');
+    assert.doesNotMatch(text('create loopback interface instance 3\ncreate loopback interface instance |3'), /Names the new interface/, 'VPP refuses the second: not an interface of the list');
+  });
+
   it('renders plain text for clients without markdown', () => {
     const result = hover('create t|ap id 0', { markdown: false, detail: 'full' })!;
     assert.equal(result.kind, MarkupKind.PlainText);

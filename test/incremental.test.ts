@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
 import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
-import { collectInterfaces } from '../server/src/analysis/interfaces';
+import { collectInterfaces, type DefinedInterface } from '../server/src/analysis/interfaces';
+import { interfacesNamed, interfacesNamedByWordAt, interfaceWalk } from '../server/src/analysis/interfaceIndex';
+import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
@@ -135,6 +137,61 @@ function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert'
     change = { start: at, end: digit < 0 ? at : at + 1, text: e.text };
   }
   return { ...change, after: text.slice(0, change.start) + change.text + text.slice(change.end) };
+}
+
+/** What a feature shows of a created interface. */
+const createdView = (d: DefinedInterface | undefined) => d && [d.name, d.kind, d.command, d.line, d.start, d.end, d.deletedAt, d.linuxName, d.nameToken?.start];
+
+/**
+ * The created interfaces above `offset` as the whole list (`fresh`'s) offers them, read from the first:
+ * the first creation of each name decides, a name deleted above the offset is gone; and the last `max`
+ * of those that fit, when another is created above them (what interface completion offers without
+ * reading the whole list).
+ */
+function offeredByWholeList(list: readonly DefinedInterface[], offset: number, fits: (name: string) => boolean, max: number) {
+  const created: DefinedInterface[] = [];
+  const seen = new Set<string>();
+  for (const d of list) {
+    if (d.end >= offset || seen.has(d.name)) continue;
+    seen.add(d.name);
+    if ((d.deletedAt ?? Number.POSITIVE_INFINITY) >= offset) created.push(d);
+  }
+  // read from the cursor up: once `max` fit, one more created above them says the list is cut
+  const fitting = created.filter((d) => fits(d.name));
+  const cutAt = fitting.length >= max ? created.indexOf(fitting[fitting.length - max]) : -1;
+  return { created, nearest: max > 0 && cutAt > 0 ? fitting.slice(-max) : undefined };
+}
+
+/**
+ * The interface-name requests of an analysis updated by edits (the model's indexes kept across them,
+ * read from the cursor up or by name) answer as the whole list of a fresh analysis of the same text.
+ */
+function assertNameRequests(updated: Analysis, fresh: Analysis, what: string): void {
+  const list = collectInterfaces(fresh);
+  for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].end <= list[i].end, `${what}: the created interfaces are in the order of their commands`);
+  assert.deepEqual(collectInterfaces(updated).map(createdView), list.map(createdView), what);
+  for (const name of new Set([...list.map((d) => d.name), 'loop0.11', 'loop1.12', 'tap9'])) {
+    assert.deepEqual(interfacesNamed(updated, name).map(createdView), list.filter((d) => d.name === name).map(createdView), `${what}: named ${name}`);
+  }
+  for (const start of new Set(list.flatMap((d) => (d.nameToken ? [d.nameToken.start] : [])))) {
+    assert.deepEqual(interfacesNamedByWordAt(updated, start).map(createdView), list.filter((d) => d.nameToken?.start === start).map(createdView), `${what}: named by the word at ${start}`);
+  }
+  const text = fresh.text;
+  const offsets = [0, text.length];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) offsets.push(nl, nl + 1);
+  const fitting = [() => true, (name: string) => name.includes('1')];
+  for (const offset of offsets) {
+    const all = interfaceCandidates(updated, offset);
+    assert.deepEqual(all.filter((c) => c.defined).map((c) => createdView(c.defined)), offeredByWholeList(list, offset, () => true, 0).created.map(createdView), `${what}: created above ${offset}`);
+    assert.deepEqual(all.map((c) => c.name), interfaceCandidates(fresh, offset).map((c) => c.name), `${what}: candidates at ${offset}`);
+    for (const fits of fitting) {
+      for (const max of [1, 3]) {
+        const nearest = lastCreatedCandidates(updated, offset, fits, max);
+        const expected = offeredByWholeList(list, offset, fits, max).nearest;
+        assert.deepEqual(nearest?.map((c) => createdView(c.defined)), expected?.map(createdView), `${what}: nearest ${max} at ${offset}`);
+      }
+    }
+  }
 }
 
 describe('incremental script analysis', () => {
@@ -351,6 +408,52 @@ describe('incremental script analysis', () => {
     const text = 'create tap id 0 host-if-name vpp0\nset interface state tap0 up\n';
     assert.deepEqual(collectInterfaces(script.reset(text)).map((d) => d.name), ['tap0']);
     assert.deepEqual(collectInterfaces(script.update([{ start: 0, end: text.length, text: '', after: '' }])).map((d) => d.name), []);
+  });
+
+  it('interface-name requests on a create-dense script follow edits as the whole list of a fresh analysis answers them', () => {
+    fc.assert(
+      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (lines, batches) => {
+        let text = `${lines.join('\n')}\n`;
+        const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+        assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
+        for (const batch of batches) {
+          const changes: TextChange[] = [];
+          for (const e of batch) {
+            const change = lineEditChange(text, e);
+            changes.push(change);
+            text = change.after;
+          }
+          assertNameRequests(script.update(changes), analyze(text, { language: 'cli', release: '26.06' }), text);
+        }
+      }),
+      settings(60),
+    );
+  });
+
+  it('interface-name requests that read far take the whole list, and answer the same', () => {
+    const longWalk = interfaceWalk.longWalk;
+    interfaceWalk.longWalk = 3;
+    try {
+      fc.assert(
+        fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (lines, batches) => {
+          let text = `${lines.join('\n')}\n`;
+          const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+          assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
+          for (const batch of batches) {
+            const changes: TextChange[] = [];
+            for (const e of batch) {
+              const change = lineEditChange(text, e);
+              changes.push(change);
+              text = change.after;
+            }
+            assertNameRequests(script.update(changes), analyze(text, { language: 'cli', release: '26.06' }), text);
+          }
+        }),
+        settings(40),
+      );
+    } finally {
+      interfaceWalk.longWalk = longWalk;
+    }
   });
 
   it('the server cache reads the edits an editor sends and answers for the version it has', () => {

@@ -58,7 +58,16 @@ export interface InterfaceReference {
 export interface InterfaceModel {
   readonly definitions: readonly InterfaceDefinition[];
   readonly references: readonly InterfaceReference[];
+  /**
+   * The definitions of a VPP name that VPP accepts (no clash), deleted ones too, in creation order,
+   * without the sub-interfaces of ranges: the index the model binds uses with, kept across edits.
+   */
+  acceptedNamed(name: string): readonly InterfaceDefinition[];
+  /** The accepted ranges of sub-interfaces, in creation order. */
+  readonly acceptedRanges: readonly InterfaceDefinition[];
 }
+
+const NO_MODEL: InterfaceModel = { definitions: [], references: [], acceptedNamed: () => [], acceptedRanges: [] };
 
 
 const cache = new WeakMap<Analysis, InterfaceModel>();
@@ -66,7 +75,7 @@ const cache = new WeakMap<Analysis, InterfaceModel>();
 export function interfaceModel(analysis: Analysis): InterfaceModel {
   let model = cache.get(analysis);
   if (!model) {
-    model = analysis.language === 'cli' ? buildModel(analysis) : { definitions: [], references: [] };
+    model = analysis.language === 'cli' ? buildModel(analysis) : NO_MODEL;
     cache.set(analysis, model);
   }
   return model;
@@ -82,7 +91,7 @@ function buildModel(analysis: Analysis): InterfaceModel {
   builder.collectDefinitions();
   const references: InterfaceReference[] = [];
   for (const use of analysis.commands) for (const r of builder.referencesOf(use)) references.push(r);
-  return { definitions: builder.definitions, references };
+  return { definitions: builder.definitions, references, acceptedNamed: (name) => builder.acceptedNamed(name), acceptedRanges: builder.acceptedRanges };
 }
 
 /** A name under the cursor: a definition's name, or a use. */

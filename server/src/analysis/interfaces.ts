@@ -31,7 +31,7 @@ export interface DefinedInterface {
 }
 
 /** A range such as `100-4000` would make thousands of names; completion needs only the first ones. */
-const MAX_SUB_INTERFACES_PER_RANGE = 64;
+export const MAX_SUB_INTERFACES_PER_RANGE = 64;
 
 function namesOf(def: InterfaceDefinition): string[] {
   const range = def.naming?.range;
@@ -80,55 +80,79 @@ class CollectedInterface implements DefinedInterface {
   }
 }
 
-interface Collected {
-  list: DefinedInterface[];
-  where: { lines: LineIndex };
-  /** The list by name, made when first asked. */
-  byName?: Map<string, DefinedInterface[]>;
+/** What one definition adds to the list, kept while the facts it was made from are the definition's. */
+interface EntriesOf {
+  readonly use: InterfaceDefinition['use'];
+  readonly naming: InterfaceDefinition['naming'];
+  readonly name: string;
+  readonly rule: InterfaceDefinition['rule'];
+  readonly where: { lines: LineIndex };
+  readonly entries: readonly DefinedInterface[];
 }
 
-/** The list per list of definitions, with the line index of the newest analysis that asked. */
-const collected = new WeakMap<readonly InterfaceDefinition[], Collected>();
+/**
+ * The interfaces of each definition, made when first asked: an edit that changes the definitions
+ * makes a new list, but most definitions in it are the previous list's (the model keeps them), and
+ * reading a definition's command again (its Linux name, its kind) for each of ~20,000 is what made a
+ * new list cost.
+ */
+const entriesByDefinition = new WeakMap<InterfaceDefinition, EntriesOf>();
 
-function collectedOf(analysis: Analysis): Collected {
+const NONE: readonly DefinedInterface[] = [];
+
+/** One holder of the newest line index per document (its list of commands), shared by its interfaces. */
+const whereByDocument = new WeakMap<Analysis['commands'], { lines: LineIndex }>();
+
+export function whereOf(analysis: Analysis): { lines: LineIndex } {
+  let where = whereByDocument.get(analysis.commands);
+  if (!where) whereByDocument.set(analysis.commands, (where = { lines: analysis.lines }));
+  where.lines = analysis.lines;
+  return where;
+}
+
+/** The VPP interfaces a definition creates, none when VPP refuses it or it is not a VPP one. */
+export function entriesOf(def: InterfaceDefinition, where: { lines: LineIndex }): readonly DefinedInterface[] {
+  if (def.space !== 'vpp' || def.clashesWith || !def.use.command) return NONE;
+  const kept = entriesByDefinition.get(def);
+  if (kept && kept.use === def.use && kept.naming === def.naming && kept.name === def.name && kept.rule === def.rule && kept.where === where) return kept.entries;
+  const rule = def.rule as NamingRule;
+  const kind = kindOf(def);
+  const linuxName = linuxInterfaces(def.use, rule)[0]?.name;
+  const entries = namesOf(def).map((name) => new CollectedInterface(name, kind, def.use.command!.path, def, where, def.naming?.nameToken, linuxName));
+  entriesByDefinition.set(def, { use: def.use, naming: def.naming, name: def.name, rule: def.rule, where, entries });
+  return entries;
+}
+
+/** The created interfaces of one list of definitions, in order, and where each definition's start in it. */
+export interface CreatedList {
+  readonly list: readonly DefinedInterface[];
+  /** For each definition, the position of its first interface in `list` (one more entry: the length). */
+  readonly firstOf: Int32Array;
+}
+
+/** The whole list per list of definitions (edits that leave the definitions alone keep it). */
+const collected = new WeakMap<readonly InterfaceDefinition[], CreatedList>();
+
+/** The list of `collectInterfaces`, kept and shared: not to be changed. */
+export function createdList(analysis: Analysis): CreatedList {
   const definitions = interfaceModel(analysis).definitions;
-  let entry = collected.get(definitions);
-  if (!entry) {
-    const where = { lines: analysis.lines };
-    collected.set(definitions, (entry = { list: collect(definitions, where), where }));
+  const where = whereOf(analysis);
+  let created = collected.get(definitions);
+  if (!created) {
+    const list: DefinedInterface[] = [];
+    const firstOf = new Int32Array(definitions.length + 1);
+    definitions.forEach((def, i) => {
+      firstOf[i] = list.length;
+      for (const entry of entriesOf(def, where)) list.push(entry);
+    });
+    firstOf[definitions.length] = list.length;
+    collected.set(definitions, (created = { list, firstOf }));
   }
-  entry.where.lines = analysis.lines;
-  return entry;
+  return created;
 }
 
 /** Every VPP interface the script creates (and VPP would accept), in the order VPP creates them. */
 export function collectInterfaces(analysis: Analysis): DefinedInterface[] {
   // callers get their own list, as they got a fresh one before the list was kept
-  return collectedOf(analysis).list.slice();
-}
-
-/** The interfaces of `collectInterfaces` named `name`, in order: a hover in a script of thousands asks for one. */
-export function interfacesNamed(analysis: Analysis, name: string): readonly DefinedInterface[] {
-  const entry = collectedOf(analysis);
-  if (!entry.byName) {
-    entry.byName = new Map();
-    for (const d of entry.list) {
-      const list = entry.byName.get(d.name);
-      if (list) list.push(d);
-      else entry.byName.set(d.name, [d]);
-    }
-  }
-  return entry.byName.get(name) ?? [];
-}
-
-function collect(definitions: readonly InterfaceDefinition[], where: { lines: LineIndex }): DefinedInterface[] {
-  const out: DefinedInterface[] = [];
-  for (const def of definitions) {
-    if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
-    const rule = def.rule as NamingRule;
-    const kind = kindOf(def);
-    const linuxName = linuxInterfaces(def.use, rule)[0]?.name;
-    for (const name of namesOf(def)) out.push(new CollectedInterface(name, kind, def.use.command.path, def, where, def.naming?.nameToken, linuxName));
-  }
-  return out;
+  return createdList(analysis).list.slice();
 }

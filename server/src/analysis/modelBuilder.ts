@@ -139,6 +139,16 @@ export class ModelBuilder implements AllocatorTracker {
 
   // --- definitions
 
+  /** The definitions of a VPP name that VPP accepts, deleted ones too, in creation order (a range's sub-interfaces aside). */
+  acceptedNamed(name: string): readonly Definition[] {
+    return this.byKey.get(vppKey(name)) ?? NO_DEFINITIONS;
+  }
+
+  /** The accepted ranges of sub-interfaces (`create sub-interfaces X 10-20`), in creation order. */
+  get acceptedRanges(): readonly Definition[] {
+    return this.ranges;
+  }
+
   /** The previous build's definition of the same name by the same command, made anew with these facts. */
   private reuse(fields: DefinitionFields, nameAt: Span): Definition | undefined {
     const old = this.earlier?.find((d) => d.madeBy === this.previous && d.name === fields.name && d.space === fields.space && d.netns === fields.netns);
@@ -973,6 +983,8 @@ function firstStepFrom(steps: readonly ModelStep<Definition>[], offset: number):
 }
 
 /** Inserts a definition into a list kept in creation order. */
+const NO_DEFINITIONS: readonly Definition[] = [];
+
 function insertInOrder(list: Definition[], def: Definition): void {
   let i = list.length;
   while (i > 0 && list[i - 1].index > def.index) i--;

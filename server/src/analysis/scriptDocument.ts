@@ -499,6 +499,8 @@ export class ScriptDocument {
         }
         return references;
       },
+      acceptedNamed: (name) => builder.acceptedNamed(name),
+      acceptedRanges: builder.acceptedRanges,
     });
     return builder;
   }

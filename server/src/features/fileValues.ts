@@ -1,7 +1,8 @@
 import type { Analysis } from '../analysis/analyze';
 import { interfaceModel } from '../analysis/interfaceModel';
 import { argValues, effectiveUse } from '../analysis/interfaceNaming';
-import { collectInterfaces, type DefinedInterface } from '../analysis/interfaces';
+import { createdBefore, eachCreatedBefore } from '../analysis/interfaceIndex';
+import type { DefinedInterface } from '../analysis/interfaces';
 import type { ValueKind } from '../schema/types';
 import type { Token } from '../syntax/tree';
 import type { CommandUse } from '../analysis/cliModel';
@@ -71,61 +72,28 @@ export interface InterfaceCandidate {
 }
 
 /**
- * The created interfaces with where each ends and is deleted (Infinity: never), and the first
- * interface of each one's name, read once per analysis.
- */
-interface DefinedSpans {
-  readonly defined: DefinedInterface[];
-  readonly ends: Float64Array;
-  readonly deletedAt: Float64Array;
-  readonly firstOfName: Int32Array;
-}
-
-const spansByAnalysis = new WeakMap<Analysis, DefinedSpans>();
-
-function definedSpans(analysis: Analysis): DefinedSpans {
-  let spans = spansByAnalysis.get(analysis);
-  if (spans) return spans;
-  const defined = collectInterfaces(analysis);
-  const ends = new Float64Array(defined.length);
-  const deletedAt = new Float64Array(defined.length);
-  const firstOfName = new Int32Array(defined.length);
-  const firstIndex = new Map<string, number>();
-  defined.forEach((d, i) => {
-    ends[i] = d.end;
-    deletedAt[i] = d.deletedAt ?? Number.POSITIVE_INFINITY;
-    const first = firstIndex.get(d.name);
-    if (first === undefined) firstIndex.set(d.name, i);
-    firstOfName[i] = first ?? i;
-  });
-  spansByAnalysis.set(analysis, (spans = { defined, ends, deletedAt, firstOfName }));
-  return spans;
-}
-
-/**
  * The last `max` of `interfaceCandidates(analysis, offset)` that were created and fit, in the same
- * order, read from the cursor upwards without making the whole list; undefined when that list is
- * not longer than `max` or fewer than `max` created ones fit (the caller then reads the whole list).
+ * order, read from the cursor upwards without making the whole list (the created interfaces are in
+ * the order of their commands: those above the cursor are found by a binary search); undefined when
+ * that list is not longer than `max` or fewer than `max` created ones fit (the caller then reads the
+ * whole list).
  */
 export function lastCreatedCandidates(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): InterfaceCandidate[] | undefined {
-  const { defined, ends, deletedAt, firstOfName } = definedSpans(analysis);
   const out: InterfaceCandidate[] = [];
   let more = false;
-  for (let i = defined.length - 1; i >= 0; i--) {
-    // a candidate of the whole list: the first interface of its name created above the cursor, not deleted there
-    const first = firstOfName[i];
-    if (ends[i] >= offset || first !== i) {
-      // the first of the name ends after the cursor while a later one ends before: read the whole list
-      if (ends[i] < offset && ends[first] >= offset) return undefined;
-      continue;
-    }
-    if (deletedAt[i] < offset) continue;
+  eachCreatedBefore(analysis, offset, (d, firstOfName) => {
+    // a candidate of the whole list: the first interface of its name (created above the cursor, as it
+    // comes before this one), not deleted there
+    if (!firstOfName) return true;
+    const deletedAt = d.deletedAt;
+    if (deletedAt !== undefined && deletedAt < offset) return true;
     if (out.length === max) {
       more = true;
-      break;
+      return false;
     }
-    if (fits(defined[i].name)) out.push({ name: defined[i].name, defined: defined[i] });
-  }
+    if (fits(d.name)) out.push({ name: d.name, defined: d });
+    return true;
+  });
   if (!more) return undefined;
   return out.reverse();
 }
@@ -139,12 +107,15 @@ export function interfaceCandidates(analysis: Analysis, offset: number): Interfa
     seen.add(name);
     out.push({ name, defined });
   };
-  const { defined, ends, deletedAt } = definedSpans(analysis);
-  for (let i = 0; i < defined.length; i++) {
-    if (ends[i] >= offset) continue;
-    // a deleted interface is gone, and no other use should bring it back as a suggestion
-    if (deletedAt[i] < offset) seen.add(defined[i].name);
-    else add(defined[i].name, defined[i]);
+  const { list, above, firsts } = createdBefore(analysis, offset);
+  for (let i = 0; i < above; i++) {
+    // the first creation of a name decides; a deleted interface is gone, and no other use should
+    // bring it back as a suggestion
+    if (firsts[i] !== 1) continue;
+    const d = list[i];
+    seen.add(d.name);
+    const deletedAt = d.deletedAt;
+    if (deletedAt === undefined || deletedAt >= offset) out.push({ name: d.name, defined: d });
   }
   for (const name of namesUsedOutside(analysis, offset)) add(name);
   return out;

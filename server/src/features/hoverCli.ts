@@ -1,7 +1,8 @@
 import type { Analysis } from '../analysis/analyze';
 import { matchArgs } from '../analysis/args';
 import { argPatterns, type CommandUse } from '../analysis/cliModel';
-import { collectInterfaces, interfacesNamed, type DefinedInterface } from '../analysis/interfaces';
+import { interfacesNamed, interfacesNamedByWordAt } from '../analysis/interfaceIndex';
+import type { DefinedInterface } from '../analysis/interfaces';
 import { releasesOfCommand, type CommandNode } from '../schema/index';
 import { interfaceTypeForCommand } from '../schema/docs/interfaceTypes';
 import { lineInputReader } from '../schema/lineInput';
@@ -79,7 +80,7 @@ function valueHover(analysis: Analysis, command: CommandSpec, arg: ArgSpec, spec
   }
   const label = arg.keyword ? `\`${arg.keyword}\`` : `<${arg.name}>`;
   const doc = new DocText(markdown).para(`Value of ${label} in \`${command.path}\`: ${describeValue(spec)}.`).para(arg.doc);
-  const created = collectInterfaces(analysis).filter((d) => d.nameToken?.start === token.start).map((d) => `\`${d.name}\``);
+  const created = interfacesNamedByWordAt(analysis, token.start).map((d) => `\`${d.name}\``);
   if (created.length) doc.para(`Names the new interface ${created.slice(0, 4).join(', ')}${created.length > 4 ? ', …' : ''}.`);
   return doc;
 }

@@ -1,0 +1,134 @@
+import type { Analysis } from './analyze';
+import { interfaceModel, type InterfaceDefinition, type InterfaceModel } from './interfaceModel';
+import { createdList, entriesOf, MAX_SUB_INTERFACES_PER_RANGE, whereOf, type CreatedList, type DefinedInterface } from './interfaces';
+import { SUB_INTERFACE } from './modelWords';
+
+/*
+ * The created interfaces at a position or of a name, for completion and hover, without reading all
+ * ~20,000 of a large script: the definitions are in the order of their commands in the text (a binary
+ * search finds those above a position), and the model keeps the accepted definitions of each name in
+ * creation order across edits. A request then reads what it offers, and a new list of definitions
+ * after an edit costs it nothing. A request that must read far (a typed word few names fit) reads the
+ * whole list instead, with the first of each name marked once per list of definitions: that list
+ * outlives the edits that leave the definitions alone, as typing that word does.
+ */
+
+/** How many interfaces a walk up from the cursor reads in the model before it takes the whole list (tests lower it). */
+export const interfaceWalk = { longWalk: 2_000 };
+
+/** How many definitions (the first ones) end before `offset`: commands do not overlap, so their ends only grow. */
+function endingBefore(definitions: readonly InterfaceDefinition[], offset: number): number {
+  let lo = 0;
+  let hi = definitions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (definitions[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The accepted ranges whose first ids (those `collectInterfaces` lists) include `name`. */
+function rangesNaming(ranges: readonly InterfaceDefinition[], name: string): InterfaceDefinition[] {
+  if (ranges.length === 0) return [];
+  const m = SUB_INTERFACE.exec(name);
+  if (!m) return [];
+  const id = Number(m[2]);
+  return ranges.filter((d) => {
+    const range = d.naming?.range;
+    return !!range && d.naming?.parent?.text === m[1] && id >= range.first && id <= Math.min(range.last, range.first + MAX_SUB_INTERFACES_PER_RANGE - 1) && `${m[1]}.${id}` === name;
+  });
+}
+
+/** A range names its sub-interfaces, not itself (as `collectInterfaces`). */
+const namesItself = (d: InterfaceDefinition) => !!d.use.command && !(d.naming?.range && d.naming.parent);
+
+/** The definitions whose interfaces include one named `name`, in creation order. */
+function definitionsNaming(model: InterfaceModel, name: string): InterfaceDefinition[] {
+  const out = model.acceptedNamed(name).filter(namesItself);
+  const ranges = rangesNaming(model.acceptedRanges, name);
+  if (ranges.length === 0) return out;
+  return [...out, ...ranges].sort((a, b) => a.index - b.index);
+}
+
+/** The first of `definitionsNaming`, without making the list: completion asks for each interface it reads. */
+function firstDefinitionNaming(model: InterfaceModel, name: string): InterfaceDefinition | undefined {
+  const first = model.acceptedNamed(name).find(namesItself);
+  const range = rangesNaming(model.acceptedRanges, name)[0];
+  return range && (!first || range.index < first.index) ? range : first;
+}
+
+/** The interfaces of `collectInterfaces` named `name`, in order: a hover in a script of thousands asks for one. */
+export function interfacesNamed(analysis: Analysis, name: string): readonly DefinedInterface[] {
+  const where = whereOf(analysis);
+  const out: DefinedInterface[] = [];
+  for (const def of definitionsNaming(interfaceModel(analysis), name)) for (const d of entriesOf(def, where)) if (d.name === name) out.push(d);
+  return out;
+}
+
+/** 1 where an interface of the list is the first of its name, per list. */
+const firstsByList = new WeakMap<CreatedList, Uint8Array>();
+
+function firstsOf(created: CreatedList): Uint8Array {
+  let firsts = firstsByList.get(created);
+  if (firsts) return firsts;
+  firsts = new Uint8Array(created.list.length);
+  const seen = new Set<string>();
+  created.list.forEach((d, i) => {
+    if (seen.has(d.name)) return;
+    seen.add(d.name);
+    firsts![i] = 1;
+  });
+  firstsByList.set(created, firsts);
+  return firsts;
+}
+
+/** The whole list, when the model walk gave way to it: made once per list of definitions. */
+const walkedFar = new WeakSet<readonly InterfaceDefinition[]>();
+
+/**
+ * The interfaces of `collectInterfaces` whose commands end before `offset`, nearest first, each with
+ * whether it is the first of its name in the whole list, until `visit` returns false.
+ */
+export function eachCreatedBefore(analysis: Analysis, offset: number, visit: (d: DefinedInterface, firstOfName: boolean) => boolean): void {
+  const model = interfaceModel(analysis);
+  const definitions = model.definitions;
+  const where = whereOf(analysis);
+  let i = endingBefore(definitions, offset) - 1;
+  if (!walkedFar.has(definitions)) {
+    // read in the model from the cursor up: the common request stops after a hundred or so
+    for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--) {
+      const def = definitions[i];
+      const entries = entriesOf(def, where);
+      for (let k = entries.length - 1; k >= 0; k--) {
+        const d = entries[k];
+        if (!visit(d, firstDefinitionNaming(model, d.name) === def)) return;
+      }
+      read += entries.length;
+    }
+    if (i < 0) return;
+    walkedFar.add(definitions);
+  }
+  const created = createdList(analysis);
+  const firsts = firstsOf(created);
+  const list = created.list;
+  for (let k = created.firstOf[i + 1] - 1; k >= 0; k--) if (!visit(list[k], firsts[k] === 1)) return;
+}
+
+/** The interfaces of `collectInterfaces` whose commands end before `offset`, in order, with those that are the first of their name. */
+export function createdBefore(analysis: Analysis, offset: number): { list: readonly DefinedInterface[]; above: number; firsts: Uint8Array } {
+  const definitions = interfaceModel(analysis).definitions;
+  const created = createdList(analysis);
+  return { list: created.list, above: created.firstOf[endingBefore(definitions, offset)], firsts: firstsOf(created) };
+}
+
+/** The interfaces whose name the word at `start` decides, in order: those of the command around it. */
+export function interfacesNamedByWordAt(analysis: Analysis, start: number): DefinedInterface[] {
+  const definitions = interfaceModel(analysis).definitions;
+  const where = whereOf(analysis);
+  const out: DefinedInterface[] = [];
+  for (let i = endingBefore(definitions, start); i < definitions.length && definitions[i].start <= start; i++) {
+    for (const d of entriesOf(definitions[i], where)) if (d.nameToken?.start === start) out.push(d);
+  }
+  return out;
+}
