@@ -116,7 +116,7 @@ const lineEdit = fc.oneof(
 );
 
 /** An edit of a dense script, by line: retype a line, delete it, insert lines (typed or pasted), change one character, cut several lines. */
-function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char' | 'cut'; line: number; text: string }): TextChange {
+function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char' | 'cut'; line: number; text: string }): TextChange & { after: string } {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const n = e.line % starts.length;
