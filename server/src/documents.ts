@@ -196,7 +196,7 @@ export class AnalysisCache {
         const replaced = doc.apply(change);
         // a whole new text (or a document we do not follow): the next analysis starts afresh
         if (!replaced) tracked = false;
-        else if (tracked && entry) entry.changes.push({ start: replaced.start, end: replaced.end, text: change.text, after: doc.text });
+        else if (tracked && entry) entry.changes.push({ start: replaced.start, end: replaced.end, text: change.text, after: doc.text, lines: doc.lineIndex });
       } else if (tracked && entry && 'range' in change) {
         const a = doc.offsetAt(change.range.start);
         const b = doc.offsetAt(change.range.end);

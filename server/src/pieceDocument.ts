@@ -41,6 +41,11 @@ export class PieceDocument implements TextDocument {
     return this.current;
   }
 
+  /** The line index of this version. */
+  get lineIndex(): LineIndex {
+    return this.lines;
+  }
+
   get lineCount(): number {
     return this.lines.lineCount;
   }

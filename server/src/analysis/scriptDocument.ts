@@ -43,6 +43,8 @@ export interface TextChange {
   readonly end: number;
   readonly text: string;
   readonly after: TextLike;
+  /** The line index of `after`, when the caller keeps one (the server's documents do): not made twice. */
+  readonly lines?: LineIndex;
 }
 
 const VERSION_WORD = 'vpp-version';
@@ -281,7 +283,7 @@ export class ScriptDocument {
     const { start, end, after } = change;
     const delta = change.text.length - (end - start);
     const before = this.text;
-    this.lines = this.lines.edited(start, end, change.text, after);
+    this.lines = change.lines?.text === after ? change.lines : this.lines.edited(start, end, change.text, after);
     this.text = after;
     const segments = this.segments;
     if (segments.length === 0) {
