@@ -6,9 +6,10 @@
  * (JSON) — what server.ts does between a `didChange` and its diagnostics, without the stdio, the event
  * loop's turns and the other process of the stdio figures (bench/run.ts). The edits are those of
  * bench/run.ts on `dense-100k`: typing at the end of the middle line, a character on a `create tap`
- * line's id, a create line deleted and put back, a create line typed after an Enter.
+ * line's id, a create line deleted and put back, a create line typed after an Enter, 1,000 lines
+ * pasted and removed.
  *
- *     npx tsx bench/serverEditCpu.ts [--lines=100000] [--rounds=8] [--only=typing,create,delete,type]
+ *     npx tsx bench/serverEditCpu.ts [--lines=100000] [--rounds=8] [--only=typing,create,delete,type,paste]
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../server/src/documents';
@@ -111,6 +112,16 @@ export async function runServerEditCpu(options: { lines?: number; rounds?: numbe
         times.push(change({ range: { start: at(mid, end), end: at(mid, end) }, text: '\n' }));
         for (let c = 0; c < line.length; c++) times.push(change({ range: { start: at(mid + 1, c), end: at(mid + 1, c) }, text: line[c] }));
         change({ range: { start: at(mid, end), end: at(mid + 1, line.length) }, text: '' });
+      }
+      return times;
+    },
+    // `paste-1000-lines` / `remove-1000-lines`: 1,000 create-dense lines with interfaces of their own pasted in the middle, then removed
+    paste: () => {
+      const times: number[] = [];
+      const block = generateDense(1_000, 2, true);
+      for (let r = 0; r < rounds; r++) {
+        times.push(change({ range: { start: at(mid, 0), end: at(mid, 0) }, text: block }));
+        times.push(change({ range: { start: at(mid, 0), end: at(mid + 1_000, 0) }, text: '' }));
       }
       return times;
     },
