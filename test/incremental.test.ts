@@ -8,6 +8,9 @@ import { interfacesNamed, interfacesNamedByWordAt, interfaceWalk } from '../serv
 import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
+import { computeDiagnostics } from '../server/src/features/diagnostics';
+import { PieceDocument } from '../server/src/pieceDocument';
+import { PieceText } from '../server/src/syntax/pieceText';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { parse } from '../server/src/syntax/parser';
 import { generateDense } from '../bench/generate';
@@ -41,8 +44,10 @@ function analysisView(a: Analysis): string {
  * edit and holds the incremental analysis equal to a fresh one (and, with `keepBuilder`, the model
  * folded the edit in rather than rebuilding).
  */
-function editedScript(initial: string, keepBuilder = false) {
+function editedScript(initial: string, keepBuilder = false, pieceSize?: number) {
   let text = initial;
+  // the text as the server's documents keep it, in pieces (when asked)
+  let pieces = pieceSize ? PieceText.of(initial, pieceSize) : undefined;
   const script = new ScriptDocument({ language: 'cli', release: '26.06' });
   script.reset(text);
   const builder = () => (script as unknown as { builder: object }).builder;
@@ -58,7 +63,12 @@ function editedScript(initial: string, keepBuilder = false) {
   };
   const change = (start: number, end: number, insert: string, what: string) => {
     text = text.slice(0, start) + insert + text.slice(end);
-    assert.equal(analysisView(script.update([{ start, end, text: insert, after: text }])), analysisView(analyze(text, { language: 'cli', release: '26.06' })), what);
+    pieces = pieces?.edited(start, end, insert);
+    const updated = script.update([{ start, end, text: insert, after: pieces ?? text }]);
+    const fresh = analyze(text, { language: 'cli', release: '26.06' });
+    assert.equal(analysisView(updated), analysisView(fresh), what);
+    // as the client reads them (JSON)
+    if (pieces) assert.equal(JSON.stringify(computeDiagnostics(updated)), JSON.stringify(computeDiagnostics(fresh)), what);
     if (keepBuilder) assert.ok(builder() === kept, `rebuilt after ${what}`);
   };
   return { lineAt, change, text: () => text };
@@ -118,7 +128,7 @@ const lineEdit = fc.oneof(
 );
 
 /** An edit of a dense script, by line: retype a line, delete it, insert lines (typed or pasted), change one character, cut several lines. */
-function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char' | 'cut'; line: number; text: string }): TextChange {
+function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert' | 'char' | 'cut'; line: number; text: string }): TextChange & { after: string } {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const n = e.line % starts.length;
@@ -215,26 +225,54 @@ describe('incremental script analysis', () => {
     );
   });
 
-  it('a large create-dense script follows the edits of bench/editCpu.ts as a fresh analysis reads it', () => {
-    // large enough for the paths of many steps: over a thousand later steps taken again, keys read by
-    // many steps, automatic loopbacks renumbered to the end of the file
-    const { lineAt: lineOf, change, text } = editedScript(generateDense(3200));
-    const paste = generateDense(40, 7, true);
-    for (const nth of [0, 40]) {
-      // an automatic loopback gone: every later one takes another instance, and their uses follow
-      const loop = lineOf(/^create loopback interface$/, nth);
-      change(loop.start, loop.end + 1, '', `delete loopback ${nth}`);
-      change(loop.start, loop.start, 'create loopback interface\n', `restore loopback ${nth}`);
-      const tap = lineOf(/^create tap id \d+ host-if-name \S+$/, nth * 5);
-      change(tap.end, tap.end, '7', `type in tap ${nth}`);
-      change(tap.end, tap.end + 1, '', `untype in tap ${nth}`);
-      const plain = lineOf(/^set interface state /, nth * 7);
-      const line = text().slice(plain.start, plain.end + 1);
-      change(plain.start, plain.end + 1, '', `delete plain ${nth}`);
-      change(plain.start, plain.start, paste, `paste ${nth}`);
-      change(plain.start, plain.start + paste.length, line, `unpaste ${nth}`);
-    }
+  it('a create-dense script whose text is kept in pieces (as the server keeps it) follows edits as a fresh analysis reads it', () => {
+    fc.assert(
+      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 300 }), (lines, batches, pieceSize) => {
+        let text = `${lines.join('\n')}\n`;
+        let pieces = PieceText.of(text, pieceSize);
+        const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+        script.reset(text);
+        for (const batch of batches) {
+          const changes: TextChange[] = [];
+          for (const e of batch) {
+            const change = lineEditChange(text, e);
+            pieces = pieces.edited(change.start, change.end, change.text);
+            changes.push({ ...change, after: pieces });
+            text = change.after;
+          }
+          const updated = script.update(changes);
+          const fresh = analyze(text, { language: 'cli', release: '26.06' });
+          assert.equal(analysisView(updated), analysisView(fresh), text);
+          assert.equal(JSON.stringify(computeDiagnostics(updated)), JSON.stringify(computeDiagnostics(fresh)), text);
+          assert.equal(updated.text, text);
+        }
+      }),
+      settings(100),
+    );
   });
+
+  for (const pieceSize of [undefined, 4096]) {
+    it(`a large create-dense script follows the edits of bench/editCpu.ts as a fresh analysis reads it${pieceSize ? ', its text in pieces' : ''}`, () => {
+      // large enough for the paths of many steps: over a thousand later steps taken again, keys read by
+      // many steps, automatic loopbacks renumbered to the end of the file
+      const { lineAt: lineOf, change, text } = editedScript(generateDense(3200), false, pieceSize);
+      const paste = generateDense(40, 7, true);
+      for (const nth of [0, 40]) {
+        // an automatic loopback gone: every later one takes another instance, and their uses follow
+        const loop = lineOf(/^create loopback interface$/, nth);
+        change(loop.start, loop.end + 1, '', `delete loopback ${nth}`);
+        change(loop.start, loop.start, 'create loopback interface\n', `restore loopback ${nth}`);
+        const tap = lineOf(/^create tap id \d+ host-if-name \S+$/, nth * 5);
+        change(tap.end, tap.end, '7', `type in tap ${nth}`);
+        change(tap.end, tap.end + 1, '', `untype in tap ${nth}`);
+        const plain = lineOf(/^set interface state /, nth * 7);
+        const line = text().slice(plain.start, plain.end + 1);
+        change(plain.start, plain.end + 1, '', `delete plain ${nth}`);
+        change(plain.start, plain.start, paste, `paste ${nth}`);
+        change(plain.start, plain.start + paste.length, line, `unpaste ${nth}`);
+      }
+    });
+  }
 
   it('a name typed into an option value that a later create takes is folded in with that create (no rebuild)', () => {
     // `vtap1` becomes `vtap17`, the Linux name of the tap created two lines on: that tap is taken
@@ -453,6 +491,37 @@ describe('incremental script analysis', () => {
       );
     } finally {
       interfaceWalk.longWalk = longWalk;
+    }
+  });
+
+  it('the server cache follows the edits of a document in pieces as the server keeps it, with the diagnostics of a fresh analysis', () => {
+    const cache = new AnalysisCache();
+    let text = generateDense(600);
+    let doc = PieceDocument.create('file:///w/d.vpp', 'vpp-cli', 1, text);
+    const first = cache.get(doc, DEFAULT_SETTINGS)!;
+    assert.equal(analysisView(first), analysisView(analyze(text, { language: 'cli' })));
+    const lines = text.split('\n');
+    const mid = lines.length >> 1;
+    const at = (line: number, character: number) => ({ line, character });
+    const edits = [
+      ...[...' typing'].map((c, i) => ({ range: { start: at(mid, lines[mid].length + i), end: at(mid, lines[mid].length + i) }, text: c })),
+      { range: { start: at(3, 0), end: at(5, 0) }, text: '' },
+      { range: { start: at(3, 0), end: at(3, 0) }, text: 'create loopback interface\r\nset interface state loop0 up\n' },
+      { range: { start: at(10, 4), end: at(10, 4) }, text: '\\\n' },
+      { range: { start: at(40, 0), end: at(40, 0) }, text: generateDense(200, 3, true) },
+    ];
+    let version = 1;
+    for (const e of edits) {
+      const before = TextDocument.create('file:///w/d.vpp', 'vpp-cli', version, text);
+      text = text.slice(0, before.offsetAt(e.range.start)) + e.text + text.slice(before.offsetAt(e.range.end));
+      doc = cache.update(doc, [e], ++version);
+      const analysis = cache.get(doc, DEFAULT_SETTINGS)!;
+      const fresh = analyze(text, { language: 'cli' });
+      assert.equal(analysisView(analysis), analysisView(fresh), JSON.stringify(e.text));
+      assert.equal(JSON.stringify(computeDiagnostics(analysis)), JSON.stringify(computeDiagnostics(fresh)), JSON.stringify(e.text));
+      assert.equal(doc.getText(), text);
+      // the same version is answered from the cache
+      assert.ok(cache.get(doc, DEFAULT_SETTINGS) === analysis);
     }
   });
 

@@ -3,6 +3,8 @@ import { analyze, analyzingStartup, type Analysis, type AnalyzeOptions, type Lan
 import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
 import { guessLanguage } from './analysis/sniff';
 import type { Steps } from './analysis/steps';
+import { PieceDocument } from './pieceDocument';
+import type { TextLike } from './syntax/pieceText';
 import type { SchemaLayer } from './schema/layer';
 import type { VppSettings } from './settings';
 
@@ -31,6 +33,8 @@ export interface PluginContextInput {
 interface Entry {
   key: string;
   analysis: Analysis;
+  /** The text analysed, as `textOf` gave it. */
+  text: TextLike;
   /** Scripts keep their per-line analysis, so that an edit re-reads only the lines it touches. */
   script?: ScriptDocument;
   /** The edits since the analysed text, in order, and the version they lead to. */
@@ -39,13 +43,22 @@ interface Entry {
 }
 
 /**
- * The entry's analysis is of the document's text under these settings. It is keyed by content, not
+ * What names the document's text as it is now: the text in pieces of a `PieceDocument` (a new object
+ * per version: comparing it never reads the text, which would make it one string), else the string.
+ */
+export function textOf(doc: TextDocument): TextLike {
+  return doc instanceof PieceDocument ? doc.text : doc.getText();
+}
+
+/**
+ * The entry's analysis is of the document's text under these settings. It is keyed by the text, not
  * by version: a client may send a version number twice, go back to one, or open a URI again, and an
- * answer from another text would then pass for the current one. Comparing a string with itself is
- * immediate, and texts of different lengths differ at once.
+ * answer from another text would then pass for the current one. A text in pieces is its version's
+ * own object (a version that comes back to an earlier text is analysed again, from the edits);
+ * comparing a string with itself is immediate, and texts of different lengths differ at once.
  */
 function isOf(cached: Entry | undefined, key: string, doc: TextDocument): boolean {
-  return !!cached && cached.key === key && cached.analysis.text === doc.getText();
+  return !!cached && cached.key === key && cached.text === textOf(doc);
 }
 
 /** The entry holds a script analysis and the edits from its version to the document's, under the same key. */
@@ -64,7 +77,7 @@ export const SLICE_MS = 20;
 
 /** An analysis of a large document that is under way. */
 interface Pending {
-  text: string;
+  text: TextLike;
   key: string;
   done: Promise<Analysis | undefined>;
   ticket: object;
@@ -115,6 +128,7 @@ export class AnalysisCache {
     const key = this.keyOf(language, settings, plugins);
     const cached = this.entries.get(doc.uri);
     if (cached && isOf(cached, key, doc)) return cached.analysis;
+    const text = textOf(doc);
     const options = this.optionsOf(language, settings, plugins);
     let script: ScriptDocument | undefined;
     let analysis: Analysis;
@@ -127,7 +141,7 @@ export class AnalysisCache {
     } else {
       analysis = analyze(doc.getText(), options);
     }
-    this.remember(doc, key, analysis, script);
+    this.remember(doc, key, text, analysis, script);
     return analysis;
   }
 
@@ -143,10 +157,11 @@ export class AnalysisCache {
     const cached = this.entries.get(doc.uri);
     const fresh = isOf(cached, key, doc);
     const incremental = language === 'cli' && followsEdits(cached, key, doc);
-    if (fresh || incremental || doc.getText().length < STEPWISE_SIZE) return this.get(doc, settings, plugins);
+    const source = textOf(doc);
+    if (fresh || incremental || source.length < STEPWISE_SIZE) return this.get(doc, settings, plugins);
     const running = this.pending.get(doc.uri);
+    if (running && running.text === source && running.key === key) return running.done;
     const text = doc.getText();
-    if (running && running.text === text && running.key === key) return running.done;
     const { uri } = doc;
     const ticket = {};
     const options = this.optionsOf(language, settings, plugins);
@@ -155,29 +170,34 @@ export class AnalysisCache {
       try {
         const analysis = await runInSlices(script ? script.resetting(text) : analyzingStartup(text, options), current);
         if (!analysis || !current()) return undefined;
-        this.remember(doc, key, analysis, script);
+        this.remember(doc, key, source, analysis, script);
         return analysis;
       } finally {
         if (this.pending.get(uri)?.ticket === ticket) this.pending.delete(uri);
       }
     })();
-    this.pending.set(uri, { text, key, done, ticket });
+    this.pending.set(uri, { text: source, key, done, ticket });
     return done;
   }
 
-  private remember(doc: TextDocument, key: string, analysis: Analysis, script: ScriptDocument | undefined): void {
-    this.entries.set(doc.uri, { key, analysis, script, changes: [], changedTo: doc.version });
+  private remember(doc: TextDocument, key: string, text: TextLike, analysis: Analysis, script: ScriptDocument | undefined): void {
+    this.entries.set(doc.uri, { key, text, analysis, script, changes: [], changedTo: doc.version });
   }
 
   /**
    * Applies incremental changes to a document, as `TextDocuments` would, and remembers them for the
    * next analysis of the document.
    */
-  update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
+  update<T extends TextDocument>(doc: T, changes: readonly TextDocumentContentChangeEvent[], version: number): T {
     const entry = this.entries.get(doc.uri);
     let tracked = !!entry && entry.changedTo === doc.version && entry.changes.length + changes.length <= MAX_PENDING_CHANGES;
     for (const change of changes) {
-      if (tracked && entry && 'range' in change) {
+      if (doc instanceof PieceDocument) {
+        const replaced = doc.apply(change);
+        // a whole new text (or a document we do not follow): the next analysis starts afresh
+        if (!replaced) tracked = false;
+        else if (tracked && entry) entry.changes.push({ start: replaced.start, end: replaced.end, text: change.text, after: doc.text, lines: doc.lineIndex });
+      } else if (tracked && entry && 'range' in change) {
         const a = doc.offsetAt(change.range.start);
         const b = doc.offsetAt(change.range.end);
         TextDocument.update(doc, [change], version);
@@ -192,8 +212,9 @@ export class AnalysisCache {
       entry.changedTo = tracked ? version : -1;
       if (!tracked) entry.changes = [];
     }
+    if (doc instanceof PieceDocument) doc.update([], version);
     // `TextDocument.update` takes the new version only along with changes
-    if (changes.length === 0) TextDocument.update(doc, [], version);
+    else if (changes.length === 0) TextDocument.update(doc, [], version);
     return doc;
   }
 

@@ -20,10 +20,11 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis/analyze';
 import { pluginSwitches } from './analysis/startupModel';
-import { AnalysisCache, decodedUri, languageOf, runInSlices, type PluginContextInput } from './documents';
+import { AnalysisCache, decodedUri, languageOf, runInSlices, textOf, type PluginContextInput } from './documents';
+import { PieceDocument } from './pieceDocument';
 import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics, computingDiagnostics, DIAGNOSTICS_PER_STEP } from './features/diagnostics';
@@ -66,8 +67,9 @@ export function startServer(connection: Connection): void {
   // the user's own C sources: commands and sections laid over the release in force
   const sources = new SourceIndex(log);
   const cache = new AnalysisCache(() => sources.layer());
-  // the cache sees each edit as it is applied, so that a script's analysis can follow the edits
-  const documents = new TextDocuments({ create: TextDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
+  // the cache sees each edit as it is applied, so that a script's analysis can follow the edits; the
+  // documents keep their text in pieces, so that an edit does not copy the whole text (pieceDocument.ts)
+  const documents = new TextDocuments<PieceDocument>({ create: PieceDocument.create, update: (doc, changes, version) => cache.update(doc, changes, version) });
   const settingsByUri = new Map<string, Promise<VppSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let configurationSupport = false;
@@ -181,8 +183,11 @@ export function startServer(connection: Connection): void {
       const plugins = await pluginContextFor(uri);
       const current = documents.get(uri);
       if (!current) return undefined;
-      const text = current.getText();
-      const unchanged = () => documents.get(uri)?.getText() === text;
+      const text = textOf(current);
+      const unchanged = () => {
+        const now = documents.get(uri);
+        return !!now && textOf(now) === text;
+      };
       const analysis = await cache.getStepwise(current, settings, unchanged, plugins);
       if (analysis || unchanged()) return analysis;
       // the document changed while a large version was read: read the new one

@@ -2,6 +2,7 @@ import { NEWEST_RELEASE, schemaFor, type Schema } from '../schema/index';
 import { lineInputReader } from '../schema/lineInput';
 import { RELEASES, type VppRelease } from '../schema/types';
 import { indexingLines, LineIndex } from '../syntax/lineIndex';
+import { flatText, type TextLike } from '../syntax/pieceText';
 import type { LineNode, SyntaxError, SyntaxTree, Token } from '../syntax/tree';
 import { DEFAULT_MAX_FILE_SIZE, type Analysis, type AnalyzeOptions } from './analyze';
 import type { CommandUse } from './cliModel';
@@ -33,12 +34,17 @@ function requestsOf(comment: Token): SuppressionRequest[] {
   return requests;
 }
 
-/** One change of the text, in the offsets of the text before it; `after` is the whole text after it. */
+/**
+ * One change of the text, in the offsets of the text before it; `after` is the whole text after it
+ * (the server's documents keep it in pieces: an edit reads only the lines it touches).
+ */
 export interface TextChange {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly after: string;
+  readonly after: TextLike;
+  /** The line index of `after`, when the caller keeps one (the server's documents do): not made twice. */
+  readonly lines?: LineIndex;
 }
 
 const VERSION_WORD = 'vpp-version';
@@ -77,7 +83,7 @@ function withoutReader(readers: Readers, segment: Segment): number {
 }
 
 /** Offsets just past each newline that ends a logical line, in `text[from, to)`. */
-function segmentEnds(text: string, from: number, to: number, out: number[]): void {
+function segmentEnds(text: TextLike, from: number, to: number, out: number[]): void {
   let at = from;
   for (;;) {
     const nl = text.indexOf('\n', at);
@@ -87,20 +93,28 @@ function segmentEnds(text: string, from: number, to: number, out: number[]): voi
   }
 }
 
-/** Segments covering `text[from, to)`; `to` must be the end of a segment or of the text. */
-function makeSegments(text: string, from: number, to: number): Segment[] {
+/**
+ * Segments covering `text[from, to)`; `to` must be the end of a segment or of the text. A text in
+ * pieces is read from a slice of the region (`from` always starts a segment, so its newlines end
+ * the same segments there as in the whole text).
+ */
+function makeSegments(text: TextLike, from: number, to: number): Segment[] {
+  const whole = typeof text === 'string';
+  const region = whole && from === 0 && to === text.length ? text : text.slice(from, to);
+  // the segments read `read`, which starts at `origin` in the document
+  const read = whole ? text : region;
+  const origin = whole ? 0 : from;
   const ends: number[] = [];
-  segmentEnds(text, from, to, ends);
-  if (ends[ends.length - 1] !== to && to > from) ends.push(to);
+  segmentEnds(read, from - origin, to - origin, ends);
+  if (ends[ends.length - 1] !== to - origin && to > from) ends.push(to - origin);
   const hints: number[] = [];
-  const region = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (let i = region.indexOf(VERSION_WORD); i >= 0; i = region.indexOf(VERSION_WORD, i + 1)) hints.push(from + i);
+  for (let i = region.indexOf(VERSION_WORD); i >= 0; i = region.indexOf(VERSION_WORD, i + 1)) hints.push(from - origin + i);
   const out: Segment[] = [];
-  let start = from;
+  let start = from - origin;
   let h = 0;
   for (const end of ends) {
     while (h < hints.length && hints[h] < start) h++;
-    out.push(new Segment(text, start, end, h < hints.length && hints[h] < end));
+    out.push(new Segment(read, start, end, h < hints.length && hints[h] < end, origin));
     start = end;
   }
   return out;
@@ -127,7 +141,7 @@ const STEP_CHARS = 16 * 1024;
 const STEP_LINES = 500;
 
 /** The end of the segment holding the newline at `nl` (a continued line goes on to the next newline). */
-function segmentEndAfter(text: string, nl: number): number {
+function segmentEndAfter(text: TextLike, nl: number): number {
   for (let at = nl; at >= 0; at = text.indexOf('\n', at + 1)) if (text.charCodeAt(at - 1) !== 92) return at + 1;
   return text.length;
 }
@@ -184,7 +198,7 @@ export class ScriptDocument {
   private flagged: Segment[] = [];
   /** Segments made by edits since the last analysis. */
   private fresh: Segment[] = [];
-  private text = '';
+  private text: TextLike = '';
   private lines = new LineIndex('');
   private release?: VppRelease;
   private schema?: Schema;
@@ -255,8 +269,8 @@ export class ScriptDocument {
   /** Applies the changes (each in the offsets of the text before it) and analyses the result. */
   update(changes: readonly TextChange[]): Analysis {
     const last = changes[changes.length - 1];
-    if (!last) return this.reset(this.text);
-    if (this.limitedLast || this.release === undefined || changes.some((c) => c.after.length > this.limit)) return this.reset(last.after);
+    if (!last) return this.reset(flatText(this.text));
+    if (this.limitedLast || this.release === undefined || changes.some((c) => c.after.length > this.limit)) return this.reset(flatText(last.after));
     for (const change of changes) this.apply(change);
     return finish(this.assembling(this.text));
   }
@@ -269,7 +283,7 @@ export class ScriptDocument {
     const { start, end, after } = change;
     const delta = change.text.length - (end - start);
     const before = this.text;
-    this.lines = this.lines.edited(start, end, change.text, after);
+    this.lines = change.lines?.text === after ? change.lines : this.lines.edited(start, end, change.text, after);
     this.text = after;
     const segments = this.segments;
     if (segments.length === 0) {
@@ -329,7 +343,7 @@ export class ScriptDocument {
     if (segment.use && affectsDefinitions(segment.use)) this.definitionsChanged = true;
   }
 
-  private directive(parsed: string, candidates: readonly Segment[]): ReleaseDirective | undefined {
+  private directive(parsed: TextLike, candidates: readonly Segment[]): ReleaseDirective | undefined {
     const hinted = candidates.find((s) => s.versionHint);
     if (!hinted) return undefined;
     const base = hinted.anchor.base;
@@ -337,7 +351,7 @@ export class ScriptDocument {
     return found && { ...found, start: found.start + base, end: found.end + base };
   }
 
-  private *assembling(parsed: string): Generator<void, Analysis> {
+  private *assembling(parsed: TextLike): Generator<void, Analysis> {
     const options = this.options;
     const text = this.text;
     const lines = this.lines;
@@ -388,11 +402,11 @@ export class ScriptDocument {
       }
     }
     const lineNodes = this.lineNodes;
-    for (const b of blocks) diagnostics.push(spanningBlockDiagnostic(b.first.line!, b.last.line!, parsed, lines, lineReaderOf(b.first.use, release)));
+    for (const b of blocks) diagnostics.push(spanningBlockDiagnostic(b.first.line!, b.last.line!, flatText(parsed), lines, lineReaderOf(b.first.use, release)));
     if (directive && !directive.release) {
       diagnostics.push(diagnostic('vpp.unknown-release', `VPP ${directive.value} is not a release we model (${RELEASES.join(', ')}); using ${release}.`, directive.start, directive.end));
     }
-    if (this.limitedLast) diagnostics.push(fileTooLarge(text, this.limit, parsed.length, lines));
+    if (this.limitedLast) diagnostics.push(fileTooLarge(flatText(text), this.limit, parsed.length, lines));
     const warnedPlugins = new Set<string>();
     const lintComments: Token[] = [];
     for (const segment of notable) {
@@ -410,8 +424,25 @@ export class ScriptDocument {
     }
     const suppressions = findSuppressions(lintComments, (o) => lines.lineOf(o), requestsOf);
 
-    const tree = lazyTree(parsed, lineNodes, errors, this.segments, () => this.text);
-    const analysis: Analysis = { language: 'cli', text, lines, tree, release, releaseDirective: directive, schema, commands: this.commands, scriptRuns: this.runners.map((s) => s.execPath!), startup: undefined, diagnostics, suppressions, limited: this.limitedLast };
+    const tree = lazyTree(parsed, lineNodes, errors, this.segments, () => flatText(this.text));
+    const analysis: Analysis = {
+      language: 'cli',
+      // made one string only when a feature reads the text whole (see PieceText)
+      get text(): string {
+        return flatText(text);
+      },
+      lines,
+      tree,
+      release,
+      releaseDirective: directive,
+      schema,
+      commands: this.commands,
+      scriptRuns: this.runners.map((s) => s.execPath!),
+      startup: undefined,
+      diagnostics,
+      suppressions,
+      limited: this.limitedLast,
+    };
     const builder = yield* this.updatingModel(analysis, fresh, releaseChanged);
     // the interface findings come last, as the model needs the finished analysis
     for (const def of builder.clashes) diagnostics.push(clashDiagnostic(def, lines));
@@ -515,11 +546,13 @@ function lineReaderOf(use: CommandUse | undefined, release: VppRelease): string 
  * The tree of a script, whose flat token list is put together only when a feature asks for it, with
  * the trivia read from `currentText()` (the document's text as the segments are now).
  */
-function lazyTree(text: string, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[], currentText: () => string): SyntaxTree {
+function lazyTree(text: TextLike, lines: LineNode[], errors: SyntaxError[], segments: readonly Segment[], currentText: () => string): SyntaxTree {
   let tokens: Token[] | undefined;
   return {
     language: 'cli',
-    text,
+    get text(): string {
+      return flatText(text);
+    },
     lines,
     items: [],
     errors,

@@ -44,14 +44,17 @@ const DETACHED = new Anchor(0);
 /** Collects one line's tokens as the lexer finds them; one for all lines, so that reading a line allocates only what it keeps. */
 class LineSink {
   private anchor = DETACHED;
+  /** Where the text being read starts in the document (a line may be read from a slice of it). */
+  private origin = 0;
   /** The line's significant tokens; the segment keeps a copy of its size (an array grown by push holds room for 17). */
   readonly words: Token[] = [];
   readonly significant: IToken[] = [];
   readonly lint: Token[] = [];
   readonly breaks = new BreakCollector();
 
-  begin(anchor: Anchor): void {
+  begin(anchor: Anchor, origin: number): void {
     this.anchor = anchor;
+    this.origin = origin;
     this.clear();
   }
 
@@ -62,6 +65,7 @@ class LineSink {
    */
   end(): void {
     this.anchor = DETACHED;
+    this.origin = 0;
     this.clear();
   }
 
@@ -74,7 +78,7 @@ class LineSink {
 
   readonly emit = (kind: TokenKind, from: number, _to: number, raw: IToken): void => {
     if (kind === 'word' || kind === 'lbrace' || kind === 'rbrace') {
-      const token = new AnchoredToken(kind, interned(raw.image), from - this.anchor.base, this.anchor);
+      const token = new AnchoredToken(kind, interned(raw.image), from + this.origin - this.anchor.base, this.anchor);
       this.breaks.see(token);
       this.words.push(token);
       raw.payload = token;
@@ -84,7 +88,7 @@ class LineSink {
     // trivia are made again when asked for (see `Segment.tokensIn`); only those that mean something
     // are kept: continuations that end a command's input, comments with a directive
     const keep = kind === 'continuation' || (kind === 'comment' && raw.image.includes(LINT_WORD));
-    const token = keep ? new AnchoredToken(kind, raw.image, from - this.anchor.base, this.anchor) : kindOnly(kind);
+    const token = keep ? new AnchoredToken(kind, raw.image, from + this.origin - this.anchor.base, this.anchor) : kindOnly(kind);
     this.breaks.see(token);
     if (kind === 'comment' && keep) this.lint.push(token);
   };
@@ -152,11 +156,12 @@ export class Segment extends Anchor {
 
   readonly length: number;
 
-  constructor(text: string, start: number, end: number, versionHint: boolean) {
-    super(start);
+  /** The line at `text[start, end)`, where `text` starts at `origin` in the document (a slice of it, or all of it). */
+  constructor(text: string, start: number, end: number, versionHint: boolean, origin = 0) {
+    super(origin + start);
     this.length = end - start;
     const sink = lineSink;
-    sink.begin(this);
+    sink.begin(this, origin);
     scan(text, 'script', sink.emit, start, end);
     const words = sink.words;
     if (sink.lint.length > 0) this.lintComments = sink.lint.slice();
@@ -168,7 +173,7 @@ export class Segment extends Anchor {
     this.words = this.line && sameTokens(this.line.items, words) ? (this.line.items as Token[]) : words.slice();
     this.errors = report.errors.length > 0 ? report.errors.slice() : NO_ERRORS;
     report.errors.length = 0;
-    this.parsedAt = start;
+    this.parsedAt = origin + start;
     this.balance = this.line ? braceBalance(this.line.items) : 0;
     this.versionHint = versionHint;
     sink.end();

@@ -49,7 +49,7 @@ function onlyBracesBetween(text: string, from: number, to: number): boolean {
  * blanks and braces between them) and puts one notice after it for the rest: 100,000 `}` are one
  * mistake, not 100,000 findings.
  */
-function foldCascades(sorted: readonly VppDiagnostic[], text: string): VppDiagnostic[] {
+function foldCascades(sorted: readonly VppDiagnostic[], textOf: () => string): VppDiagnostic[] {
   const out: VppDiagnostic[] = [];
   let head: VppDiagnostic | undefined;
   let last: VppDiagnostic | undefined;
@@ -64,7 +64,7 @@ function foldCascades(sorted: readonly VppDiagnostic[], text: string): VppDiagno
       out.push(d);
       continue;
     }
-    if (head && last && head.code === d.code && onlyBracesBetween(text, last.end, d.start)) {
+    if (head && last && head.code === d.code && onlyBracesBetween(textOf(), last.end, d.start)) {
       last = d;
       folded++;
       continue;
@@ -110,7 +110,8 @@ export function* computingDiagnostics(analysis: Analysis, overrides: SeverityOve
   // stable: findings at one place keep the order the analysis gave them
   visible.sort((a, b) => a.start - b.start);
   yield;
-  let shown = foldCascades(visible, analysis.text);
+  // the text is read only between brace errors (a script's text is one string only when read whole)
+  let shown = foldCascades(visible, () => analysis.text);
   yield;
   if (shown.length > maxPerFile) {
     const cap = Math.max(0, Math.floor(maxPerFile));

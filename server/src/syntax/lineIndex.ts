@@ -1,4 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { TextLike } from './pieceText';
 
 /**
  * Pushes the starts of the lines that begin in `(from, to]`; returns where the next call starts (past
@@ -37,7 +38,8 @@ export class LineIndex {
   readonly lineStarts: Int32Array;
 
   constructor(
-    readonly text: string,
+    /** The text, whole or in pieces (read here only a character at a time, near line ends). */
+    readonly text: TextLike,
     lineStarts?: Int32Array,
   ) {
     if (lineStarts) {
@@ -45,7 +47,7 @@ export class LineIndex {
       return;
     }
     const starts: number[] = [0];
-    lineStartsIn(text, 0, text.length, starts);
+    lineStartsIn(typeof text === 'string' ? text : text.toString(), 0, text.length, starts);
     this.lineStarts = Int32Array.from(starts);
   }
 
@@ -53,7 +55,7 @@ export class LineIndex {
    * The index of the text after replacing `[start, end)` with `inserted`: line starts before the
    * edit are kept, those after it move, and only the edited stretch is scanned.
    */
-  edited(start: number, end: number, inserted: string, after: string): LineIndex {
+  edited(start: number, end: number, inserted: string, after: TextLike): LineIndex {
     const old = this.lineStarts;
     const delta = inserted.length - (end - start);
     const keep = Math.max(1, firstAtLeast(old, start));
@@ -122,7 +124,7 @@ export class LineIndex {
   indentAt(offset: number): number {
     const start = this.lineStarts[this.lineOf(offset)];
     let i = start;
-    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+    while (i < this.text.length && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9)) i++;
     return i - start;
   }
 
