@@ -11,7 +11,8 @@
  * Options: --limit N (first N lines of each kind), --part cli|startup (ask about one kind, keep the
  * other's recorded answers), --new-only (ask only the script lines the record lacks and keep every
  * recorded answer), --pick FILE (ask only the generated lines listed there, one per line, `<cont>` as in
- * --extra: a sample when a whole run does not fit), --reask FILE (ask the recorded script lines listed
+ * --extra: a sample when a whole run does not fit; with --part startup, the listed startup.conf fragments,
+ * keeping the other recorded ones), --reask FILE (ask the recorded script lines listed
  * there again and replace their answers, keeping every other one: after a better classifier or a
  * better choice of the word to name an interface; --reask-unnamed picks the parser's refusals that were
  * never asked again with an interface of the word's name), --extra FILE (more
@@ -173,8 +174,12 @@ async function main(): Promise<void> {
     if (part !== 'cli') {
       let fragments = generateStartupCases(release, BASE_SECTIONS).filter((c) => !c.plugin || hasPlugin(build, c.plugin));
       if (limit) fragments = fragments.slice(0, Number(limit));
+      // --pick with --part startup asks the listed fragments and keeps every other recorded one
+      const picked = pick && part === 'startup' ? new Set(readLineList(pick)) : undefined;
+      if (picked) fragments = fragments.filter((f) => picked.has(f.line));
       const answered = await askStartup(fragments);
       record.vpp ||= answered.version;
+      if (picked) record.cases.push(...kept.filter((c) => c.startup && !picked.has(c.line)));
       record.cases.push(...answered.cases);
     } else record.cases.push(...kept.filter((c) => c.startup));
     record.notBuilt = notBuilt;

@@ -75,7 +75,7 @@ export interface StartupCase {
 export function generateStartupCases(release: VppRelease, baseSections: readonly string[]): StartupCase[] {
   const schema = schemaFor(release);
   return schema.sections
-    .filter((s) => !NEVER_SECTION.has(s.key) && !s.fatal)
+    .filter((s) => !NEVER_SECTION.has(s.key) && !s.fatal?.releases.includes(release))
     .flatMap((s) =>
       startupCasesFor(s)
         .filter((line) => !(baseSections.includes(s.key) && /^\S+ \{ \}$/.test(line)))

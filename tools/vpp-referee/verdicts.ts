@@ -145,6 +145,10 @@ const STATE_WORDS = [
   // VPP's spelling; `set interface rx-placement ... worker 1`)
   'or more workes available',
   'specify valid worker thread',
+  // `set interface handoff ... workers 0-3`, `set sw_scheduler worker 1024` (24.10): workers it lacks
+  'invalid worker',
+  // `set interface tx-queue ... threads 0-3`: "please specify valid thread(s) - last thread index 3"
+  'specify valid thread',
 ];
 
 /** Classifies the output of `vppctl exec FILE` for a one-line file. */
@@ -171,6 +175,8 @@ export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict
 }
 
 function classifyRefusal(message: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
+  // VPP died on the line after it printed its error (`session` in 24.10: SIGSEGV): says nothing of syntax
+  if (/received signal|assertion .* fails/i.test(message)) return { verdict: 'crash', message: message.slice(0, 400) };
   // `expected NODE COUNT, got \`ref0 1'` (trace.c) quotes the rest of the input as the other two do
   const rest = [/unknown input:? [`']([\s\S]*?)'/, /parse error:? [`']([\s\S]*?)'/, /expected [\s\S]*?, got [`']([\s\S]*?)'/].map((r) => r.exec(message)?.[1]).find((q) => q !== undefined);
   const lower = message.toLowerCase();
