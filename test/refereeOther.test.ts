@@ -23,6 +23,25 @@ describe('referee, family other: what VPP answered', () => {
     assert.deepEqual(errorsOn('packet-generator mac-filter loop0 enable'), []);
   });
 
+  it('reads an MPLS label as a number or a reserved label name, as unformat_mpls_unicast_label does', () => {
+    // VPP 24.10 and 26.06 refused `sr mpls policy add bsid ref0` ("No SR policy BSID or index specified")
+    for (const release of ['26.06', '24.10'] as const) {
+      // the loop stops at `bsid ref0`, which no branch reads, and the BSID stays unset
+      assert.ok(errorsOn('sr mpls policy add bsid ref0', release).includes('bsid'), release);
+      for (const label of ['16', 'implicit-null', 'e-nul', '1048575']) assert.deepEqual(errorsOn(`sr mpls policy add bsid ${label}`, release), [], `${release}: ${label}`);
+    }
+  });
+
+  it('reads the bfd commands\' mandatory parameters from their X-macro lists, per release', () => {
+    // bfd_cli.c: CHECK_MANDATORY, "Required parameter `interface' missing." (VPP 24.10, `bfd udp session
+    // add desired-min-tx 1`); from 25.02 the interface is optional (multihop sessions)
+    assert.ok(errorsOn('bfd udp session add desired-min-tx 1', '24.10').length > 0);
+    const full = 'bfd udp session add interface loop0 local-addr 10.9.0.1 peer-addr 10.9.0.2 desired-min-tx 1 required-min-rx 1 detect-mult 3';
+    assert.deepEqual(errorsOn(full, '24.10'), []);
+    assert.deepEqual(errorsOn(full.replace('interface loop0 ', 'multihop '), '26.06'), []);
+    assert.ok(errorsOn(full.replace(' detect-mult 3', ''), '26.06').length > 0);
+  });
+
   it('reads digits, a dot and a digit as no interface name (unformat_vnet_sw_interface reads `N.M` as a sub-interface)', () => {
     // VPP 26.06 refused these with a loopback renamed `10.9.0` (`set interface name loop1 10.9.0`):
     // "unknown input: 'external 10.9.0'", "unknown input '10.9.0'", "ip container: unknown input ''"

@@ -35,6 +35,7 @@ const GOOD_BY_KIND: Record<string, string[]> = {
   size: ['64M', '4096', '1G'],
   pci: ['0000:00:00.0'],
   corelist: ['1', '0-1'],
+  'mpls-label': ['16', 'implicit-null'],
   rest: ['ref'],
 };
 
@@ -55,6 +56,7 @@ const BAD_BY_KIND: Record<string, string[]> = {
   size: ['lots'],
   pci: ['00:00'],
   corelist: ['a-b'],
+  'mpls-label': ['ref0'],
   enum: ['bogus'],
 };
 

@@ -135,7 +135,7 @@ function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern
 }
 
 /** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
-const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol', 'ethertype']);
+const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol', 'ethertype', 'mpls-label']);
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any', loopFrom = Infinity): MatchResult<S> {
   const scan = newArgScan<S>();

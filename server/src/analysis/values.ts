@@ -30,6 +30,7 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   pci: 'a PCI address such as 0000:02:00.0',
   corelist: 'a CPU list such as 1-3,5',
   'hex-string': 'hex digits in pairs such as 0a1b2c (no 0x)',
+  'mpls-label': 'an MPLS label: a number, or a reserved name such as implicit-null or ip4-explicit-null',
   'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
   ethertype: 'an ethertype: a number such as 0x88cc, or a name such as ARP or IP6',
   rest: 'the rest of the line',
@@ -78,6 +79,17 @@ const CORELIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
 function isHexString(text: string): boolean {
   const run = /^[0-9a-fA-F]*/.exec(text)![0].length;
   return run > 0 && run % 2 === 0;
+}
+
+/**
+ * unformat_mpls_unicast_label (mpls.c) tries the reserved names of mpls_types.h, each matched from
+ * the start of the word, then `%d`, which takes the digits a word starts with (a sign first): a word
+ * starting with none of them is refused (VPP 24.10: `sr mpls policy add bsid ref0`, "No SR policy
+ * BSID or index specified"). The label's range is not checked there.
+ */
+const MPLS_LABEL_NAMES = ['ip4-explicit-null', 'ipv6-explicit-null', 'router-alert', 'implicit-null', 'e-nul', 'v6enl', 'r-alt', 'i-nul'];
+function isMplsLabel(text: string): boolean {
+  return /^[-+]?\d/.test(text) || MPLS_LABEL_NAMES.some((name) => text.startsWith(name));
 }
 
 const IP_PROTOCOLS = new Set<string>(ipProtocols);
@@ -286,6 +298,8 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(isIpProtocol(text));
     case 'ethertype':
       return ok(isEthertype(text));
+    case 'mpls-label':
+      return ok(isMplsLabel(text));
     case 'hex-string':
       return ok(isHexString(text));
     case 'interface':

@@ -60,6 +60,7 @@ const KIND_TYPE: Partial<Record<ValueKind, SemanticTokenType>> = {
   'ip-prefix': 'number',
   pci: 'number',
   'hex-string': 'number',
+  'mpls-label': 'number',
   enum: 'enumMember',
   // a name of VPP's protocol table: one of a list
   'ip-protocol': 'enumMember',

@@ -40,6 +40,7 @@ export type ValueKind =
   | 'pci' // 0000:02:00.0
   | 'corelist' // 1-3,5
   | 'hex-string' // hex digit pairs, no 0x: 0a1b (unformat_hex_string)
+  | 'mpls-label' // a number (%d) or a reserved label name: ip4-explicit-null, e-nul, implicit-null, ... (unformat_mpls_unicast_label)
   | 'ip-protocol' // a name of src/vnet/ip/protocols.def, any case: tcp, UDP (unformat_ip_protocol)
   | 'ethertype' // a number below 65536 (0x hex or decimal), or a name of src/vnet/ethernet/types.def, any case: ARP, ip6 (unformat_ethernet_type_host_byte_order)
   | 'rest'; // consumes the rest of the line (exec FILE, comment ...)

@@ -79,7 +79,7 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   // `%s`, refused when it holds `/` or `..` (a file name under /tmp)
   unformat_vlib_tmpfile: { kind: 'string' },
   // `%d`, or one of the reserved label names (`ip4-explicit-null`, `implicit-null`, ...)
-  unformat_mpls_unicast_label: { kind: 'string' },
+  unformat_mpls_unicast_label: { kind: 'mpls-label' },
   // a path: `10.0.0.1 loop0`, `loop0`, `drop`, `10.0.0.1 next-hop-table 2`, `ip4-lookup-in-table 1`,
   // with weights, preferences, out-labels ... over several words, up to the end or the next `via`.
   // Everything after it is taken as read (and required arguments, which may have been written after
