@@ -42,6 +42,15 @@ describe('referee, family other: what VPP answered', () => {
     assert.ok(errorsOn(full.replace(' detect-mult 3', ''), '26.06').length > 0);
   });
 
+  it('reads `verbose %=` as the word alone before 26.02, and as the word with an optional number from 26.02 on', () => {
+    // src/vppinfra/unformat.c: `%=` takes a `%u` after the word only from 26.02 (`non_default_value`).
+    // VPP 24.10 ran the `0` of `show clock verbose 0` as a command ("unknown input `0'"); VPP 26.06
+    // accepted `show clock verbose 1024`
+    assert.ok(errorsOn('show clock verbose 0', '24.10').includes('0'));
+    assert.deepEqual(errorsOn('show clock verbose', '24.10'), []);
+    assert.deepEqual(errorsOn('show clock verbose 1024', '26.06'), []);
+  });
+
   it('reads digits, a dot and a digit as no interface name (unformat_vnet_sw_interface reads `N.M` as a sub-interface)', () => {
     // VPP 26.06 refused these with a loopback renamed `10.9.0` (`set interface name loop1 10.9.0`):
     // "unknown input: 'external 10.9.0'", "unknown input '10.9.0'", "ip container: unknown input ''"

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { RELEASES, type CommandArgsEntry, type ReadCommandArgs, type ValueSpec, type VppRelease } from '../server/src/schema/types';
 import { findListMacros, findUnformatFunctions, knownUnformat, readCliFile, readUnformatFunction, stripComments, type ReadCommand, type UnformatReading, type UnformatResolver } from '../server/src/sourceReader/index';
 import { findFunctionBodies, type CFunction } from '../server/src/sourceReader/registrations';
+import { formatReading } from '../server/src/sourceReader/formatString';
 
 const argv = process.argv.slice(2);
 const report = argv.includes('--report');
@@ -136,6 +137,7 @@ async function readRelease(release: VppRelease): Promise<Map<string, Found[]>> {
       return [];
     }
   };
+  formatReading.equalsReadsNumber = /non_default_value/.test(git('show', `${tag}:src/vppinfra/unformat.c`));
   const files = grep('VLIB_CLI_COMMAND', 'src/*.c');
   const unformatFiles = grep('^unformat_[a-z0-9_]+ ?\\(|define [a-z0-9_]*foreach_', 'src/*.c', 'src/*.h');
   const tree = new Map<string, string>();

@@ -28,6 +28,14 @@ const SIMPLE_DIRECTIVES: Record<string, ValueSpec> = {
 const PREFIX_OF: Record<string, ValueSpec['kind']> = { ip4: 'ip4-prefix', ip6: 'ip6-prefix', ip: 'ip-prefix' };
 
 /**
+ * How the release being read has vppinfra's unformat read a directive: set from that release's
+ * src/vppinfra/unformat.c before its commands are read (tools/extract-command-args.ts). `%=`
+ * assigns its constant and, from 26.02 on, takes a `%u` after the word when there is one (VPP 26.06
+ * accepted `show clock verbose 1024`; VPP 24.10 ran the `0` of `show clock verbose 0` as a command).
+ */
+export const formatReading = { equalsReadsNumber: true };
+
+/**
  * Splits a format string into words at its blanks. VPP skips blanks before each element, so a word
  * of the format is what the user writes as one word. `fns` are the unformat functions passed for
  * the `%U`s, in order. A `%U` that reads one of several shapes forks the result: one list of words
@@ -50,9 +58,10 @@ export function formatWords(format: string, fns: readonly string[], resolve: Unf
       push({ value: { kind: 'string' } });
       continue;
     }
-    // `verbose %=`: the word alone, or followed by a number (`%u`)
+    // `verbose %=`: the word alone, or, where unformat.c reads one (`non_default_value`, 26.02 on),
+    // followed by a number (`%u`)
     if (piece === '%=') {
-      ways = ways.flatMap((w) => [[...w, { value: { kind: 'uint' } }], [...w]]);
+      if (formatReading.equalsReadsNumber) ways = ways.flatMap((w) => [[...w, { value: { kind: 'uint' } }], [...w]]);
       continue;
     }
     if (/%[_=|]/.test(piece)) return undefined;
