@@ -51,6 +51,20 @@ describe('referee, family other: what VPP answered', () => {
     assert.deepEqual(errorsOn('show clock verbose 1024', '26.06'), []);
   });
 
+  it('reads a bitmap list or ACL table types over as many words as fit, and the word after them as the next', () => {
+    // unformat_bitmap_list reads numbers and ranges word after word, unformat_acl_type ip4/ip6/l2: VPP
+    // 24.10 and 26.06 refused `set nat workers 0-3 bogus-option` ("unknown input 'bogus-option'") and
+    // `show inacl type ip4 bogus-option` (the word runs as a command: "unknown input `bogus-option'")
+    for (const release of ['26.06', '24.10'] as const) {
+      assert.ok(errorsOn('set nat workers 0-3 bogus-option', release).includes('bogus-option'), release);
+      assert.ok(errorsOn('show inacl type ip4 bogus-option', release).includes('bogus-option'), release);
+      assert.ok(errorsOn('set nat workers ref', release).includes('ref'), release);
+      assert.deepEqual(errorsOn('set nat workers 0-3', release), [], release);
+      assert.deepEqual(errorsOn('set nat workers 0 2', release), [], release);
+      assert.deepEqual(errorsOn('show inacl type ip4 l2', release), [], release);
+    }
+  });
+
   it('reads digits, a dot and a digit as no interface name (unformat_vnet_sw_interface reads `N.M` as a sub-interface)', () => {
     // VPP 26.06 refused these with a loopback renamed `10.9.0` (`set interface name loop1 10.9.0`):
     // "unknown input: 'external 10.9.0'", "unknown input '10.9.0'", "ip container: unknown input ''"

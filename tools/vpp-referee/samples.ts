@@ -36,6 +36,7 @@ const GOOD_BY_KIND: Record<string, string[]> = {
   pci: ['0000:00:00.0'],
   corelist: ['1', '0-1'],
   'mpls-label': ['16', 'implicit-null'],
+  'lisp-eid': ['10.9.0.0/24', '02:fe:00:00:00:01'],
   rest: ['ref'],
 };
 
@@ -57,6 +58,7 @@ const BAD_BY_KIND: Record<string, string[]> = {
   pci: ['00:00'],
   corelist: ['a-b'],
   'mpls-label': ['ref0'],
+  'lisp-eid': ['ref0'],
   enum: ['bogus'],
 };
 

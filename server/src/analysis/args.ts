@@ -108,12 +108,19 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
   return true;
 }
 
+/** Whether a `rest` value takes the item: any item, or a word its `restWhile` matches (a template word too). */
+function restTakes(item: Item, spec: ValueSpec): boolean {
+  if (!spec.restWhile) return true;
+  return !isGroup(item) && (isTemplated(item.text) || new RegExp(spec.restWhile).test(item.text));
+}
+
 function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
   if (isGroup(item) || pattern.values.length === 0) return false;
   const first = pattern.values[0];
   if (pattern.leadingDigits && pattern.values.length === 1 && readsLeadingNumber(item.text, first)) return true;
   // unformat matches the shape (`%U/%d`); limits are checked after it, as a refused value
-  return isTemplateWord(item) || first.kind === 'rest' || !checkShape(item.text, first);
+  if (first.kind === 'rest') return isTemplateWord(item) || restTakes(item, first);
+  return isTemplateWord(item) || !checkShape(item.text, first);
 }
 
 /** Whether the items from `i` on are values `pattern` accepts, as VPP's unformat would read them. */
@@ -135,7 +142,7 @@ function fittingValues<S>(items: readonly Item[], i: number, pattern: ArgPattern
 }
 
 /** Value kinds with a shape of their own, which a word matches or not whatever VPP holds. */
-const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol', 'ethertype', 'mpls-label']);
+const SHAPED_KINDS = new Set<ValueKind>(['mac', 'ip4', 'ip6', 'ip', 'ip4-prefix', 'ip6-prefix', 'ip-prefix', 'pci', 'uint', 'int', 'hex', 'number', 'float', 'ip-protocol', 'ethertype', 'mpls-label', 'lisp-eid']);
 
 export function matchArgs<S>(items: readonly Item[], patterns: readonly ArgPattern<S>[], order: 'any' | 'sequence' = 'any', loopFrom = Infinity): MatchResult<S> {
   const scan = newArgScan<S>();
@@ -255,10 +262,16 @@ export function scanArgs<S>(items: readonly Item[], patterns: readonly ArgPatter
     let last: Item = keyword.length ? keyword[keyword.length - 1] : items[i];
     for (const spec of hit.pattern.values) {
       if (spec.kind === 'rest') {
-        const rest = items.slice(i).filter((x): x is Token => !isGroup(x));
+        let end = i;
+        while (end < items.length && restTakes(items[end], spec)) end++;
+        const rest = items.slice(i, end).filter((x): x is Token => !isGroup(x));
+        if (spec.restWhile && rest.length === 0) {
+          values.push({ spec, problem: 'missing' });
+          break;
+        }
         values.push({ spec, rest });
-        if (items.length > i) last = items[items.length - 1];
-        i = items.length;
+        if (end > i) last = items[end - 1];
+        i = end;
         break;
       }
       const next = items[i];

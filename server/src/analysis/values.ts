@@ -30,6 +30,7 @@ export const KIND_EXAMPLES: Record<ValueKind, string> = {
   pci: 'a PCI address such as 0000:02:00.0',
   corelist: 'a CPU list such as 1-3,5',
   'hex-string': 'hex digits in pairs such as 0a1b2c (no 0x)',
+  'lisp-eid': 'a LISP EID: an IP prefix such as 10.0.0.0/24, a MAC address, or two of them joined by |',
   'mpls-label': 'an MPLS label: a number, or a reserved name such as implicit-null or ip4-explicit-null',
   'ip-protocol': 'an IP protocol name such as tcp, udp or icmp',
   ethertype: 'an ethertype: a number such as 0x88cc, or a name such as ARP or IP6',
@@ -90,6 +91,16 @@ function isHexString(text: string): boolean {
 const MPLS_LABEL_NAMES = ['ip4-explicit-null', 'ipv6-explicit-null', 'router-alert', 'implicit-null', 'e-nul', 'v6enl', 'r-alt', 'i-nul'];
 function isMplsLabel(text: string): boolean {
   return /^[-+]?\d/.test(text) || MPLS_LABEL_NAMES.some((name) => text.startsWith(name));
+}
+
+/**
+ * unformat_gid_address (lisp_types.c) reads `EID|EID`, an IP prefix, a MAC or an NSH `SPI:SI` (a
+ * form of its own here): each starts with a hex digit or, for IPv6, `:`. A word starting otherwise
+ * is refused (VPP 24.10 and 26.06: `show lisp eid-table eid ref0`, "parse error: 'eid ref0'"). What
+ * follows the start is not checked.
+ */
+function isLispEid(text: string): boolean {
+  return /^[0-9a-fA-F:]/.test(text);
 }
 
 const IP_PROTOCOLS = new Set<string>(ipProtocols);
@@ -298,6 +309,8 @@ export function checkShape(text: string, spec: ValueSpec): string | undefined {
       return ok(isIpProtocol(text));
     case 'ethertype':
       return ok(isEthertype(text));
+    case 'lisp-eid':
+      return ok(isLispEid(text));
     case 'mpls-label':
       return ok(isMplsLabel(text));
     case 'hex-string':

@@ -61,6 +61,7 @@ const KIND_TYPE: Partial<Record<ValueKind, SemanticTokenType>> = {
   pci: 'number',
   'hex-string': 'number',
   'mpls-label': 'number',
+  'lisp-eid': 'string',
   enum: 'enumMember',
   // a name of VPP's protocol table: one of a list
   'ip-protocol': 'enumMember',

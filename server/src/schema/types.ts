@@ -40,6 +40,7 @@ export type ValueKind =
   | 'pci' // 0000:02:00.0
   | 'corelist' // 1-3,5
   | 'hex-string' // hex digit pairs, no 0x: 0a1b (unformat_hex_string)
+  | 'lisp-eid' // an IP prefix, a MAC or `EID|EID` (unformat_gid_address's first forms): starts with a hex digit or `:`
   | 'mpls-label' // a number (%d) or a reserved label name: ip4-explicit-null, e-nul, implicit-null, ... (unformat_mpls_unicast_label)
   | 'ip-protocol' // a name of src/vnet/ip/protocols.def, any case: tcp, UDP (unformat_ip_protocol)
   | 'ethertype' // a number below 65536 (0x hex or decimal), or a name of src/vnet/ethernet/types.def, any case: ARP, ip6 (unformat_ethernet_type_host_byte_order)
@@ -111,6 +112,12 @@ export interface ValueSpec {
   routePath?: { specialTargets?: readonly string[] };
   /** Placeholder text for snippets, e.g. `vpp0`. */
   placeholder?: string;
+  /**
+   * For `rest`: it takes the words only while each matches this pattern (a regex source) and at
+   * least one: unformat_bitmap_list reads numbers and ranges over as many words as are numbers,
+   * unformat_acl_type the words ip4, ip6, l2. The word after them is read as the line's next.
+   */
+  restWhile?: string;
   /**
    * For prefixes: VPP (or the kernel it hands them to) refuses a length over 32 / 128 bits, and
    * with `zeroRefused` a length of 0; `refusal` says what VPP answers.

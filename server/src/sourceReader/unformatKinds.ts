@@ -103,9 +103,9 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
   unformat_ip_port_and_mask: { kind: 'string' },
   // `%u-%u,` / `%u,` / `%u-%u` / `%u` read again and again, over as many words as are numbers
   // (`1-3,5`, but also `1 2 3`): taken as the rest of the line, so no list VPP reads is refused
-  unformat_bitmap_list: { kind: 'rest', placeholder: '0-3' },
+  unformat_bitmap_list: { kind: 'rest', placeholder: '0-3', restWhile: '^\\d' },
   // any number of the words ip4 / ip6 / l2, none at all included (in_out_acl.c): as the rest
-  unformat_acl_type: { kind: 'rest', placeholder: 'ip4' },
+  unformat_acl_type: { kind: 'rest', placeholder: 'ip4', restWhile: '^(ip4|ip6|l2)$' },
   // `any`, a protocol name or `%u`, up to 0xff (flow_cli.c)
   unformat_ip_protocol_and_mask: { kind: 'string' },
   // ila.c: one of these words
@@ -125,7 +125,7 @@ export const UNFORMAT_KINDS: Readonly<Record<string, ValueSpec>> = {
 /** VPP functions that read one of several shapes, some of more than one word: one list of values per shape. */
 export const UNFORMAT_WAYS: Readonly<Record<string, ValueSpec[][]>> = {
   // lisp_types.c: an IP prefix, a MAC, or `A|B` of those (one word each), or an NSH path `SPI:%d SI:%d`
-  unformat_gid_address: [[{ kind: 'string' }], [{ kind: 'int', prefix: 'SPI:' }, { kind: 'int', prefix: 'SI:' }]],
+  unformat_gid_address: [[{ kind: 'lisp-eid' }], [{ kind: 'int', prefix: 'SPI:' }, { kind: 'int', prefix: 'SI:' }]],
 };
 
 /** Resolves a `%U` function by the tables above. */
