@@ -16,6 +16,7 @@ import { runEditCpu } from './editCpu';
 import { runNameRequests } from './nameRequests';
 import { runSoak, SOAKS } from './soak';
 import { measureSources } from './sources';
+import { linesLike } from './editLines';
 
 const ROOT = join(import.meta.dirname, '..');
 /** `--server=DIR` measures another build (its `dist/`), such as the code before a change. */
@@ -170,20 +171,6 @@ async function measureServer(server: string, w: Workload, label: string, withQue
 type Position = { line: number; character: number };
 const at = (line: number, character: number): Position => ({ line, character });
 
-/**
- * Up to `count` lines matching `pattern`, from the middle of the file on (then from the top), with
- * the column where the match ends (the patterns end with the word of interest).
- */
-function linesLike(lines: readonly string[], pattern: RegExp, count: number): { line: number; end: number }[] {
-  const found: { line: number; end: number }[] = [];
-  const mid = lines.length >> 1;
-  for (let k = 0; k < lines.length && found.length < count; k++) {
-    const line = (mid + k) % lines.length;
-    const m = pattern.exec(lines[line]);
-    if (m) found.push({ line, end: m.index + m[0].length });
-  }
-  return found;
-}
 
 const CREATE_TAP = /^create tap id \d+/;
 const DELETE = /^delete (?:tap tap|loopback interface intfc loop)\d+/;

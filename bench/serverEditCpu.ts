@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { limitHeapGrowth } from '../server/src/heapGrowth';
 import { generateDense } from './generate';
 import { percentile } from './lspTimer';
+import { linesLike } from './editLines';
 
 type Position = { line: number; character: number };
 type Change = { range: { start: Position; end: Position }; text: string };
@@ -133,17 +134,6 @@ export async function runServerEditCpu(options: { lines?: number; rounds?: numbe
   return out;
 }
 
-/** Lines matching `pattern` from the middle of the file on (then from the top), with the column where the match ends. */
-function linesLike(lines: readonly string[], pattern: RegExp, count: number): { line: number; end: number }[] {
-  const found: { line: number; end: number }[] = [];
-  const mid = lines.length >> 1;
-  for (let k = 0; k < lines.length && found.length < count; k++) {
-    const line = (mid + k) % lines.length;
-    const m = pattern.exec(lines[line]);
-    if (m) found.push({ line, end: m.index + m[0].length });
-  }
-  return found;
-}
 
 if (process.argv[1]?.endsWith('serverEditCpu.ts')) {
   // as the server does at its start

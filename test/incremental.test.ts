@@ -448,9 +448,10 @@ describe('incremental script analysis', () => {
     assert.deepEqual(collectInterfaces(script.update([{ start: 0, end: text.length, text: '', after: '' }])).map((d) => d.name), []);
   });
 
-  it('interface-name requests on a create-dense script follow edits as the whole list of a fresh analysis answers them', () => {
+  /** Interface-name requests after random edits of create-dense scripts, held to the whole list of a fresh analysis. */
+  const nameRequestsFollowEdits = (maxBatches: number, runs: number) =>
     fc.assert(
-      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (lines, batches) => {
+      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: maxBatches }), (lines, batches) => {
         let text = `${lines.join('\n')}\n`;
         const script = new ScriptDocument({ language: 'cli', release: '26.06' });
         assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
@@ -464,31 +465,18 @@ describe('incremental script analysis', () => {
           assertNameRequests(script.update(changes), analyze(text, { language: 'cli', release: '26.06' }), text);
         }
       }),
-      settings(60),
+      settings(runs),
     );
+
+  it('interface-name requests on a create-dense script follow edits as the whole list of a fresh analysis answers them', () => {
+    nameRequestsFollowEdits(6, 60);
   });
 
   it('interface-name requests that read far take the whole list, and answer the same', () => {
     const longWalk = interfaceWalk.longWalk;
     interfaceWalk.longWalk = 3;
     try {
-      fc.assert(
-        fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (lines, batches) => {
-          let text = `${lines.join('\n')}\n`;
-          const script = new ScriptDocument({ language: 'cli', release: '26.06' });
-          assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
-          for (const batch of batches) {
-            const changes: TextChange[] = [];
-            for (const e of batch) {
-              const change = lineEditChange(text, e);
-              changes.push(change);
-              text = change.after;
-            }
-            assertNameRequests(script.update(changes), analyze(text, { language: 'cli', release: '26.06' }), text);
-          }
-        }),
-        settings(40),
-      );
+      nameRequestsFollowEdits(4, 40);
     } finally {
       interfaceWalk.longWalk = longWalk;
     }

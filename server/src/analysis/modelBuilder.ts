@@ -16,7 +16,7 @@ import {
   type NamingRule,
 } from './interfaceNaming';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
-import { heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
+import { firstFrom, heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
 import { counterpartRule, interfaceWords, looseWords, pathSpan, startOf, SUB_INTERFACE, type Span } from './modelWords';
 
@@ -307,7 +307,7 @@ export class ModelBuilder implements AllocatorTracker {
     const steps = this.steps;
     // the removed steps start at or after `from` (their lines keep the offsets they had), those
     // before the edit before it: a binary search finds them unless a removed one lies elsewhere
-    let first = firstStepFrom(steps, from);
+    let first = firstFrom(steps, from);
     let last = first - 1;
     while (last + 1 < steps.length && dead.has(steps[last + 1].use)) last++;
     if (last - first + 1 < dead.size && steps.length > 0) {
@@ -968,18 +968,6 @@ function spliceSteps<T>(list: T[], from: number, count: number, items: readonly 
   list.length = from;
   for (const item of items) list.push(item);
   for (const item of tail) list.push(item);
-}
-
-/** The index of the first step that starts at or after `offset` (steps are in document order). */
-function firstStepFrom(steps: readonly ModelStep<Definition>[], offset: number): number {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(steps[mid].use) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Inserts a definition into a list kept in creation order. */

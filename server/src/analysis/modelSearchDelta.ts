@@ -183,7 +183,7 @@ function takenAfter(track: Track, offset: number): boolean {
 }
 
 /** The index of the first step that starts at or after `offset` (steps are in document order). */
-function firstFrom<D>(steps: readonly ModelStep<D>[], offset: number): number {
+export function firstFrom<D>(steps: readonly ModelStep<D>[], offset: number): number {
   let lo = 0;
   let hi = steps.length;
   while (lo < hi) {
