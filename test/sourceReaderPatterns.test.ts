@@ -270,7 +270,7 @@ done:
     assert.equal(r.required, undefined);
   });
 
-  it('reads a LISP EID as one word or as the two words of an NSH path (unformat_gid_address)', () => {
+  it('reads a LISP EID as one word (a prefix, a MAC, EID|EID) or as the two words of an NSH path (unformat_gid_address)', () => {
     const r = read(`  while (unformat_check_input (input) != UNFORMAT_END_OF_INPUT)
     {
       if (unformat (input, "eid %U", unformat_gid_address, &eid))
@@ -279,7 +279,7 @@ done:
         return clib_error_return (0, "unknown input '%U'", format_unformat_error, input);
     }`);
     assert.equal(r.strict, true);
-    assert.deepEqual(shape(r), ['eid string', 'eid int int']);
+    assert.deepEqual(shape(r), ['eid lisp-eid', 'eid int int']);
     assert.deepEqual(r.args[1].values!.map((v) => v.prefix), ['SPI:', 'SI:']);
   });
 
