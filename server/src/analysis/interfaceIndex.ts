@@ -83,8 +83,8 @@ function firstsOf(created: CreatedList): Uint8Array {
   return firsts;
 }
 
-/** The whole list, when the model walk gave way to it: made once per list of definitions. */
-const walkedFar = new WeakSet<readonly InterfaceDefinition[]>();
+/** The whole list, when the model walk gave way to it: made once per version of the list of definitions. */
+const walkedFar = new WeakSet<object>();
 
 /**
  * The interfaces of `collectInterfaces` whose commands end before `offset`, nearest first, each with
@@ -95,7 +95,7 @@ export function eachCreatedBefore(analysis: Analysis, offset: number, visit: (d:
   const definitions = model.definitions;
   const where = whereOf(analysis);
   let i = endingBefore(definitions, offset) - 1;
-  if (!walkedFar.has(definitions)) {
+  if (!walkedFar.has(model.definitionsVersion)) {
     // read in the model from the cursor up: the common request stops after a hundred or so
     for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--) {
       const def = definitions[i];
@@ -107,7 +107,7 @@ export function eachCreatedBefore(analysis: Analysis, offset: number, visit: (d:
       read += entries.length;
     }
     if (i < 0) return;
-    walkedFar.add(definitions);
+    walkedFar.add(model.definitionsVersion);
   }
   const created = createdList(analysis);
   const firsts = firstsOf(created);

@@ -56,7 +56,10 @@ export interface InterfaceReference {
 }
 
 export interface InterfaceModel {
+  /** Changed in place by a later edit of the document (see `definitionsVersion`). */
   readonly definitions: readonly InterfaceDefinition[];
+  /** What `definitions` holds: a new object for each change, the key of what is kept per list. */
+  readonly definitionsVersion: object;
   readonly references: readonly InterfaceReference[];
   /**
    * The definitions of a VPP name that VPP accepts (no clash), deleted ones too, in creation order,
@@ -67,7 +70,7 @@ export interface InterfaceModel {
   readonly acceptedRanges: readonly InterfaceDefinition[];
 }
 
-const NO_MODEL: InterfaceModel = { definitions: [], references: [], acceptedNamed: () => [], acceptedRanges: [] };
+const NO_MODEL: InterfaceModel = { definitions: [], definitionsVersion: {}, references: [], acceptedNamed: () => [], acceptedRanges: [] };
 
 
 const cache = new WeakMap<Analysis, InterfaceModel>();
@@ -91,7 +94,7 @@ function buildModel(analysis: Analysis): InterfaceModel {
   builder.collectDefinitions();
   const references: InterfaceReference[] = [];
   for (const use of analysis.commands) for (const r of builder.referencesOf(use)) references.push(r);
-  return { definitions: builder.definitions, references, acceptedNamed: (name) => builder.acceptedNamed(name), acceptedRanges: builder.acceptedRanges };
+  return { definitions: builder.definitions, definitionsVersion: builder.definitionsVersion, references, acceptedNamed: (name) => builder.acceptedNamed(name), acceptedRanges: builder.acceptedRanges };
 }
 
 /** A name under the cursor: a definition's name, or a use. */

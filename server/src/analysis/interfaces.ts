@@ -130,14 +130,14 @@ export interface CreatedList {
   readonly firstOf: Int32Array;
 }
 
-/** The whole list per list of definitions (edits that leave the definitions alone keep it). */
-const collected = new WeakMap<readonly InterfaceDefinition[], CreatedList>();
+/** The whole list per version of the list of definitions (edits that leave the definitions alone keep it). */
+const collected = new WeakMap<object, CreatedList>();
 
 /** The list of `collectInterfaces`, kept and shared: not to be changed. */
 export function createdList(analysis: Analysis): CreatedList {
-  const definitions = interfaceModel(analysis).definitions;
+  const { definitions, definitionsVersion } = interfaceModel(analysis);
   const where = whereOf(analysis);
-  let created = collected.get(definitions);
+  let created = collected.get(definitionsVersion);
   if (!created) {
     const list: DefinedInterface[] = [];
     const firstOf = new Int32Array(definitions.length + 1);
@@ -146,7 +146,7 @@ export function createdList(analysis: Analysis): CreatedList {
       for (const entry of entriesOf(def, where)) list.push(entry);
     });
     firstOf[definitions.length] = list.length;
-    collected.set(definitions, (created = { list, firstOf }));
+    collected.set(definitionsVersion, (created = { list, firstOf }));
   }
   return created;
 }

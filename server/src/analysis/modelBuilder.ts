@@ -15,6 +15,7 @@ import {
   type NamedInterface,
   type NamingRule,
 } from './interfaceNaming';
+import { type DefinitionsVersion, newDefinitionsVersion, spliceDefinitions } from './definitionList';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
 import { firstFrom, heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
@@ -42,7 +43,10 @@ const madeFor = new WeakMap<CommandUse, Definition[]>();
  * folds in an edit of such lines where it happened (`splice`) when nothing after it depends on it.
  */
 export class ModelBuilder implements AllocatorTracker {
-  definitions: Definition[] = [];
+  /** Changed in place by an edit (`settle`), `definitionsVersion` renewed. */
+  readonly definitions: Definition[] = [];
+  /** A new one whenever an edit changes `definitions`: what is kept per list is kept per version. */
+  definitionsVersion: DefinitionsVersion = newDefinitionsVersion();
   /** The definitions VPP refuses, in order. */
   readonly clashes: Definition[] = [];
   private readonly live = new Map<string, Definition>();
@@ -331,7 +335,6 @@ export class ModelBuilder implements AllocatorTracker {
     const removedSet = new Set(removed);
     const later = (st: ModelStep<Definition>) => !removedSet.has(st) && startOf(st.use) >= to;
     const alone = this.untouchedLater(removed, [], later, true);
-    const after = steps.slice(last + 1);
 
     // the new steps are taken once even when later steps depend on the removed ones: what they read
     // and write joins the keys whose later steps are taken again (a name typed into a tap's
@@ -352,6 +355,8 @@ export class ModelBuilder implements AllocatorTracker {
       for (const st of removed) this.redo(st);
       probe = inserted;
     }
+    // not before: a copy of the ~20,000 later steps costs a keystroke folded in above as much as the rest
+    const after = steps.slice(last + 1);
 
     const seeds = [...removed, ...probe];
     // the group without the id spaces' chains first: most edits that free or take an id move one
@@ -634,7 +639,6 @@ export class ModelBuilder implements AllocatorTracker {
    */
   private settle(fresh: readonly ModelStep<Definition>[], first: number, count: number, replaced: number): void {
     const steps = this.steps;
-    const old = this.definitions;
     let kept = 0;
     for (let i = first - 1; i >= 0; i--) {
       const made = steps[i].made;
@@ -643,15 +647,11 @@ export class ModelBuilder implements AllocatorTracker {
         break;
       }
     }
-    // a new list: what is kept per list of definitions (interfaces.ts) must see the change
-    const definitions: Definition[] = old.slice(0, kept);
-    for (let i = first; i < first + count; i++) for (const d of steps[i].made) definitions.push(d);
-    const added = definitions.length - kept;
-    for (let i = kept + replaced; i < old.length; i++) definitions.push(old[i]);
-    // later definitions move only when the edit changed how many there are
-    const renumberTo = added === replaced ? kept + added : definitions.length;
-    for (let i = kept; i < renumberTo; i++) definitions[i].index = i;
-    this.definitions = definitions;
+    // in place: a copy of ~40,000 definitions per keystroke cost more than the rest of it (definitionList.ts)
+    const made: Definition[] = [];
+    for (let i = first; i < first + count; i++) for (const d of steps[i].made) made.push(d);
+    spliceDefinitions(this.definitions, kept, replaced, made);
+    this.definitionsVersion = newDefinitionsVersion();
     this.adopt(fresh);
   }
 
@@ -682,7 +682,7 @@ export class ModelBuilder implements AllocatorTracker {
       if (taken.length !== 1 || !pair(at, m, taken[0])) return false;
       from = at + 1;
     }
-    const definitions = this.definitions.slice();
+    const definitions = this.definitions;
     for (const [at, old, now] of pairs) {
       steps[at] = now;
       for (let j = 0; j < now.made.length; j++) {
@@ -691,8 +691,7 @@ export class ModelBuilder implements AllocatorTracker {
         now.made[j].index = index;
       }
     }
-    // a new list: what is kept per list of definitions (interfaces.ts) must see the change
-    this.definitions = definitions;
+    this.definitionsVersion = newDefinitionsVersion();
     this.adopt(news);
     return true;
   }

@@ -523,6 +523,7 @@ export class ScriptDocument {
     let references: InterfaceReference[] | undefined;
     adoptModel(analysis, {
       definitions: builder.definitions,
+      definitionsVersion: builder.definitionsVersion,
       get references(): readonly InterfaceReference[] {
         if (!references) {
           references = [];
