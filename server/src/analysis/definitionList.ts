@@ -1,4 +1,5 @@
 import type { Definition } from './modelDefinition';
+import { startOf } from './modelWords';
 
 /**
  * The model's list of definitions is changed in place by an edit: a copy of it cost more than the
@@ -33,4 +34,40 @@ export function spliceDefinitions(list: Definition[], at: number, removed: numbe
     for (const d of tail) list.push(d);
   }
   for (let i = at; i < list.length; i++) list[i].index = i;
+}
+
+/** What `changedSpan` needs of a step: its command's start, and the definitions it made. */
+interface PlacedStep {
+  readonly use: Parameters<typeof startOf>[0];
+  readonly made: readonly Definition[];
+}
+
+/**
+ * Of the steps `first` to `last` (exclusive) that an edit put in place of steps that made `replaced`
+ * definitions (from `kept` in the list), where the new ones (`fresh`, in document order) end: the steps
+ * after the last of them are kept steps, whose definitions keep their order at the end of that span of
+ * the list. `end`: the step after the last new one; `replacedBefore`: how many old definitions lie
+ * before the kept steps' (the others stay where they are, only numbered again if they move).
+ */
+export function changedSpan(
+  steps: readonly PlacedStep[],
+  fresh: readonly PlacedStep[],
+  first: number,
+  last: number,
+  kept: number,
+  replaced: number,
+): { end: number; replacedBefore: number } {
+  const whole = { end: last, replacedBefore: replaced };
+  if (fresh.length === 0) return whole;
+  const lastFresh = fresh[fresh.length - 1];
+  const lastStart = startOf(lastFresh.use);
+  // in document order, as the callers take them: else the whole span
+  for (const st of fresh) if (startOf(st.use) > lastStart) return whole;
+  const at = steps.lastIndexOf(lastFresh, last - 1);
+  if (at < first) return whole;
+  for (let i = at + 1; i < last; i++) {
+    const made = steps[i].made;
+    if (made.length > 0) return { end: at + 1, replacedBefore: made[0].index - kept };
+  }
+  return { end: at + 1, replacedBefore: replaced };
 }

@@ -15,7 +15,7 @@ import {
   type NamedInterface,
   type NamingRule,
 } from './interfaceNaming';
-import { type DefinitionsVersion, newDefinitionsVersion, spliceDefinitions } from './definitionList';
+import { changedSpan, type DefinitionsVersion, newDefinitionsVersion, spliceDefinitions } from './definitionList';
 import { Definition, type DefinitionFields, linuxKey, Reference, vppKey } from './modelDefinition';
 import { firstFrom, heldAt, lowestFreeAt, outsideSearchesHold } from './modelSearchDelta';
 import { isSpaceKey, ModelStep, searchStillAnswers, StepIndex, type StepRead } from './modelSteps';
@@ -648,9 +648,10 @@ export class ModelBuilder implements AllocatorTracker {
       }
     }
     // in place: a copy of ~40,000 definitions per keystroke cost more than the rest of it (definitionList.ts)
+    const { end, replacedBefore } = changedSpan(steps, fresh, first, first + count, kept, replaced);
     const made: Definition[] = [];
-    for (let i = first; i < first + count; i++) for (const d of steps[i].made) made.push(d);
-    spliceDefinitions(this.definitions, kept, replaced, made);
+    for (let i = first; i < end; i++) for (const d of steps[i].made) made.push(d);
+    spliceDefinitions(this.definitions, kept, replacedBefore, made);
     this.definitionsVersion = newDefinitionsVersion();
     this.adopt(fresh);
   }
