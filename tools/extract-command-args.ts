@@ -212,8 +212,9 @@ for (const command of commands) {
     let source: Found | undefined = functions[0];
     if (functions.length === 0) continue;
     const distinct = new Set(functions.map((f) => JSON.stringify(f.reading)));
+    const looseByVpp = answeredLoose(command.path, release);
     if (distinct.size > 1) reading = { strict: false, reason: `registered by ${functions.length} functions that read differently`, args: [] };
-    else if (answeredLoose(command.path, release)) reading = { strict: false, reason: answeredLoose(command.path, release)!, args: [] };
+    else if (looseByVpp) reading = { strict: false, reason: looseByVpp, args: [] };
     else reading = functions[0].reading;
     const key = JSON.stringify([reading, source.file, source.function]);
     const variant = variants.get(key) ?? { reading, source, releases: [] };

@@ -5,6 +5,7 @@
  */
 import { schemaFor } from '../../server/src/schema/index';
 import { neverSentWhy } from './cases';
+import { deepestCommand, lineWords } from './lookupRefusals';
 import { NEVER_SECTION } from './startupCases';
 import type { RefereeRecord } from './verdicts';
 
@@ -22,25 +23,20 @@ export interface Coverage {
   notAsked: NotAsked[];
 }
 
-/** The command a recorded script line runs: the longest strict path it starts with (`{ }` and `\` forms included). */
-function ownerOf(line: string, pathsLongestFirst: readonly string[]): string | undefined {
-  return pathsLongestFirst.find((p) => line === p || line.startsWith(`${p} `));
-}
-
 export function coverageOf(record: RefereeRecord): Coverage {
   const schema = schemaFor(record.release);
   const notBuilt = new Set(record.notBuilt ?? []);
   const unbuiltWhy = (plugin: string | undefined) => (plugin && notBuilt.has(plugin) ? `the ${plugin} plugin is not in the build that answered` : '');
 
   const strict = [...schema.commands.values()].filter((c) => c.strict);
-  const paths = strict.map((c) => c.path).sort((a, b) => b.length - a.length);
   const askedCommands = new Set<string>();
   const askedSections = new Set<string>();
   for (const c of record.cases) {
     if (c.startup) askedSections.add(c.family.replace(/^startup /, ''));
     else {
-      const owner = ownerOf(c.line, paths);
-      if (owner) askedCommands.add(owner);
+      // the command VPP runs for the line's words (abbreviated ones too), as the referee's lookups find it
+      const owner = deepestCommand(schema.root, lineWords(c.line));
+      if (owner?.spec.strict) askedCommands.add(owner.spec.path);
     }
   }
   const notAsked: NotAsked[] = [];

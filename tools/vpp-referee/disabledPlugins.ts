@@ -5,7 +5,7 @@
  */
 import { pluginDisabledByDefault, schemaFor } from '../../server/src/schema/index';
 import type { VppRelease } from '../../server/src/schema/types';
-import { deepestCommand } from './lookupRefusals';
+import { deepestCommand, lineWords } from './lookupRefusals';
 import { REFEREE_ENABLES } from './vpp';
 
 /**
@@ -16,7 +16,6 @@ import { REFEREE_ENABLES } from './vpp';
  */
 export function disabledPluginOf(line: string, release: VppRelease): string | undefined {
   const schema = schemaFor(release);
-  const words = line.replace(/[{}\\]/g, ' ').split(/\s+/).filter(Boolean);
-  const plugin = deepestCommand(schema.root, words)?.spec.plugin;
+  const plugin = deepestCommand(schema.root, lineWords(line))?.spec.plugin;
   return plugin && pluginDisabledByDefault(schema, plugin) && !REFEREE_ENABLES.includes(plugin) ? plugin : undefined;
 }

@@ -8,11 +8,16 @@ import { matchSubCommands } from '../../server/src/analysis/cliModel';
 import { schemaFor, type CommandNode } from '../../server/src/schema/index';
 import type { ArgSpec, CommandSpec, VppRelease } from '../../server/src/schema/types';
 
+/** A recorded line's words, its `{ }` braces and `\` continuations taken as blanks. */
+export function lineWords(line: string): string[] {
+  return line.replace(/[{}\\]/g, ' ').split(/\s+/).filter(Boolean);
+}
+
 /** What kind of name VPP looked up at the word it stopped at (`rest`), when it stopped at one. */
 export function refusedAtLookup(line: string, rest: string | undefined, release: VppRelease): string | undefined {
   const stopped = rest?.replace(/\.\.\.$/, '').trim().split(/\s+/).filter(Boolean) ?? [];
   const schema = schemaFor(release);
-  const words = line.replace(/[{}\\]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = lineWords(line);
   const command = deepestCommand(schema.root, words);
   if (command) {
     const { spec, n } = command;

@@ -8,11 +8,12 @@
  */
 import { schemaFor } from '../../server/src/schema/index';
 import type { VppRelease } from '../../server/src/schema/types';
+import { lineWords } from './lookupRefusals';
 
 /** The state check the line's command failed, when VPP's message comes from a command above it. */
 export function refusedBeforeReading(line: string, message: string, release: VppRelease): string | undefined {
   const schema = schemaFor(release);
-  const words = line.replace(/[{}\\]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = lineWords(line);
   for (let n = words.length; n > 0; n--) {
     const path = words.slice(0, n).join(' ');
     const spec = schema.commands.get(path);

@@ -74,13 +74,18 @@ function missKind(c: RecordedCase): string {
   return 'a value or a combination, after the loop';
 }
 
+/** A rule's reason as the report prints it, marked where VPP's verdict depends on state. */
+function reasonText(rule: KnownRule): string {
+  return `${rule.state ? '*Depends on state*: ' : ''}${rule.reason}`;
+}
+
 function missRows(misses: readonly Disagreement[], rules: readonly KnownRule[]): string[] {
   // one row per reason (test/referee/known.json), else per command and what VPP checked
   const groups = new Map<string, { reason: string; ds: Disagreement[] }>();
   for (const d of misses) {
     const rule = ruleFor(rules, d.case.line);
     const key = rule ? rule.lines : `${d.case.line.split(/\s+/).slice(0, 3).join(' ')}\u0000${missKind(d.case)}`;
-    const group = groups.get(key) ?? { reason: rule ? `${rule.state ? '*Depends on state*: ' : ''}${rule.reason}` : `not yet explained (${missKind(d.case)})`, ds: [] };
+    const group = groups.get(key) ?? { reason: rule ? reasonText(rule) : `not yet explained (${missKind(d.case)})`, ds: [] };
     group.ds.push(d);
     groups.set(key, group);
   }
@@ -100,7 +105,10 @@ const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixe
 function coverageLines(record: RefereeRecord): string[] {
   const c = coverageOf(record);
   const byWhy = new Map<string, string[]>();
-  for (const n of c.notAsked) byWhy.set(n.why || 'not asked, for no listed reason', [...(byWhy.get(n.why || 'not asked, for no listed reason') ?? []), n.name]);
+  for (const n of c.notAsked) {
+    const why = n.why || 'not asked, for no listed reason';
+    byWhy.set(why, [...(byWhy.get(why) ?? []), n.name]);
+  }
   return [
     `Asked: ${c.commandsAsked} of ${c.commands} strict commands, ${c.sectionsAsked} of ${c.sections} startup.conf sections. Not asked:`,
     '',
@@ -131,7 +139,7 @@ export function formatReport(record: RefereeRecord, s: Summary): string {
     '',
     ...s.disagreements.filter((d) => d.weRefuse).map((d) => {
       const rule = ruleFor(rules, d.case.line);
-      const reason = rule ? `${rule.state ? '*Depends on state*: ' : ''}${rule.reason}` : 'not yet explained';
+      const reason = rule ? reasonText(rule) : 'not yet explained';
       const vpp = d.case.verdict === 'accepted' ? 'accepts it' : `refuses it (${(d.case.message ?? '').split('\n')[0]}) but accepts it once an interface bears the word it stopped at`;
       return `- \`${d.case.line.replace(/\n/g, '\\n')}\`: VPP ${vpp}; we report an error. ${reason}`;
     }),

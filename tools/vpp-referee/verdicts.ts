@@ -47,6 +47,9 @@ export interface RefereeRecord {
   cases: RecordedCase[];
 }
 
+/** A debug build's assertion or a signal: VPP died, which says nothing of syntax. */
+const CRASHED = /assertion .* fails|received signal/i;
+
 /** exec's own word that a line of the script failed (src/vlib/unix/cli.c). */
 const LINE_FAILED = /exec: CLI line error/;
 
@@ -167,7 +170,7 @@ function messageLines(output: string): string[] {
 export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
   const lines = messageLines(output);
   // a debug build's assertion or a signal: VPP printed its backtrace, which says nothing of syntax
-  const crash = lines.find((l) => /assertion .* fails|received signal/i.test(l));
+  const crash = lines.find((l) => CRASHED.test(l));
   if (crash || lines.some((l) => /^#\d+\s+0x[0-9a-f]+ /.test(l))) return { verdict: 'crash', message: (crash ?? lines.slice(-1)[0] ?? '').slice(0, 400) };
   const parse = lines.filter((l) => /unknown input|parse error/.test(l));
   // otherwise VPP's last words before it stopped
@@ -176,7 +179,7 @@ export function classifyStartupExit(output: string): Pick<RecordedCase, 'verdict
 
 function classifyRefusal(message: string): Pick<RecordedCase, 'verdict' | 'message' | 'rest'> {
   // VPP died on the line after it printed its error (`session` in 24.10: SIGSEGV): says nothing of syntax
-  if (/received signal|assertion .* fails/i.test(message)) return { verdict: 'crash', message: message.slice(0, 400) };
+  if (CRASHED.test(message)) return { verdict: 'crash', message: message.slice(0, 400) };
   // `expected NODE COUNT, got \`ref0 1'` (trace.c) quotes the rest of the input as the other two do
   const rest = [/unknown input:? [`']([\s\S]*?)'/, /parse error:? [`']([\s\S]*?)'/, /expected [\s\S]*?, got [`']([\s\S]*?)'/].map((r) => r.exec(message)?.[1]).find((q) => q !== undefined);
   const lower = message.toLowerCase();

@@ -108,10 +108,16 @@ function keywordAt<S>(items: readonly Item[], i: number, pattern: ArgPattern<S>)
   return true;
 }
 
+/** `restWhile` patterns compiled once: they are tested for every word a `rest` value may take. */
+const REST_WHILE = new Map<string, RegExp>();
+
 /** Whether a `rest` value takes the item: any item, or a word its `restWhile` matches (a template word too). */
 function restTakes(item: Item, spec: ValueSpec): boolean {
   if (!spec.restWhile) return true;
-  return !isGroup(item) && (isTemplated(item.text) || new RegExp(spec.restWhile).test(item.text));
+  if (isGroup(item)) return false;
+  let pattern = REST_WHILE.get(spec.restWhile);
+  if (!pattern) REST_WHILE.set(spec.restWhile, (pattern = new RegExp(spec.restWhile)));
+  return isTemplated(item.text) || pattern.test(item.text);
 }
 
 function positionalFits<S>(item: Item, pattern: ArgPattern<S>): boolean {
