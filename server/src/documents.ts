@@ -1,6 +1,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, analyzingStartup, type Analysis, type AnalyzeOptions, type Language } from './analysis/analyze';
 import { ScriptDocument, type TextChange } from './analysis/scriptDocument';
+import { analyzeHead, type ScriptHead } from './analysis/scriptHead';
 import { guessLanguage } from './analysis/sniff';
 import type { Steps } from './analysis/steps';
 import { PieceDocument } from './pieceDocument';
@@ -149,8 +150,10 @@ export class AnalysisCache {
    * The analysis of the document as it is now. A large document that must be read afresh is read
    * in steps, so that requests about other documents are answered in between; `current` says
    * whether the version asked for is still the document's (if not, the result is undefined).
+   * `onHead` is given the analysis of a large script's first lines, when one is read afresh, before
+   * the rest is read (scriptHead.ts).
    */
-  async getStepwise(doc: TextDocument, settings: VppSettings, current: () => boolean, plugins: PluginContextInput = {}): Promise<Analysis | undefined> {
+  async getStepwise(doc: TextDocument, settings: VppSettings, current: () => boolean, plugins: PluginContextInput = {}, onHead?: (head: ScriptHead) => void): Promise<Analysis | undefined> {
     const language = languageOf(doc);
     if (!language) return undefined;
     const key = this.keyOf(language, settings, plugins);
@@ -166,6 +169,8 @@ export class AnalysisCache {
     const ticket = {};
     const options = this.optionsOf(language, settings, plugins);
     const script = language === 'cli' ? new ScriptDocument(options) : undefined;
+    const head = script && onHead ? analyzeHead(text, options) : undefined;
+    if (head) onHead!(head);
     const done = (async () => {
       try {
         const analysis = await runInSlices(script ? script.resetting(text) : analyzingStartup(text, options), current);

@@ -28,6 +28,8 @@ import { PieceDocument } from './pieceDocument';
 import { computeCodeActions, FIX_ALL_KIND, type LinkedStartup } from './features/codeActions';
 import { computeCompletion, type CompletionCaps } from './features/completion';
 import { computeDiagnostics, computingDiagnostics, DIAGNOSTICS_PER_STEP } from './features/diagnostics';
+import { headDiagnostics } from './features/headDiagnostics';
+import type { ScriptHead } from './analysis/scriptHead';
 import { finish } from './analysis/steps';
 import { computeHover } from './features/hover';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
@@ -175,8 +177,8 @@ export function startServer(connection: Connection): void {
     return {};
   }
 
-  /** The analysis of a document as it is when the request is handled (a newer version wins). */
-  async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  /** The analysis of a document as it is when the request is handled (a newer version wins); `onHead` as `getStepwise` says. */
+  async function analysisOf(uri: string, onHead?: (head: ScriptHead) => void): Promise<Analysis | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!documents.get(uri)) return undefined;
       const settings = await settingsFor(uri);
@@ -188,7 +190,7 @@ export function startServer(connection: Connection): void {
         const now = documents.get(uri);
         return !!now && textOf(now) === text;
       };
-      const analysis = await cache.getStepwise(current, settings, unchanged, plugins);
+      const analysis = await cache.getStepwise(current, settings, unchanged, plugins, onHead);
       if (analysis || unchanged()) return analysis;
       // the document changed while a large version was read: read the new one
     }
@@ -198,12 +200,18 @@ export function startServer(connection: Connection): void {
   async function publishDiagnostics(uri: string, version: number): Promise<void> {
     if (documents.get(uri)?.version !== version) return; // a newer version has its own run scheduled
     const settings = await settingsFor(uri);
-    const analysis = await analysisOf(uri);
+    const path = filePathOf(uri);
+    const ignored = path !== undefined && isIgnored(projectConfigOf(uri), path);
+    // a large script's top has its findings while the rest is read; the whole script's replace them
+    const publishHead = (head: ScriptHead) => {
+      if (ignored || documents.get(uri)?.version !== version) return;
+      const diagnostics = headDiagnostics(head, settings.severities, checkLinks(head.analysis, (p) => scripts.exists(uri, p)), settings.maxDiagnostics);
+      connection.sendDiagnostics({ uri, version, diagnostics }).catch((e) => log(`vpp: diagnostics failed: ${String(e)}`));
+    };
+    const analysis = await analysisOf(uri, publishHead);
     if (documents.get(uri)?.version !== version) return;
     const links = analysis ? checkLinks(analysis, (path) => scripts.exists(uri, path)) : [];
     if (analysis?.language === 'startup') watchScriptsLater();
-    const path = filePathOf(uri);
-    const ignored = path !== undefined && isIgnored(projectConfigOf(uri), path);
     const steps = analysis && !ignored ? computingDiagnostics(analysis, settings.severities, links, settings.maxDiagnostics) : undefined;
     // in slices when there are many: a large file has hundreds of thousands of findings to sort and cut
     const many = (analysis?.diagnostics.length ?? 0) > DIAGNOSTICS_PER_STEP;

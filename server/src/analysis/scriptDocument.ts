@@ -12,7 +12,7 @@ import { findReleaseDirective, findSuppressions, suppressionRequests, type Relea
 import { clashDiagnostic, referenceDiagnostic } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
 import { effectiveUse } from './interfaceNaming';
-import { findSpanningBlocks, spanningBlockDiagnostic } from './spanningBlocks';
+import { findSpanningBlocks, firstUnclosed, spanningBlockDiagnostic } from './spanningBlocks';
 import { Segment } from './scriptSegment';
 import { finish, type Steps } from './steps';
 
@@ -141,7 +141,7 @@ const STEP_CHARS = 16 * 1024;
 const STEP_LINES = 500;
 
 /** The end of the segment holding the newline at `nl` (a continued line goes on to the next newline). */
-function segmentEndAfter(text: TextLike, nl: number): number {
+export function segmentEndAfter(text: TextLike, nl: number): number {
   for (let at = nl; at >= 0; at = text.indexOf('\n', at + 1)) if (text.charCodeAt(at - 1) !== 92) return at + 1;
   return text.length;
 }
@@ -273,6 +273,16 @@ export class ScriptDocument {
     if (this.limitedLast || this.release === undefined || changes.some((c) => c.after.length > this.limit)) return this.reset(flatText(last.after));
     for (const change of changes) this.apply(change);
     return finish(this.assembling(this.text));
+  }
+
+  /**
+   * Where the findings of the last analysis stop being final were the text to go on: at the first
+   * line whose `{` no later line closes (a line after it may, making the lines between one block),
+   * else at the end of the text.
+   */
+  settledBefore(): number {
+    const open = firstUnclosed(this.notable.filter((s) => s.balance !== 0));
+    return open ? open.anchor.base : this.text.length;
   }
 
   private get limit(): number {

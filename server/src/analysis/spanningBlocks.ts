@@ -33,7 +33,20 @@ function firstOpen(items: readonly Item[]): Token | undefined {
  * others change nothing): from a line with more `{` than `}` to the line that closes them all.
  */
 export function findSpanningBlocks<L extends { readonly balance: number }>(unbalanced: readonly L[]): { first: L; last: L }[] {
+  return walkBlocks(unbalanced).blocks;
+}
+
+/**
+ * The first line with more `{` than `}` that no later line closes: a text that goes on after these
+ * lines may close it, and then that line and every line after it are read as one block.
+ */
+export function firstUnclosed<L extends { readonly balance: number }>(unbalanced: readonly L[]): L | undefined {
+  return walkBlocks(unbalanced).unclosed;
+}
+
+function walkBlocks<L extends { readonly balance: number }>(unbalanced: readonly L[]): { blocks: { first: L; last: L }[]; unclosed?: L } {
   const blocks: { first: L; last: L }[] = [];
+  let unclosed: L | undefined;
   for (let i = 0; i < unbalanced.length; i++) {
     let depth = unbalanced[i].balance;
     if (depth <= 0) continue;
@@ -43,11 +56,14 @@ export function findSpanningBlocks<L extends { readonly balance: number }>(unbal
       depth += unbalanced[j].balance;
     }
     // a `{` that no later line closes is read by VPP to the end of its line, which it accepts
-    if (j === i || depth > 0) continue;
+    if (j === i || depth > 0) {
+      unclosed ??= unbalanced[i];
+      continue;
+    }
     blocks.push({ first: unbalanced[i], last: unbalanced[j] });
     i = j;
   }
-  return blocks;
+  return { blocks, unclosed };
 }
 
 /**
