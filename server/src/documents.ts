@@ -103,6 +103,20 @@ export async function runInSlices<T>(steps: Steps<T>, current: () => boolean, sl
 }
 
 /**
+ * Gives `onHead` the analysis of a large script's first lines, if it has a head. What fails there is
+ * left to the whole script's read that follows, which has the last word on the version.
+ */
+function publishHead(text: string, options: AnalyzeOptions, onHead: (head: ScriptHead) => void): void {
+  let head: ScriptHead | undefined;
+  try {
+    head = analyzeHead(text, options);
+  } catch {
+    return;
+  }
+  if (head) onHead(head);
+}
+
+/**
  * One analysis per document version; a new version replaces the old one. A script's analysis is
  * updated with the edits between the versions instead of being redone.
  */
@@ -169,8 +183,7 @@ export class AnalysisCache {
     const ticket = {};
     const options = this.optionsOf(language, settings, plugins);
     const script = language === 'cli' ? new ScriptDocument(options) : undefined;
-    const head = script && onHead ? analyzeHead(text, options) : undefined;
-    if (head) onHead!(head);
+    if (script && onHead) publishHead(text, options, onHead);
     const done = (async () => {
       try {
         const analysis = await runInSlices(script ? script.resetting(text) : analyzingStartup(text, options), current);
