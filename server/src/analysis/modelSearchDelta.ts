@@ -1,6 +1,6 @@
 /**
  * Searches for a free id when the model takes a group of steps again at their place while the later
- * steps outside the group stay in the state (ModelBuilder `refoldGroup`): what a search finds there,
+ * steps outside the group stay in the state (`refoldGroup`, modelFold.ts): what a search finds there,
  * and whether the searches outside the group still find what they found.
  */
 import { type NamingState, searchesChangedBy, spaceOf } from './interfaceNaming';
