@@ -276,7 +276,7 @@ export class ScriptDocument {
   }
 
   /**
-   * Where the findings of the last analysis stop being final were the text to go on: at the first
+   * Where the findings of the last analysis stop being final if the text went on: at the first
    * line whose `{` no later line closes (a line after it may, making the lines between one block),
    * else at the end of the text.
    */
