@@ -4,8 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
 import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
 import { collectInterfaces, type DefinedInterface } from '../server/src/analysis/interfaces';
-import { interfacesNamed, interfacesNamedByWordAt, interfaceWalk } from '../server/src/analysis/interfaceIndex';
+import { interfacesNamed, interfacesNamedByWordAt } from '../server/src/analysis/interfaceIndex';
 import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
+import { offeredByWholeList as offeredFromWholeList, offeredInterfaces, type Offered } from '../server/src/features/offeredInterfaces';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
 import { AnalysisCache } from '../server/src/documents';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
@@ -116,6 +117,8 @@ const denseLine: fc.Arbitrary<string> = fc.oneof(
   id.map((n) => `set interface state loop${n}.11 up`),
   id.map((n) => `ip route add 10.${n}.0.0/16 via 10.0.0.1 tap${n}`),
   id.map((n) => `comment { loop${n} }`),
+  // a name being typed: the word at the end of the line is the one completion skips
+  id.map((n) => `set interface state loop${n}`),
 );
 
 const lineEdit = fc.oneof(
@@ -148,6 +151,9 @@ function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert'
   }
   return { ...change, after: text.slice(0, change.start) + change.text + text.slice(change.end) };
 }
+
+/** What completion shows of the interfaces it offers. */
+const offeredView = (o: Offered) => [o.incomplete, o.candidates.map((c) => [c.name, createdView(c.defined)])];
 
 /** What a feature shows of a created interface. */
 const createdView = (d: DefinedInterface | undefined) => d && [d.name, d.kind, d.command, d.line, d.start, d.end, d.deletedAt, d.linuxName, d.nameToken?.start];
@@ -194,6 +200,12 @@ function assertNameRequests(updated: Analysis, fresh: Analysis, what: string): v
     const all = interfaceCandidates(updated, offset);
     assert.deepEqual(all.filter((c) => c.defined).map((c) => createdView(c.defined)), offeredByWholeList(list, offset, () => true, 0).created.map(createdView), `${what}: created above ${offset}`);
     assert.deepEqual(all.map((c) => c.name), interfaceCandidates(fresh, offset).map((c) => c.name), `${what}: candidates at ${offset}`);
+    // what completion offers: the nearest that fit, and after a word few or no names fit the names used elsewhere
+    for (const fits of [...fitting, (name: string) => name.endsWith('7'), (name: string) => name.startsWith('loop') && name.includes('.'), () => false]) {
+      for (const max of [1, 3, 8, 100]) {
+        assert.deepEqual(offeredView(offeredInterfaces(updated, offset, fits, max)), offeredView(offeredFromWholeList(fresh, offset, fits, max)), `${what}: offered ${max} at ${offset}`);
+      }
+    }
     for (const fits of fitting) {
       for (const max of [1, 3]) {
         const nearest = lastCreatedCandidates(updated, offset, fits, max);
@@ -449,9 +461,9 @@ describe('incremental script analysis', () => {
   });
 
   /** Interface-name requests after random edits of create-dense scripts, held to the whole list of a fresh analysis. */
-  const nameRequestsFollowEdits = (maxBatches: number, runs: number) =>
+  const nameRequestsFollowEdits = (maxBatches: number, runs: number, maxLines = 40) =>
     fc.assert(
-      fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: maxBatches }), (lines, batches) => {
+      fc.property(fc.array(denseLine, { minLength: 1, maxLength: maxLines }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: maxBatches }), (lines, batches) => {
         let text = `${lines.join('\n')}\n`;
         const script = new ScriptDocument({ language: 'cli', release: '26.06' });
         assertNameRequests(script.reset(text), analyze(text, { language: 'cli', release: '26.06' }), 'opened');
@@ -472,14 +484,8 @@ describe('incremental script analysis', () => {
     nameRequestsFollowEdits(6, 60);
   });
 
-  it('interface-name requests that read far take the whole list, and answer the same', () => {
-    const longWalk = interfaceWalk.longWalk;
-    interfaceWalk.longWalk = 3;
-    try {
-      nameRequestsFollowEdits(4, 40);
-    } finally {
-      interfaceWalk.longWalk = longWalk;
-    }
+  it('interface-name requests on longer edited scripts answer as the whole list', () => {
+    nameRequestsFollowEdits(3, 15, 150);
   });
 
   it('the server cache follows the edits of a document in pieces as the server keeps it, with the diagnostics of a fresh analysis', () => {

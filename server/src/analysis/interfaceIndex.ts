@@ -13,9 +13,6 @@ import { SUB_INTERFACE } from './modelWords';
  * outlives the edits that leave the definitions alone, as typing that word does.
  */
 
-/** How many interfaces a walk up from the cursor reads in the model before it takes the whole list (tests lower it). */
-export const interfaceWalk = { longWalk: 2_000 };
-
 /** How many definitions (the first ones) end before `offset`: commands do not overlap, so their ends only grow. */
 function endingBefore(definitions: readonly InterfaceDefinition[], offset: number): number {
   let lo = 0;
@@ -83,36 +80,55 @@ function firstsOf(created: CreatedList): Uint8Array {
   return firsts;
 }
 
-/** The whole list, when the model walk gave way to it: made once per version of the list of definitions. */
-const walkedFar = new WeakSet<object>();
+/** A range names its sub-interfaces (several entries); any other definition one entry, its own name. */
+const namesSeveral = (d: InterfaceDefinition) => !!(d.naming?.range && d.naming.parent);
 
 /**
- * The interfaces of `collectInterfaces` whose commands end before `offset`, nearest first, each with
- * whether it is the first of its name in the whole list, until `visit` returns false.
+ * The candidates of the whole list created above `offset` (the first interface of its name, not
+ * deleted above `offset`), read from the cursor up through the definitions, name first: those whose
+ * name `fits`, nearest first, until `max` fit and one more candidate follows (`more`); else all that
+ * fit, and how many candidates there are while that is no more than `max` (`count`, past it only
+ * more than `max`). Whether an interface is the first of its name is asked of the model only where
+ * the answer depends on it, so a word few names fit costs a name test per definition above.
  */
-export function eachCreatedBefore(analysis: Analysis, offset: number, visit: (d: DefinedInterface, firstOfName: boolean) => boolean): void {
+export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): { fitting: DefinedInterface[]; more: boolean; count: number } {
   const model = interfaceModel(analysis);
   const definitions = model.definitions;
   const where = whereOf(analysis);
-  let i = endingBefore(definitions, offset) - 1;
-  if (!walkedFar.has(model.definitionsVersion)) {
-    // read in the model from the cursor up: the common request stops after a hundred or so
-    for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--) {
-      const def = definitions[i];
-      const entries = entriesOf(def, where);
-      for (let k = entries.length - 1; k >= 0; k--) {
-        const d = entries[k];
-        if (!visit(d, firstDefinitionNaming(model, d.name) === def)) return;
-      }
-      read += entries.length;
+  const fitting: DefinedInterface[] = [];
+  let count = 0;
+  for (let i = endingBefore(definitions, offset) - 1; i >= 0; i--) {
+    const def = definitions[i];
+    // what `entriesOf` lists nothing for
+    if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
+    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
+    const several = namesSeveral(def) ? entriesOf(def, where) : undefined;
+    for (let k = several ? several.length - 1 : 0; k >= 0; k--) {
+      const name = several ? several[k].name : def.name;
+      const fit = fits(name);
+      // a name that does not fit matters only while the candidates are counted, or to say there are more
+      if (!fit && count > max && fitting.length < max) continue;
+      if (firstDefinitionNaming(model, name) !== def) continue;
+      if (fitting.length === max) return { fitting, more: true, count };
+      count++;
+      if (fit) fitting.push(several ? several[k] : entriesOf(def, where)[0]);
     }
-    if (i < 0) return;
-    walkedFar.add(model.definitionsVersion);
   }
-  const created = createdList(analysis);
-  const firsts = firstsOf(created);
-  const list = created.list;
-  for (let k = created.firstOf[i + 1] - 1; k >= 0; k--) if (!visit(list[k], firsts[k] === 1)) return;
+  return { fitting, more: false, count };
+}
+
+/**
+ * Whether the whole list has an interface named `name` created above `offset`: then its first one is,
+ * and that is the model's first definition of the name.
+ */
+export function createdAboveTest(analysis: Analysis, offset: number): (name: string) => boolean {
+  const model = interfaceModel(analysis);
+  const above = endingBefore(model.definitions, offset);
+  const where = whereOf(analysis);
+  return (name) => {
+    const first = firstDefinitionNaming(model, name);
+    return !!first && first.index < above && entriesOf(first, where).some((d) => d.name === name);
+  };
 }
 
 /** The interfaces of `collectInterfaces` whose commands end before `offset`, in order, with those that are the first of their name. */
