@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../server/src/analysis/analyze';
 import { interfaceModel, type InterfaceDefinition } from '../server/src/analysis/interfaceModel';
 import { collectInterfaces, type DefinedInterface } from '../server/src/analysis/interfaces';
-import { interfacesNamed, interfacesNamedByWordAt } from '../server/src/analysis/interfaceIndex';
+import { interfacesNamed, interfacesNamedByWordAt, interfaceWalk } from '../server/src/analysis/interfaceIndex';
 import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
 import { offeredByWholeList as offeredFromWholeList, offeredInterfaces, type Offered } from '../server/src/features/offeredInterfaces';
 import { ScriptDocument, type TextChange } from '../server/src/analysis/scriptDocument';
@@ -152,6 +152,13 @@ function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert'
   return { ...change, after: text.slice(0, change.start) + change.text + text.slice(change.end) };
 }
 
+/** The typed word's characters in order in the name, case aside (completion's test). */
+const fitsWord = (typed: string) => (name: string) => {
+  let at = 0;
+  for (const c of typed) if ((at = name.toLowerCase().indexOf(c, at) + 1) === 0) return false;
+  return true;
+};
+
 /** What completion shows of the interfaces it offers. */
 const offeredView = (o: Offered) => [o.incomplete, o.candidates.map((c) => [c.name, createdView(c.defined)])];
 
@@ -201,9 +208,17 @@ function assertNameRequests(updated: Analysis, fresh: Analysis, what: string): v
     assert.deepEqual(all.filter((c) => c.defined).map((c) => createdView(c.defined)), offeredByWholeList(list, offset, () => true, 0).created.map(createdView), `${what}: created above ${offset}`);
     assert.deepEqual(all.map((c) => c.name), interfaceCandidates(fresh, offset).map((c) => c.name), `${what}: candidates at ${offset}`);
     // what completion offers: the nearest that fit, and after a word few or no names fit the names used elsewhere
-    for (const fits of [...fitting, (name: string) => name.endsWith('7'), (name: string) => name.startsWith('loop') && name.includes('.'), () => false]) {
+    const asked: { fits: (name: string) => boolean; holds?: string }[] = [
+      ...fitting.map((fits) => ({ fits })),
+      { fits: (name) => name.endsWith('7') },
+      { fits: (name) => name.startsWith('loop') && name.includes('.') },
+      { fits: () => false },
+      // typed words, as completion asks: every name that fits holds their characters
+      ...['7', 'p1', 'lo.1', 'zz', 'tap9', 'mf0'].map((typed) => ({ fits: fitsWord(typed), holds: typed })),
+    ];
+    for (const { fits, holds } of asked) {
       for (const max of [1, 3, 8, 100]) {
-        assert.deepEqual(offeredView(offeredInterfaces(updated, offset, fits, max)), offeredView(offeredFromWholeList(fresh, offset, fits, max)), `${what}: offered ${max} at ${offset}`);
+        assert.deepEqual(offeredView(offeredInterfaces(updated, offset, fits, max, holds)), offeredView(offeredFromWholeList(fresh, offset, fits, max)), `${what}: offered ${max} at ${offset} (${holds})`);
       }
     }
     for (const fits of fitting) {
@@ -486,6 +501,17 @@ describe('incremental script analysis', () => {
 
   it('interface-name requests on longer edited scripts answer as the whole list', () => {
     nameRequestsFollowEdits(3, 15, 150);
+  });
+
+  it('interface-name requests that read far go on in the names of the definitions, and answer the same', () => {
+    const longWalk = interfaceWalk.longWalk;
+    interfaceWalk.longWalk = 3;
+    try {
+      nameRequestsFollowEdits(4, 40);
+      nameRequestsFollowEdits(2, 8, 150);
+    } finally {
+      interfaceWalk.longWalk = longWalk;
+    }
   });
 
   it('the server cache follows the edits of a document in pieces as the server keeps it, with the diagnostics of a fresh analysis', () => {

@@ -2,6 +2,7 @@ import type { Analysis } from './analyze';
 import { interfaceModel, type InterfaceDefinition, type InterfaceModel } from './interfaceModel';
 import { createdList, entriesOf, MAX_SUB_INTERFACES_PER_RANGE, whereOf, type CreatedList, type DefinedInterface } from './interfaces';
 import { SUB_INTERFACE } from './modelWords';
+import { createdNames, lastHolding, namesBefore, rarestOf } from './createdNames';
 
 /*
  * The created interfaces at a position or of a name, for completion and hover, without reading all
@@ -83,21 +84,29 @@ function firstsOf(created: CreatedList): Uint8Array {
 /** A range names its sub-interfaces (several entries); any other definition one entry, its own name. */
 const namesSeveral = (d: InterfaceDefinition) => !!(d.naming?.range && d.naming.parent);
 
+/** How many definitions a walk up from the cursor reads in the model before it reads the names of the whole list (tests lower it). */
+export const interfaceWalk = { longWalk: 2_000 };
+
 /**
  * The candidates of the whole list created above `offset` (the first interface of its name, not
- * deleted above `offset`), read from the cursor up through the definitions, name first: those whose
- * name `fits`, nearest first, until `max` fit and one more candidate follows (`more`); else all that
- * fit, and how many candidates there are while that is no more than `max` (`count`, past it only
- * more than `max`). Whether an interface is the first of its name is asked of the model only where
- * the answer depends on it, so a word few names fit costs a name test per definition above.
+ * deleted above `offset`), nearest first: those whose name `fits`, until `max` fit and one more
+ * candidate follows (`more`); else all that fit, and how many candidates there are while that is no
+ * more than `max` (`count`, past it only more than `max`). `holds`, when given, are characters
+ * every name that fits holds (lowercase, in the lowercased name: the word typed).
+ *
+ * Read from the cursor up through the definitions, name first (whether an interface is the first of
+ * its name is asked of the model only where the answer depends on it). Past `interfaceWalk.longWalk`
+ * definitions (a word few names fit) it goes on in the whole list, with the first of each name marked
+ * per version of the list, and with `holds` skips to the names holding its rarest character.
  */
-export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): { fitting: DefinedInterface[]; more: boolean; count: number } {
+export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, holds?: string): { fitting: DefinedInterface[]; more: boolean; count: number } {
   const model = interfaceModel(analysis);
   const definitions = model.definitions;
   const where = whereOf(analysis);
   const fitting: DefinedInterface[] = [];
   let count = 0;
-  for (let i = endingBefore(definitions, offset) - 1; i >= 0; i--) {
+  let i = endingBefore(definitions, offset) - 1;
+  for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--, read++) {
     const def = definitions[i];
     // what `entriesOf` lists nothing for
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
@@ -113,6 +122,28 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
       count++;
       if (fit) fitting.push(several ? several[k] : entriesOf(def, where)[0]);
     }
+  }
+  if (i < 0) return { fitting, more: false, count };
+  // far from the cursor: the names of the definitions not read yet, with `holds` only those that may fit
+  const names = createdNames(definitions, model.definitionsVersion, where);
+  const rare = holds ? rarestOf(names, holds) : undefined;
+  for (let j = namesBefore(names, i + 1) - 1; j >= 0; j--) {
+    if (rare !== undefined && count > max && fitting.length < max) {
+      j = lastHolding(names, rare, j + 1);
+      if (j < 0) break;
+    }
+    const def = definitions[names.definitionOf[j]];
+    if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
+    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
+    const place = names.placeOf[j];
+    const name = namesSeveral(def) ? entriesOf(def, where)[place]?.name : def.name;
+    if (name === undefined) continue;
+    const fit = fits(name);
+    if (!fit && count > max && fitting.length < max) continue;
+    if (firstDefinitionNaming(model, name) !== def) continue;
+    if (fitting.length === max) return { fitting, more: true, count };
+    count++;
+    if (fit) fitting.push(entriesOf(def, where)[place]);
   }
   return { fitting, more: false, count };
 }

@@ -172,7 +172,7 @@ function fitsTyped(name: string, typed: string): boolean {
 function interfacesToOffer(analysis: Analysis, cursor: Cursor, sink: CompletionSink): InterfaceCandidate[] {
   const typed = cursor.partial.toLowerCase();
   const fitsName = (name: string) => !typed || fitsTyped(name.toLowerCase(), typed);
-  const { candidates, incomplete } = offeredInterfaces(analysis, cursor.offset, fitsName, MAX_INTERFACE_ITEMS);
+  const { candidates, incomplete } = offeredInterfaces(analysis, cursor.offset, fitsName, MAX_INTERFACE_ITEMS, typed || undefined);
   if (incomplete) sink.incomplete = true;
   return candidates;
 }

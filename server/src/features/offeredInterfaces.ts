@@ -18,9 +18,12 @@ export interface Offered {
   readonly incomplete: boolean;
 }
 
-/** What completion offers after the word `fits` tests, at most `max` unless the whole list is that short. */
-export function offeredInterfaces(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): Offered {
-  const walk = walkCreated(analysis, offset, fits, max);
+/**
+ * What completion offers after the word `fits` tests, at most `max` unless the whole list is that
+ * short; `holds`: characters every name that fits holds in its lowercase (the word typed, lowercased).
+ */
+export function offeredInterfaces(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, holds?: string): Offered {
+  const walk = walkCreated(analysis, offset, fits, max, holds);
   if (walk.more) return { candidates: walk.fitting.reverse(), incomplete: true };
   const uses = interfaceModel(analysis).nameUses;
   const fewFit = uses && usedNamesAfter(analysis, uses, offset, fits, max, walk.fitting.length, walk.count);
