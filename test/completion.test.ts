@@ -178,11 +178,19 @@ describe('completion in scripts', () => {
     }
     assert.ok(compared > 30);
     // what the client sees: the used names after the created ones that fit
-    text = text.slice(0, at) + 'zz9' + text.slice(at);
-    analysis = script.update([{ start: at, end: at, text: 'zz9', after: text }]);
-    const list = computeCompletion(analysis, analysis.lines.positionAt(at + 3), FULL);
+    text = text.slice(0, at) + 'zz' + text.slice(at);
+    analysis = script.update([{ start: at, end: at, text: 'zz', after: text }]);
+    assert.deepEqual(computeCompletion(analysis, analysis.lines.positionAt(at + 2), FULL).items.map((i) => i.label), ['zz91', 'zz9']);
+    // a name used for the first time between two keystrokes (on another line) is offered at the next
+    const used = 'set interface state zz95 up\n';
+    text = used + text;
+    analysis = script.update([{ start: 0, end: 0, text: used, after: text }]);
+    const cursor = at + used.length + 2;
+    text = `${text.slice(0, cursor)}9${text.slice(cursor)}`;
+    analysis = script.update([{ start: cursor, end: cursor, text: '9', after: text }]);
+    const list = computeCompletion(analysis, analysis.lines.positionAt(cursor + 1), FULL);
     // zz9 is first used at the cursor: it counts from its use below
-    assert.deepEqual(list.items.map((i) => i.label), ['zz91', 'zz9']);
+    assert.deepEqual(list.items.map((i) => i.label), ['zz95', 'zz91', 'zz9']);
     assert.equal(list.isIncomplete, true);
   });
 

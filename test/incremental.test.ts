@@ -214,7 +214,8 @@ function assertNameRequests(updated: Analysis, fresh: Analysis, what: string): v
       { fits: (name) => name.startsWith('loop') && name.includes('.') },
       { fits: () => false },
       // typed words, as completion asks: every name that fits holds their characters
-      ...['7', 'p1', 'lo.1', 'zz', 'tap9', 'mf0'].map((typed) => ({ fits: fitsWord(typed), holds: typed })),
+      // (in this order: a word that extends the one before reads the names that fitted it, and those filed since)
+      ...['7', 'p1', 'l', 'lo', 'lo.', 'lo.1', 'zz', 't', 'ta', 'tap', 'tap9', 'mf0'].map((typed) => ({ fits: fitsWord(typed), holds: typed })),
     ];
     for (const { fits, holds } of asked) {
       for (const max of [1, 3, 8, 100]) {

@@ -85,21 +85,21 @@ function firstsOf(created: CreatedList): Uint8Array {
 const namesSeveral = (d: InterfaceDefinition) => !!(d.naming?.range && d.naming.parent);
 
 /** How many definitions a walk up from the cursor reads in the model before it reads the names of the whole list (tests lower it). */
-export const interfaceWalk = { longWalk: 2_000 };
+export const interfaceWalk = { longWalk: 500 };
 
 /**
  * The candidates of the whole list created above `offset` (the first interface of its name, not
  * deleted above `offset`), nearest first: those whose name `fits`, until `max` fit and one more
  * candidate follows (`more`); else all that fit, and how many candidates there are while that is no
- * more than `max` (`count`, past it only more than `max`). `holds`, when given, are characters
- * every name that fits holds (lowercase, in the lowercased name: the word typed).
+ * more than `max` (`count`, past it only more than `max`). `typed`, when given: the word typed,
+ * lowercased, whose characters every name that fits holds in its lowercase.
  *
  * Read from the cursor up through the definitions, name first (whether an interface is the first of
  * its name is asked of the model only where the answer depends on it). Past `interfaceWalk.longWalk`
- * definitions (a word few names fit) it goes on in the whole list, with the first of each name marked
- * per version of the list, and with `holds` skips to the names holding its rarest character.
+ * definitions (a word few names fit) it goes on in a table of the definitions' names (createdNames.ts,
+ * kept across edits), and with `typed` skips to the names holding its rarest character.
  */
-export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, holds?: string): { fitting: DefinedInterface[]; more: boolean; count: number } {
+export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, typed?: string): { fitting: DefinedInterface[]; more: boolean; count: number } {
   const model = interfaceModel(analysis);
   const definitions = model.definitions;
   const where = whereOf(analysis);
@@ -110,13 +110,13 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
     const def = definitions[i];
     // what `entriesOf` lists nothing for
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
-    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
     const several = namesSeveral(def) ? entriesOf(def, where) : undefined;
     for (let k = several ? several.length - 1 : 0; k >= 0; k--) {
       const name = several ? several[k].name : def.name;
       const fit = fits(name);
       // a name that does not fit matters only while the candidates are counted, or to say there are more
       if (!fit && count > max && fitting.length < max) continue;
+      if (def.deletedAt !== undefined && def.deletedAt < offset) break;
       if (firstDefinitionNaming(model, name) !== def) continue;
       if (fitting.length === max) return { fitting, more: true, count };
       count++;
@@ -124,9 +124,9 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
     }
   }
   if (i < 0) return { fitting, more: false, count };
-  // far from the cursor: the names of the definitions not read yet, with `holds` only those that may fit
+  // far from the cursor: the names of the definitions not read yet, with `typed` only those that may fit
   const names = createdNames(definitions, model.definitionsVersion, where);
-  const rare = holds ? rarestOf(names, holds) : undefined;
+  const rare = typed ? rarestOf(names, typed) : undefined;
   for (let j = namesBefore(names, i + 1) - 1; j >= 0; j--) {
     if (rare !== undefined && count > max && fitting.length < max) {
       j = lastHolding(names, rare, j + 1);
@@ -134,12 +134,12 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
     }
     const def = definitions[names.definitionOf[j]];
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
-    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
     const place = names.placeOf[j];
     const name = namesSeveral(def) ? entriesOf(def, where)[place]?.name : def.name;
     if (name === undefined) continue;
     const fit = fits(name);
     if (!fit && count > max && fitting.length < max) continue;
+    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
     if (firstDefinitionNaming(model, name) !== def) continue;
     if (fitting.length === max) return { fitting, more: true, count };
     count++;

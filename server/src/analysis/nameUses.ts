@@ -16,9 +16,19 @@ export interface NameUse {
   readonly place: number;
 }
 
+/** Where the log of names filed stood: names filed since are those after `length`, while `log` is the same. */
+export interface FiledMark {
+  readonly log: readonly string[];
+  readonly length: number;
+}
+
 export interface NameUses {
   /** Every name some line reads: the names of all uses among them (and words that are not uses). */
   names(): Iterable<string>;
+  /** Where the log of names filed stands now. */
+  mark(): FiledMark;
+  /** The names filed since `mark` (some perhaps taken out again since), or undefined when that is not known. */
+  filedSince(mark: FiledMark): readonly string[] | undefined;
   /** The certain, whole VPP uses of `name`, in text order. */
   usesOf(name: string): NameUse[];
   /** The certain, whole VPP uses whose word touches `offset` (starts or ends there, or holds it). */
@@ -32,8 +42,32 @@ const isNameUse = (r: InterfaceReference) => r.space === 'vpp' && r.certain && !
 
 type Readers = readonly Segment[] | ReadonlySet<Segment>;
 
+/** Past this many names filed the log starts again (what was kept by it is read anew once). */
+const LOG_LIMIT = 50_000;
+
+/**
+ * The document's index of readers by name, with a log of the names filed in it: a request for a word
+ * typed one more character reads only the names that fit the word before it, and those filed since.
+ */
+export class ReadersIndex<R> extends Map<string, R> {
+  log: string[] = [];
+
+  override set(name: string, readers: R): this {
+    if (!this.has(name)) {
+      if (this.log.length >= LOG_LIMIT) this.log = [];
+      this.log.push(name);
+    }
+    return super.set(name, readers);
+  }
+
+  override clear(): void {
+    this.log = [];
+    super.clear();
+  }
+}
+
 /** Over the document's own index and lines (both changed in place by later edits, as the model's definitions are). */
-export function nameUsesOf(readersOf: ReadonlyMap<string, Readers>, lineSegments: readonly Segment[]): NameUses {
+export function nameUsesOf(readersOf: ReadersIndex<Readers>, lineSegments: readonly Segment[]): NameUses {
   const usesIn = (segment: Segment, name: string | undefined, out: NameUse[], offset?: number) => {
     const refs = segment.references;
     const line = segment.anchor.base;
@@ -46,6 +80,8 @@ export function nameUsesOf(readersOf: ReadonlyMap<string, Readers>, lineSegments
   };
   return {
     names: () => readersOf.keys(),
+    mark: () => ({ log: readersOf.log, length: readersOf.log.length }),
+    filedSince: (mark) => (mark.log === readersOf.log && mark.length <= mark.log.length ? mark.log.slice(mark.length) : undefined),
     usesOf(name) {
       const out: NameUse[] = [];
       for (const segment of readersOf.get(name) ?? []) if (!segment.dead) usesIn(segment, name, out);

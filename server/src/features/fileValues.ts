@@ -86,11 +86,11 @@ export function lastCreatedCandidates(analysis: Analysis, offset: number, fits: 
 /**
  * The created candidates of `interfaceCandidates(analysis, offset)` read from the cursor up: those
  * that fit, nearest first, until `max` fit and one more candidate follows (`more`); else all of them
- * that fit and how many candidates there are (`count`, exact while no more than `max`). `holds`:
- * characters every name that fits holds in its lowercase (the word typed), to skip the others.
+ * that fit and how many candidates there are (`count`, exact while no more than `max`). `typed`: the
+ * word typed (lowercased) whose characters every name that fits holds in its lowercase, to skip the others.
  */
-export function walkCreated(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, holds?: string): { fitting: InterfaceCandidate[]; more: boolean; count: number } {
-  const { fitting, more, count } = walkCreatedBefore(analysis, offset, fits, max, holds);
+export function walkCreated(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, typed?: string): { fitting: InterfaceCandidate[]; more: boolean; count: number } {
+  const { fitting, more, count } = walkCreatedBefore(analysis, offset, fits, max, typed);
   return { fitting: fitting.map((d) => ({ name: d.name, defined: d })), more, count };
 }
 

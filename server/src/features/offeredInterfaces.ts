@@ -20,13 +20,15 @@ export interface Offered {
 
 /**
  * What completion offers after the word `fits` tests, at most `max` unless the whole list is that
- * short; `holds`: characters every name that fits holds in its lowercase (the word typed, lowercased).
+ * short. `typed`: the word typed, lowercased, when `fits` tests that its characters come in that order
+ * in the lowercased name; then fewer names are read (those that hold its rarest character, those
+ * that fitted the word before it).
  */
-export function offeredInterfaces(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, holds?: string): Offered {
-  const walk = walkCreated(analysis, offset, fits, max, holds);
+export function offeredInterfaces(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, typed?: string): Offered {
+  const walk = walkCreated(analysis, offset, fits, max, typed);
   if (walk.more) return { candidates: walk.fitting.reverse(), incomplete: true };
   const uses = interfaceModel(analysis).nameUses;
-  const fewFit = uses && usedNamesAfter(analysis, uses, offset, fits, max, walk.fitting.length, walk.count);
+  const fewFit = uses && usedNamesAfter(analysis, uses, offset, fits, max, walk.fitting.length, walk.count, typed);
   if (fewFit) return { candidates: [...walk.fitting.reverse(), ...fewFit], incomplete: true };
   return offeredByWholeList(analysis, offset, fits, max);
 }
@@ -50,7 +52,7 @@ export function offeredByWholeList(analysis: Analysis, offset: number, fits: (na
  * follow `fitting` created ones within `max`; undefined when the whole list (`created` created
  * ones and those used names) is no longer than `max`, which offers it whole.
  */
-function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits: (name: string) => boolean, max: number, fitting: number, created: number): InterfaceCandidate[] | undefined {
+function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits: (name: string) => boolean, max: number, fitting: number, created: number, typed?: string): InterfaceCandidate[] | undefined {
   const createdAbove = createdAboveTest(analysis, offset);
   // a name whose first use is the word being completed counts from its second use; when several
   // are (words that touch), the whole list keeps the last of them in order of first use
@@ -83,8 +85,26 @@ function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits
     const at = outside(name);
     if (at && !createdAbove(name)) picked.push({ name, at });
   };
-  for (const name of uses.names()) if (!atCursor.has(name)) consider(name);
+  for (const name of namesThatFit(uses, fits, typed)) if (!atCursor.has(name)) consider(name);
   if (moved) consider(moved.name);
   picked.sort((a, b) => usedBefore(a.at, b.at));
   return picked.slice(0, Math.max(0, max - fitting)).map(({ name }) => ({ name }));
+}
+
+/** The names of the index that fitted a word typed, per log of names filed (see `ReadersIndex`). */
+const fittedByLog = new WeakMap<readonly string[], { typed: string; length: number; names: string[] }>();
+
+/**
+ * The names of the index that fit: when the word typed extends the one asked before, those that
+ * fitted it and those filed since (a name that fits a word fits every word it extends), else all.
+ */
+function namesThatFit(uses: NameUses, fits: (name: string) => boolean, typed: string | undefined): string[] {
+  const names: string[] = [];
+  const mark = uses.mark();
+  const kept = typed === undefined ? undefined : fittedByLog.get(mark.log);
+  const since = kept && typed!.startsWith(kept.typed) ? uses.filedSince({ log: mark.log, length: kept.length }) : undefined;
+  const pool: Iterable<string> = kept && since ? new Set([...kept.names, ...since]) : uses.names();
+  for (const name of pool) if (fits(name)) names.push(name);
+  if (typed !== undefined) fittedByLog.set(mark.log, { typed, length: mark.length, names });
+  return names;
 }
