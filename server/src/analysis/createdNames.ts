@@ -5,8 +5,8 @@ import { entriesOf } from './interfaces';
  * The names the definitions give their interfaces, lowercased and joined, so that a walk looking for
  * names that fit a typed word finds those holding its rarest character with `lastIndexOf` instead of
  * testing each of ~30,000. Made from the definitions' own names (a range's from its entries), without
- * making the whole list; kept per list of definitions and patched after an edit where the definitions
- * are not the same objects any more (reading all ~40,000 again per edit cost 20-30 ms).
+ * making the whole list; kept per document and patched after an edit where the definitions are not
+ * the same objects any more (reading all ~40,000 again per edit cost 20-30 ms).
  */
 
 export interface CreatedNames {
@@ -31,21 +31,22 @@ interface Kept {
   namesOf: Int32Array;
 }
 
-const keptByList = new WeakMap<readonly InterfaceDefinition[], Kept>();
+/** Per document (its holder of the line index, see `whereOf`): a new model builder makes a new list, most of it the same definitions. */
+const keptByDocument = new WeakMap<object, Kept>();
 
 /**
  * The names of the VPP definitions, in order (whether one has a command, is refused or deleted is
- * read when a name is found). Kept per list of definitions: after an edit only the definitions that
- * are not the same objects in the same places as when it was made are read again (a definition
- * keeps its name while it is the same object: the model reuses one only for the same name).
+ * read when a name is found). Kept per document: after an edit only the definitions that are not the
+ * same objects in the same places as when it was made are read again (a definition keeps its name
+ * while it is the same object: the model reuses one, even in a new build, only for the same name).
  */
 export function createdNames(definitions: readonly InterfaceDefinition[], version: object, where: Parameters<typeof entriesOf>[1]): CreatedNames {
-  const kept = keptByList.get(definitions);
+  const kept = keptByDocument.get(where);
   if (kept?.version === version) return kept.names;
   if (!kept || changedMuch(kept.made, definitions)) {
     const made = definitions.slice();
     const { names, namesOf } = namesFrom(made, 0, made.length, where);
-    keptByList.set(definitions, { names, version, made, namesOf });
+    keptByDocument.set(where, { names, version, made, namesOf });
     return names;
   }
   // the definitions that changed: those between the same ones at the start and at the end
@@ -57,6 +58,11 @@ export function createdNames(definitions: readonly InterfaceDefinition[], versio
   while (same < shorter - from && made[made.length - 1 - same] === definitions[definitions.length - 1 - same]) same++;
   const oldTo = made.length - same;
   const newTo = definitions.length - same;
+  if (from === oldTo && from === newTo) {
+    // the same definitions in the same places (a definition's facts changed, not its name)
+    kept.version = version;
+    return kept.names;
+  }
   const window = definitions.slice(from, newTo);
   const fresh = namesFrom(window, 0, window.length, where);
   const old = kept.names;
@@ -203,4 +209,21 @@ export function namesBefore(names: CreatedNames, definition: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether the characters of `typed` come in that order in the `j`-th name (as completion's test reads the lowercased name). */
+export function fitsAt(names: CreatedNames, j: number, typed: string): boolean {
+  return holdsInOrder(names.joined, names.startOf[j], names.startOf[j + 1] - 1, typed);
+}
+
+/** Whether the characters of `typed` come in that order in `text[from, to)`. */
+export function holdsInOrder(text: string, from: number, to: number, typed: string): boolean {
+  let at = from;
+  for (let t = 0; t < typed.length; t++) {
+    const c = typed.charCodeAt(t);
+    while (at < to && text.charCodeAt(at) !== c) at++;
+    if (at === to) return false;
+    at++;
+  }
+  return true;
 }

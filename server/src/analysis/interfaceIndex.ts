@@ -2,7 +2,7 @@ import type { Analysis } from './analyze';
 import { interfaceModel, type InterfaceDefinition, type InterfaceModel } from './interfaceModel';
 import { createdList, entriesOf, MAX_SUB_INTERFACES_PER_RANGE, whereOf, type CreatedList, type DefinedInterface } from './interfaces';
 import { SUB_INTERFACE } from './modelWords';
-import { createdNames, lastHolding, namesBefore, rarestOf } from './createdNames';
+import { createdNames, fitsAt, lastHolding, namesBefore, rarestOf } from './createdNames';
 
 /*
  * The created interfaces at a position or of a name, for completion and hover, without reading all
@@ -129,8 +129,10 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
   const rare = typed ? rarestOf(names, typed) : undefined;
   for (let j = namesBefore(names, i + 1) - 1; j >= 0; j--) {
     if (rare !== undefined && count > max && fitting.length < max) {
+      // only a name that fits matters now: found by its rarest character, tested in the table
       j = lastHolding(names, rare, j + 1);
       if (j < 0) break;
+      if (!fitsAt(names, j, typed!)) continue;
     }
     const def = definitions[names.definitionOf[j]];
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;

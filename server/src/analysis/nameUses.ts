@@ -1,4 +1,5 @@
 import type { InterfaceReference } from './interfaceModel';
+import { holdsInOrder } from './createdNames';
 import type { Segment } from './scriptSegment';
 
 /*
@@ -29,6 +30,11 @@ export interface NameUses {
   mark(): FiledMark;
   /** The names filed since `mark` (some perhaps taken out again since), or undefined when that is not known. */
   filedSince(mark: FiledMark): readonly string[] | undefined;
+  /**
+   * The names whose lowercase holds the characters of `typed` (lowercase) in that order: every name of
+   * the index that does, perhaps twice, and perhaps names taken out of it since.
+   */
+  namesHolding(typed: string): Iterable<string>;
   /** The certain, whole VPP uses of `name`, in text order. */
   usesOf(name: string): NameUse[];
   /** The certain, whole VPP uses whose word touches `offset` (starts or ends there, or holds it). */
@@ -42,8 +48,8 @@ const isNameUse = (r: InterfaceReference) => r.space === 'vpp' && r.certain && !
 
 type Readers = readonly Segment[] | ReadonlySet<Segment>;
 
-/** Past this many names filed the log starts again (what was kept by it is read anew once). */
-const LOG_LIMIT = 50_000;
+/** Past this many more names filed than the index holds, the log starts again from the index's names. */
+const LOG_SLACK = 20_000;
 
 /**
  * The document's index of readers by name, with a log of the names filed in it: a request for a word
@@ -54,7 +60,8 @@ export class ReadersIndex<R> extends Map<string, R> {
 
   override set(name: string, readers: R): this {
     if (!this.has(name)) {
-      if (this.log.length >= LOG_LIMIT) this.log = [];
+      // the log holds every name of the index (and names taken out since): a new log when it grew far past them
+      if (this.log.length >= this.size * 2 + LOG_SLACK) this.log = [...this.keys()];
       this.log.push(name);
     }
     return super.set(name, readers);
@@ -81,6 +88,7 @@ export function nameUsesOf(readersOf: ReadersIndex<Readers>, lineSegments: reado
   return {
     names: () => readersOf.keys(),
     mark: () => ({ log: readersOf.log, length: readersOf.log.length }),
+    namesHolding: (typed) => logNamesHolding(readersOf.log, typed),
     filedSince: (mark) => (mark.log === readersOf.log && mark.length <= mark.log.length ? mark.log.slice(mark.length) : undefined),
     usesOf(name) {
       const out: NameUse[] = [];
@@ -101,4 +109,63 @@ export function nameUsesOf(readersOf: ReadersIndex<Readers>, lineSegments: reado
       return out.sort(usedBefore);
     },
   };
+}
+
+/** The names of a log lowercased and joined, each followed by a newline, made up to the log's length when asked. */
+interface JoinedLog {
+  text: string;
+  /** Where each name of the log starts in `text`. */
+  readonly starts: number[];
+  /** How many times each ASCII character occurs in `text`. */
+  readonly counts: Int32Array;
+}
+
+const joinedByLog = new WeakMap<readonly string[], JoinedLog>();
+
+function joinedLog(log: readonly string[]): JoinedLog {
+  let joined = joinedByLog.get(log);
+  if (!joined) joinedByLog.set(log, (joined = { text: '', starts: [], counts: new Int32Array(128) }));
+  if (joined.starts.length < log.length) {
+    const parts: string[] = [];
+    let at = joined.text.length;
+    for (let k = joined.starts.length; k < log.length; k++) {
+      const lower = log[k].toLowerCase();
+      joined.starts.push(at);
+      parts.push(lower);
+      at += lower.length + 1;
+      for (let i = 0; i < lower.length; i++) {
+        const c = lower.charCodeAt(i);
+        if (c < 128) joined.counts[c]++;
+      }
+    }
+    joined.text += `${parts.join('\n')}\n`;
+  }
+  return joined;
+}
+
+/** The names of the log that hold `typed` in order, found by its rarest character. */
+function logNamesHolding(log: readonly string[], typed: string): string[] {
+  const joined = joinedLog(log);
+  const { text, starts, counts } = joined;
+  let rare = typed.charCodeAt(0);
+  for (let t = 1; t < typed.length; t++) {
+    const c = typed.charCodeAt(t);
+    if (c >= 128 || (rare < 128 && counts[c] < counts[rare])) rare = c;
+  }
+  const needle = String.fromCharCode(rare);
+  const out: string[] = [];
+  for (let at = text.indexOf(needle); at >= 0; ) {
+    // the name whose span holds `at`
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const end = lo + 1 < starts.length ? starts[lo + 1] - 1 : text.length - 1;
+    if (holdsInOrder(text, starts[lo], end, typed)) out.push(log[lo]);
+    at = text.indexOf(needle, end + 1);
+  }
+  return out;
 }

@@ -96,14 +96,15 @@ const fittedByLog = new WeakMap<readonly string[], { typed: string; length: numb
 
 /**
  * The names of the index that fit: when the word typed extends the one asked before, those that
- * fitted it and those filed since (a name that fits a word fits every word it extends), else all.
+ * fitted it and those filed since (a name that fits a word fits every word it extends), else those
+ * that hold the word's characters in order (found by the rarest), else all.
  */
 function namesThatFit(uses: NameUses, fits: (name: string) => boolean, typed: string | undefined): string[] {
   const names: string[] = [];
   const mark = uses.mark();
   const kept = typed === undefined ? undefined : fittedByLog.get(mark.log);
   const since = kept && typed!.startsWith(kept.typed) ? uses.filedSince({ log: mark.log, length: kept.length }) : undefined;
-  const pool: Iterable<string> = kept && since ? new Set([...kept.names, ...since]) : uses.names();
+  const pool: Iterable<string> = kept && since ? new Set([...kept.names, ...since]) : typed ? new Set(uses.namesHolding(typed)) : uses.names();
   for (const name of pool) if (fits(name)) names.push(name);
   if (typed !== undefined) fittedByLog.set(mark.log, { typed, length: mark.length, names });
   return names;
