@@ -116,7 +116,7 @@ export function createdNames(definitions: readonly InterfaceDefinition[], versio
 }
 
 /** A name as `toLowerCase` makes it, without a new string for one that is lowercase already (most are). */
-function lowercase(name: string): string {
+export function lowercase(name: string): string {
   for (let k = 0; k < name.length; k++) {
     const c = name.charCodeAt(k);
     if ((c >= 65 && c <= 90) || c >= 128) return name.toLowerCase();

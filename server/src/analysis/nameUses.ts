@@ -1,5 +1,5 @@
 import type { InterfaceReference } from './interfaceModel';
-import { holdsInOrder } from './createdNames';
+import { holdsInOrder, lowercase } from './createdNames';
 import type { Segment } from './scriptSegment';
 
 /*
@@ -129,7 +129,7 @@ function joinedLog(log: readonly string[]): JoinedLog {
     const parts: string[] = [];
     let at = joined.text.length;
     for (let k = joined.starts.length; k < log.length; k++) {
-      const lower = log[k].toLowerCase();
+      const lower = lowercase(log[k]);
       joined.starts.push(at);
       parts.push(lower);
       at += lower.length + 1;
