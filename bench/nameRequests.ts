@@ -5,8 +5,10 @@
  * interface name of lines that use one. Prints p50/p99 of `process.cpuUsage` per kind of request.
  *
  * `--typed=WORD` completes after `set interface state WORD` instead (a word few names fit reads the whole list).
+ * `--typing=WORD,WORD` then, at each position, types each word after `set interface state ` one character
+ * per change (as `npm run bench`'s `completion-interface-typed`), completion after each: `completion-interface-typed-*`.
  *
- *     npx tsx bench/nameRequests.ts [--lines=100000] [--positions=40] [--repeats=5] [--typed=tap49]
+ *     npx tsx bench/nameRequests.ts [--lines=100000] [--positions=40] [--repeats=5] [--typed=tap49] [--typing=tap4242,zz9]
  */
 import { ScriptDocument } from '../server/src/analysis/scriptDocument';
 import { computeCompletion } from '../server/src/features/completion';
@@ -25,7 +27,7 @@ const CAPS = { snippetSupport: true, markdown: true, editRangeDefault: true };
 const USE = /^(?:set interface state |set interface ip address |set interface l2 bridge |ip route add \S+ via \S+ )\S+/;
 const PREFIX = 'set interface state ';
 
-export function runNameRequests(report: Report, options: { lines?: number; positions?: number; repeats?: number; typed?: string } = {}): void {
+export function runNameRequests(report: Report, options: { lines?: number; positions?: number; repeats?: number; typed?: string; typing?: string[] } = {}): void {
   const size = options.lines ?? 100_000;
   const positions = options.positions ?? 40;
   const repeats = options.repeats ?? 5;
@@ -38,6 +40,7 @@ export function runNameRequests(report: Report, options: { lines?: number; posit
   const first: number[] = [];
   const again: number[] = [];
   const items: number[] = [];
+  const typing: number[] = [];
   // the first position is a warm-up: it compiles the code paths and makes what one analysis keeps
   for (let p = 0; p <= positions; p++) {
     const line = p === 0 ? lines.length >> 1 : Math.floor(lines.length * (0.05 + 0.9 * random()));
@@ -54,8 +57,25 @@ export function runNameRequests(report: Report, options: { lines?: number; posit
       if (p > 0) (r === 0 ? first : again).push(spent);
       if (p > 0 && r === 0) items.push(list.items.length);
     }
+    // a word typed one character per change after the inserted text, completion after each
+    const at = start + inserted.length - 1;
+    for (const word of options.typing ?? []) {
+      for (let c = 0; c < word.length; c++) {
+        text = text.slice(0, at + c) + word[c] + text.slice(at + c);
+        analysis = script.update([{ start: at + c, end: at + c, text: word[c], after: text }]);
+        const t = cpuMs();
+        computeCompletion(analysis, { line, character: inserted.length - 1 + c + 1 }, CAPS);
+        if (p > 0) typing.push(cpuMs() - t);
+      }
+      text = text.slice(0, at) + text.slice(at + word.length);
+      analysis = script.update([{ start: at, end: at + word.length, text: '', after: text }]);
+    }
     text = text.slice(0, start) + text.slice(start + inserted.length);
     analysis = script.update([{ start, end: start + inserted.length, text: '', after: text }]);
+  }
+  if (typing.length > 0) {
+    report('completion-interface-typed-p50', percentile(typing, 50), 'ms', `${workload}, typing ${options.typing!.join(' ')}`);
+    report('completion-interface-typed-p99', percentile(typing, 99), 'ms', `${workload}, typing ${options.typing!.join(' ')} (${typing.length} requests)`);
   }
   report('completion-interface-first-p50', percentile(first, 50), 'ms', workload);
   report('completion-interface-first-p99', percentile(first, 99), 'ms', `${workload} (${first.length} positions)`);
@@ -88,5 +108,6 @@ if (process.argv[1]?.endsWith('nameRequests.ts')) {
     positions: arg('positions') ? Number(arg('positions')) : undefined,
     repeats: arg('repeats') ? Number(arg('repeats')) : undefined,
     typed: arg('typed'),
+    typing: arg('typing')?.split(','),
   });
 }

@@ -256,6 +256,18 @@ async function measureShapes(timer: LspTimer, w: Workload, label: string): Promi
   const names: number[] = [];
   for (let i = 0; i < shape.nameQueries; i++) names.push(await timer.request('textDocument/completion', params));
   figure('completion-interface', names);
+  // a name typed after it one character per change, completion asked after each (the list says it is
+  // incomplete, so the client asks again): a tap created some thousands of lines above, then a word no
+  // name fits, which makes the request read the whole list
+  const typedNames: number[] = [];
+  for (const word of [tapNameAbove(lines, mid - 3_000), 'zz9']) {
+    for (let c = 0; c < word.length; c++) {
+      await timer.change(w.uri, { start: at(mid, prefix.length + c), end: at(mid, prefix.length + c) }, word[c]);
+      typedNames.push(await timer.request('textDocument/completion', { textDocument: { uri: w.uri }, position: at(mid, prefix.length + c + 1) }));
+    }
+    await timer.change(w.uri, { start: at(mid, prefix.length), end: at(mid, prefix.length + word.length) }, '');
+  }
+  figure('completion-interface-typed', typedNames);
   await timer.change(w.uri, { start: at(mid, 0), end: at(mid + 1, 0) }, '');
   // hover on the interface names of lines that use them, spread over the file
   const uses = linesLike(lines, USE, Number.POSITIVE_INFINITY);
@@ -267,6 +279,15 @@ async function measureShapes(timer: LspTimer, w: Workload, label: string): Promi
   }
   figure('hover-interface', hovers);
   return percentile(createEdits, 50);
+}
+
+/** The name of the nearest `create tap id N` at or above `line` (`tap0` when there is none: routes-100k has a few). */
+function tapNameAbove(lines: readonly string[], line: number): string {
+  for (let k = Math.min(line, lines.length - 1); k >= 0; k--) {
+    const m = /^create tap id (\d+)/.exec(lines[k]);
+    if (m) return `tap${m[1]}`;
+  }
+  return 'tap0';
 }
 
 function chevrotainFloor(w: Workload): void {

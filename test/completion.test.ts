@@ -5,6 +5,8 @@ import { collectInterfaces } from '../server/src/analysis/interfaces';
 import { computeCompletion, type CompletionCaps } from '../server/src/features/completion';
 import { MAX_INTERFACE_ITEMS } from '../server/src/features/completionCli';
 import { interfaceCandidates, lastCreatedCandidates } from '../server/src/features/fileValues';
+import { offeredByWholeList, offeredInterfaces, type Offered } from '../server/src/features/offeredInterfaces';
+import { ScriptDocument } from '../server/src/analysis/scriptDocument';
 import { generateDense } from '../bench/generate';
 import { schemaFor } from '../server/src/schema/index';
 import type { VppRelease } from '../server/src/schema/types';
@@ -142,6 +144,54 @@ describe('completion in scripts', () => {
     const above = complete(`${creates}set interface state |\n${script.slice(creates.length)}`);
     assert.equal(find(above, 'loop120')?.detail, 'loopback interface, created on line 121');
     assert.deepEqual(above.labels, Array.from({ length: 100 }, (_, i) => `loop${50 + i}`));
+  });
+
+  it('a word few names fit, typed one character per change, is offered as the whole list offers it', () => {
+    // more than 100 created, one deleted (and its instance taken again), names used but created
+    // only below or never, a name used first where the cursor is: the names used elsewhere are
+    // found by name in the document's index, and must be those the whole list keeps
+    const creates = Array.from({ length: 150 }, () => 'create loopback interface\n').join('');
+    const head = `${creates}delete loopback interface intfc loop120\nset interface state ghost7 up\nset interface state zz91 up\n`;
+    const tail = `create tap id 907 host-if-name v907\nset interface state tap907 up\nset interface state zz9 up\nset interface state ghost77 up\n`;
+    const view = (o: Offered) => [o.incomplete, o.candidates.map((c) => [c.name, c.defined?.start])];
+    const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+    let text = `${head}set interface state \n${tail}`;
+    let analysis = script.reset(text);
+    const at = head.length + 'set interface state '.length;
+    const fitting = (typed: string) => (name: string) => { let k = 0; for (const c of typed) if ((k = name.indexOf(c, k) + 1) === 0) return false; return true; };
+    let compared = 0;
+    for (const word of ['zz9', 'ghost7', 'loop12', 'tap9', 'q']) {
+      for (let c = 0; c <= word.length; c++) {
+        if (c > 0) {
+          text = text.slice(0, at + c - 1) + word[c - 1] + text.slice(at + c - 1);
+          analysis = script.update([{ start: at + c - 1, end: at + c - 1, text: word[c - 1], after: text }]);
+        }
+        const typed = word.slice(0, c);
+        for (const max of [3, MAX_INTERFACE_ITEMS]) {
+          const fresh = analyzeScript(text);
+          assert.deepEqual(view(offeredInterfaces(analysis, at + c, fitting(typed), max)), view(offeredByWholeList(fresh, at + c, fitting(typed), max)), `${typed} ${max}`);
+          compared++;
+        }
+      }
+      text = text.slice(0, at) + text.slice(at + word.length);
+      analysis = script.update([{ start: at, end: at + word.length, text: '', after: text }]);
+    }
+    assert.ok(compared > 30);
+    // what the client sees: the used names after the created ones that fit
+    text = text.slice(0, at) + 'zz' + text.slice(at);
+    analysis = script.update([{ start: at, end: at, text: 'zz', after: text }]);
+    assert.deepEqual(computeCompletion(analysis, analysis.lines.positionAt(at + 2), FULL).items.map((i) => i.label), ['zz91', 'zz9']);
+    // a name used for the first time between two keystrokes (on another line) is offered at the next
+    const used = 'set interface state zz95 up\n';
+    text = used + text;
+    analysis = script.update([{ start: 0, end: 0, text: used, after: text }]);
+    const cursor = at + used.length + 2;
+    text = `${text.slice(0, cursor)}9${text.slice(cursor)}`;
+    analysis = script.update([{ start: cursor, end: cursor, text: '9', after: text }]);
+    const list = computeCompletion(analysis, analysis.lines.positionAt(cursor + 1), FULL);
+    // zz9 is first used at the cursor: it counts from its use below
+    assert.deepEqual(list.items.map((i) => i.label), ['zz95', 'zz91', 'zz9']);
+    assert.equal(list.isIncomplete, true);
   });
 
   it('reads earlier words by the unique-prefix rule', () => {

@@ -2,6 +2,7 @@ import type { Analysis } from './analyze';
 import { interfaceModel, type InterfaceDefinition, type InterfaceModel } from './interfaceModel';
 import { createdList, entriesOf, MAX_SUB_INTERFACES_PER_RANGE, whereOf, type CreatedList, type DefinedInterface } from './interfaces';
 import { SUB_INTERFACE } from './modelWords';
+import { createdNames, fitsAt, lastHolding, namesBefore, rarestOf } from './createdNames';
 
 /*
  * The created interfaces at a position or of a name, for completion and hover, without reading all
@@ -12,9 +13,6 @@ import { SUB_INTERFACE } from './modelWords';
  * whole list instead, with the first of each name marked once per list of definitions: that list
  * outlives the edits that leave the definitions alone, as typing that word does.
  */
-
-/** How many interfaces a walk up from the cursor reads in the model before it takes the whole list (tests lower it). */
-export const interfaceWalk = { longWalk: 2_000 };
 
 /** How many definitions (the first ones) end before `offset`: commands do not overlap, so their ends only grow. */
 function endingBefore(definitions: readonly InterfaceDefinition[], offset: number): number {
@@ -83,36 +81,87 @@ function firstsOf(created: CreatedList): Uint8Array {
   return firsts;
 }
 
-/** The whole list, when the model walk gave way to it: made once per version of the list of definitions. */
-const walkedFar = new WeakSet<object>();
+/** A range names its sub-interfaces (several entries); any other definition one entry, its own name. */
+const namesSeveral = (d: InterfaceDefinition) => !!(d.naming?.range && d.naming.parent);
+
+/** How many definitions a walk up from the cursor reads in the model before it reads the names of the whole list (tests lower it). */
+export const interfaceWalk = { longWalk: 500 };
 
 /**
- * The interfaces of `collectInterfaces` whose commands end before `offset`, nearest first, each with
- * whether it is the first of its name in the whole list, until `visit` returns false.
+ * The candidates of the whole list created above `offset` (the first interface of its name, not
+ * deleted above `offset`), nearest first: those whose name `fits`, until `max` fit and one more
+ * candidate follows (`more`); else all that fit, and how many candidates there are while that is no
+ * more than `max` (`count`, past it only more than `max`). `typed`, when given: the word typed,
+ * lowercased, whose characters every name that fits holds in its lowercase.
+ *
+ * Read from the cursor up through the definitions, name first (whether an interface is the first of
+ * its name is asked of the model only where the answer depends on it). Past `interfaceWalk.longWalk`
+ * definitions (a word few names fit) it goes on in a table of the definitions' names (createdNames.ts,
+ * kept across edits), and with `typed` skips to the names holding its rarest character.
  */
-export function eachCreatedBefore(analysis: Analysis, offset: number, visit: (d: DefinedInterface, firstOfName: boolean) => boolean): void {
+export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, typed?: string): { fitting: DefinedInterface[]; more: boolean; count: number } {
   const model = interfaceModel(analysis);
   const definitions = model.definitions;
   const where = whereOf(analysis);
+  const fitting: DefinedInterface[] = [];
+  let count = 0;
   let i = endingBefore(definitions, offset) - 1;
-  if (!walkedFar.has(model.definitionsVersion)) {
-    // read in the model from the cursor up: the common request stops after a hundred or so
-    for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--) {
-      const def = definitions[i];
-      const entries = entriesOf(def, where);
-      for (let k = entries.length - 1; k >= 0; k--) {
-        const d = entries[k];
-        if (!visit(d, firstDefinitionNaming(model, d.name) === def)) return;
-      }
-      read += entries.length;
+  for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--, read++) {
+    const def = definitions[i];
+    // what `entriesOf` lists nothing for
+    if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
+    const several = namesSeveral(def) ? entriesOf(def, where) : undefined;
+    for (let k = several ? several.length - 1 : 0; k >= 0; k--) {
+      const name = several ? several[k].name : def.name;
+      const fit = fits(name);
+      // a name that does not fit matters only while the candidates are counted, or to say there are more
+      if (!fit && count > max && fitting.length < max) continue;
+      if (def.deletedAt !== undefined && def.deletedAt < offset) break;
+      if (firstDefinitionNaming(model, name) !== def) continue;
+      if (fitting.length === max) return { fitting, more: true, count };
+      count++;
+      if (fit) fitting.push(several ? several[k] : entriesOf(def, where)[0]);
     }
-    if (i < 0) return;
-    walkedFar.add(model.definitionsVersion);
   }
-  const created = createdList(analysis);
-  const firsts = firstsOf(created);
-  const list = created.list;
-  for (let k = created.firstOf[i + 1] - 1; k >= 0; k--) if (!visit(list[k], firsts[k] === 1)) return;
+  if (i < 0) return { fitting, more: false, count };
+  // far from the cursor: the names of the definitions not read yet, with `typed` only those that may fit
+  const names = createdNames(definitions, model.definitionsVersion, where);
+  const rare = typed ? rarestOf(names, typed) : undefined;
+  for (let j = namesBefore(names, i + 1) - 1; j >= 0; j--) {
+    if (rare !== undefined && count > max && fitting.length < max) {
+      // only a name that fits matters now: found by its rarest character, tested in the table
+      j = lastHolding(names, rare, j + 1);
+      if (j < 0) break;
+      if (!fitsAt(names, j, typed!)) continue;
+    }
+    const def = definitions[names.definitionOf[j]];
+    if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
+    const place = names.placeOf[j];
+    const name = namesSeveral(def) ? entriesOf(def, where)[place]?.name : def.name;
+    if (name === undefined) continue;
+    const fit = fits(name);
+    if (!fit && count > max && fitting.length < max) continue;
+    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
+    if (firstDefinitionNaming(model, name) !== def) continue;
+    if (fitting.length === max) return { fitting, more: true, count };
+    count++;
+    if (fit) fitting.push(entriesOf(def, where)[place]);
+  }
+  return { fitting, more: false, count };
+}
+
+/**
+ * Whether the whole list has an interface named `name` created above `offset`: then its first one is,
+ * and that is the model's first definition of the name.
+ */
+export function createdAboveTest(analysis: Analysis, offset: number): (name: string) => boolean {
+  const model = interfaceModel(analysis);
+  const above = endingBefore(model.definitions, offset);
+  const where = whereOf(analysis);
+  return (name) => {
+    const first = firstDefinitionNaming(model, name);
+    return !!first && first.index < above && entriesOf(first, where).some((d) => d.name === name);
+  };
 }
 
 /** The interfaces of `collectInterfaces` whose commands end before `offset`, in order, with those that are the first of their name. */

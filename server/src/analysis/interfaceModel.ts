@@ -2,6 +2,7 @@ import type { Analysis } from './analyze';
 import type { CommandUse } from './cliModel';
 import type { LinuxInterface, NamedInterface, NamingRule } from './interfaceNaming';
 import { ModelBuilder } from './modelBuilder';
+import type { NameUses } from './nameUses';
 
 export { ModelBuilder } from './modelBuilder';
 export { affectsDefinitions } from './modelWords';
@@ -68,6 +69,8 @@ export interface InterfaceModel {
   acceptedNamed(name: string): readonly InterfaceDefinition[];
   /** The accepted ranges of sub-interfaces, in creation order. */
   readonly acceptedRanges: readonly InterfaceDefinition[];
+  /** The uses of each name, kept across edits by the document (absent where the model was built once: read `references`). */
+  readonly nameUses?: NameUses;
 }
 
 const NO_MODEL: InterfaceModel = { definitions: [], definitionsVersion: {}, references: [], acceptedNamed: () => [], acceptedRanges: [] };

@@ -12,6 +12,7 @@ import { findReleaseDirective, findSuppressions, suppressionRequests, type Relea
 import { clashDiagnostic, referenceDiagnostic } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
 import { effectiveUse } from './interfaceNaming';
+import { nameUsesOf, ReadersIndex } from './nameUses';
 import { findSpanningBlocks, firstUnclosed, spanningBlockDiagnostic } from './spanningBlocks';
 import { Segment } from './scriptSegment';
 import { finish, type Steps } from './steps';
@@ -204,7 +205,7 @@ export class ScriptDocument {
   private schema?: Schema;
   private builder?: ModelBuilder;
   /** The lines bound by each name they read. */
-  private readonly readersOf = new Map<string, Readers>();
+  private readonly readersOf = new ReadersIndex<Readers>();
   /** Edits since the last analysis touched a line that creates or deletes interfaces. */
   private definitionsChanged = true;
   /**
@@ -543,6 +544,8 @@ export class ScriptDocument {
       },
       acceptedNamed: (name) => builder.acceptedNamed(name),
       acceptedRanges: builder.acceptedRanges,
+      // read from the index of readers and the lines as they are when asked (no request reads an older analysis)
+      nameUses: nameUsesOf(this.readersOf, lineSegments),
     });
     return builder;
   }

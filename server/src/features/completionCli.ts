@@ -9,7 +9,8 @@ import { cliContext } from './cliContext';
 import { CompletionItemKind, keywordContinuations, snippetFor, type CompletionSink } from './completionItems';
 import type { Cursor } from './cursor';
 import { argUsage, describeReleases, describeValue, DocText, interfaceKindLabel, interfaceTypeDoc, pluginNote, releasesOfArg, releaseSynopsis } from './docText';
-import { interfaceCandidates, lastCreatedCandidates, valuesUsedInFile, type InterfaceCandidate } from './fileValues';
+import { valuesUsedInFile, type InterfaceCandidate } from './fileValues';
+import { offeredInterfaces } from './offeredInterfaces';
 import { snippetItems } from './snippets';
 
 /** Completion in a VPP CLI script: command words, then the options and values of the command. */
@@ -171,24 +172,9 @@ function fitsTyped(name: string, typed: string): boolean {
 function interfacesToOffer(analysis: Analysis, cursor: Cursor, sink: CompletionSink): InterfaceCandidate[] {
   const typed = cursor.partial.toLowerCase();
   const fitsName = (name: string) => !typed || fitsTyped(name.toLowerCase(), typed);
-  // a script that creates thousands: the nearest that fit, without reading them all
-  const nearest = lastCreatedCandidates(analysis, cursor.offset, fitsName, MAX_INTERFACE_ITEMS);
-  if (nearest) {
-    sink.incomplete = true;
-    return nearest;
-  }
-  const all = interfaceCandidates(analysis, cursor.offset);
-  if (all.length <= MAX_INTERFACE_ITEMS) return all;
-  sink.incomplete = true;
-  const fits = (c: InterfaceCandidate) => fitsName(c.name);
-  // from the cursor upwards, so that a script with thousands of interfaces is read only as far as needed
-  const kept = new Set<InterfaceCandidate>();
-  for (let i = all.length - 1; i >= 0 && kept.size < MAX_INTERFACE_ITEMS; i--) if (all[i].defined && fits(all[i])) kept.add(all[i]);
-  for (const c of all) {
-    if (kept.size >= MAX_INTERFACE_ITEMS) break;
-    if (!c.defined && fits(c)) kept.add(c);
-  }
-  return all.filter((c) => kept.has(c));
+  const { candidates, incomplete } = offeredInterfaces(analysis, cursor.offset, fitsName, MAX_INTERFACE_ITEMS, typed || undefined);
+  if (incomplete) sink.incomplete = true;
+  return candidates;
 }
 
 function interfaceItems(analysis: Analysis, cursor: Cursor, sink: CompletionSink, rank: number): void {

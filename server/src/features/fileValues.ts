@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analyze';
 import { interfaceModel } from '../analysis/interfaceModel';
 import { argValues, effectiveUse } from '../analysis/interfaceNaming';
-import { createdBefore, eachCreatedBefore } from '../analysis/interfaceIndex';
+import { createdBefore, walkCreatedBefore } from '../analysis/interfaceIndex';
 import type { DefinedInterface } from '../analysis/interfaces';
 import type { ValueKind } from '../schema/types';
 import type { Token } from '../syntax/tree';
@@ -13,7 +13,7 @@ import { isTemplated } from '../syntax/tokens';
  * names in other commands, network namespaces given to `host-ns` or `netns`.
  */
 
-const touches = (start: number, end: number, offset: number | undefined) => offset !== undefined && start <= offset && offset <= end;
+export const touches = (start: number, end: number, offset: number | undefined) => offset !== undefined && start <= offset && offset <= end;
 
 interface UsedValue {
   readonly text: string;
@@ -79,23 +79,19 @@ export interface InterfaceCandidate {
  * whole list).
  */
 export function lastCreatedCandidates(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): InterfaceCandidate[] | undefined {
-  const out: InterfaceCandidate[] = [];
-  let more = false;
-  eachCreatedBefore(analysis, offset, (d, firstOfName) => {
-    // a candidate of the whole list: the first interface of its name (created above the cursor, as it
-    // comes before this one), not deleted there
-    if (!firstOfName) return true;
-    const deletedAt = d.deletedAt;
-    if (deletedAt !== undefined && deletedAt < offset) return true;
-    if (out.length === max) {
-      more = true;
-      return false;
-    }
-    if (fits(d.name)) out.push({ name: d.name, defined: d });
-    return true;
-  });
-  if (!more) return undefined;
-  return out.reverse();
+  const walk = walkCreated(analysis, offset, fits, max);
+  return walk.more ? walk.fitting.reverse() : undefined;
+}
+
+/**
+ * The created candidates of `interfaceCandidates(analysis, offset)` read from the cursor up: those
+ * that fit, nearest first, until `max` fit and one more candidate follows (`more`); else all of them
+ * that fit and how many candidates there are (`count`, exact while no more than `max`). `typed`: the
+ * word typed (lowercased) whose characters every name that fits holds in its lowercase, to skip the others.
+ */
+export function walkCreated(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number, typed?: string): { fitting: InterfaceCandidate[]; more: boolean; count: number } {
+  const { fitting, more, count } = walkCreatedBefore(analysis, offset, fits, max, typed);
+  return { fitting: fitting.map((d) => ({ name: d.name, defined: d })), more, count };
 }
 
 /** Interfaces created above `offset` (and not deleted there), then other interface names the file uses. */
