@@ -29,7 +29,7 @@ const TARGETS: [RegExp, string][] = [
   [/^peak-rss$/, '≤ 150 MB at 100k (goal 80)'],
 ];
 
-const tableWorkloads = [...new Set(figures.filter((f) => /^(script|dense|routes|startup)-/.test(f.workload)).map((f) => f.workload))];
+const tableWorkloads = [...new Set(figures.filter((f) => /^(script|dense|routes|startup)-\d+k?$/.test(f.workload)).map((f) => f.workload))];
 const inTable = (f: Figure) => tableWorkloads.includes(f.workload);
 const format = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
