@@ -26,6 +26,8 @@ export interface FiledMark {
 export interface NameUses {
   /** Every name some line reads: the names of all uses among them (and words that are not uses). */
   names(): Iterable<string>;
+  /** The names of all uses, each once: far fewer than `names` where lines read many words that are no interface (a route's addresses). */
+  usedNames(): Iterable<string>;
   /** Where the log of names filed stands now. */
   mark(): FiledMark;
   /** The names filed since `mark` (some perhaps taken out again since), or undefined when that is not known. */
@@ -35,8 +37,11 @@ export interface NameUses {
    * the index that does, perhaps twice, and perhaps names taken out of it since.
    */
   namesHolding(typed: string): Iterable<string>;
-  /** The certain, whole VPP uses of `name`, in text order. */
-  usesOf(name: string): NameUse[];
+  /**
+   * The first `count` certain, whole VPP uses of `name`, in text order: a name such as a route's
+   * interface has tens of thousands of uses, and completion needs its first one or two.
+   */
+  firstUsesOf(name: string, count: number): NameUse[];
   /** The certain, whole VPP uses whose word touches `offset` (starts or ends there, or holds it). */
   usesAt(offset: number): NameUse[];
 }
@@ -44,7 +49,7 @@ export interface NameUses {
 /** `a` comes before `b` among the script's references. */
 export const usedBefore = (a: NameUse, b: NameUse) => a.line - b.line || a.place - b.place;
 
-const isNameUse = (r: InterfaceReference) => r.space === 'vpp' && r.certain && !r.partial;
+export const isNameUse = (r: InterfaceReference) => r.space === 'vpp' && r.certain && !r.partial;
 
 type Readers = readonly Segment[] | ReadonlySet<Segment>;
 
@@ -74,7 +79,7 @@ export class ReadersIndex<R> extends Map<string, R> {
 }
 
 /** Over the document's own index and lines (both changed in place by later edits, as the model's definitions are). */
-export function nameUsesOf(readersOf: ReadersIndex<Readers>, lineSegments: readonly Segment[]): NameUses {
+export function nameUsesOf(readersOf: ReadersIndex<Readers>, useCounts: ReadonlyMap<string, number>, lineSegments: readonly Segment[]): NameUses {
   const usesIn = (segment: Segment, name: string | undefined, out: NameUse[], offset?: number) => {
     const refs = segment.references;
     const line = segment.anchor.base;
@@ -87,13 +92,27 @@ export function nameUsesOf(readersOf: ReadersIndex<Readers>, lineSegments: reado
   };
   return {
     names: () => readersOf.keys(),
+    usedNames: () => useCounts.keys(),
     mark: () => ({ log: readersOf.log, length: readersOf.log.length }),
     namesHolding: (typed) => logNamesHolding(readersOf.log, typed),
     filedSince: (mark) => (mark.log === readersOf.log && mark.length <= mark.log.length ? mark.log.slice(mark.length) : undefined),
-    usesOf(name) {
+    firstUsesOf(name, count) {
+      // the `count` first lines that use it (a reader may only read the name, not use it), then their uses in order
+      const first: Segment[] = [];
+      const scratch: NameUse[] = [];
+      for (const segment of readersOf.get(name) ?? []) {
+        if (segment.dead || (first.length === count && segment.anchor.base >= first[count - 1].anchor.base)) continue;
+        scratch.length = 0;
+        usesIn(segment, name, scratch);
+        if (scratch.length === 0) continue;
+        let at = first.length;
+        while (at > 0 && first[at - 1].anchor.base > segment.anchor.base) at--;
+        first.splice(at, 0, segment);
+        if (first.length > count) first.pop();
+      }
       const out: NameUse[] = [];
-      for (const segment of readersOf.get(name) ?? []) if (!segment.dead) usesIn(segment, name, out);
-      return out.sort(usedBefore);
+      for (const segment of first) usesIn(segment, name, out);
+      return out.slice(0, count);
     },
     usesAt(offset) {
       const out: NameUse[] = [];

@@ -12,7 +12,7 @@ import { findReleaseDirective, findSuppressions, suppressionRequests, type Relea
 import { clashDiagnostic, referenceDiagnostic } from './interfaceChecks';
 import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference } from './interfaceModel';
 import { effectiveUse } from './interfaceNaming';
-import { nameUsesOf, ReadersIndex } from './nameUses';
+import { isNameUse, nameUsesOf, ReadersIndex } from './nameUses';
 import { findSpanningBlocks, firstUnclosed, spanningBlockDiagnostic } from './spanningBlocks';
 import { Segment } from './scriptSegment';
 import { finish, type Steps } from './steps';
@@ -206,6 +206,8 @@ export class ScriptDocument {
   private builder?: ModelBuilder;
   /** The lines bound by each name they read. */
   private readonly readersOf = new ReadersIndex<Readers>();
+  /** How many lines use each name (certain, whole VPP uses), from the references of the bound lines. */
+  private readonly useCounts = new Map<string, number>();
   /** Edits since the last analysis touched a line that creates or deletes interfaces. */
   private definitionsChanged = true;
   /**
@@ -463,7 +465,9 @@ export class ScriptDocument {
 
   /** Binds a line's uses, and files the line under the names they read. */
   private bind(segment: Segment, builder: ModelBuilder): void {
+    this.uncountUses(segment);
     segment.bind(builder);
+    this.countUses(segment);
     if (segment.names || !segment.use) return;
     const names = (segment.names = builder.namesReadBy(segment.use));
     for (const name of names) {
@@ -475,6 +479,7 @@ export class ScriptDocument {
 
   /** Takes a line that an edit replaced out of the index of names. */
   private forget(segment: Segment): void {
+    this.uncountUses(segment);
     for (const name of segment.names ?? NO_NAMES) {
       const readers = this.readersOf.get(name);
       if (readers && withoutReader(readers, segment) === 0) this.readersOf.delete(name);
@@ -482,10 +487,31 @@ export class ScriptDocument {
     segment.names = undefined;
   }
 
+  /**
+   * Counts the names a bound line uses (each once per line), and keeps them on the line to take them out
+   * again. Completion reads each counted name's uses again, so a count left over costs a look, not a wrong answer.
+   */
+  private countUses(segment: Segment): void {
+    let names: string[] | undefined;
+    for (const r of segment.references) if (isNameUse(r) && !names?.includes(r.name)) (names ??= []).push(r.name);
+    segment.usedNames = names ?? NO_NAMES;
+    for (const name of segment.usedNames) this.useCounts.set(name, (this.useCounts.get(name) ?? 0) + 1);
+  }
+
+  private uncountUses(segment: Segment): void {
+    for (const name of segment.usedNames ?? NO_NAMES) {
+      const left = (this.useCounts.get(name) ?? 0) - 1;
+      if (left > 0) this.useCounts.set(name, left);
+      else this.useCounts.delete(name);
+    }
+    segment.usedNames = undefined;
+  }
+
   /** Binds every line afresh. */
   private *bindingAll(builder: ModelBuilder): Generator<void> {
     this.readersOf.clear();
-    for (const segment of this.segments) segment.names = undefined;
+    this.useCounts.clear();
+    for (const segment of this.segments) segment.names = segment.usedNames = undefined;
     for (let i = 0; i < this.lineSegments.length; i++) {
       this.bind(this.lineSegments[i], builder);
       if (i % STEP_LINES === STEP_LINES - 1) yield;
@@ -545,7 +571,7 @@ export class ScriptDocument {
       acceptedNamed: (name) => builder.acceptedNamed(name),
       acceptedRanges: builder.acceptedRanges,
       // read from the index of readers and the lines as they are when asked (no request reads an older analysis)
-      nameUses: nameUsesOf(this.readersOf, lineSegments),
+      nameUses: nameUsesOf(this.readersOf, this.useCounts, lineSegments),
     });
     return builder;
   }

@@ -153,6 +153,8 @@ export class Segment extends Anchor {
   dead = false;
   /** The names its uses were bound by (see `ModelBuilder.namesReadBy`), while in the document's index. */
   names?: readonly string[];
+  /** The names of its certain, whole VPP uses, as the document counts them (see `ScriptDocument.countUses`). */
+  usedNames?: readonly string[];
 
   readonly length: number;
 

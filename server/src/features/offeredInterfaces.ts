@@ -28,10 +28,15 @@ export function offeredInterfaces(analysis: Analysis, offset: number, fits: (nam
   const walk = walkCreated(analysis, offset, fits, max, typed);
   if (walk.more) return { candidates: walk.fitting.reverse(), incomplete: true };
   const uses = interfaceModel(analysis).nameUses;
-  const fewFit = uses && usedNamesAfter(analysis, uses, offset, fits, max, walk.fitting.length, walk.count, typed);
-  if (fewFit) return { candidates: [...walk.fitting.reverse(), ...fewFit], incomplete: true };
-  return offeredByWholeList(analysis, offset, fits, max);
+  const used = uses && usedNamesAfter(analysis, uses, offset, fits, max, walk.fitting.length, walk.count, typed);
+  if (!used) return offeredByWholeList(analysis, offset, fits, max);
+  if ('fewFit' in used) return { candidates: [...walk.fitting.reverse(), ...used.fewFit], incomplete: true };
+  // a short list is offered whole, whatever fits: every created one (no more than `max`), then the used names
+  const created = fits === everyName ? walk : walkCreated(analysis, offset, everyName, max);
+  return { candidates: [...created.fitting.reverse(), ...used.whole], incomplete: false };
 }
+
+const everyName = () => true;
 
 /** The answer read from the whole list of candidates (what `offeredInterfaces` must equal). */
 export function offeredByWholeList(analysis: Analysis, offset: number, fits: (name: string) => boolean, max: number): Offered {
@@ -48,11 +53,12 @@ export function offeredByWholeList(analysis: Analysis, offset: number, fits: (na
 }
 
 /**
- * The names used but not created above the cursor that fit, in order of first use, as many as
- * follow `fitting` created ones within `max`; undefined when the whole list (`created` created
- * ones and those used names) is no longer than `max`, which offers it whole.
+ * The names used but not created above the cursor: those that fit, in order of first use, as many as
+ * follow `fitting` created ones within `max` (`fewFit`); or all of them, fitting or not, when the
+ * whole list (`created` created ones and those used names) is no longer than `max` (`whole`), which
+ * is then offered whole.
  */
-function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits: (name: string) => boolean, max: number, fitting: number, created: number, typed?: string): InterfaceCandidate[] | undefined {
+function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits: (name: string) => boolean, max: number, fitting: number, created: number, typed?: string): { fewFit: InterfaceCandidate[] } | { whole: InterfaceCandidate[] } {
   const createdAbove = createdAboveTest(analysis, offset);
   // a name whose first use is the word being completed counts from its second use; when several
   // are (words that touch), the whole list keeps the last of them in order of first use
@@ -61,23 +67,26 @@ function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits
   for (const use of uses.usesAt(offset)) {
     const name = use.ref.name;
     if (atCursor.has(name)) continue;
-    const [first, second] = uses.usesOf(name);
+    const [first, second] = uses.firstUsesOf(name, 2);
     if (!first || !touches(first.ref.start, first.ref.end, offset)) continue;
     atCursor.add(name);
     if (second && !touches(second.ref.start, second.ref.end, offset) && (!moved || usedBefore(moved.first, first) < 0)) moved = { name, at: second, first };
   }
   const outside = (name: string): NameUse | undefined => {
     if (atCursor.has(name)) return moved?.name === name ? moved.at : undefined;
-    return uses.usesOf(name)[0];
+    return uses.firstUsesOf(name, 1)[0];
   };
+  const inOrder = (picked: { name: string; at: NameUse }[]) => picked.sort((a, b) => usedBefore(a.at, b.at)).map(({ name }) => ({ name }));
   if (created <= max) {
-    // a short list is offered whole: count the names used outside up to past `max`
-    let count = created + (moved && !createdAbove(moved.name) ? 1 : 0);
-    for (const name of uses.names()) {
-      if (count > max) break;
-      if (!atCursor.has(name) && outside(name) && !createdAbove(name)) count++;
+    // a short list is offered whole: read the names used outside up to past `max`
+    const all: { name: string; at: NameUse }[] = [];
+    if (moved && !createdAbove(moved.name)) all.push({ name: moved.name, at: moved.at });
+    for (const name of uses.usedNames()) {
+      if (created + all.length > max) break;
+      const at = atCursor.has(name) ? undefined : outside(name);
+      if (at && !createdAbove(name)) all.push({ name, at });
     }
-    if (count <= max) return undefined;
+    if (created + all.length <= max) return { whole: inOrder(all) };
   }
   const picked: { name: string; at: NameUse }[] = [];
   const consider = (name: string) => {
@@ -87,8 +96,7 @@ function usedNamesAfter(analysis: Analysis, uses: NameUses, offset: number, fits
   };
   for (const name of namesThatFit(uses, fits, typed)) if (!atCursor.has(name)) consider(name);
   if (moved) consider(moved.name);
-  picked.sort((a, b) => usedBefore(a.at, b.at));
-  return picked.slice(0, Math.max(0, max - fitting)).map(({ name }) => ({ name }));
+  return { fewFit: inOrder(picked).slice(0, Math.max(0, max - fitting)) };
 }
 
 /** The names of the index that fitted a word typed, per log of names filed (see `ReadersIndex`). */
