@@ -259,7 +259,7 @@ export abstract class ModelFold {
     // the steps outside that the new ones touch, or whose search moves, go into `touched`
     let clear = !volatile;
     for (const st of news) if (!volatile && !untouchedOutside(this.stepIndex, st, outside(st), group.covered, true, touched)) clear = false;
-    if (clear) clear = outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o), touched);
+    if (clear) clear = outsideSearchesHold([...removed, ...members].map(placed), taken.map(placed), this.steps, this.stepIndex, (o) => !excluded(o), { first, count: removed.length }, touched);
     if (!clear) {
       // back to the state before: the new steps undone, the old ones done again
       for (let i = taken.length - 1; i >= 0; i--) this.undo(taken[i]);

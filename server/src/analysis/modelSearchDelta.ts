@@ -37,9 +37,16 @@ export function outsideSearchesHold<D>(
   steps: readonly ModelStep<D>[],
   index: StepIndex<D>,
   outside: (step: ModelStep<D>) => boolean,
+  /**
+   * The steps of the lines the edit removed, still in `steps` (from this index, this many): they keep
+   * the offsets of the old text, which may lie beyond those of the later steps, so the stretches of
+   * the script are read around them.
+   */
+  removed: { readonly first: number; readonly count: number },
   /** Where the first search found moved goes. */
   moves: ModelStep<D>[] = [],
 ): boolean {
+  const inScript = stepsAround(steps, removed.first, removed.count);
   const olds = tracks(before);
   const news = tracks(after);
   const claims = new Set([...olds.keys(), ...news.keys()]);
@@ -71,9 +78,10 @@ export function outsideSearchesHold<D>(
       });
     if (i + 1 < offsets.length) {
       // the steps between two changes: a stretch of the script the group's steps lie in
-      for (let k = firstFrom(steps, offsets[i] + 1); k < steps.length && startOf(steps[k].use) < offsets[i + 1]; k++) {
-        if (!moved(steps[k])) continue;
-        moves.push(steps[k]);
+      for (let k = inScript.firstFrom(offsets[i] + 1); k < inScript.length && startOf(inScript.at(k).use) < offsets[i + 1]; k++) {
+        const step = inScript.at(k);
+        if (!moved(step)) continue;
+        moves.push(step);
         return false;
       }
       continue;
@@ -180,6 +188,27 @@ function takenAfter(track: Track, offset: number): boolean {
   let taken = track.start;
   for (let i = 0; i < track.at.length && track.at[i] <= offset; i++) taken = track.taken[i];
   return taken;
+}
+
+/** `steps` without the `count` from `first`, in document order, read where they are (no copy of the ~20,000 steps at 100k lines). */
+function stepsAround<D>(steps: readonly ModelStep<D>[], first: number, count: number) {
+  const at = (k: number) => steps[k < first ? k : k + count];
+  const length = steps.length - count;
+  return {
+    length,
+    at,
+    /** The index of the first step that starts at or after `offset`. */
+    firstFrom(offset: number): number {
+      let lo = 0;
+      let hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (startOf(at(mid).use) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+  };
 }
 
 /** The index of the first step that starts at or after `offset` (steps are in document order). */
