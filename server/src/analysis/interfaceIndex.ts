@@ -105,6 +105,18 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
   const where = whereOf(analysis);
   const fitting: DefinedInterface[] = [];
   let count = 0;
+  /** One interface read: 'more' once `max` fit and another candidate follows, 'deleted' when deleted above the cursor. */
+  const consider = (def: InterfaceDefinition, name: string, entry: () => DefinedInterface): 'more' | 'deleted' | undefined => {
+    const fit = fits(name);
+    // a name that does not fit matters only while the candidates are counted, or to say there are more
+    if (!fit && count > max && fitting.length < max) return undefined;
+    if (def.deletedAt !== undefined && def.deletedAt < offset) return 'deleted';
+    if (firstDefinitionNaming(model, name) !== def) return undefined;
+    if (fitting.length === max) return 'more';
+    count++;
+    if (fit) fitting.push(entry());
+    return undefined;
+  };
   let i = endingBefore(definitions, offset) - 1;
   for (let read = 0; i >= 0 && read < interfaceWalk.longWalk; i--, read++) {
     const def = definitions[i];
@@ -112,15 +124,9 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
     if (def.space !== 'vpp' || def.clashesWith || !def.use.command) continue;
     const several = namesSeveral(def) ? entriesOf(def, where) : undefined;
     for (let k = several ? several.length - 1 : 0; k >= 0; k--) {
-      const name = several ? several[k].name : def.name;
-      const fit = fits(name);
-      // a name that does not fit matters only while the candidates are counted, or to say there are more
-      if (!fit && count > max && fitting.length < max) continue;
-      if (def.deletedAt !== undefined && def.deletedAt < offset) break;
-      if (firstDefinitionNaming(model, name) !== def) continue;
-      if (fitting.length === max) return { fitting, more: true, count };
-      count++;
-      if (fit) fitting.push(several ? several[k] : entriesOf(def, where)[0]);
+      const seen = consider(def, several ? several[k].name : def.name, () => (several ? several[k] : entriesOf(def, where)[0]));
+      if (seen === 'more') return { fitting, more: true, count };
+      if (seen === 'deleted') break;
     }
   }
   if (i < 0) return { fitting, more: false, count };
@@ -139,13 +145,7 @@ export function walkCreatedBefore(analysis: Analysis, offset: number, fits: (nam
     const place = names.placeOf[j];
     const name = namesSeveral(def) ? entriesOf(def, where)[place]?.name : def.name;
     if (name === undefined) continue;
-    const fit = fits(name);
-    if (!fit && count > max && fitting.length < max) continue;
-    if (def.deletedAt !== undefined && def.deletedAt < offset) continue;
-    if (firstDefinitionNaming(model, name) !== def) continue;
-    if (fitting.length === max) return { fitting, more: true, count };
-    count++;
-    if (fit) fitting.push(entriesOf(def, where)[place]);
+    if (consider(def, name, () => entriesOf(def, where)[place]) === 'more') return { fitting, more: true, count };
   }
   return { fitting, more: false, count };
 }

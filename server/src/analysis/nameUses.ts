@@ -1,6 +1,6 @@
 import type { InterfaceReference } from './interfaceModel';
 import { holdsInOrder, lowercase } from './createdNames';
-import type { Segment } from './scriptSegment';
+import { segmentAt, type Segment } from './scriptSegment';
 
 /*
  * The uses of interface names by name, from the index of readers the document keeps across edits
@@ -117,13 +117,7 @@ export function nameUsesOf(readersOf: ReadersIndex<Readers>, useCounts: Readonly
     usesAt(offset) {
       const out: NameUse[] = [];
       // the line holding `offset`, and its neighbours (a word may end where the next line starts)
-      let lo = 0;
-      let hi = lineSegments.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lineSegments[mid].anchor.base <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = segmentAt(lineSegments, offset);
       for (let i = Math.max(0, lo - 1); i <= Math.min(lineSegments.length - 1, lo + 1); i++) usesIn(lineSegments[i], undefined, out, offset);
       return out.sort(usedBefore);
     },

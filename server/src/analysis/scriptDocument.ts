@@ -14,7 +14,7 @@ import { adoptModel, affectsDefinitions, ModelBuilder, type InterfaceReference }
 import { effectiveUse } from './interfaceNaming';
 import { isNameUse, nameUsesOf, ReadersIndex } from './nameUses';
 import { findSpanningBlocks, firstUnclosed, spanningBlockDiagnostic } from './spanningBlocks';
-import { Segment } from './scriptSegment';
+import { Segment, segmentAt } from './scriptSegment';
 import { finish, type Steps } from './steps';
 
 /**
@@ -119,18 +119,6 @@ function makeSegments(text: TextLike, from: number, to: number): Segment[] {
     start = end;
   }
   return out;
-}
-
-/** The segment holding `offset`: the last that starts at or before it. */
-function segmentAt(segments: readonly Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].anchor.base <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function releaseOf(directive: ReleaseDirective | undefined, options: AnalyzeOptions): VppRelease {

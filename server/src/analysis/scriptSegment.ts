@@ -279,3 +279,14 @@ class KeptTrivia {
   }
 }
 
+/** The segment holding `offset` among segments in text order: the last that starts at or before it. */
+export function segmentAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].anchor.base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
