@@ -152,6 +152,33 @@ function lineEditChange(text: string, e: { kind: 'replace' | 'delete' | 'insert'
   return { ...change, after: text.slice(0, change.start) + change.text + text.slice(change.end) };
 }
 
+/**
+ * A script of `lines` edited batch by batch (`lineEditChange`) is analysed after each batch as a fresh
+ * analysis reads it; with `pieceSize`, its text kept in pieces of that size as the server keeps it, and
+ * the diagnostics as the client reads them and the text the same too.
+ */
+function assertFollowsLineEdits(lines: readonly string[], batches: readonly (readonly Parameters<typeof lineEditChange>[1][])[], pieceSize?: number): void {
+  let text = `${lines.join('\n')}\n`;
+  let pieces = pieceSize ? PieceText.of(text, pieceSize) : undefined;
+  const script = new ScriptDocument({ language: 'cli', release: '26.06' });
+  script.reset(text);
+  for (const batch of batches) {
+    const changes: TextChange[] = [];
+    for (const e of batch) {
+      const change = lineEditChange(text, e);
+      pieces = pieces?.edited(change.start, change.end, change.text);
+      changes.push(pieces ? { ...change, after: pieces } : change);
+      text = change.after;
+    }
+    const updated = script.update(changes);
+    const fresh = analyze(text, { language: 'cli', release: '26.06' });
+    assert.equal(analysisView(updated), analysisView(fresh), text);
+    if (!pieces) continue;
+    assert.equal(JSON.stringify(computeDiagnostics(updated)), JSON.stringify(computeDiagnostics(fresh)), text);
+    assert.equal(updated.text, text);
+  }
+}
+
 /** The typed word's characters in order in the name, case aside (completion's test). */
 const fitsWord = (typed: string) => (name: string) => {
   let at = 0;
@@ -236,18 +263,7 @@ describe('incremental script analysis', () => {
   it('a create-dense script follows edits of create, delete and use lines as a fresh analysis reads it', () => {
     fc.assert(
       fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (lines, batches) => {
-        let text = `${lines.join('\n')}\n`;
-        const script = new ScriptDocument({ language: 'cli', release: '26.06' });
-        script.reset(text);
-        for (const batch of batches) {
-          const changes: TextChange[] = [];
-          for (const e of batch) {
-            const change = lineEditChange(text, e);
-            changes.push(change);
-            text = change.after;
-          }
-          assert.equal(analysisView(script.update(changes)), analysisView(analyze(text, { language: 'cli', release: '26.06' })), text);
-        }
+        assertFollowsLineEdits(lines, batches);
       }),
       settings(150),
     );
@@ -256,24 +272,7 @@ describe('incremental script analysis', () => {
   it('a create-dense script whose text is kept in pieces (as the server keeps it) follows edits as a fresh analysis reads it', () => {
     fc.assert(
       fc.property(fc.array(denseLine, { minLength: 1, maxLength: 40 }), fc.array(fc.array(lineEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 300 }), (lines, batches, pieceSize) => {
-        let text = `${lines.join('\n')}\n`;
-        let pieces = PieceText.of(text, pieceSize);
-        const script = new ScriptDocument({ language: 'cli', release: '26.06' });
-        script.reset(text);
-        for (const batch of batches) {
-          const changes: TextChange[] = [];
-          for (const e of batch) {
-            const change = lineEditChange(text, e);
-            pieces = pieces.edited(change.start, change.end, change.text);
-            changes.push({ ...change, after: pieces });
-            text = change.after;
-          }
-          const updated = script.update(changes);
-          const fresh = analyze(text, { language: 'cli', release: '26.06' });
-          assert.equal(analysisView(updated), analysisView(fresh), text);
-          assert.equal(JSON.stringify(computeDiagnostics(updated)), JSON.stringify(computeDiagnostics(fresh)), text);
-          assert.equal(updated.text, text);
-        }
+        assertFollowsLineEdits(lines, batches, pieceSize);
       }),
       settings(100),
     );
