@@ -106,7 +106,7 @@ export async function runInSlices<T>(steps: Steps<T>, current: () => boolean, sl
  * Gives `onHead` the analysis of a large script's first lines, if it has a head. What fails there is
  * left to the whole script's read that follows, which has the last word on the version.
  */
-function publishHead(text: string, options: AnalyzeOptions, onHead: (head: ScriptHead) => void): void {
+function readHeadFirst(text: string, options: AnalyzeOptions, onHead: (head: ScriptHead) => void): void {
   let head: ScriptHead | undefined;
   try {
     head = analyzeHead(text, options);
@@ -183,7 +183,7 @@ export class AnalysisCache {
     const ticket = {};
     const options = this.optionsOf(language, settings, plugins);
     const script = language === 'cli' ? new ScriptDocument(options) : undefined;
-    if (script && onHead) publishHead(text, options, onHead);
+    if (script && onHead) readHeadFirst(text, options, onHead);
     const done = (async () => {
       try {
         const analysis = await runInSlices(script ? script.resetting(text) : analyzingStartup(text, options), current);
